@@ -1,0 +1,106 @@
+/* cli.c - the options every program shares, and strict option values. */
+#include <config.h>
+
+#include "cli.h"
+#include "numparse.h"
+#include "out.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char cli_common_help[] =
+    "Input:\n"
+    "  -c, --columns=LIST   the columns to use, comma-separated: names,\n"
+    "                       1-based numbers, ranges N-M (by number) or A:B\n"
+    "                       (from column A to column B, names or numbers);\n"
+    "                       default: every column but the --by column\n"
+    "  -g, --by=COLUMN      one result per group of COLUMN (name or number),\n"
+    "                       groups in the order first seen\n"
+    "  -t, --tsv            tab-separated input (default: CSV, RFC 4180)\n"
+    "      --no-header      the first row is data; columns are V1, V2 ...\n"
+    "      --na=LIST        tokens that mean a missing value, comma-separated\n"
+    "                       (default: NA); an empty field is always missing\n"
+    "Output:\n"
+    "      --precision=N    significant digits of numbers (default 15)\n"
+    "      --help           show this help and exit\n"
+    "      --version        show the version and exit\n";
+
+const char cli_exit_help[] =
+    "Exit status: 0 success, 1 bad data or an input/output error,\n"
+    "2 bad usage (options, arguments or an unknown column).\n";
+
+void cli_common_init(struct cli_common *c)
+{
+    memset(c, 0, sizeof *c);
+    c->in.header = 1;
+    c->precision = OUT_DEFAULT_PRECISION;
+}
+
+int cli_common(struct cli_common *c, int opt, const char *arg,
+               void (*usage)(void))
+{
+    switch (opt) {
+    case 'c':
+        c->in.columns = arg;
+        return 1;
+    case 't':
+        c->in.tsv = 1;
+        return 1;
+    case 'g':
+        c->in.by = arg;
+        return 1;
+    case CLI_OPT_NO_HEADER:
+        c->in.header = 0;
+        return 1;
+    case CLI_OPT_NA:
+        c->in.na = arg;
+        return 1;
+    case CLI_OPT_PRECISION:
+        c->precision = (int)cli_long("--precision", arg, 1, 17);
+        return 1;
+    case CLI_OPT_HELP:
+        usage();
+        exit(SK_EXIT_OK);
+    case CLI_OPT_VERSION:
+        printf("%s (%s) %s\n", sk_program_name(), PACKAGE_NAME,
+               PACKAGE_VERSION);
+        exit(SK_EXIT_OK);
+    default:
+        return 0;
+    }
+}
+
+void cli_file_operand(struct cli_common *c, int argc, char **argv)
+{
+    if (optind < argc)
+        c->in.path = argv[optind++];
+    if (optind < argc)
+        sk_usage_error("extra operand '%s'", argv[optind]);
+}
+
+double cli_double(const char *option, const char *arg, double lo, double hi)
+{
+    struct num_value v;
+    if (num_parse(arg, strlen(arg), &v) != NUM_OK || arg[0] == '\0')
+        sk_usage_error("invalid value for %s: '%s'", option, arg);
+    if (!(v.x >= lo && v.x <= hi))
+        sk_usage_error("%s must be between %g and %g: '%s'", option, lo, hi,
+                       arg);
+    return v.x;
+}
+
+long cli_long(const char *option, const char *arg, long lo, long hi)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || arg[0] == ' ')
+        sk_usage_error("invalid value for %s: '%s'", option, arg);
+    if (v < lo || v > hi)
+        sk_usage_error("%s must be between %ld and %ld: '%s'", option, lo,
+                       hi, arg);
+    return v;
+}

@@ -1,0 +1,337 @@
+/* csvin.c - rows of a CSV or TSV file, read with libcsv. */
+#include <config.h>
+
+#include "csvin.h"
+#include "util.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CHUNK (1u << 16)
+
+struct rowrec {
+    size_t first;          /* index of its first field */
+    size_t nfields;
+    unsigned long line;
+};
+
+struct csvin {
+    FILE *fp;
+    int own_fp;
+    char *name;
+    struct csv_parser parser;
+    int parser_live;
+
+    /* Fields parsed from the current chunk, as offsets into buf. */
+    char *buf;
+    size_t blen, bcap;
+    size_t *foff, *flen;
+    size_t nf, fcap;
+
+    /* Completed rows waiting to be returned. */
+    struct rowrec *rows;
+    size_t nq, qcap, qpos;
+
+    /* The row being parsed. */
+    size_t cur_first, cur_nfields;
+    unsigned long cur_newlines;   /* newlines inside its quoted fields */
+
+    unsigned long line;           /* line where the next row starts */
+    int after_cr;
+    int at_start, eof;
+    int pending_error;
+    char *err;
+
+    const char **fptrs;
+    size_t fpcap;
+
+    size_t ncols;
+    char **names;
+    int peeked;                   /* first row kept as data (no header) */
+    unsigned long ndata;
+    char *chunk;
+};
+
+static void set_error(struct csvin *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void set_error(struct csvin *r, const char *fmt, ...)
+{
+    va_list ap;
+    char *msg;
+    va_start(ap, fmt);
+    if (vasprintf(&msg, fmt, ap) < 0)
+        sk_die("out of memory");
+    va_end(ap);
+    free(r->err);
+    r->err = msg;
+}
+
+static unsigned long count_newlines(const char *s, size_t n)
+{
+    unsigned long k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')))
+            k++;
+    return k;
+}
+
+static void on_field(void *data, size_t len, void *ctx)
+{
+    struct csvin *r = ctx;
+    if (r->blen + len + 1 > r->bcap) {
+        while (r->blen + len + 1 > r->bcap)
+            r->bcap = r->bcap ? 2 * r->bcap : CHUNK;
+        r->buf = sk_xrealloc(r->buf, r->bcap);
+    }
+    if (r->nf == r->fcap) {
+        r->fcap = r->fcap ? 2 * r->fcap : 1024;
+        r->foff = sk_xreallocarray(r->foff, r->fcap, sizeof *r->foff);
+        r->flen = sk_xreallocarray(r->flen, r->fcap, sizeof *r->flen);
+    }
+    if (len)
+        memcpy(r->buf + r->blen, data, len);
+    r->buf[r->blen + len] = '\0';
+    r->foff[r->nf] = r->blen;
+    r->flen[r->nf] = len;
+    r->nf++;
+    r->blen += len + 1;
+    if (len && (memchr(data, '\n', len) || memchr(data, '\r', len)))
+        r->cur_newlines += count_newlines(data, len);
+    r->cur_nfields++;
+}
+
+static void on_row(int c, void *ctx)
+{
+    struct csvin *r = ctx;
+    if (r->cur_nfields == 0) {
+        /* A blank line, or the LF of a CRLF pair. */
+        if (c == '\n' && r->after_cr)
+            r->after_cr = 0;
+        else if (c != -1) {
+            r->line++;
+            r->after_cr = (c == '\r');
+        }
+        return;
+    }
+    if (r->nq == r->qcap) {
+        r->qcap = r->qcap ? 2 * r->qcap : 256;
+        r->rows = sk_xreallocarray(r->rows, r->qcap, sizeof *r->rows);
+    }
+    r->rows[r->nq].first = r->cur_first;
+    r->rows[r->nq].nfields = r->cur_nfields;
+    r->rows[r->nq].line = r->line;
+    r->nq++;
+    r->line += r->cur_newlines + (c != -1);
+    r->after_cr = (c == '\r');
+    r->cur_first = r->nf;
+    r->cur_nfields = 0;
+    r->cur_newlines = 0;
+}
+
+/* Drop the returned rows, keeping the fields of the row in progress. */
+static void compact(struct csvin *r)
+{
+    size_t keep = r->nf - r->cur_first;
+    if (keep && r->cur_first) {
+        size_t boff = r->foff[r->cur_first];
+        memmove(r->buf, r->buf + boff, r->blen - boff);
+        r->blen -= boff;
+        for (size_t i = 0; i < keep; i++) {
+            r->foff[i] = r->foff[r->cur_first + i] - boff;
+            r->flen[i] = r->flen[r->cur_first + i];
+        }
+    } else if (!keep)
+        r->blen = 0;
+    r->nf = keep;
+    r->cur_first = 0;
+    r->nq = r->qpos = 0;
+}
+
+/* Make a row available at rows[qpos]: 1, or 0 at the end, -1 on error. */
+static int fill(struct csvin *r)
+{
+    while (r->qpos == r->nq) {
+        if (r->pending_error || r->eof)
+            return r->pending_error ? -1 : 0;
+        compact(r);
+        size_t n = fread(r->chunk, 1, CHUNK, r->fp);
+        if (n > 0) {
+            const char *p = r->chunk;
+            if (r->at_start) {
+                r->at_start = 0;
+                if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+                    p += 3;
+                    n -= 3;
+                }
+            }
+            if (csv_parse(&r->parser, p, n, on_field, on_row, r) != n) {
+                r->pending_error = 1;
+                if (csv_error(&r->parser) == CSV_EPARSE)
+                    set_error(r, "%s:%lu: malformed quoted field (a quote "
+                              "inside quotes must be doubled, and a closing "
+                              "quote must end the field)", r->name, r->line);
+                else
+                    set_error(r, "%s:%lu: %s", r->name, r->line,
+                              csv_strerror(csv_error(&r->parser)));
+            }
+        } else {
+            if (ferror(r->fp)) {
+                set_error(r, "%s: read error: %s", r->name, strerror(errno));
+                r->pending_error = 1;
+            } else if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
+                set_error(r, "%s:%lu: unterminated quoted field at the end "
+                          "of the input", r->name, r->line);
+                r->pending_error = 1;
+            }
+            r->eof = 1;
+        }
+    }
+    return 1;
+}
+
+static void fill_row(struct csvin *r, const struct rowrec *rec,
+                     struct csvin_row *row)
+{
+    if (rec->nfields > r->fpcap) {
+        r->fpcap = rec->nfields;
+        r->fptrs = sk_xreallocarray(r->fptrs, r->fpcap, sizeof *r->fptrs);
+    }
+    for (size_t i = 0; i < rec->nfields; i++)
+        r->fptrs[i] = r->buf + r->foff[rec->first + i];
+    row->nfields = rec->nfields;
+    row->field = r->fptrs;
+    row->len = r->flen + rec->first;
+    row->line = rec->line;
+}
+
+struct csvin *csvin_open(const char *path, const struct csvin_opts *opts,
+                         char **errmsg)
+{
+    struct csvin *r = sk_xcalloc(1, sizeof *r);
+    *errmsg = NULL;
+    if (!path || strcmp(path, "-") == 0) {
+        r->fp = stdin;
+        r->name = sk_xstrdup("(standard input)");
+    } else {
+        r->fp = fopen(path, "rb");
+        r->name = sk_xstrdup(path);
+        if (!r->fp) {
+            if (asprintf(errmsg, "%s: %s", path, strerror(errno)) < 0)
+                sk_die("out of memory");
+            free(r->name);
+            free(r);
+            return NULL;
+        }
+        r->own_fp = 1;
+    }
+    if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
+        sk_die("out of memory");
+    r->parser_live = 1;
+    csv_set_delim(&r->parser, opts->delim);
+    r->chunk = sk_xmalloc(CHUNK);
+    r->line = 1;
+    r->at_start = 1;
+
+    int rc = fill(r);
+    if (rc <= 0) {
+        if (rc == 0 && asprintf(errmsg, "%s: empty input: no %s", r->name,
+                                opts->header ? "header row" : "rows") < 0)
+            sk_die("out of memory");
+        if (rc < 0)
+            *errmsg = sk_xstrdup(r->err);
+        csvin_close(r);
+        return NULL;
+    }
+    const struct rowrec *first = &r->rows[r->qpos];
+    struct csvin_row row;
+    fill_row(r, first, &row);
+    r->ncols = row.nfields;
+    r->names = sk_xcalloc(r->ncols, sizeof *r->names);
+    for (size_t i = 0; i < r->ncols; i++) {
+        if (opts->header)
+            r->names[i] = sk_xstrndup(row.field[i], row.len[i]);
+        else if (asprintf(&r->names[i], "V%zu", i + 1) < 0)
+            sk_die("out of memory");
+    }
+    if (opts->header)
+        r->qpos++;
+    else
+        r->peeked = 1;
+    return r;
+}
+
+int csvin_read(struct csvin *r, struct csvin_row *row)
+{
+    int rc = fill(r);
+    if (rc == 0 && r->ndata == 0) {
+        set_error(r, "%s: no data rows after the header", r->name);
+        return -1;
+    }
+    if (rc <= 0)
+        return rc;
+    const struct rowrec *rec = &r->rows[r->qpos];
+    if (rec->nfields != r->ncols) {
+        set_error(r, "%s:%lu: row has %zu field%s, expected %zu%s", r->name,
+                  rec->line, rec->nfields, rec->nfields == 1 ? "" : "s",
+                  r->ncols, r->peeked ? " (as in the first row)"
+                                      : " (as in the header)");
+        r->pending_error = 1;
+        r->qpos = r->nq = 0;
+        return -1;
+    }
+    fill_row(r, rec, row);
+    r->qpos++;
+    r->ndata++;
+    return 1;
+}
+
+const char *csvin_errmsg(const struct csvin *r)
+{
+    return r->err ? r->err : "";
+}
+
+const char *csvin_filename(const struct csvin *r)
+{
+    return r->name;
+}
+
+size_t csvin_ncols(const struct csvin *r)
+{
+    return r->ncols;
+}
+
+const char *const *csvin_names(const struct csvin *r)
+{
+    return (const char *const *)r->names;
+}
+
+unsigned long csvin_nrows(const struct csvin *r)
+{
+    return r->ndata;
+}
+
+void csvin_close(struct csvin *r)
+{
+    if (!r)
+        return;
+    if (r->own_fp)
+        fclose(r->fp);
+    if (r->parser_live)
+        csv_free(&r->parser);
+    for (size_t i = 0; r->names && i < r->ncols; i++)
+        free(r->names[i]);
+    free(r->names);
+    free(r->name);
+    free(r->buf);
+    free(r->foff);
+    free(r->flen);
+    free(r->rows);
+    free(r->fptrs);
+    free(r->err);
+    free(r->chunk);
+    free(r);
+}

@@ -1,0 +1,56 @@
+/* csvin.h - rows of a CSV or TSV file, read with libcsv.
+ *
+ * RFC 4180 through libcsv in strict mode: quoted fields with embedded
+ * delimiters, quotes and newlines, CRLF or LF line ends, a UTF-8
+ * byte-order mark at the start. Blank lines are skipped (as R's read.csv
+ * does). Every row must have as many fields as the first one. The reader
+ * knows nothing of numbers or statistics. */
+#ifndef SK_CSVIN_H
+#define SK_CSVIN_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct csvin;
+
+struct csvin_opts {
+    unsigned char delim;   /* ',' for CSV, '\t' for TSV */
+    int header;            /* 1: the first row names the columns */
+};
+
+/* One row. The pointers are valid until the next csvin_read(). Fields are
+ * NUL-terminated; len[i] is the length of field i. */
+struct csvin_row {
+    size_t nfields;
+    const char *const *field;
+    const size_t *len;
+    unsigned long line;    /* physical line (1-based) where the row starts */
+};
+
+/* Open PATH ("-" or NULL for standard input) and read the header (or the
+ * first row, which sets the number of columns). Returns NULL on failure
+ * and sets *errmsg to a message to free(), already prefixed with the file
+ * name: "survey.csv: No such file or directory". */
+struct csvin *csvin_open(const char *path, const struct csvin_opts *opts,
+                         char **errmsg);
+
+/* The next data row: 1 and *row filled; 0 at the end; -1 on error, with
+ * the message ("FILE:LINE: ...") in csvin_errmsg(). A ragged row is an
+ * error, and so is a file whose header has no data rows. */
+int csvin_read(struct csvin *r, struct csvin_row *row);
+
+const char *csvin_errmsg(const struct csvin *r);
+
+/* The name used in messages: the path, or "(standard input)". */
+const char *csvin_filename(const struct csvin *r);
+
+/* Number of columns and their names (header, or V1, V2 ... without one). */
+size_t csvin_ncols(const struct csvin *r);
+const char *const *csvin_names(const struct csvin *r);
+
+/* Number of data rows returned so far. */
+unsigned long csvin_nrows(const struct csvin *r);
+
+void csvin_close(struct csvin *r);
+
+#endif

@@ -1,0 +1,55 @@
+/* exsum.h - exact sums of decimal numbers in 128-bit integers.
+ *
+ * Each value is mant / 10^scale exactly (see numparse.h). The sum and the
+ * sum of squares are kept as integers at a common scale, so they carry no
+ * rounding error; from them the mean, the variance (n - 1) and the
+ * standard deviation are rounded once, correctly, to the nearest double
+ * (with MPFR). When a value is not an exact short decimal, or the sums
+ * would overflow 128 bits, the sum is marked not ok and the caller falls
+ * back to a two-pass computation over the data. */
+#ifndef SK_EXSUM_H
+#define SK_EXSUM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct exsum {
+    __int128 s;      /* sum of values * 10^scale */
+    __int128 ss;     /* sum of squares * 10^(2 scale) */
+    size_t n;
+    int scale;
+    int ok;          /* 0 once exactness is lost */
+};
+
+void exsum_init(struct exsum *e);
+
+/* Add COUNT copies of mant / 10^scale. */
+void exsum_add_slow(struct exsum *e, int64_t mant, int scale, size_t count);
+
+/* Add one value; marks the sum not ok when it cannot stay exact. */
+static inline void exsum_add(struct exsum *e, int64_t mant, int scale)
+{
+    if (scale == e->scale && e->ok) {
+        __int128 v = mant;
+        if (!__builtin_add_overflow(e->s, v, &e->s) &&
+            !__builtin_add_overflow(e->ss, v * v, &e->ss)) {
+            e->n++;
+            return;
+        }
+        e->ok = 0;
+        return;
+    }
+    exsum_add_slow(e, mant, scale, 1);
+}
+
+static inline void exsum_lose(struct exsum *e)
+{
+    e->ok = 0;
+}
+
+/* The correctly rounded mean (n >= 1) and sample variance and standard
+ * deviation (n >= 2; NAN otherwise). Returns 0, or -1 when e is not ok. */
+int exsum_results(const struct exsum *e, double *mean, double *var,
+                  double *sd);
+
+#endif

@@ -1,0 +1,123 @@
+/* freqtab.c - counts of distinct values, in an open-addressing hash. */
+#include <config.h>
+
+#include "freqtab.h"
+#include "util.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct slot {
+    double x;
+    size_t count;    /* 0: empty */
+};
+
+struct freqtab {
+    struct slot *slots;
+    size_t cap, used;
+    double *sorted_x;
+    size_t *sorted_c;
+    int sorted_valid;
+};
+
+static size_t hash_double(double x, size_t mask)
+{
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    u ^= u >> 33;
+    u *= UINT64_C(0xff51afd7ed558ccd);
+    u ^= u >> 33;
+    u *= UINT64_C(0xc4ceb9fe1a85ec53);
+    u ^= u >> 33;
+    return (size_t)u & mask;
+}
+
+struct freqtab *freqtab_new(void)
+{
+    struct freqtab *t = sk_xcalloc(1, sizeof *t);
+    t->cap = 16;
+    t->slots = sk_xcalloc(t->cap, sizeof *t->slots);
+    return t;
+}
+
+void freqtab_free(struct freqtab *t)
+{
+    if (!t)
+        return;
+    free(t->slots);
+    free(t->sorted_x);
+    free(t->sorted_c);
+    free(t);
+}
+
+static void insert(struct slot *slots, size_t mask, double x, size_t count)
+{
+    size_t i = hash_double(x, mask);
+    while (slots[i].count && slots[i].x != x)
+        i = (i + 1) & mask;
+    slots[i].x = x;
+    slots[i].count += count;
+}
+
+void freqtab_add(struct freqtab *t, double x, size_t count)
+{
+    if (x == 0)
+        x = 0.0;    /* one key for -0.0 and 0.0 */
+    size_t mask = t->cap - 1, i = hash_double(x, mask);
+    while (t->slots[i].count) {
+        if (t->slots[i].x == x) {
+            t->slots[i].count += count;
+            return;
+        }
+        i = (i + 1) & mask;
+    }
+    t->slots[i].x = x;
+    t->slots[i].count = count;
+    t->used++;
+    t->sorted_valid = 0;
+    if (2 * t->used > t->cap) {
+        size_t ncap = 2 * t->cap;
+        struct slot *ns = sk_xcalloc(ncap, sizeof *ns);
+        for (size_t k = 0; k < t->cap; k++)
+            if (t->slots[k].count)
+                insert(ns, ncap - 1, t->slots[k].x, t->slots[k].count);
+        free(t->slots);
+        t->slots = ns;
+        t->cap = ncap;
+    }
+}
+
+size_t freqtab_distinct(const struct freqtab *t)
+{
+    return t->used;
+}
+
+static int cmp_slot(const void *a, const void *b)
+{
+    double x = ((const struct slot *)a)->x, y = ((const struct slot *)b)->x;
+    return (x > y) - (x < y);
+}
+
+size_t freqtab_sorted(struct freqtab *t, const double **values,
+                      const size_t **counts)
+{
+    /* Counts may have grown since the last sort; refresh them always. */
+    struct slot *tmp = sk_xmalloc((t->used ? t->used : 1) * sizeof *tmp);
+    size_t k = 0;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->slots[i].count)
+            tmp[k++] = t->slots[i];
+    qsort(tmp, k, sizeof *tmp, cmp_slot);
+    t->sorted_x = sk_xreallocarray(t->sorted_x, k ? k : 1, sizeof(double));
+    t->sorted_c = sk_xreallocarray(t->sorted_c, k ? k : 1, sizeof(size_t));
+    for (size_t i = 0; i < k; i++) {
+        t->sorted_x[i] = tmp[i].x;
+        t->sorted_c[i] = tmp[i].count;
+    }
+    free(tmp);
+    t->sorted_valid = 1;
+    *values = t->sorted_x;
+    *counts = t->sorted_c;
+    return k;
+}

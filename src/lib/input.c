@@ -1,0 +1,173 @@
+/* input.c - numeric columns of a CSV/TSV table, with missing values. */
+#include <config.h>
+
+#include "input.h"
+#include "colsel.h"
+#include "csvin.h"
+#include "util.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct input {
+    struct csvin *csv;
+    size_t *col;           /* selected column indexes */
+    size_t ncol;
+    long by;               /* group column index, or -1 */
+    char **na;             /* missing-value tokens */
+    size_t *na_len;
+    size_t nna;
+    struct input_cell *cells;
+};
+
+static void parse_na(struct input *in, const char *list)
+{
+    if (!list)
+        list = "NA";
+    size_t cap = 1;
+    for (const char *p = list; *p; p++)
+        cap += (*p == ',');
+    in->na = sk_xcalloc(cap, sizeof *in->na);
+    in->na_len = sk_xcalloc(cap, sizeof *in->na_len);
+    for (const char *p = list;;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        in->na[in->nna] = sk_xstrndup(p, len);
+        in->na_len[in->nna++] = len;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+}
+
+/* Is the field a missing value: blank, or one of the tokens (compared
+ * without the blanks around it)? */
+static int is_missing(const struct input *in, const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return 1;
+    for (size_t i = 0; i < in->nna; i++)
+        if (in->na_len[i] == len && memcmp(in->na[i], s, len) == 0)
+            return 1;
+    return 0;
+}
+
+static void usage_column_error(const struct input *in, const char *err)
+{
+    sk_usage_error("%s: %s", csvin_filename(in->csv), err);
+}
+
+struct input *input_open(const struct input_opts *o)
+{
+    struct input *in = sk_xcalloc(1, sizeof *in);
+    struct csvin_opts co = { o->tsv ? '\t' : ',', o->header };
+    char *err;
+    in->csv = csvin_open(o->path, &co, &err);
+    if (!in->csv)
+        sk_die("%s", err);
+    parse_na(in, o->na);
+
+    const char *const *names = csvin_names(in->csv);
+    size_t ncols = csvin_ncols(in->csv);
+    in->by = -1;
+    if (o->by) {
+        size_t b;
+        if (colsel_one(o->by, names, ncols, &b, &err) != 0)
+            usage_column_error(in, err);
+        in->by = (long)b;
+    }
+    if (o->columns) {
+        if (colsel_parse(o->columns, names, ncols, &in->col, &in->ncol,
+                         &err) != 0)
+            usage_column_error(in, err);
+    } else {
+        in->col = sk_xcalloc(ncols, sizeof *in->col);
+        for (size_t i = 0; i < ncols; i++)
+            if ((long)i != in->by)
+                in->col[in->ncol++] = i;
+        if (in->ncol == 0)
+            sk_usage_error("%s: no columns to describe besides the group "
+                           "column", csvin_filename(in->csv));
+    }
+    in->cells = sk_xcalloc(in->ncol, sizeof *in->cells);
+    return in;
+}
+
+size_t input_nvars(const struct input *in)
+{
+    return in->ncol;
+}
+
+const char *input_var_name(const struct input *in, size_t i)
+{
+    return csvin_names(in->csv)[in->col[i]];
+}
+
+const char *input_group_name(const struct input *in)
+{
+    return in->by < 0 ? NULL : csvin_names(in->csv)[in->by];
+}
+
+int input_next(struct input *in, struct input_row *row)
+{
+    struct csvin_row r;
+    int rc = csvin_read(in->csv, &r);
+    if (rc < 0)
+        sk_die("%s", csvin_errmsg(in->csv));
+    if (rc == 0)
+        return 0;
+    for (size_t i = 0; i < in->ncol; i++) {
+        size_t c = in->col[i];
+        const char *s = r.field[c];
+        size_t len = r.len[c];
+        struct input_cell *cell = &in->cells[i];
+        if (is_missing(in, s, len)) {
+            cell->missing = 1;
+            continue;
+        }
+        cell->missing = 0;
+        switch (num_parse(s, len, &cell->v)) {
+        case NUM_OK:
+            break;
+        case NUM_INVALID:
+            sk_die("%s:%lu: column '%s': invalid number '%s'",
+                   csvin_filename(in->csv), r.line, input_var_name(in, i), s);
+        case NUM_RANGE:
+            sk_die("%s:%lu: column '%s': number out of range '%s'",
+                   csvin_filename(in->csv), r.line, input_var_name(in, i), s);
+        }
+    }
+    row->cell = in->cells;
+    row->line = r.line;
+    row->group = NULL;
+    row->group_len = 0;
+    if (in->by >= 0) {
+        const char *g = r.field[in->by];
+        size_t glen = r.len[in->by];
+        if (is_missing(in, g, glen)) {
+            g = "NA";
+            glen = 2;
+        }
+        row->group = g;
+        row->group_len = glen;
+    }
+    return 1;
+}
+
+void input_close(struct input *in)
+{
+    if (!in)
+        return;
+    csvin_close(in->csv);
+    for (size_t i = 0; i < in->nna; i++)
+        free(in->na[i]);
+    free(in->na);
+    free(in->na_len);
+    free(in->col);
+    free(in->cells);
+    free(in);
+}

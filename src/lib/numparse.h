@@ -1,0 +1,36 @@
+/* numparse.h - strict, locale-independent reading of decimal numbers.
+ *
+ * A field is a number when, after optional leading and trailing blanks
+ * (space, tab), it is: an optional sign, digits with an optional decimal
+ * point (at least one digit), an optional exponent (e or E, optional sign,
+ * digits). Nothing else: no thousands separators, no decimal comma, no
+ * hexadecimal, no inf or nan. The decimal point is '.', whatever the
+ * locale. The value must be finite as a double. */
+#ifndef SK_NUMPARSE_H
+#define SK_NUMPARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct num_value {
+    double x;        /* the value, correctly rounded to the nearest double */
+    int64_t mant;    /* when exact: the value is exactly mant / 10^scale */
+    int scale;       /* 0..NUM_MAX_SCALE */
+    int exact;       /* 1 when mant and scale hold the decimal exactly */
+};
+
+#define NUM_MAX_SCALE 18
+
+enum num_status {
+    NUM_OK = 0,
+    NUM_INVALID,     /* not a number by the grammar above */
+    NUM_RANGE        /* a number, but too large for a double (1e999) */
+};
+
+/* Read the LEN bytes at S (need not be NUL-terminated). */
+enum num_status num_parse(const char *s, size_t len, struct num_value *out);
+
+/* Is the field blank (empty or only spaces and tabs)? */
+int num_is_blank(const char *s, size_t len);
+
+#endif

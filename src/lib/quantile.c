@@ -1,0 +1,182 @@
+/* quantile.c - sample quantiles, Hyndman & Fan types 1 to 9, as R 4.2. */
+#include <config.h>
+
+#include "quantile.h"
+#include "util.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+
+static size_t clamp_rank(double j, size_t n)
+{
+    if (j < 1)
+        return 1;
+    if (j > (double)n)
+        return n;
+    return (size_t)j;
+}
+
+void stats_quantile_plan(size_t n, double p, int type, struct stats_qplan *pl)
+{
+    double dn = (double)n;
+    if (type == 7) {
+        /* index = 1 + (n - 1) p; lo = floor, hi = ceiling */
+        double index = 1 + (dn - 1) * p;
+        double lo = floor(index);
+        pl->lo = clamp_rank(lo, n);
+        pl->hi = clamp_rank(ceil(index), n);
+        pl->h = index - lo;
+        return;
+    }
+    double j, h;
+    if (type <= 3) {
+        double nppm = type == 3 ? dn * p - 0.5 : dn * p;
+        j = floor(nppm);
+        if (type == 1)
+            h = nppm > j;
+        else if (type == 2)
+            h = ((nppm > j) + 1) / 2.0;
+        else {
+            long jj = (long)j;
+            h = (nppm != j) || (((jj % 2) + 2) % 2 == 1);
+        }
+    } else {
+        static const double ab[][2] = {
+            { 0, 1 }, { 0.5, 0.5 }, { 0, 0 }, { 1, 1 },
+            { 1.0 / 3, 1.0 / 3 }, { 3.0 / 8, 3.0 / 8 }
+        };
+        double a = ab[type - 4][0], b = ab[type - 4][1];
+        double fuzz = 4 * DBL_EPSILON;
+        double nppm = a + p * (dn + 1 - a - b);
+        j = floor(nppm + fuzz);
+        h = nppm - j;
+        if (fabs(h) < fuzz)
+            h = 0;
+    }
+    pl->lo = clamp_rank(j, n);
+    pl->hi = clamp_rank(j + 1, n);
+    pl->h = h;
+}
+
+double stats_quantile_apply(const struct stats_qplan *pl, double xlo,
+                            double xhi)
+{
+    if (pl->h == 1)
+        return xhi;
+    if (pl->h > 0 && pl->h < 1 && xlo != xhi)
+        return (1 - pl->h) * xlo + pl->h * xhi;
+    return xlo;
+}
+
+static inline void swap(double *a, double *b)
+{
+    double t = *a;
+    *a = *b;
+    *b = t;
+}
+
+static double median3(double a, double b, double c)
+{
+    if (a < b)
+        return b < c ? b : (a < c ? c : a);
+    return a < c ? a : (b < c ? c : b);
+}
+
+void stats_select(double *x, size_t n, size_t k)
+{
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        size_t len = hi - lo, mid = lo + len / 2;
+        double piv;
+        if (len > 64) {
+            size_t s = len / 8;
+            piv = median3(median3(x[lo], x[lo + s], x[lo + 2 * s]),
+                          median3(x[mid - s], x[mid], x[mid + s]),
+                          median3(x[hi - 1 - 2 * s], x[hi - 1 - s], x[hi - 1]));
+        } else
+            piv = median3(x[lo], x[mid], x[hi - 1]);
+        /* three-way partition: < piv | == piv | > piv */
+        size_t lt = lo, i = lo, gt = hi;
+        while (i < gt) {
+            if (x[i] < piv)
+                swap(&x[lt++], &x[i++]);
+            else if (x[i] > piv)
+                swap(&x[i], &x[--gt]);
+            else
+                i++;
+        }
+        if (k < lt)
+            hi = lt;
+        else if (k >= gt)
+            lo = gt;
+        else
+            return;
+    }
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+void stats_quantiles_array(double *x, size_t n, const double *p, size_t m,
+                           int type, double *out)
+{
+    struct stats_qplan *pl = sk_xcalloc(m, sizeof *pl);
+    size_t *ranks = sk_xcalloc(2 * m, sizeof *ranks), nr = 0;
+    for (size_t i = 0; i < m; i++) {
+        stats_quantile_plan(n, p[i], type, &pl[i]);
+        ranks[nr++] = pl[i].lo;
+        ranks[nr++] = pl[i].hi;
+    }
+    qsort(ranks, nr, sizeof *ranks, cmp_size);
+    /* Select the ranks in increasing order, each in what is left above
+     * the one before. */
+    size_t base = 0;
+    for (size_t i = 0; i < nr; i++) {
+        if (i && ranks[i] == ranks[i - 1])
+            continue;
+        size_t k = ranks[i] - 1;
+        stats_select(x + base, n - base, k - base);
+        base = k;
+    }
+    for (size_t i = 0; i < m; i++)
+        out[i] = stats_quantile_apply(&pl[i], x[pl[i].lo - 1],
+                                      x[pl[i].hi - 1]);
+    free(ranks);
+    free(pl);
+}
+
+/* The r-th smallest (1-based) of a frequency table, by binary search of
+ * the cumulative counts. */
+static double freq_rank(const double *values, const size_t *cum, size_t k,
+                        size_t r)
+{
+    size_t lo = 0, hi = k - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cum[mid] >= r)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return values[lo];
+}
+
+void stats_quantiles_freq(const double *values, const size_t *counts,
+                          size_t k, const double *p, size_t m, int type,
+                          double *out)
+{
+    size_t *cum = sk_xcalloc(k, sizeof *cum), n = 0;
+    for (size_t i = 0; i < k; i++)
+        cum[i] = n += counts[i];
+    for (size_t i = 0; i < m; i++) {
+        struct stats_qplan pl;
+        stats_quantile_plan(n, p[i], type, &pl);
+        out[i] = stats_quantile_apply(&pl, freq_rank(values, cum, k, pl.lo),
+                                      freq_rank(values, cum, k, pl.hi));
+    }
+    free(cum);
+}

@@ -1,0 +1,21 @@
+/* strmap.h - a map from strings to their first-seen index 0, 1, 2 ... */
+#ifndef SK_STRMAP_H
+#define SK_STRMAP_H
+
+#include <stddef.h>
+
+struct strmap;
+
+struct strmap *strmap_new(void);
+void strmap_free(struct strmap *m);
+
+/* The index of the LEN bytes at S, adding them (a copy) when new;
+ * *added tells which. */
+size_t strmap_intern(struct strmap *m, const char *s, size_t len, int *added);
+
+size_t strmap_size(const struct strmap *m);
+
+/* The string of index i (NUL-terminated). */
+const char *strmap_key(const struct strmap *m, size_t i);
+
+#endif

@@ -1,0 +1,189 @@
+/* sk-describe - descriptive statistics of the numeric columns of a table.
+ * Part of surveykit. */
+#include <config.h>
+
+#include <getopt.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "lib/cli.h"
+#include "lib/describe.h"
+#include "lib/input.h"
+#include "lib/out.h"
+#include "lib/strmap.h"
+#include "lib/util.h"
+
+/* The output columns after 'variable' (and 'group'): one row each. */
+struct outcol {
+    const char *name;
+    int is_count;
+    size_t offset;          /* into struct describe */
+    const char *help;
+};
+
+#define NUM(f, h) { #f, 0, offsetof(struct describe, f), h }
+static const struct outcol outcols[] = {
+    { "n", 1, offsetof(struct describe, n), "number of non-missing values" },
+    { "missing", 1, offsetof(struct describe, missing),
+      "number of missing values" },
+    NUM(mean, "arithmetic mean"),
+    NUM(sd, "standard deviation, divisor n - 1"),
+    NUM(se, "standard error of the mean, sd / sqrt(n)"),
+    { "ci_lo", 0, offsetof(struct describe, ci_lo),
+      "mean - t(1 - (1 - level)/2, n - 1) se" },
+    { "ci_hi", 0, offsetof(struct describe, ci_hi),
+      "mean + t(1 - (1 - level)/2, n - 1) se" },
+    NUM(min, "smallest value"),
+    NUM(q1, "first quartile (25% quantile)"),
+    NUM(median, "median (50% quantile)"),
+    NUM(q3, "third quartile (75% quantile)"),
+    NUM(max, "largest value"),
+    NUM(iqr, "interquartile range, q3 - q1"),
+    NUM(skewness, "sample skewness G1 (SAS, SPSS, Excel, pandas)"),
+    NUM(kurtosis, "sample excess kurtosis G2 (SAS, SPSS, Excel, pandas)"),
+};
+#define NOUTCOLS (sizeof outcols / sizeof outcols[0])
+
+enum {
+    OPT_LEVEL = CLI_OPT_FIRST_PROGRAM_OPTION,
+    OPT_QTYPE
+};
+
+static void usage(void)
+{
+    printf("Usage: %s [OPTION]... [FILE]\n", sk_program_name());
+    fputs(
+"Descriptive statistics of the numeric columns of a CSV or TSV table:\n"
+"one tab-separated row per column (and per group with --by).\n"
+"With no FILE, or when FILE is -, read standard input.\n"
+"\n", stdout);
+    fputs(cli_common_help, stdout);
+    fputs(
+"Statistics:\n"
+"      --level=P          confidence level of the interval of the mean,\n"
+"                         0 < P < 1 (default 0.95)\n"
+"      --quantile-type=T  Hyndman-Fan quantile definition 1..9 (default 7,\n"
+"                         as R's quantile(); 6 is SPSS's and Minitab's)\n"
+"\n"
+"Output columns:\n"
+"  variable             the column's name\n"
+"  group                the group (only with --by)\n", stdout);
+    for (size_t i = 0; i < NOUTCOLS; i++)
+        printf("  %-20s %s\n", outcols[i].name, outcols[i].help);
+    fputs(
+"\n"
+"Missing values are counted, never read as 0. A value that cannot be\n"
+"computed (the sd of one value, the skewness of fewer than 3) is NA.\n"
+"Mean, sd and se of decimal data are exact: values are summed as scaled\n"
+"128-bit integers and the results rounded once, correctly.\n"
+"\n", stdout);
+    fputs(cli_exit_help, stdout);
+}
+
+static void put_cell(struct out *o, const struct describe *d,
+                     const struct outcol *c)
+{
+    const char *p = (const char *)d + c->offset;
+    if (c->is_count)
+        out_count(o, *(const size_t *)p);
+    else
+        out_num(o, *(const double *)p);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        CLI_COMMON_LONGOPTS,
+        { "level", required_argument, NULL, OPT_LEVEL },
+        { "quantile-type", required_argument, NULL, OPT_QTYPE },
+        { NULL, 0, NULL, 0 }
+    };
+    struct cli_common cli;
+    double level = 0.95;
+    int qtype = 7;
+    int opt;
+
+    sk_set_program_name(argv[0]);
+    atexit(sk_close_stdout);
+    sk_gsl_init();
+    cli_common_init(&cli);
+
+    while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts,
+                              NULL)) != -1) {
+        if (cli_common(&cli, opt, optarg, usage))
+            continue;
+        switch (opt) {
+        case OPT_LEVEL:
+            level = cli_double("--level", optarg, 0, 1);
+            if (level <= 0 || level >= 1)
+                sk_usage_error("--level must be between 0 and 1, "
+                               "exclusive: '%s'", optarg);
+            break;
+        case OPT_QTYPE:
+            qtype = (int)cli_long("--quantile-type", optarg, 1, 9);
+            break;
+        default:
+            sk_usage_error("unknown option");
+        }
+    }
+    cli_file_operand(&cli, argc, argv);
+
+    struct input *in = input_open(&cli.in);
+    size_t nvars = input_nvars(in);
+    struct strmap *groups = strmap_new();
+    struct acc *acc = NULL;      /* acc[group * nvars + var] */
+    size_t ngroups = 0, gcap = 0;
+    struct input_row row;
+
+    while (input_next(in, &row)) {
+        size_t g = 0;
+        if (row.group) {
+            g = strmap_intern(groups, row.group, row.group_len, NULL);
+        }
+        while (g >= ngroups) {
+            if (ngroups == gcap) {
+                gcap = gcap ? 2 * gcap : 8;
+                acc = sk_xreallocarray(acc, gcap * nvars, sizeof *acc);
+            }
+            for (size_t v = 0; v < nvars; v++)
+                acc_init(&acc[ngroups * nvars + v]);
+            ngroups++;
+        }
+        struct acc *a = &acc[g * nvars];
+        for (size_t v = 0; v < nvars; v++) {
+            const struct input_cell *c = &row.cell[v];
+            if (c->missing)
+                acc_add_missing(&a[v]);
+            else
+                acc_add(&a[v], c->v.x, c->v.exact, c->v.mant, c->v.scale);
+        }
+    }
+
+    struct out o;
+    out_init(&o, stdout, cli.precision);
+    out_text(&o, "variable");
+    if (input_group_name(in))
+        out_text(&o, "group");
+    for (size_t i = 0; i < NOUTCOLS; i++)
+        out_text(&o, outcols[i].name);
+    out_end_row(&o);
+    for (size_t v = 0; v < nvars; v++)
+        for (size_t g = 0; g < ngroups; g++) {
+            struct describe d;
+            acc_describe(&acc[g * nvars + v], level, qtype, &d);
+            out_text(&o, input_var_name(in, v));
+            if (input_group_name(in))
+                out_text(&o, strmap_key(groups, g));
+            for (size_t i = 0; i < NOUTCOLS; i++)
+                put_cell(&o, &d, &outcols[i]);
+            out_end_row(&o);
+        }
+
+    for (size_t i = 0; i < ngroups * nvars; i++)
+        acc_free(&acc[i]);
+    free(acc);
+    strmap_free(groups);
+    input_close(in);
+    return SK_EXIT_OK;
+}

@@ -1,0 +1,18 @@
+/* unit.h - the CUnit suites of surveykit's library. */
+#ifndef SK_UNIT_H
+#define SK_UNIT_H
+
+#include <CUnit/CUnit.h>
+
+/* Each test file registers its suite; returns 0 or a CUnit error. */
+int register_csvin_tests(void);
+int register_numparse_tests(void);
+int register_stats_tests(void);
+
+/* Assert |actual - expected| <= reltol * |expected| (or <= reltol when
+ * expected is 0), with both printed on failure. */
+#define ASSERT_REL(actual, expected, reltol)                               \
+    CU_ASSERT_DOUBLE_EQUAL((actual), (expected),                           \
+        (expected) == 0 ? (reltol) : (reltol) * fabs((double)(expected)))
+
+#endif
