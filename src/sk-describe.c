@@ -124,7 +124,7 @@ int main(int argc, char **argv)
             qtype = (int)cli_long("--quantile-type", optarg, 1, 9);
             break;
         default:
-            sk_usage_error("unknown option");
+            sk_try_help();
         }
     }
     cli_file_operand(&cli, argc, argv);

@@ -129,7 +129,7 @@ int colsel_parse(const char *list, const char *const *names, size_t ncols,
     for (;;) {
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        size_t a, b;
+        size_t a = 0, b = 0;
         int r;
         if (len == 0) {
             fail(err, "empty column name in list '%s'", list);

@@ -6,6 +6,7 @@
 #include "csvin.h"
 #include "util.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -54,6 +55,43 @@ static int is_missing(const struct input *in, const char *s, size_t len)
         if (in->na_len[i] == len && memcmp(in->na[i], s, len) == 0)
             return 1;
     return 0;
+}
+
+/* The bad field as it is shown in a message: control characters escaped
+ * and at most 60 bytes, so that a message stays one readable line. */
+static char *shown(const char *s, size_t len)
+{
+    size_t max = len > 60 ? 60 : len;
+    char *out = sk_xmalloc(4 * max + 4), *p = out;
+    for (size_t i = 0; i < max; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n')
+            p += sprintf(p, "\\n");
+        else if (c == '\r')
+            p += sprintf(p, "\\r");
+        else if (c == '\t')
+            p += sprintf(p, "\\t");
+        else if (c < 0x20 || c == 0x7f)
+            p += sprintf(p, "\\x%02x", c);
+        else
+            *p++ = (char)c;
+    }
+    if (max < len)
+        p += sprintf(p, "...");
+    *p = '\0';
+    return out;
+}
+
+static void bad_number(const struct input *in, unsigned long line, size_t i,
+                       const char *what, const char *s, size_t len)
+    __attribute__((noreturn));
+
+static void bad_number(const struct input *in, unsigned long line, size_t i,
+                       const char *what, const char *s, size_t len)
+{
+    char *text = shown(s, len);
+    sk_die("%s:%lu: column '%s': %s '%s'", csvin_filename(in->csv), line,
+           input_var_name(in, i), what, text);
 }
 
 static void usage_column_error(const struct input *in, const char *err)
@@ -134,11 +172,9 @@ int input_next(struct input *in, struct input_row *row)
         case NUM_OK:
             break;
         case NUM_INVALID:
-            sk_die("%s:%lu: column '%s': invalid number '%s'",
-                   csvin_filename(in->csv), r.line, input_var_name(in, i), s);
+            bad_number(in, r.line, i, "invalid number", s, len);
         case NUM_RANGE:
-            sk_die("%s:%lu: column '%s': number out of range '%s'",
-                   csvin_filename(in->csv), r.line, input_var_name(in, i), s);
+            bad_number(in, r.line, i, "number out of range", s, len);
         }
     }
     row->cell = in->cells;

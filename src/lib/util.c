@@ -62,6 +62,12 @@ void sk_usage_error(const char *fmt, ...)
     exit(SK_EXIT_USAGE);
 }
 
+void sk_try_help(void)
+{
+    fprintf(stderr, "Try '%s --help' for more information.\n", program_name);
+    exit(SK_EXIT_USAGE);
+}
+
 void sk_close_stdout(void)
 {
     int failed = ferror(stdout);

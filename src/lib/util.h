@@ -28,6 +28,10 @@ void sk_die(const char *fmt, ...)
 void sk_usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
 
+/* For an option error getopt has already reported: print only the
+ * "Try ... --help" line and exit with 2. */
+void sk_try_help(void) __attribute__((noreturn));
+
 /* Flush and close stdout; a write error (e.g. to /dev/full) is fatal (1).
  * Register with atexit() first thing in main. */
 void sk_close_stdout(void);
