@@ -18,14 +18,14 @@ tap_failed=0
 
 tap_ok() {
     tap_n=$((tap_n + 1))
-    echo "ok $tap_n - $*"
+    printf 'ok %d - %s\n' "$tap_n" "$*"
 }
 
 # tap_fail NAME [DETAIL-FILE]: a failure, with the detail as TAP comments.
 tap_fail() {
     tap_n=$((tap_n + 1))
     tap_failed=$((tap_failed + 1))
-    echo "not ok $tap_n - $1"
+    printf 'not ok %d - %s\n' "$tap_n" "$1"
     if [ $# -ge 2 ] && [ -f "$2" ]; then
         sed 's/^/# /' "$2" | head -40
     fi
