@@ -6,6 +6,7 @@
 #include "util.h"
 
 #include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -78,7 +79,20 @@ double stats_t_crit(double level, double df)
 {
     if (!(df >= 1) || !(level > 0 && level < 1))
         return NAN;
-    double t = gsl_cdf_tdist_Pinv((1 + level) / 2, df);
+    /* p as R's t.test: 1 - alpha/2, alpha = 1 - level. GSL's inverse loses
+     * digits far in the tail, so polish it by Newton steps on the upper
+     * tail probability q = 1 - p, which GSL computes to full precision. */
+    double p = 1 - (1 - level) / 2, q = 1 - p;
+    double t = gsl_cdf_tdist_Pinv(p, df);
+    for (int i = 0; i < 4 && isfinite(t); i++) {
+        double f = gsl_ran_tdist_pdf(t, df);
+        if (!(f > 0))
+            break;
+        double step = (gsl_cdf_tdist_Q(t, df) - q) / f;
+        t += step;
+        if (fabs(step) <= 1e-16 * fabs(t))
+            break;
+    }
     return isfinite(t) ? t : NAN;
 }
 

@@ -1,0 +1,173 @@
+#!/bin/sh
+# describe-golden.sh - sk-describe against R: the golden tests.
+#
+# Each line NAME<TAB>ARGUMENTS of tests/describe/cases.tab runs
+# 'sk-describe ARGUMENTS' in the source root; it must exit 0, write nothing
+# to stderr, and print tests/describe/expected/NAME.tsv (computed by R with
+# tests/ref/describe.R) within a relative tolerance of 1e-12 (as text
+# exactly when the case sets --precision). Then the NIST StRD accuracy
+# cases, which need the certified digits exactly, and the group order.
+#
+# Run by 'make check', or by hand from the source root:
+#   top_builddir=build-golden sh tests/describe-golden.sh
+set -eu
+# shellcheck source=tests/lib.sh
+. "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
+top_srcdir=$(cd "$top_srcdir" && pwd)
+
+tol=1e-12
+cases=$top_srcdir/tests/describe/cases.tab
+expected=$top_srcdir/tests/describe/expected
+tab=$(printf '\t')
+
+# run NAME ARGS...: sk-describe in the source root, into $work/NAME.out and
+# $work/NAME.err; returns its exit status.
+run() {
+    name=$1
+    shift
+    rc=0
+    (cd "$top_srcdir" && exec sk-describe "$@") \
+        <"/dev/null" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
+    return $rc
+}
+
+# check NAME EXACT: exit 0, empty stderr, output as expected/NAME.tsv.
+check() {
+    name=$1
+    exact=$2
+    detail=$work/$name.detail
+    : >"$detail"
+    if [ "$rc" -ne 0 ] || [ -s "$work/$name.err" ]; then
+        echo "exit status $rc; stderr:" >"$detail"
+        cat "$work/$name.err" >>"$detail"
+        tap_fail "$name: sk-describe failed" "$detail"
+    elif [ ! -f "$expected/$name.tsv" ]; then
+        echo "no $expected/$name.tsv: run Rscript tests/ref/describe.R" \
+            >"$detail"
+        tap_fail "$name: no expected output" "$detail"
+    elif awk -v tol="$tol" -v exact="$exact" -f "$top_srcdir/tests/tsvcmp.awk" \
+            "$expected/$name.tsv" "$work/$name.out" >"$detail" 2>&1; then
+        tap_ok "$name"
+    else
+        tap_fail "$name: output differs from R's" "$detail"
+    fi
+}
+
+# The cases. Arguments are split at blanks; no globbing.
+set -f
+ncases=0
+names=
+while IFS=$tab read -r name args <&3 || [ -n "${name:-}" ]; do
+    case $name in '' | '#'*) continue ;; esac
+    ncases=$((ncases + 1))
+    names="$names $name "
+    exact=0
+    case " $args " in *' --precision'*) exact=1 ;; esac
+    rc=0
+    # shellcheck disable=SC2086 # word splitting of the arguments is wanted
+    run "$name" $args || rc=$?
+    check "$name" "$exact"
+done 3<"$cases"
+set +f
+
+# Every expected file belongs to a case.
+stale=
+for f in "$expected"/*.tsv; do
+    [ -f "$f" ] || continue
+    n=$(basename "$f" .tsv)
+    case $names in *" $n "*) ;; *) stale="$stale $n" ;; esac
+done
+if [ "$ncases" -gt 0 ] && [ -z "$stale" ]; then
+    tap_ok "cases.tab: $ncases cases, each with its expected output"
+else
+    echo "cases: $ncases; expected files without a case:$stale" \
+        >"$work/stale.detail"
+    tap_fail "cases.tab and expected/ agree" "$work/stale.detail"
+fi
+
+# NIST StRD univariate summary statistics, lower (NumAcc1), average
+# (NumAcc2, NumAcc3) and higher (NumAcc4) difficulty: data and certified
+# values from https://www.itl.nist.gov/div898/strd/univ/homepage.html
+# (NumAcc1.dat .. NumAcc4.dat). The data sets are built here:
+#   NumAcc1: 10000001, 10000003, 10000002
+#   NumAcc2: 1.2, then 500 pairs 1.1, 1.3          (1001 values)
+#   NumAcc3: 1000000.2, then 500 pairs 1000000.1, 1000000.3
+#   NumAcc4: 10000000.2, then 500 pairs 10000000.1, 10000000.3
+# The certified mean and sd must print exactly with --precision=15, and
+# with --precision=17 as the double nearest to the certified value.
+numacc() {
+    f=$work/$1.csv
+    echo y >"$f"
+    if [ "$1" = NumAcc1 ]; then
+        printf '%s\n' 10000001 10000003 10000002 >>"$f"
+        return
+    fi
+    echo "$2$4" >>"$f"
+    i=0
+    while [ $i -lt 500 ]; do
+        echo "$2$3"
+        echo "$2$5"
+        i=$((i + 1))
+    done >>"$f"
+}
+
+# nearest17 DECIMAL: the double nearest DECIMAL, printed with %.17g by awk
+# (awk works in doubles; printf(1)'s %g may use long double).
+nearest17() {
+    awk -v s="$1" 'BEGIN { printf "%.17g\n", s + 0 }'
+}
+
+# strd NAME N CERTIFIED-MEAN CERTIFIED-SD
+strd() {
+    name=$1
+    for p in 15 17; do
+        if [ $p = 15 ]; then
+            want="$2$tab$3$tab$4"
+        else
+            want="$2$tab$(nearest17 "$3")$tab$(nearest17 "$4")"
+        fi
+        detail=$work/$name.p$p.detail
+        rc=0
+        sk-describe --precision=$p "$work/$name.csv" >"$work/$name.out" \
+            2>"$work/$name.err" || rc=$?
+        got=$(sed -n 2p "$work/$name.out" | cut -f 2,4,5)
+        if [ $rc -eq 0 ] && [ ! -s "$work/$name.err" ] && [ "$got" = "$want" ]
+        then
+            tap_ok "NIST StRD $name: n, mean and sd at --precision=$p"
+        else
+            {
+                echo "exit status $rc; want n, mean, sd: $want; got: $got"
+                cat "$work/$name.err" "$work/$name.out"
+            } >"$detail"
+            tap_fail "NIST StRD $name: mean and sd at --precision=$p" "$detail"
+        fi
+    done
+}
+
+numacc NumAcc1
+numacc NumAcc2 "" "1.1" "1.2" "1.3"
+numacc NumAcc3 1000000 .1 .2 .3
+numacc NumAcc4 10000000 .1 .2 .3
+strd NumAcc1 3 10000002 1
+strd NumAcc2 1001 1.2 0.1
+strd NumAcc3 1001 1000000.2 0.1
+strd NumAcc4 1001 10000000.2 0.1
+
+# Groups come out in the order first seen, not sorted, for every variable.
+printf '%s\n' g,x,y b,1,2 a,2,3 c,3,4 a,4,5 ,5,6 b,6,7 c,7,8 >"$work/order.csv"
+rc=0
+sk-describe -g g "$work/order.csv" >"$work/order.out" 2>"$work/order.err" ||
+    rc=$?
+got=$(cut -f 1-3 "$work/order.out" | tr '\t\n' ' |')
+want='variable group n|x b 2|x a 2|x c 2|x NA 1|y b 2|y a 2|y c 2|y NA 1|'
+if [ $rc -eq 0 ] && [ ! -s "$work/order.err" ] && [ "$got" = "$want" ]; then
+    tap_ok "-g: groups in first-seen order, variable-major"
+else
+    printf 'exit status %s\nwant: %s\ngot:  %s\n' "$rc" "$want" "$got" \
+        >"$work/order.detail"
+    cat "$work/order.err" >>"$work/order.detail"
+    tap_fail "-g: groups in first-seen order, variable-major" \
+        "$work/order.detail"
+fi
+
+tap_done
