@@ -70,11 +70,14 @@ static void set_error(struct csvin *r, const char *fmt, ...)
     r->err = msg;
 }
 
+/* Line breaks inside a field (only quoted fields have them): LF, CRLF and
+ * a lone CR each count one. */
 static unsigned long count_newlines(const char *s, size_t n)
 {
     unsigned long k = 0;
     for (size_t i = 0; i < n; i++)
-        if (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')))
+        if (s[i] <= '\r' &&
+            (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n'))))
             k++;
     return k;
 }
@@ -99,8 +102,7 @@ static void on_field(void *data, size_t len, void *ctx)
     r->flen[r->nf] = len;
     r->nf++;
     r->blen += len + 1;
-    if (len && (memchr(data, '\n', len) || memchr(data, '\r', len)))
-        r->cur_newlines += count_newlines(data, len);
+    r->cur_newlines += count_newlines(data, len);
     r->cur_nfields++;
 }
 

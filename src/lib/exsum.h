@@ -27,12 +27,17 @@ void exsum_init(struct exsum *e);
 void exsum_add_slow(struct exsum *e, int64_t mant, int scale, size_t count);
 
 /* Add one value; marks the sum not ok when it cannot stay exact. */
+extern const int64_t exsum_pow10[19];
+
 static inline void exsum_add(struct exsum *e, int64_t mant, int scale)
 {
-    if (scale == e->scale && e->ok) {
-        __int128 v = mant;
-        if (!__builtin_add_overflow(e->s, v, &e->s) &&
-            !__builtin_add_overflow(e->ss, v * v, &e->ss)) {
+    if (scale <= e->scale && e->ok) {
+        /* |mant| < 2^63 and 10^(scale gap) <= 10^18 < 2^60: no overflow */
+        __int128 v = (__int128)mant * exsum_pow10[e->scale - scale];
+        __int128 vv;
+        if (!__builtin_mul_overflow(v, v, &vv) &&
+            !__builtin_add_overflow(e->s, v, &e->s) &&
+            !__builtin_add_overflow(e->ss, vv, &e->ss)) {
             e->n++;
             return;
         }

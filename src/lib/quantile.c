@@ -85,33 +85,66 @@ static double median3(double a, double b, double c)
 
 void stats_select(double *x, size_t n, size_t k)
 {
-    size_t lo = 0, hi = n;
-    while (hi - lo > 1) {
-        size_t len = hi - lo, mid = lo + len / 2;
+    size_t lo = 0, hi = n - 1;     /* inclusive bounds */
+    while (lo < hi) {
+        size_t len = hi - lo + 1, mid = lo + len / 2;
         double piv;
         if (len > 64) {
             size_t s = len / 8;
             piv = median3(median3(x[lo], x[lo + s], x[lo + 2 * s]),
                           median3(x[mid - s], x[mid], x[mid + s]),
-                          median3(x[hi - 1 - 2 * s], x[hi - 1 - s], x[hi - 1]));
+                          median3(x[hi - 2 * s], x[hi - s], x[hi]));
         } else
-            piv = median3(x[lo], x[mid], x[hi - 1]);
-        /* three-way partition: < piv | == piv | > piv */
-        size_t lt = lo, i = lo, gt = hi;
-        while (i < gt) {
-            if (x[i] < piv)
-                swap(&x[lt++], &x[i++]);
-            else if (x[i] > piv)
-                swap(&x[i], &x[--gt]);
-            else
+            piv = median3(x[lo], x[mid], x[hi]);
+        /* Hoare's partition (Wirth's form); equal keys split both ways */
+        size_t i = lo, j = hi;
+        for (;;) {
+            while (x[i] < piv)
                 i++;
+            while (piv < x[j])
+                j--;
+            if (i >= j)
+                break;
+            swap(&x[i], &x[j]);
+            i++;
+            j--;
         }
-        if (k < lt)
-            hi = lt;
-        else if (k >= gt)
-            lo = gt;
+        /* now x[lo..j] <= piv <= x[j+1..hi] */
+        if (i == j) {
+            if (k == j)
+                return;
+            if (k < j)
+                hi = j - 1;
+            else
+                lo = j + 1;
+        } else if (k <= j)
+            hi = j;
         else
-            return;
+            lo = j + 1;
+    }
+}
+
+/* Place each rank of r[0..m) (0-based positions, increasing, distinct) of
+ * x[lo..hi) at its position: the middle rank first, then the ranks below
+ * it in the part below and those above in the part above. A rank at the
+ * edge of its part is that part's minimum or maximum, found by a scan. */
+static void multiselect(double *x, size_t lo, size_t hi, const size_t *r,
+                        size_t m)
+{
+    while (m > 0) {
+        size_t mid = m / 2, k = r[mid];
+        if (k == lo || k == hi - 1) {
+            size_t best = lo;
+            for (size_t i = lo + 1; i < hi; i++)
+                if (k == lo ? x[i] < x[best] : x[i] > x[best])
+                    best = i;
+            swap(&x[best], &x[k]);
+        } else
+            stats_select(x + lo, hi - lo, k - lo);
+        multiselect(x, lo, k, r, mid);
+        r += mid + 1;
+        m -= mid + 1;
+        lo = k + 1;
     }
 }
 
@@ -125,23 +158,17 @@ void stats_quantiles_array(double *x, size_t n, const double *p, size_t m,
                            int type, double *out)
 {
     struct stats_qplan *pl = sk_xcalloc(m, sizeof *pl);
-    size_t *ranks = sk_xcalloc(2 * m, sizeof *ranks), nr = 0;
+    size_t *ranks = sk_xcalloc(2 * m, sizeof *ranks), nr = 0, nu = 0;
     for (size_t i = 0; i < m; i++) {
         stats_quantile_plan(n, p[i], type, &pl[i]);
-        ranks[nr++] = pl[i].lo;
-        ranks[nr++] = pl[i].hi;
+        ranks[nr++] = pl[i].lo - 1;
+        ranks[nr++] = pl[i].hi - 1;
     }
     qsort(ranks, nr, sizeof *ranks, cmp_size);
-    /* Select the ranks in increasing order, each in what is left above
-     * the one before. */
-    size_t base = 0;
-    for (size_t i = 0; i < nr; i++) {
-        if (i && ranks[i] == ranks[i - 1])
-            continue;
-        size_t k = ranks[i] - 1;
-        stats_select(x + base, n - base, k - base);
-        base = k;
-    }
+    for (size_t i = 0; i < nr; i++)
+        if (nu == 0 || ranks[i] != ranks[nu - 1])
+            ranks[nu++] = ranks[i];
+    multiselect(x, 0, n, ranks, nu);
     for (size_t i = 0; i < m; i++)
         out[i] = stats_quantile_apply(&pl[i], x[pl[i].lo - 1],
                                       x[pl[i].hi - 1]);
