@@ -2,11 +2,10 @@
 #include <config.h>
 
 #include "describe.h"
+#include "dist.h"
 #include "quantile.h"
 #include "util.h"
 
-#include <gsl/gsl_cdf.h>
-#include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
 
@@ -79,28 +78,11 @@ double stats_t_crit(double level, double df)
 {
     if (!(df >= 1) || !(level > 0 && level < 1))
         return NAN;
-    /* p as R's t.test: 1 - alpha/2, alpha = 1 - level. GSL's inverse loses
-     * digits far in the tail, so polish it by Newton steps on the upper
-     * tail probability q = 1 - p, which GSL computes to full precision. */
-    double p = 1 - (1 - level) / 2, q = 1 - p;
-    double t = gsl_cdf_tdist_Pinv(p, df);
-    for (int i = 0; i < 4 && isfinite(t); i++) {
-        double f = gsl_ran_tdist_pdf(t, df);
-        if (!(f > 0))
-            break;
-        double step = (gsl_cdf_tdist_Q(t, df) - q) / f;
-        t += step;
-        if (fabs(step) <= 1e-16 * fabs(t))
-            break;
-    }
-    return isfinite(t) ? t : NAN;
+    return dist_qt(1 - (1 - level) / 2, df);    /* as R: 1 - alpha/2 */
 }
 
-/* Mean and variance by the corrected two-pass algorithm in long double
- * (Chan, Golub & LeVeque 1983), for data that the exact sums cannot hold.
- * Values come from an array (counts NULL) or a frequency table. */
-static void two_pass(const double *x, const size_t *counts, size_t k,
-                     size_t n, double *mean, double *var)
+void stats_mean_var(const double *x, const size_t *counts, size_t k,
+                    size_t n, double *mean, double *var)
 {
     long double s = 0;
     for (size_t i = 0; i < k; i++)
@@ -157,7 +139,7 @@ void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
     if (exsum_results(&a->ex, &d->mean, &var, &d->sd) == 0)
         d->exact = 1;
     else {
-        two_pass(x, counts, k, a->n, &d->mean, &var);
+        stats_mean_var(x, counts, k, a->n, &d->mean, &var);
         d->sd = a->n > 1 ? sqrt(var) : NAN;
     }
     if (a->n > 1) {

@@ -12,9 +12,14 @@
 
 struct input {
     struct csvin *csv;
-    size_t *col;           /* selected column indexes */
+    size_t *col;           /* chosen numeric column indexes */
     size_t ncol;
-    long by;               /* group column index, or -1 */
+    long by;               /* group column index (input_open), or -1 */
+    size_t *keycol;        /* key column indexes */
+    size_t nkey;
+    const char **key;
+    size_t *key_len;
+    int *key_missing;
     char **na;             /* missing-value tokens */
     size_t *na_len;
     size_t nna;
@@ -99,7 +104,7 @@ static void usage_column_error(const struct input *in, const char *err)
     sk_usage_error("%s: %s", csvin_filename(in->csv), err);
 }
 
-struct input *input_open(const struct input_opts *o)
+struct input *input_open_raw(const struct input_opts *o)
 {
     struct input *in = sk_xcalloc(1, sizeof *in);
     struct csvin_opts co = { o->tsv ? '\t' : ',', o->header };
@@ -108,30 +113,91 @@ struct input *input_open(const struct input_opts *o)
     if (!in->csv)
         sk_die("%s", err);
     parse_na(in, o->na);
-
-    const char *const *names = csvin_names(in->csv);
-    size_t ncols = csvin_ncols(in->csv);
     in->by = -1;
+    return in;
+}
+
+size_t input_ncols(const struct input *in)
+{
+    return csvin_ncols(in->csv);
+}
+
+const char *const *input_names(const struct input *in)
+{
+    return csvin_names(in->csv);
+}
+
+const char *input_filename(const struct input *in)
+{
+    return csvin_filename(in->csv);
+}
+
+size_t input_find(const struct input *in, const char *item)
+{
+    size_t idx;
+    char *err;
+    if (colsel_one(item, input_names(in), input_ncols(in), &idx, &err) != 0)
+        usage_column_error(in, err);
+    return idx;
+}
+
+void input_set_columns(struct input *in, const size_t *idx, size_t n)
+{
+    free(in->col);
+    free(in->cells);
+    in->col = sk_xcalloc(n, sizeof *in->col);
+    memcpy(in->col, idx, n * sizeof *idx);
+    in->ncol = n;
+    in->cells = sk_xcalloc(n, sizeof *in->cells);
+}
+
+void input_set_columns_list(struct input *in, const char *list)
+{
+    size_t *idx, n;
+    char *err;
+    if (colsel_parse(list, input_names(in), input_ncols(in), &idx, &n,
+                     &err) != 0)
+        usage_column_error(in, err);
+    input_set_columns(in, idx, n);
+    free(idx);
+}
+
+void input_set_keys(struct input *in, const size_t *idx, size_t n)
+{
+    free(in->keycol);
+    free(in->key);
+    free(in->key_len);
+    free(in->key_missing);
+    in->keycol = sk_xcalloc(n, sizeof *in->keycol);
+    memcpy(in->keycol, idx, n * sizeof *idx);
+    in->nkey = n;
+    in->key = sk_xcalloc(n, sizeof *in->key);
+    in->key_len = sk_xcalloc(n, sizeof *in->key_len);
+    in->key_missing = sk_xcalloc(n, sizeof *in->key_missing);
+}
+
+struct input *input_open(const struct input_opts *o)
+{
+    struct input *in = input_open_raw(o);
+    size_t ncols = input_ncols(in);
     if (o->by) {
-        size_t b;
-        if (colsel_one(o->by, names, ncols, &b, &err) != 0)
-            usage_column_error(in, err);
+        size_t b = input_find(in, o->by);
         in->by = (long)b;
+        input_set_keys(in, &b, 1);
     }
-    if (o->columns) {
-        if (colsel_parse(o->columns, names, ncols, &in->col, &in->ncol,
-                         &err) != 0)
-            usage_column_error(in, err);
-    } else {
-        in->col = sk_xcalloc(ncols, sizeof *in->col);
+    if (o->columns)
+        input_set_columns_list(in, o->columns);
+    else {
+        size_t *idx = sk_xcalloc(ncols, sizeof *idx), n = 0;
         for (size_t i = 0; i < ncols; i++)
             if ((long)i != in->by)
-                in->col[in->ncol++] = i;
-        if (in->ncol == 0)
+                idx[n++] = i;
+        if (n == 0)
             sk_usage_error("%s: no columns to describe besides the group "
                            "column", csvin_filename(in->csv));
+        input_set_columns(in, idx, n);
+        free(idx);
     }
-    in->cells = sk_xcalloc(in->ncol, sizeof *in->cells);
     return in;
 }
 
@@ -177,20 +243,19 @@ int input_next(struct input *in, struct input_row *row)
             bad_number(in, r.line, i, "number out of range", s, len);
         }
     }
-    row->cell = in->cells;
-    row->line = r.line;
-    row->group = NULL;
-    row->group_len = 0;
-    if (in->by >= 0) {
-        const char *g = r.field[in->by];
-        size_t glen = r.len[in->by];
-        if (is_missing(in, g, glen)) {
-            g = "NA";
-            glen = 2;
-        }
-        row->group = g;
-        row->group_len = glen;
+    for (size_t k = 0; k < in->nkey; k++) {
+        size_t c = in->keycol[k];
+        in->key_missing[k] = is_missing(in, r.field[c], r.len[c]);
+        in->key[k] = in->key_missing[k] ? "NA" : r.field[c];
+        in->key_len[k] = in->key_missing[k] ? 2 : r.len[c];
     }
+    row->cell = in->cells;
+    row->key = in->key;
+    row->key_len = in->key_len;
+    row->key_missing = in->key_missing;
+    row->line = r.line;
+    row->group = in->by >= 0 ? in->key[0] : NULL;
+    row->group_len = in->by >= 0 ? in->key_len[0] : 0;
     return 1;
 }
 
@@ -205,5 +270,9 @@ void input_close(struct input *in)
     free(in->na_len);
     free(in->col);
     free(in->cells);
+    free(in->keycol);
+    free(in->key);
+    free(in->key_len);
+    free(in->key_missing);
     free(in);
 }

@@ -1,11 +1,11 @@
 /* input.h - numeric columns of a CSV/TSV table, with missing values.
  *
  * The layer every program reads through: opens the file (csvin.h),
- * resolves the columns (colsel.h), reads each selected field as a strict
- * number (numparse.h) or a missing value, and keeps the group column's
- * text. Errors are reported here, located and with the column name, and
- * end the program: status 1 for bad data or I/O, 2 for an unknown column.
- * It knows nothing of statistics. */
+ * resolves the columns (colsel.h), reads each chosen field as a strict
+ * number (numparse.h) or a missing value, and keeps the text of key
+ * columns (a group, an id). Errors are reported here, located and with the
+ * column name, and end the program: status 1 for bad data or I/O, 2 for
+ * an unknown column. It knows nothing of statistics. */
 #ifndef SK_INPUT_H
 #define SK_INPUT_H
 
@@ -29,20 +29,43 @@ struct input_cell {
 };
 
 struct input_row {
-    const struct input_cell *cell;    /* one per selected column */
-    const char *group;                /* group text ("NA" when missing) */
+    const struct input_cell *cell;    /* one per chosen numeric column */
+    const char *const *key;           /* one per key column; "NA" when
+                                         missing */
+    const size_t *key_len;
+    const int *key_missing;
+    const char *group;                /* key 0 with input_open's --by */
     size_t group_len;
     unsigned long line;
 };
 
 struct input;
 
-/* Open and read the header; dies on error. */
+/* Open, read the header and choose the columns of o->columns and the key
+ * column o->by (see input_open_raw for the rest); dies on error. */
 struct input *input_open(const struct input_opts *o);
+
+/* Open and read the header only; the program then chooses the numeric
+ * columns (input_set_columns) and the key columns (input_set_keys). */
+struct input *input_open_raw(const struct input_opts *o);
+
+size_t input_ncols(const struct input *in);
+const char *const *input_names(const struct input *in);
+const char *input_filename(const struct input *in);
+
+/* The index of one column (a name or a 1-based number); a usage error
+ * (exit 2) naming OPTION and listing the columns when there is none. */
+size_t input_find(const struct input *in, const char *item);
+
+/* Use the LIST (as -c) or the given indexes as the numeric columns. */
+void input_set_columns_list(struct input *in, const char *list);
+void input_set_columns(struct input *in, const size_t *idx, size_t n);
+/* Use the given indexes as the key (text) columns. */
+void input_set_keys(struct input *in, const size_t *idx, size_t n);
 
 size_t input_nvars(const struct input *in);
 const char *input_var_name(const struct input *in, size_t i);
-/* The group column's name, or NULL without one. */
+/* The group column's name (input_open's --by), or NULL without one. */
 const char *input_group_name(const struct input *in);
 
 /* The next row: 1, or 0 at the end. Dies on bad data. */

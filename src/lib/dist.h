@@ -1,0 +1,35 @@
+/* dist.h - the distribution functions surveykit needs, from GSL, and the
+ * noncentral t from R's standalone math library (libRmath), which GSL
+ * lacks. Each returns NAN for arguments out of its domain. */
+#ifndef SK_DIST_H
+#define SK_DIST_H
+
+/* The p quantile of Student's t with df degrees of freedom (0 < p < 1),
+ * polished by Newton steps on GSL's tail probability, which keeps full
+ * precision far in the tail where gsl_cdf_tdist_Pinv loses digits. */
+double dist_qt(double p, double df);
+
+/* P(T <= t) and P(T > t) for Student's t. */
+double dist_pt(double t, double df);
+double dist_pt_upper(double t, double df);
+
+/* P(T <= t) for the noncentral t with noncentrality ncp (R's pt(t, df,
+ * ncp), algorithm AS 243, from libRmath). */
+double dist_pnt(double t, double df, double ncp);
+
+/* The noncentrality ncp such that dist_pnt(t, df, ncp) = p (0 < p < 1):
+ * pnt falls as ncp grows, so the root is unique; found by GSL's Brent
+ * solver to a relative tolerance of 1e-13. NAN when t or df is not
+ * finite. */
+double dist_nct_ncp(double t, double df, double p);
+
+/* Standard normal P(Z <= z), P(Z > z) and the quantile. */
+double dist_pnorm(double z);
+double dist_pnorm_upper(double z);
+double dist_qnorm(double p);
+
+/* P(X <= k) and P(X >= k) for X ~ Binomial(n, 1/2). */
+double dist_pbinom_half(unsigned long k, unsigned long n);
+double dist_pbinom_half_upper(unsigned long k, unsigned long n);
+
+#endif

@@ -1,0 +1,82 @@
+/* paired.h - paired comparisons: t test, Wilcoxon signed-rank test,
+ * Hodges-Lehmann estimate, sign test, effect sizes, p-value adjustment.
+ *
+ * Everything takes the differences d = after - before (or the two arrays)
+ * and knows nothing of files or output. Conventions and edge cases follow
+ * R 4.2's t.test(paired = TRUE), wilcox.test(paired = TRUE, conf.int =
+ * TRUE), binom.test and p.adjust, except where noted. */
+#ifndef SK_PAIRED_H
+#define SK_PAIRED_H
+
+#include <stddef.h>
+
+enum stats_alt { STATS_TWO_SIDED, STATS_LESS, STATS_GREATER };
+enum stats_zero { STATS_ZERO_WILCOX, STATS_ZERO_PRATT };
+
+/* One-sample t test of d[0..n) against 0, and Cohen's d_z = mean / sd with
+ * its noncentral-t confidence interval (Steiger & Fouladi 1997). When the
+ * differences are constant (sd = 0), t is +-Inf (p = 0) if the mean is
+ * not 0 and NAN if it is, and d_z likewise; const_sd tells. */
+struct stats_ttest {
+    size_t n;
+    double mean, sd, se, lo, hi;     /* lo, hi: CI of the mean */
+    double t, df, p;
+    double dz, dz_lo, dz_hi;
+    int const_sd;
+};
+void stats_ttest(const double *d, size_t n, double level, enum stats_alt alt,
+                 struct stats_ttest *r);
+
+struct stats_signrank_opts {
+    double level;
+    enum stats_alt alt;
+    int force_exact;        /* exact conditional distribution even with
+                               ties or zeros (n <= STATS_EXACT_MAX) */
+    int correct;            /* continuity correction (normal method) */
+    enum stats_zero zero;
+};
+
+#define STATS_EXACT_MAX 1000
+
+/* Wilcoxon signed-rank test of d[0..n) against 0, with the Hodges-Lehmann
+ * estimate (median of the Walsh averages) and its CI, and the
+ * matched-pairs rank-biserial correlation r_rb = (T+ - T-) / (T+ + T-)
+ * (Kerby 2014). */
+struct stats_signrank {
+    size_t n_used;          /* differences ranked and tested */
+    size_t n_zero;          /* zero differences */
+    int ties;               /* ties among the ranked |d| */
+    double V;               /* sum of the ranks of positive differences */
+    double p;
+    int exact;              /* 1: exact distribution, 0: normal approx. */
+    double r_rb;
+    double hl, hl_lo, hl_hi;
+    int hl_exact;           /* CI from the exact distribution */
+    int level_not_achieved; /* CI at a lower level than asked */
+};
+void stats_signrank(const double *d, size_t n,
+                    const struct stats_signrank_opts *o,
+                    struct stats_signrank *r);
+
+/* The null distribution of the signed-rank statistic for the integer
+ * ranks w[0..m) (doubled ranks, so that mid-ranks stay integers): prob[s]
+ * = P(sum of the w of positive signs = s), s = 0 .. sum(w). Returns the
+ * array (to free()) and its length in *len. */
+double *stats_signrank_dist(const unsigned long *w, size_t m, size_t *len);
+
+/* The k-th smallest (1-based) Walsh average (x[i] + x[j]) / 2, i <= j, of
+ * x[0..n) sorted increasingly; and the number of Walsh averages <= t. */
+double stats_walsh_kth(const double *x, size_t n, unsigned long long k);
+unsigned long long stats_walsh_count_le(const double *x, size_t n, double t);
+
+/* Exact sign test: P-value of npos positive and nneg negative signs under
+ * Binomial(npos + nneg, 1/2), as binom.test; NAN when both are 0. */
+double stats_sign_test(size_t npos, size_t nneg, enum stats_alt alt);
+
+enum stats_adjust { STATS_ADJUST_NONE, STATS_ADJUST_HOLM, STATS_ADJUST_BH };
+
+/* Adjust p[0..n) in place as R's p.adjust; NAN entries stay NAN and do
+ * not count in the number of tests. */
+void stats_p_adjust(double *p, size_t n, enum stats_adjust method);
+
+#endif
