@@ -27,8 +27,12 @@ void out_text(struct out *o, const char *s)
 
 void out_num(struct out *o, double x)
 {
-    if (!isfinite(x)) {
+    if (isnan(x)) {
         out_na(o);
+        return;
+    }
+    if (isinf(x)) {
+        out_text(o, x > 0 ? "Inf" : "-Inf");
         return;
     }
     sep(o);

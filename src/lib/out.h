@@ -1,7 +1,8 @@
 /* out.h - tab-separated output with one header row.
  *
  * Numbers are printed with PRECISION significant digits (%.*g, C locale);
- * a value that cannot be computed (NAN, infinity) prints as NA. Tabs and
+ * a value that cannot be computed (NAN) prints as NA, and infinities as
+ * Inf and -Inf (the ends of one-sided intervals), as R prints them. Tabs and
  * line breaks inside text cells become spaces, so that every row stays
  * one line of the same number of cells. The output module knows nothing
  * of statistics. */

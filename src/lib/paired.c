@@ -412,8 +412,9 @@ void stats_signrank(const double *d, size_t n,
     r->V = tplus;
     r->r_rb = tall > 0 ? (tplus - (tall - tplus)) / tall : NAN;
 
-    int exact = o->force_exact ? (m >= 1 && m <= STATS_EXACT_MAX)
-                               : (m < 50 && !r->ties && r->n_zero == 0);
+    int exact = o->force_approx ? 0
+              : o->force_exact ? (m >= 1 && m <= STATS_EXACT_MAX)
+              : (m < 50 && !r->ties && r->n_zero == 0);
     double *prob = NULL;
     if (exact && m >= 1) {
         unsigned long *w = sk_xcalloc(m, sizeof *w);

@@ -32,6 +32,7 @@ struct stats_signrank_opts {
     enum stats_alt alt;
     int force_exact;        /* exact conditional distribution even with
                                ties or zeros (n <= STATS_EXACT_MAX) */
+    int force_approx;       /* the normal approximation always */
     int correct;            /* continuity correction (normal method) */
     enum stats_zero zero;
 };
