@@ -92,8 +92,26 @@ static int range_sep(const char *item, size_t len, const char *const *names,
     if (!sep || sep == item || sep == item + len - 1)
         return 0;
     size_t la = (size_t)(sep - item), lb = len - la - 1;
-    if (sepc == '-' && (!parse_number(item, la) || !parse_number(sep + 1, lb)))
-        return 0;
+    if (sepc == '-') {
+        /* N-M: by number only, whatever the header says */
+        size_t na = parse_number(item, la), nb = parse_number(sep + 1, lb);
+        if (!na || !nb)
+            return 0;
+        int bad_a = na == (size_t)-1 || na > ncols;
+        if (bad_a || nb == (size_t)-1 || nb > ncols) {
+            fail(err, "column number %.*s is out of range: the input has "
+                 "%zu column%s", (int)(bad_a ? la : lb), bad_a ? item : sep + 1,
+                 ncols, ncols == 1 ? "" : "s");
+            return -1;
+        }
+        *a = na - 1;
+        *b = nb - 1;
+        if (*a > *b) {
+            fail(err, "column range '%.*s' runs backwards", (int)len, item);
+            return -1;
+        }
+        return 1;
+    }
     int ra = resolve(item, la, names, ncols, a, err);
     if (ra < 0)
         return -1;

@@ -90,7 +90,7 @@ enum num_status num_parse(const char *s, size_t len, struct num_value *out)
             return NUM_INVALID;
         long ex = 0;
         for (; p < end && *p >= '0' && *p <= '9'; p++)
-            if (ex < 100000)
+            if (ex < 100000000000000L)    /* saturate, far out of range */
                 ex = ex * 10 + (*p - '0');
         e10 += eneg ? -ex : ex;
     }
@@ -124,13 +124,13 @@ enum num_status num_parse(const char *s, size_t len, struct num_value *out)
     out->exact = 0;
     out->mant = 0;
     out->scale = 0;
+    if (m == 0)
+        e10 = 0;
+    while (!dropped && e10 < 0 && m % 10 == 0) {
+        m /= 10;
+        e10++;
+    }
     if (!dropped && m <= (uint64_t)INT64_MAX) {
-        if (m == 0)
-            e10 = 0;
-        while (e10 < 0 && m % 10 == 0) {
-            m /= 10;
-            e10++;
-        }
         while (e10 > 0 && m <= (uint64_t)INT64_MAX / 10) {
             m *= 10;
             e10--;
