@@ -219,53 +219,43 @@ static double w_stat(const double *x, size_t n, double d, int correct,
     return (z - corr) / sigma;
 }
 
+/* Between two neighbouring Walsh averages of x (sorted, no zeros after
+ * shifting), x - d has no zeros and no new ties, so W(d) depends on d only
+ * through V(d) = N - #{Walsh averages <= d} (Tukey's identity); the tie
+ * correction comes from repeated values of x alone. */
 struct wctx {
-    const double *x;      /* sorted */
+    const double *x;
     size_t n;
     int correct;
     enum stats_alt alt;
-    double *scratch, *rank;
     unsigned long long N;
+    double sigma;
 };
 
-/* W inside the k-th gap between Walsh averages (k = 0 .. N): constant
- * there, so a point strictly inside stands for the whole gap. */
-static double w_gap(const struct wctx *c, unsigned long long k, double *at)
+static double w_of_count(const struct wctx *c, unsigned long long k)
 {
-    double p;
-    if (k == 0) {
-        double a = c->x[0];
-        p = a - (fabs(a) + 1);
-    } else {
-        double a = stats_walsh_kth(c->x, c->n, k);
-        unsigned long long le = stats_walsh_count_le(c->x, c->n, a);
-        if (le >= c->N)
-            p = a + (fabs(a) + 1);
-        else {
-            double b = stats_walsh_kth(c->x, c->n, le + 1);
-            p = a + (b - a) / 2;
-        }
-        if (at)
-            *at = a;
-    }
-    return w_stat(c->x, c->n, p, c->correct, c->alt, c->scratch, c->rank);
+    double dm = (double)c->n;
+    double z = (double)(c->N - k) - dm * (dm + 1) / 4, corr = 0;
+    if (c->correct)
+        corr = c->alt == STATS_TWO_SIDED ? (z > 0 ? 0.5 : z < 0 ? -0.5 : 0)
+             : c->alt == STATS_GREATER ? 0.5 : -0.5;
+    return (z - corr) / c->sigma;
 }
 
-/* The d where W(d) falls below zq: the Walsh average at which W jumps
- * past zq. R's uniroot (tol 1e-4) approximates this point. */
+/* The d where W(d) falls below zq, the root R's uniroot approximates (to
+ * its tolerance, 1e-4 by default): the k-th Walsh average for the
+ * smallest count k at which W < zq. */
 static double w_root(const struct wctx *c, double zq)
 {
-    unsigned long long lo = 0, hi = c->N;     /* first gap with W < zq */
+    unsigned long long lo = 0, hi = c->N;
     while (lo < hi) {
         unsigned long long mid = lo + (hi - lo) / 2;
-        if (w_gap(c, mid, NULL) < zq)
+        if (w_of_count(c, mid) < zq)
             hi = mid;
         else
             lo = mid + 1;
     }
-    if (lo == 0)
-        return c->x[0];
-    return stats_walsh_kth(c->x, c->n, lo);
+    return lo == 0 ? c->x[0] : stats_walsh_kth(c->x, c->n, lo);
 }
 
 /* R's qsignrank(p, n) from the distribution of the doubled statistic
@@ -322,12 +312,22 @@ static void hl_interval(const double *x, size_t m, const double *prob,
         return;
     }
     /* normal approximation, by R's procedure with exact roots */
-    struct wctx c = { x, m, o->correct, o->alt, NULL, NULL, N };
-    c.scratch = sk_xcalloc(m, sizeof *c.scratch);
-    c.rank = sk_xcalloc(m, sizeof *c.rank);
-    double wmin = w_stat(x, m, x[0], o->correct, o->alt, c.scratch, c.rank);
+    struct wctx c = { x, m, o->correct, o->alt, N, 0 };
+    double dm = (double)m, dup = 0;
+    for (size_t i = 0; i < m;) {
+        size_t j = i + 1;
+        while (j < m && x[j] == x[i])
+            j++;
+        double t = (double)(j - i);
+        dup += t * t * t - t;
+        i = j;
+    }
+    c.sigma = sqrt(dm * (dm + 1) * (2 * dm + 1) / 24 - dup / 48);
+    double *scratch = sk_xcalloc(m, sizeof *scratch);
+    double *rank = sk_xcalloc(m, sizeof *rank);
+    double wmin = w_stat(x, m, x[0], o->correct, o->alt, scratch, rank);
     double wmax = isfinite(wmin)
-        ? w_stat(x, m, x[m - 1], o->correct, o->alt, c.scratch, c.rank) : NAN;
+        ? w_stat(x, m, x[m - 1], o->correct, o->alt, scratch, rank) : NAN;
     r->hl_lo = r->hl_hi = NAN;
     if (isfinite(wmax)) {
         double lo = NAN, hi = NAN;
@@ -356,8 +356,8 @@ static void hl_interval(const double *x, size_t m, const double *prob,
         r->hl_lo = o->alt == STATS_LESS ? -INFINITY : lo;
         r->hl_hi = o->alt == STATS_GREATER ? INFINITY : hi;
     }
-    free(c.scratch);
-    free(c.rank);
+    free(scratch);
+    free(rank);
 }
 
 void stats_signrank(const double *d, size_t n,
