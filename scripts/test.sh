@@ -18,6 +18,17 @@ if [ -f "$log" ]; then
     pass=$(sed -n 's/^# PASS: *//p' "$log" | head -1)
     fail=$(sed -n 's/^# FAIL: *//p' "$log" | head -1)
     error=$(sed -n 's/^# ERROR: *//p' "$log" | head -1)
-    echo "${pass:-0} passed, $(( ${fail:-0} + ${error:-0} )) failed"
+    pass=${pass:-0}
+    fail=$(( ${fail:-0} + ${error:-0} ))
+    # Count the CUnit tests one by one, not their program as one result.
+    unit=$builddir/tests/unit/unit-tests.log
+    if [ -f "$unit" ]; then
+        set -- $(awk '$1 == "tests" { print $3, $4, $5 }' "$unit")
+        if [ $# -eq 3 ]; then
+            if [ "$3" -eq 0 ]; then pass=$((pass - 1 + $2))
+            else fail=$((fail - 1 + $3)); pass=$((pass + $2)); fi
+        fi
+    fi
+    echo "$pass passed, $fail failed"
 fi
 exit $rc
