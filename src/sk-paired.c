@@ -71,6 +71,7 @@ static void usage(void)
 "      --levels=A,B         its two values: A is before, B is after\n"
 "      --value=LIST         the value columns to compare (names, numbers,\n"
 "                           ranges as -c); rows at other levels are ignored\n"
+"                           (their numbers must still be valid)\n"
 "\n"
 "Input (as every surveykit program):\n"
 "  -g, --by=COLUMN        one result per group of COLUMN, first-seen order\n"
@@ -167,6 +168,10 @@ static enum stats_adjust parse_adjust(const char *s)
 static void parse_effect(const char *s, int *dav, int *gav)
 {
     char *copy = sk_xstrdup(s), *save = NULL;
+    size_t len = strlen(s);
+    if (len == 0 || s[0] == ',' || s[len - 1] == ',' || strstr(s, ",,"))
+        sk_usage_error("invalid --effect '%s': a list of dz, dav, gav or all",
+                       s);
     for (char *tok = strtok_r(copy, ",", &save); tok;
          tok = strtok_r(NULL, ",", &save)) {
         if (!strcmp(tok, "dav"))
@@ -200,7 +205,7 @@ static void find_pair(const struct input *in, const char *spec, size_t *b,
             return;
     }
     const char *c = strchr(spec, ':');
-    if (!c)
+    if (!c || c == spec || !c[1])
         sk_usage_error("invalid --pair '%s': expected BEFORE:AFTER", spec);
     /* Report the side that is not a column. */
     char *left = sk_xstrndup(spec, (size_t)(c - spec));
@@ -439,11 +444,14 @@ int main(int argc, char **argv)
                        "--prefix, or --id, --within, --levels and --value");
     if (lng && !(id && within && levels && value))
         sk_usage_error("the long form needs all of --id, --within, --levels "
-                       "and --value");
+                       "and --value: %s is missing",
+                       !id ? "--id" : !within ? "--within"
+                       : !levels ? "--levels" : "--value");
     char *level_a = NULL, *level_b = NULL;
     if (lng) {
         const char *comma = strchr(levels, ',');
-        if (!comma || strchr(comma + 1, ','))
+        if (!comma || strchr(comma + 1, ',') || comma == levels ||
+            !comma[1])
             sk_usage_error("invalid --levels '%s': expected two values A,B",
                            levels);
         level_a = sk_xstrndup(levels, (size_t)(comma - levels));
@@ -492,7 +500,7 @@ int main(int argc, char **argv)
                 const char *stem = pass ? names[b] + l1 : names[b];
                 size_t slen = len - l1;
                 if (pass ? strncmp(names[b], s1, l1)
-                         : strcmp(names[b] + slen, s1))
+                         : memcmp(names[b] + slen, s1, l1))
                     continue;
                 for (size_t a = 0; a < ncols; a++) {
                     size_t alen = strlen(names[a]);
@@ -554,9 +562,10 @@ int main(int argc, char **argv)
     size_t keycap = 0;
 
     while (input_next(in, &row)) {
-        size_t g = has_group
-            ? strmap_intern(groups, row.key[0], row.key_len[0], NULL) : 0;
+        size_t g = 0;
         if (wide) {
+            if (has_group)
+                g = strmap_intern(groups, row.key[0], row.key_len[0], NULL);
             for (size_t c = 0; c < ncmp; c++) {
                 struct store *s = store_at(&st, g, c);
                 const struct input_cell *b = &row.cell[cmps[c].bcell];
@@ -581,6 +590,8 @@ int main(int argc, char **argv)
             side = 1;
         else
             continue;
+        if (has_group)
+            g = strmap_intern(groups, row.key[0], row.key_len[0], NULL);
         size_t glen = has_group ? row.key_len[0] : 0;
         size_t klen = glen + 1 + row.key_len[ki];
         if (klen > keycap) {

@@ -15,75 +15,12 @@ set -eu
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
 top_srcdir=$(cd "$top_srcdir" && pwd)
 
-tol=1e-12
-cases=$top_srcdir/tests/describe/cases.tab
-expected=$top_srcdir/tests/describe/expected
+# shellcheck source=tests/golden.sh
+. "$top_srcdir/tests/golden.sh"
+
 tab=$(printf '\t')
-
-# run NAME ARGS...: sk-describe in the source root, into $work/NAME.out and
-# $work/NAME.err; returns its exit status.
-run() {
-    name=$1
-    shift
-    rc=0
-    (cd "$top_srcdir" && exec sk-describe "$@") \
-        <"/dev/null" >"$work/$name.out" 2>"$work/$name.err" || rc=$?
-    return $rc
-}
-
-# check NAME EXACT: exit 0, empty stderr, output as expected/NAME.tsv.
-check() {
-    name=$1
-    exact=$2
-    detail=$work/$name.detail
-    : >"$detail"
-    if [ "$rc" -ne 0 ] || [ -s "$work/$name.err" ]; then
-        echo "exit status $rc; stderr:" >"$detail"
-        cat "$work/$name.err" >>"$detail"
-        tap_fail "$name: sk-describe failed" "$detail"
-    elif [ ! -f "$expected/$name.tsv" ]; then
-        echo "no $expected/$name.tsv: run Rscript tests/ref/describe.R" \
-            >"$detail"
-        tap_fail "$name: no expected output" "$detail"
-    elif awk -v tol="$tol" -v exact="$exact" -f "$top_srcdir/tests/tsvcmp.awk" \
-            "$expected/$name.tsv" "$work/$name.out" >"$detail" 2>&1; then
-        tap_ok "$name"
-    else
-        tap_fail "$name: output differs from R's" "$detail"
-    fi
-}
-
-# The cases. Arguments are split at blanks; no globbing.
-set -f
-ncases=0
-names=
-while IFS=$tab read -r name args <&3 || [ -n "${name:-}" ]; do
-    case $name in '' | '#'*) continue ;; esac
-    ncases=$((ncases + 1))
-    names="$names $name "
-    exact=0
-    case " $args " in *' --precision'*) exact=1 ;; esac
-    rc=0
-    # shellcheck disable=SC2086 # word splitting of the arguments is wanted
-    run "$name" $args || rc=$?
-    check "$name" "$exact"
-done 3<"$cases"
-set +f
-
-# Every expected file belongs to a case.
-stale=
-for f in "$expected"/*.tsv; do
-    [ -f "$f" ] || continue
-    n=$(basename "$f" .tsv)
-    case $names in *" $n "*) ;; *) stale="$stale $n" ;; esac
-done
-if [ "$ncases" -gt 0 ] && [ -z "$stale" ]; then
-    tap_ok "cases.tab: $ncases cases, each with its expected output"
-else
-    echo "cases: $ncases; expected files without a case:$stale" \
-        >"$work/stale.detail"
-    tap_fail "cases.tab and expected/ agree" "$work/stale.detail"
-fi
+golden_cases sk-describe "$top_srcdir/tests/describe/cases.tab" \
+    "$top_srcdir/tests/describe/expected" 1e-12 tests/ref/describe.R
 
 # NIST StRD univariate summary statistics, lower (NumAcc1), average
 # (NumAcc2, NumAcc3) and higher (NumAcc4) difficulty: data and certified

@@ -7,6 +7,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_roots.h>
+#include <gsl/gsl_sf_gamma.h>
 #include <math.h>
 #include <stdio.h>
 
@@ -27,12 +28,35 @@ double dist_qt(double p, double df)
         double f = gsl_ran_tdist_pdf(t, df);
         if (!(f > 0))
             break;
-        double step = (gsl_cdf_tdist_Q(t, df) - q) / f;
+        double step = (dist_pt_upper(t, df) - q) / f;
         t += step;
         if (fabs(step) <= 1e-16 * fabs(t))
             break;
     }
     return isfinite(t) ? t : NAN;
+}
+
+/* P(T > t) for t >= 0 from the incomplete beta function, which keeps full
+ * precision in the tail (GSL's gsl_cdf_tdist_Q uses a Cornish-Fisher
+ * expansion for df > 30 and loses up to 7 digits there):
+ * P(T > t) = I_x(df/2, 1/2) / 2, x = df / (df + t^2); for small t the
+ * complement I_{1-x}(1/2, df/2) is used, as R's pt does. */
+static double upper_tail(double t, double df)
+{
+    double t2 = t * t;
+    gsl_sf_result res;
+    int status;
+    double p;
+    if (t2 < df) {
+        status = gsl_sf_beta_inc_e(0.5, df / 2, t2 / (df + t2), &res);
+        p = 0.5 * (1 - res.val);
+    } else {
+        status = gsl_sf_beta_inc_e(df / 2, 0.5, df / (df + t2), &res);
+        p = 0.5 * res.val;
+    }
+    if (status != GSL_SUCCESS && status != GSL_EUNDRFLW)
+        return t > 0 ? gsl_cdf_tdist_Q(t, df) : 0.5;
+    return p;
 }
 
 double dist_pt(double t, double df)
@@ -41,7 +65,7 @@ double dist_pt(double t, double df)
         return NAN;
     if (isinf(t))
         return t < 0 ? 0 : 1;
-    return gsl_cdf_tdist_P(t, df);
+    return t < 0 ? upper_tail(-t, df) : 1 - upper_tail(t, df);
 }
 
 double dist_pt_upper(double t, double df)
@@ -50,7 +74,7 @@ double dist_pt_upper(double t, double df)
         return NAN;
     if (isinf(t))
         return t < 0 ? 1 : 0;
-    return gsl_cdf_tdist_Q(t, df);
+    return t < 0 ? 1 - upper_tail(-t, df) : upper_tail(t, df);
 }
 
 double dist_pnt(double t, double df, double ncp)

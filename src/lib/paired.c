@@ -328,7 +328,9 @@ static void hl_interval(const double *x, size_t m, const double *prob,
     double wmin = w_stat(x, m, x[0], o->correct, o->alt, scratch, rank);
     double wmax = isfinite(wmin)
         ? w_stat(x, m, x[m - 1], o->correct, o->alt, scratch, rank) : NAN;
-    r->hl_lo = r->hl_hi = NAN;
+    /* as R: without a spread to invert, only the open side is known */
+    r->hl_lo = o->alt == STATS_LESS ? -INFINITY : NAN;
+    r->hl_hi = o->alt == STATS_GREATER ? INFINITY : NAN;
     if (isfinite(wmax)) {
         double lo = NAN, hi = NAN;
         if (o->alt == STATS_TWO_SIDED) {
@@ -344,7 +346,8 @@ static void hl_interval(const double *x, size_t m, const double *prob,
         }
         r->level_not_achieved = alpha >= 1 || 1 - o->level < alpha * 0.75;
         if (alpha >= 1) {
-            lo = hi = r->hl;
+            /* R: rep(median(x), 2) */
+            lo = hi = m % 2 ? x[m / 2] : (x[m / 2 - 1] + x[m / 2]) / 2;
         } else if (o->alt == STATS_TWO_SIDED) {
             lo = w_root(&c, dist_qnorm(1 - alpha / 2));
             hi = w_root(&c, dist_qnorm(alpha / 2));
@@ -478,7 +481,13 @@ void stats_signrank(const double *d, size_t n,
         hm = n;
     }
     qsort(hx, hm, sizeof *hx, cmp_double);
-    if (hm > 0) {
+    if (hm == 0) {
+        /* as R: nothing to estimate; only the open side is known */
+        if (o->alt == STATS_LESS)
+            r->hl_lo = -INFINITY;
+        if (o->alt == STATS_GREATER)
+            r->hl_hi = INFINITY;
+    } else {
         r->hl = walsh_median(hx, hm);
         int untied = exact && !r->ties && r->n_zero == 0;
         hl_interval(hx, hm, untied ? prob : NULL, o, r);
