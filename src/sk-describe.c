@@ -104,10 +104,7 @@ int main(int argc, char **argv)
     int qtype = 7;
     int opt;
 
-    sk_set_program_name(argv[0]);
-    atexit(sk_close_stdout);
-    sk_gsl_init();
-    cli_common_init(&cli);
+    cli_start(argv[0], &cli);
 
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts,
                               NULL)) != -1) {
@@ -115,10 +112,7 @@ int main(int argc, char **argv)
             continue;
         switch (opt) {
         case OPT_LEVEL:
-            level = cli_double("--level", optarg, 0, 1);
-            if (level <= 0 || level >= 1)
-                sk_usage_error("--level must be between 0 and 1, "
-                               "exclusive: '%s'", optarg);
+            level = cli_level("--level", optarg);
             break;
         case OPT_QTYPE:
             qtype = (int)cli_long("--quantile-type", optarg, 1, 9);

@@ -354,10 +354,7 @@ int main(int argc, char **argv)
                                       STATS_ZERO_WILCOX };
     int opt;
 
-    sk_set_program_name(argv[0]);
-    atexit(sk_close_stdout);
-    sk_gsl_init();
-    cli_common_init(&cli);
+    cli_start(argv[0], &cli);
 
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS "p:",
                               longopts, NULL)) != -1) {
@@ -390,10 +387,7 @@ int main(int argc, char **argv)
             value = optarg;
             break;
         case OPT_LEVEL:
-            level = cli_double("--level", optarg, 0, 1);
-            if (level <= 0 || level >= 1)
-                sk_usage_error("--level must be between 0 and 1, "
-                               "exclusive: '%s'", optarg);
+            level = cli_level("--level", optarg);
             break;
         case OPT_ALTERNATIVE:
             alt = parse_alt(optarg);

@@ -81,6 +81,23 @@ void cli_file_operand(struct cli_common *c, int argc, char **argv)
         sk_usage_error("extra operand '%s'", argv[optind]);
 }
 
+void cli_start(const char *argv0, struct cli_common *c)
+{
+    sk_set_program_name(argv0);
+    atexit(sk_close_stdout);
+    sk_gsl_init();
+    cli_common_init(c);
+}
+
+double cli_level(const char *option, const char *arg)
+{
+    double level = cli_double(option, arg, 0, 1);
+    if (level <= 0 || level >= 1)
+        sk_usage_error("%s must be between 0 and 1, exclusive: '%s'", option,
+                       arg);
+    return level;
+}
+
 double cli_double(const char *option, const char *arg, double lo, double hi)
 {
     struct num_value v;

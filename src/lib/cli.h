@@ -51,6 +51,13 @@ int cli_common(struct cli_common *c, int opt, const char *arg,
 /* Take the one optional FILE operand after the options (argv[optind]). */
 void cli_file_operand(struct cli_common *c, int argc, char **argv);
 
+/* Start a program: its name for messages, stdout checked at exit, GSL's
+ * aborting error handler off, the common options at their defaults. */
+void cli_start(const char *argv0, struct cli_common *c);
+
+/* A confidence level, 0 < level < 1, from OPTION's ARG; usage error else. */
+double cli_level(const char *option, const char *arg);
+
 /* Strict option values: the whole string, C locale; a usage error (exit 2)
  * naming OPTION otherwise. */
 double cli_double(const char *option, const char *arg, double lo, double hi);
