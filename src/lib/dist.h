@@ -1,12 +1,12 @@
-/* dist.h - the distribution functions surveykit needs, from GSL, and the
- * noncentral t from R's standalone math library (libRmath), which GSL
- * lacks. Each returns NAN for arguments out of its domain. */
+/* dist.h - the distribution functions surveykit needs: the normal and
+ * binomial from GSL; Student's t and the noncentral t from R's standalone
+ * math library (libRmath), GSL lacking the one and being inaccurate for
+ * the other at large df (see dist.c). Each returns NAN for arguments out
+ * of its domain. */
 #ifndef SK_DIST_H
 #define SK_DIST_H
 
-/* The p quantile of Student's t with df degrees of freedom (0 < p < 1),
- * polished by Newton steps on GSL's tail probability, which keeps full
- * precision far in the tail where gsl_cdf_tdist_Pinv loses digits. */
+/* The p quantile of Student's t with df degrees of freedom (0 < p < 1). */
 double dist_qt(double p, double df);
 
 /* P(T <= t) and P(T > t) for Student's t. */
