@@ -17,7 +17,7 @@ case $builddir in /*) ;; *) builddir=$srcdir/$builddir ;; esac
 # What the build and the test suite need (R and SciPy are not needed: the
 # reference values are stored beside the tests).
 packages="gcc make autoconf automake pkg-config libgsl-dev libcsv-dev
-libcunit1-dev libgmp-dev libmpfr-dev r-mathlib help2man"
+libcunit1-dev libgmp-dev libmpfr-dev r-mathlib librandom123-dev help2man"
 
 missing=
 for p in $packages; do

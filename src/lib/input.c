@@ -64,7 +64,7 @@ static int is_missing(const struct input *in, const char *s, size_t len)
 
 /* The bad field as it is shown in a message: control characters escaped
  * and at most 60 bytes, so that a message stays one readable line. */
-static char *shown(const char *s, size_t len)
+char *input_shown(const char *s, size_t len)
 {
     size_t max = len > 60 ? 60 : len;
     char *out = sk_xmalloc(4 * max + 4), *p = out;
@@ -94,7 +94,7 @@ static void bad_number(const struct input *in, unsigned long line, size_t i,
 static void bad_number(const struct input *in, unsigned long line, size_t i,
                        const char *what, const char *s, size_t len)
 {
-    char *text = shown(s, len);
+    char *text = input_shown(s, len);
     sk_die("%s:%lu: column '%s': %s '%s'", csvin_filename(in->csv), line,
            input_var_name(in, i), what, text);
 }
@@ -256,6 +256,9 @@ int input_next(struct input *in, struct input_row *row)
     row->line = r.line;
     row->group = in->by >= 0 ? in->key[0] : NULL;
     row->group_len = in->by >= 0 ? in->key_len[0] : 0;
+    row->field = r.field;
+    row->field_len = r.len;
+    row->nfields = r.nfields;
     return 1;
 }
 

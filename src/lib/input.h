@@ -37,6 +37,10 @@ struct input_row {
     const char *group;                /* key 0 with input_open's --by */
     size_t group_len;
     unsigned long line;
+    const char *const *field;         /* every field of the row as read
+                                         (a filter writes them back) */
+    const size_t *field_len;
+    size_t nfields;
 };
 
 struct input;
@@ -72,5 +76,9 @@ const char *input_group_name(const struct input *in);
 int input_next(struct input *in, struct input_row *row);
 
 void input_close(struct input *in);
+
+/* A field as messages show it: control characters escaped (\n, \t,
+ * \x01), at most 60 bytes then "...". Returns a string to free(). */
+char *input_shown(const char *s, size_t len);
 
 #endif

@@ -1,0 +1,770 @@
+/* boot.c - nonparametric bootstrap: replicates and confidence intervals. */
+#include <config.h>
+
+#include "boot.h"
+#include "dist.h"
+#include "rng.h"
+#include "util.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define CHUNK 8192     /* units per cache-resident chunk */
+#define BATCH 8        /* replicates drawn together, chunk by chunk */
+#define IDXBUF 1024    /* indexes drawn at a time */
+
+enum kind { KIND_UNI, KIND_XY, KIND_ITEMS };
+
+struct boot_set {
+    size_t n, w, P;
+    enum kind kind;
+    enum boot_stat *stats;
+    size_t nstats;
+    double *center;            /* w column means, subtracted */
+    /* moment statistics: units (distinct rows, or rows) and features */
+    int need_moments, by_counts;
+    int first_only;            /* only the mean: sums of v alone */
+    size_t K;
+    double *F;                 /* K * P features of the centered rows */
+    double *Ftot;              /* P: their sums over the sample */
+    unsigned *cnt;             /* K multiplicities */
+    size_t *unit_stratum;      /* K */
+    size_t S;
+    size_t *su;                /* S + 1: units of stratum s: su[s]..su[s+1] */
+    size_t *sn;                /* S: rows of stratum s */
+    double **sp;               /* S: multinomial weights of its units */
+    /* the median: sorted distinct values, cumulative counts per stratum */
+    int need_median;
+    size_t KG;
+    double *gv;
+    unsigned long *gcum;       /* S * (KG + 1) */
+    unsigned long *ctot;       /* KG + 1, all strata */
+};
+
+/* ---- features and statistics from sums ---- */
+
+static void features(const struct boot_set *s, const double *row, double *f)
+{
+    size_t w = s->w;
+    switch (s->kind) {
+    case KIND_UNI:
+        f[0] = row[0];
+        f[1] = row[0] * row[0];
+        break;
+    case KIND_XY:
+        f[0] = row[0];
+        f[1] = row[1];
+        f[2] = row[0] * row[0];
+        f[3] = row[1] * row[1];
+        f[4] = row[0] * row[1];
+        break;
+    case KIND_ITEMS: {
+        double total = 0;
+        for (size_t i = 0; i < w; i++) {
+            f[i] = row[i];
+            f[w + i] = row[i] * row[i];
+            total += row[i];
+        }
+        f[2 * w] = total;
+        f[2 * w + 1] = total * total;
+        break;
+    }
+    }
+}
+
+/* A statistic from the feature sums S of n rows (not the median). */
+static double from_sums(const struct boot_set *s, enum boot_stat st,
+                        const double *S, double n)
+{
+    size_t w = s->w;
+    double mean, var;
+    switch (st) {
+    case BOOT_MEAN:
+        return S[0] / n + s->center[0];
+    case BOOT_VAR:
+    case BOOT_SD:
+    case BOOT_DZ:
+        var = n > 1 ? fmax(0, (S[1] - S[0] * S[0] / n) / (n - 1)) : NAN;
+        if (st == BOOT_VAR)
+            return var;
+        if (st == BOOT_SD)
+            return sqrt(var);
+        mean = S[0] / n + s->center[0];
+        return mean / sqrt(var);
+    case BOOT_COR: {
+        /* r = Sxy / sqrt(Sxx Syy), cross-products about the means */
+        double sxy = S[4] - S[0] * S[1] / n;
+        double sxx = S[2] - S[0] * S[0] / n, syy = S[3] - S[1] * S[1] / n;
+        return sxy / sqrt(sxx * syy);
+    }
+    case BOOT_ALPHA: {
+        /* alpha = k/(k - 1) (1 - sum var_i / var_total) (Cronbach 1951) */
+        double sv = 0, k = (double)w;
+        for (size_t i = 0; i < w; i++)
+            sv += S[w + i] - S[i] * S[i] / n;
+        double vt = S[2 * w + 1] - S[2 * w] * S[2 * w] / n;
+        return k / (k - 1) * (1 - sv / vt);
+    }
+    case BOOT_MEDIAN:
+        break;
+    }
+    return NAN;
+}
+
+/* ---- the median from counts over the sorted distinct values ---- */
+
+/* The r-th smallest (1-based) of the sample, from cumulative counts cum. */
+static double rank_value(const double *gv, const unsigned long *cum,
+                         size_t KG, unsigned long r)
+{
+    size_t lo = 0, hi = KG - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cum[mid + 1] >= r)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return gv[lo];
+}
+
+/* Type 7 median of m values from a rank accessor. */
+static void median_ranks(unsigned long m, unsigned long *r1, unsigned long *r2)
+{
+    *r1 = (m + 1) / 2;          /* floor(1 + (m - 1)/2) */
+    *r2 = m / 2 + 1;            /* ceiling */
+    if (m % 2)
+        *r2 = *r1;
+}
+
+static double median_of(double a, double b)
+{
+    return a == b ? a : (a + b) / 2;
+}
+
+/* ---- preparation ---- */
+
+struct rowkey {
+    size_t row;
+};
+
+static const double *g_x;      /* for the qsort comparators below */
+static size_t g_w;
+static const size_t *g_strat;
+
+static int cmp_rows(const void *pa, const void *pb)
+{
+    size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
+    size_t sa = g_strat ? g_strat[a] : 0, sb = g_strat ? g_strat[b] : 0;
+    if (sa != sb)
+        return sa < sb ? -1 : 1;
+    for (size_t i = 0; i < g_w; i++) {
+        double x = g_x[a * g_w + i], y = g_x[b * g_w + i];
+        if (x != y)
+            return x < y ? -1 : 1;
+    }
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static int same_row(const struct boot_sample *smp, size_t a, size_t b)
+{
+    if (smp->stratum && smp->stratum[a] != smp->stratum[b])
+        return 0;
+    for (size_t i = 0; i < smp->w; i++)
+        if (smp->x[a * smp->w + i] != smp->x[b * smp->w + i])
+            return 0;
+    return 1;
+}
+
+static pthread_mutex_t sort_lock = PTHREAD_MUTEX_INITIALIZER;
+
+struct boot_set *boot_prepare(const struct boot_sample *smp,
+                              const enum boot_stat *stats, size_t nstats)
+{
+    struct boot_set *s = sk_xcalloc(1, sizeof *s);
+    size_t n = smp->n, w = smp->w;
+    s->n = n;
+    s->w = w;
+    s->nstats = nstats;
+    s->stats = sk_xcalloc(nstats, sizeof *s->stats);
+    memcpy(s->stats, stats, nstats * sizeof *stats);
+    s->kind = KIND_UNI;
+    for (size_t i = 0; i < nstats; i++) {
+        if (stats[i] == BOOT_ALPHA)
+            s->kind = KIND_ITEMS;
+        else if (stats[i] == BOOT_COR && s->kind != KIND_ITEMS)
+            s->kind = KIND_XY;
+        if (stats[i] == BOOT_MEDIAN)
+            s->need_median = 1;
+        else
+            s->need_moments = 1;
+    }
+    s->P = s->kind == KIND_UNI ? 2 : s->kind == KIND_XY ? 5 : 2 * w + 2;
+    s->first_only = s->kind == KIND_UNI;
+    for (size_t i = 0; i < nstats; i++)
+        if (stats[i] != BOOT_MEAN && stats[i] != BOOT_MEDIAN)
+            s->first_only = 0;
+    s->S = smp->stratum ? smp->nstrata : 1;
+
+    s->center = sk_xcalloc(w, sizeof *s->center);
+    for (size_t i = 0; i < w; i++) {
+        long double sum = 0;
+        for (size_t r = 0; r < n; r++)
+            sum += smp->x[r * w + i];
+        s->center[i] = (double)(sum / n);
+    }
+
+    /* Rows in order of stratum, then value: distinct rows are adjacent. */
+    size_t *order = sk_xcalloc(n, sizeof *order);
+    for (size_t r = 0; r < n; r++)
+        order[r] = r;
+    pthread_mutex_lock(&sort_lock);
+    g_x = smp->x;
+    g_w = w;
+    g_strat = smp->stratum;
+    qsort(order, n, sizeof *order, cmp_rows);
+    pthread_mutex_unlock(&sort_lock);
+    size_t distinct = n ? 1 : 0;
+    for (size_t r = 1; r < n; r++)
+        distinct += !same_row(smp, order[r - 1], order[r]);
+    s->by_counts = distinct * 16 <= n;
+
+    /* Units: distinct rows with their counts, or every row. */
+    s->K = s->by_counts ? distinct : n;
+    s->F = sk_xcalloc(s->K * s->P, sizeof *s->F);
+    s->cnt = sk_xcalloc(s->K, sizeof *s->cnt);
+    s->unit_stratum = sk_xcalloc(s->K, sizeof *s->unit_stratum);
+    s->Ftot = sk_xcalloc(s->P, sizeof *s->Ftot);
+    double *row = sk_xcalloc(w, sizeof *row);
+    size_t k = 0;
+    for (size_t r = 0; r < n; r++) {
+        size_t i = order[r];
+        if (s->by_counts && r > 0 && same_row(smp, order[r - 1], i)) {
+            s->cnt[k - 1]++;
+            continue;
+        }
+        for (size_t j = 0; j < w; j++)
+            row[j] = smp->x[i * w + j] - s->center[j];
+        features(s, row, &s->F[k * s->P]);
+        s->cnt[k] = 1;
+        s->unit_stratum[k] = smp->stratum ? smp->stratum[i] : 0;
+        k++;
+    }
+    for (size_t u = 0; u < s->K; u++)
+        for (size_t p = 0; p < s->P; p++)
+            s->Ftot[p] += s->cnt[u] * s->F[u * s->P + p];
+    s->su = sk_xcalloc(s->S + 1, sizeof *s->su);
+    s->sn = sk_xcalloc(s->S, sizeof *s->sn);
+    for (size_t u = 0; u < s->K; u++) {
+        s->su[s->unit_stratum[u] + 1]++;
+        s->sn[s->unit_stratum[u]] += s->cnt[u];
+    }
+    for (size_t t = 0; t < s->S; t++)
+        s->su[t + 1] += s->su[t];
+    s->sp = sk_xcalloc(s->S, sizeof *s->sp);
+    for (size_t t = 0; t < s->S; t++) {
+        size_t len = s->su[t + 1] - s->su[t];
+        s->sp[t] = sk_xcalloc(len ? len : 1, sizeof **s->sp);
+        for (size_t u = 0; u < len; u++)
+            s->sp[t][u] = s->cnt[s->su[t] + u];
+    }
+
+    if (s->need_median) {
+        double *v = sk_xcalloc(n, sizeof *v);
+        memcpy(v, smp->x, n * sizeof *v);
+        qsort(v, n, sizeof *v, cmp_double);
+        size_t kg = 0;
+        for (size_t r = 0; r < n; r++)
+            if (r == 0 || v[r] != v[kg - 1])
+                v[kg++] = v[r];
+        s->KG = kg;
+        s->gv = v;
+        s->gcum = sk_xcalloc(s->S * (kg + 1), sizeof *s->gcum);
+        s->ctot = sk_xcalloc(kg + 1, sizeof *s->ctot);
+        for (size_t r = 0; r < n; r++) {
+            double x = smp->x[r];
+            size_t lo = 0, hi = kg - 1;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (v[mid] < x)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            size_t t = smp->stratum ? smp->stratum[r] : 0;
+            s->gcum[t * (kg + 1) + lo + 1]++;
+            s->ctot[lo + 1]++;
+        }
+        for (size_t t = 0; t < s->S; t++)
+            for (size_t j = 0; j < kg; j++)
+                s->gcum[t * (kg + 1) + j + 1] += s->gcum[t * (kg + 1) + j];
+        for (size_t j = 0; j < kg; j++)
+            s->ctot[j + 1] += s->ctot[j];
+    }
+    free(row);
+    free(order);
+    return s;
+}
+
+void boot_free(struct boot_set *s)
+{
+    if (!s)
+        return;
+    for (size_t t = 0; s->sp && t < s->S; t++)
+        free(s->sp[t]);
+    free(s->sp);
+    free(s->stats);
+    free(s->center);
+    free(s->F);
+    free(s->Ftot);
+    free(s->cnt);
+    free(s->unit_stratum);
+    free(s->su);
+    free(s->sn);
+    free(s->gv);
+    free(s->gcum);
+    free(s->ctot);
+    free(s);
+}
+
+int boot_by_counts(const struct boot_set *s)
+{
+    return s->by_counts;
+}
+
+static double median_estimate(const struct boot_set *s)
+{
+    unsigned long r1, r2;
+    median_ranks(s->n, &r1, &r2);
+    return median_of(rank_value(s->gv, s->ctot, s->KG, r1),
+                     rank_value(s->gv, s->ctot, s->KG, r2));
+}
+
+double boot_estimate(const struct boot_set *s, size_t i)
+{
+    if (s->stats[i] == BOOT_MEDIAN)
+        return median_estimate(s);
+    return from_sums(s, s->stats[i], s->Ftot, (double)s->n);
+}
+
+/* ---- jackknife acceleration ---- */
+
+/* The value of rank r among the sample without one copy of gv[j]. */
+static double rank_without(const struct boot_set *s, size_t j, unsigned long r)
+{
+    if (r <= s->ctot[j])
+        return rank_value(s->gv, s->ctot, s->KG, r);
+    if (r <= s->ctot[j + 1] - 1)
+        return s->gv[j];
+    return rank_value(s->gv, s->ctot, s->KG, r + 1);
+}
+
+double boot_accel(const struct boot_set *s, size_t i)
+{
+    enum boot_stat st = s->stats[i];
+    double n = (double)s->n;
+    if (s->n < 2)
+        return NAN;
+    /* leave-one-out values by unit (moments) or by distinct value and
+     * stratum (median), with their multiplicities */
+    size_t m = st == BOOT_MEDIAN ? s->KG * s->S : s->K;
+    double *theta = sk_xcalloc(m, sizeof *theta);
+    double *mult = sk_xcalloc(m, sizeof *mult);
+    size_t *strat = sk_xcalloc(m, sizeof *strat);
+    double *Sx = sk_xcalloc(s->P, sizeof *Sx);
+    if (st == BOOT_MEDIAN) {
+        unsigned long r1, r2;
+        median_ranks(s->n - 1, &r1, &r2);
+        for (size_t j = 0; j < s->KG; j++) {
+            double th = median_of(rank_without(s, j, r1),
+                                  rank_without(s, j, r2));
+            for (size_t t = 0; t < s->S; t++) {
+                const unsigned long *c = &s->gcum[t * (s->KG + 1)];
+                theta[j * s->S + t] = th;
+                mult[j * s->S + t] = (double)(c[j + 1] - c[j]);
+                strat[j * s->S + t] = t;
+            }
+        }
+    } else {
+        for (size_t u = 0; u < s->K; u++) {
+            for (size_t p = 0; p < s->P; p++)
+                Sx[p] = s->Ftot[p] - s->F[u * s->P + p];
+            theta[u] = from_sums(s, st, Sx, n - 1);
+            mult[u] = s->cnt[u];
+            strat[u] = s->unit_stratum[u];
+        }
+    }
+    double *tbar = sk_xcalloc(s->S, sizeof *tbar);
+    for (size_t j = 0; j < m; j++)
+        tbar[strat[j]] += mult[j] * theta[j];
+    for (size_t t = 0; t < s->S; t++)
+        tbar[t] /= (double)s->sn[t];
+    long double s2 = 0, s3 = 0;
+    for (size_t j = 0; j < m; j++) {
+        if (mult[j] == 0)
+            continue;
+        long double L = ((long double)s->sn[strat[j]] - 1) *
+                        (tbar[strat[j]] - theta[j]);
+        s2 += mult[j] * L * L;
+        s3 += mult[j] * L * L * L;
+    }
+    free(theta);
+    free(mult);
+    free(strat);
+    free(Sx);
+    free(tbar);
+    if (!(s2 > 0))
+        return NAN;
+    return (double)(s3 / (6 * powl(s2, 1.5L)));
+}
+
+/* ---- replicates ---- */
+
+struct job {
+    const struct boot_set *s;
+    size_t B;
+    uint64_t seed;
+    double *t, *se;
+    size_t next;               /* next batch to take (atomic) */
+    size_t done;               /* replicates done (atomic) */
+};
+
+/* The two ranks r1 <= r2 of a resample by binomial splitting over the
+ * sorted distinct values [lo, hi): c[t] draws of stratum t fall in it. */
+static void split_ranks(const struct boot_set *s, gsl_rng *g, size_t lo,
+                        size_t hi, unsigned long *c, unsigned long r1,
+                        unsigned long r2, double *v1, double *v2,
+                        unsigned long *tmp, unsigned long *right)
+{
+    size_t K1 = s->KG + 1;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        unsigned long cl = 0;
+        for (size_t t = 0; t < s->S; t++) {
+            const unsigned long *cum = &s->gcum[t * K1];
+            unsigned long W = cum[hi] - cum[lo], Wl = cum[mid] - cum[lo];
+            unsigned long x = 0;
+            if (c[t] && Wl)
+                x = Wl == W ? c[t]
+                    : gsl_ran_binomial(g, (double)Wl / (double)W,
+                                       (unsigned)c[t]);
+            tmp[t] = x;
+            cl += x;
+        }
+        if (r2 <= cl) {
+            for (size_t t = 0; t < s->S; t++)
+                c[t] = tmp[t];
+            hi = mid;
+        } else if (r1 > cl) {
+            for (size_t t = 0; t < s->S; t++)
+                c[t] -= tmp[t];
+            lo = mid;
+            r1 -= cl;
+            r2 -= cl;
+        } else {
+            /* r1 left, r2 right: two independent single-rank descents */
+            for (size_t t = 0; t < s->S; t++) {
+                right[t] = c[t] - tmp[t];
+                c[t] = tmp[t];
+            }
+            double dummy;
+            split_ranks(s, g, lo, mid, c, r1, r1, v1, &dummy, tmp, NULL);
+            split_ranks(s, g, mid, hi, right, r2 - cl, r2 - cl, v2, &dummy,
+                        tmp, NULL);
+            return;
+        }
+    }
+    *v1 = *v2 = s->gv[lo];
+}
+
+static void *worker(void *arg)
+{
+    struct job *jb = arg;
+    const struct boot_set *s = jb->s;
+    size_t P = s->P, B = jb->B;
+    gsl_rng *g[BATCH];
+    for (int r = 0; r < BATCH; r++)
+        g[r] = gsl_rng_alloc(rng_gsl);
+    double *sums = sk_xcalloc(BATCH * P, sizeof *sums);
+    size_t maxk = 1, maxch = 1;
+    for (size_t t = 0; t < s->S; t++) {
+        size_t len = s->su[t + 1] - s->su[t];
+        maxk = len > maxk ? len : maxk;
+        size_t nch = (len + CHUNK - 1) / CHUNK;
+        maxch = nch > maxch ? nch : maxch;
+    }
+    unsigned *mc = sk_xcalloc(BATCH * (s->by_counts ? maxk : maxch),
+                              sizeof *mc);
+    double *chp = sk_xcalloc(maxch, sizeof *chp);
+    unsigned long *c = sk_xcalloc(3 * s->S, sizeof *c);
+    uint32_t *idx = sk_xcalloc(IDXBUF, sizeof *idx);
+
+    for (;;) {
+        size_t b0 = __atomic_fetch_add(&jb->next, 1, __ATOMIC_RELAXED) * BATCH;
+        if (b0 >= B)
+            break;
+        size_t nb = B - b0 < BATCH ? B - b0 : BATCH;
+        memset(sums, 0, BATCH * P * sizeof *sums);
+        if (s->need_moments) {
+            for (size_t r = 0; r < nb; r++)
+                rng_stream(g[r], jb->seed, b0 + r);
+            for (size_t t = 0; t < s->S; t++) {
+                size_t u0 = s->su[t], len = s->su[t + 1] - u0;
+                if (len == 0)
+                    continue;
+                if (s->by_counts) {
+                    /* one multinomial over the stratum's distinct rows */
+                    for (size_t r = 0; r < nb; r++) {
+                        unsigned *cnt = &mc[r * maxk];
+                        gsl_ran_multinomial(g[r], len, (unsigned)s->sn[t],
+                                            s->sp[t], cnt);
+                        double *S = &sums[r * P];
+                        for (size_t u = 0; u < len; u++)
+                            if (cnt[u])
+                                for (size_t p = 0; p < P; p++)
+                                    S[p] += cnt[u] * s->F[(u0 + u) * P + p];
+                    }
+                    continue;
+                }
+                /* draws per chunk, then uniform draws inside each chunk */
+                size_t nch = (len + CHUNK - 1) / CHUNK;
+                for (size_t ch = 0; ch < nch; ch++)
+                    chp[ch] = (double)(ch + 1 < nch ? CHUNK
+                                                    : len - ch * CHUNK);
+                for (size_t r = 0; r < nb; r++)
+                    gsl_ran_multinomial(g[r], nch, (unsigned)s->sn[t], chp,
+                                        &mc[r * maxch]);
+                for (size_t ch = 0; ch < nch; ch++) {
+                    size_t base = u0 + ch * CHUNK;
+                    uint32_t clen = (uint32_t)chp[ch];
+                    for (size_t r = 0; r < nb; r++) {
+                        struct rng_state *st = g[r]->state;
+                        unsigned m = mc[r * maxch + ch];
+                        double *S = &sums[r * P];
+                        while (m > 0) {
+                            unsigned k = m < IDXBUF ? m : IDXBUF;
+                            rng_below_fill(st, clen, idx, k);
+                            m -= k;
+                            if (s->first_only && !jb->se) {
+                                /* the mean alone: sum v, 4 chains */
+                                double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+                                const double *F = s->F + base * 2;
+                                unsigned q = 0;
+                                for (; q + 4 <= k; q += 4) {
+                                    a0 += F[2 * idx[q]];
+                                    a1 += F[2 * idx[q + 1]];
+                                    a2 += F[2 * idx[q + 2]];
+                                    a3 += F[2 * idx[q + 3]];
+                                }
+                                for (; q < k; q++)
+                                    a0 += F[2 * idx[q]];
+                                S[0] += (a0 + a1) + (a2 + a3);
+                            } else if (P == 2) {
+                                double a0 = 0, a1 = 0, b0s = 0, b1s = 0;
+                                const double *F = s->F + base * 2;
+                                unsigned q = 0;
+                                for (; q + 2 <= k; q += 2) {
+                                    a0 += F[2 * idx[q]];
+                                    a1 += F[2 * idx[q] + 1];
+                                    b0s += F[2 * idx[q + 1]];
+                                    b1s += F[2 * idx[q + 1] + 1];
+                                }
+                                for (; q < k; q++) {
+                                    a0 += F[2 * idx[q]];
+                                    a1 += F[2 * idx[q] + 1];
+                                }
+                                S[0] += a0 + b0s;
+                                S[1] += a1 + b1s;
+                            } else {
+                                for (unsigned q = 0; q < k; q++) {
+                                    const double *f = s->F + (base + idx[q]) * P;
+                                    for (size_t p = 0; p < P; p++)
+                                        S[p] += f[p];
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (size_t r = 0; r < nb; r++) {
+            size_t b = b0 + r;
+            double *S = &sums[r * P];
+            for (size_t i = 0; i < s->nstats; i++) {
+                enum boot_stat st = s->stats[i];
+                if (st == BOOT_MEDIAN)
+                    continue;
+                jb->t[i * B + b] = from_sums(s, st, S, (double)s->n);
+                if (jb->se)
+                    jb->se[i * B + b] = st == BOOT_MEAN
+                        ? sqrt(from_sums(s, BOOT_VAR, S, (double)s->n) /
+                               (double)s->n)
+                        : NAN;
+            }
+            if (s->need_median) {
+                rng_stream(g[r], jb->seed, b | (UINT64_C(1) << 63));
+                unsigned long r1, r2;
+                double v1, v2;
+                median_ranks(s->n, &r1, &r2);
+                for (size_t t = 0; t < s->S; t++)
+                    c[t] = s->sn[t];
+                split_ranks(s, g[r], 0, s->KG, c, r1, r2, &v1, &v2,
+                            c + s->S, c + 2 * s->S);
+                for (size_t i = 0; i < s->nstats; i++)
+                    if (s->stats[i] == BOOT_MEDIAN) {
+                        jb->t[i * B + b] = median_of(v1, v2);
+                        if (jb->se)
+                            jb->se[i * B + b] = NAN;
+                    }
+            }
+        }
+        __atomic_fetch_add(&jb->done, nb, __ATOMIC_RELAXED);
+    }
+    for (int r = 0; r < BATCH; r++)
+        gsl_rng_free(g[r]);
+    free(sums);
+    free(mc);
+    free(chp);
+    free(c);
+    free(idx);
+    return NULL;
+}
+
+int boot_replicates(const struct boot_set *s, size_t B, uint64_t seed,
+                    unsigned threads, double *t, double *se,
+                    void (*progress)(size_t done, size_t total, void *ctx),
+                    void *ctx)
+{
+    struct job jb = { s, B, seed, t, se, 0, 0 };
+    if (threads < 1)
+        threads = 1;
+    size_t batches = (B + BATCH - 1) / BATCH;
+    if (threads > batches)
+        threads = batches ? (unsigned)batches : 1;
+    pthread_t *tid = sk_xcalloc(threads, sizeof *tid);
+    unsigned started = 0;
+    for (; started < threads; started++)
+        if (pthread_create(&tid[started], NULL, worker, &jb) != 0)
+            break;
+    if (started == 0) {
+        free(tid);
+        return -1;
+    }
+    if (progress) {
+        struct timespec ts = { 0, 100000000 };
+        while (__atomic_load_n(&jb.done, __ATOMIC_RELAXED) < B) {
+            progress(__atomic_load_n(&jb.done, __ATOMIC_RELAXED), B, ctx);
+            nanosleep(&ts, NULL);
+        }
+        progress(B, B, ctx);
+    }
+    for (unsigned i = 0; i < started; i++)
+        pthread_join(tid[i], NULL);
+    free(tid);
+    return 0;
+}
+
+/* ---- intervals ---- */
+
+double boot_norm_inter(const double *t, size_t R, double alpha, int *extreme)
+{
+    double rk = ((double)R + 1) * alpha;
+    if (!(rk > 1 && rk < (double)R))
+        *extreme = 1;
+    double k = trunc(rk);
+    if (k <= 0)
+        return t[0];
+    if (k >= (double)R)
+        return t[R - 1];
+    size_t ki = (size_t)k;
+    if (k == rk)
+        return t[ki - 1];
+    /* interpolate on the normal quantile scale between t(k) and t(k+1) */
+    double z = dist_qnorm(alpha), zk = dist_qnorm(k / ((double)R + 1));
+    double zk1 = dist_qnorm((k + 1) / ((double)R + 1));
+    double tk = t[ki - 1], tk1 = t[ki];
+    return tk + (z - zk) / (zk1 - zk) * (tk1 - tk);
+}
+
+int boot_interval(enum boot_method m, const double *tsort, size_t R,
+                  double t0, double level, double a, double se0,
+                  const double *zsort, size_t Rz, struct boot_ci *ci)
+{
+    double alpha = 1 - level;
+    ci->lo = ci->hi = ci->z0 = ci->a = NAN;
+    ci->extreme = 0;
+    if (R < 2 || !isfinite(t0))
+        return -1;
+    switch (m) {
+    case BOOT_PERC:
+    case BOOT_BASIC: {
+        double q1 = boot_norm_inter(tsort, R, alpha / 2, &ci->extreme);
+        double q2 = boot_norm_inter(tsort, R, 1 - alpha / 2, &ci->extreme);
+        if (m == BOOT_PERC) {
+            ci->lo = q1;
+            ci->hi = q2;
+        } else {
+            ci->lo = 2 * t0 - q2;
+            ci->hi = 2 * t0 - q1;
+        }
+        return 0;
+    }
+    case BOOT_NORM: {
+        long double sum = 0;
+        for (size_t i = 0; i < R; i++)
+            sum += tsort[i];
+        double mean = (double)(sum / R);
+        long double ss = 0;
+        for (size_t i = 0; i < R; i++)
+            ss += (tsort[i] - (long double)mean) * (tsort[i] - mean);
+        double sd = sqrt((double)(ss / (R - 1)));
+        double bias = mean - t0, merr = sd * dist_qnorm(1 - alpha / 2);
+        ci->lo = t0 - bias - merr;
+        ci->hi = t0 - bias + merr;
+        return 0;
+    }
+    case BOOT_BCA: {
+        /* z0 counts replicates equal to t0 as one half */
+        size_t below = 0, equal = 0;
+        for (size_t i = 0; i < R; i++) {
+            below += tsort[i] < t0;
+            equal += tsort[i] == t0;
+        }
+        double z0 = dist_qnorm(((double)below + 0.5 * (double)equal) /
+                               (double)R);
+        ci->z0 = z0;
+        ci->a = a;
+        if (!isfinite(z0) || !isfinite(a))
+            return -1;
+        double z[2] = { dist_qnorm(alpha / 2), dist_qnorm(1 - alpha / 2) };
+        double q[2];
+        for (int i = 0; i < 2; i++) {
+            double adj = dist_pnorm(z0 + (z0 + z[i]) / (1 - a * (z0 + z[i])));
+            q[i] = boot_norm_inter(tsort, R, adj, &ci->extreme);
+        }
+        ci->lo = q[0];
+        ci->hi = q[1];
+        return 0;
+    }
+    case BOOT_STUD: {
+        if (Rz < 2 || !(se0 > 0))
+            return -1;
+        double q1 = boot_norm_inter(zsort, Rz, alpha / 2, &ci->extreme);
+        double q2 = boot_norm_inter(zsort, Rz, 1 - alpha / 2, &ci->extreme);
+        ci->lo = t0 - se0 * q2;
+        ci->hi = t0 - se0 * q1;
+        return 0;
+    }
+    }
+    return -1;
+}

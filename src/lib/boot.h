@@ -1,0 +1,100 @@
+/* boot.h - nonparametric bootstrap: replicates and confidence intervals.
+ *
+ * A sample is n rows of w values (w = 1: one variable or paired
+ * differences; w = 2: two variables for a correlation; w = k: k items of
+ * a scale), optionally in strata (resampled separately). Resampling is
+ * exact in distribution and cheap:
+ * - data with few distinct rows is resampled by its counts: one
+ *   multinomial draw over the K distinct rows per stratum and replicate,
+ *   so a replicate costs O(K), not O(n);
+ * - otherwise rows are drawn with replacement, chunk by chunk (a
+ *   multinomial over chunks, then uniform draws inside a chunk that stays
+ *   in cache), for several replicates at a time;
+ * - the median is drawn by binomial splitting over the sorted distinct
+ *   values: O(log K) binomial draws per replicate.
+ * Replicate b draws from stream b of the counter-based generator (rng.h),
+ * so the replicates do not depend on the number of threads.
+ * References: Efron & Tibshirani (1993), An Introduction to the Bootstrap;
+ * Davison & Hinkley (1997), Bootstrap Methods and their Application. */
+#ifndef SK_BOOT_H
+#define SK_BOOT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum boot_stat {
+    BOOT_MEAN,      /* w = 1 */
+    BOOT_MEDIAN,    /* w = 1, type 7 (R's median) */
+    BOOT_SD,        /* w = 1, divisor n - 1 */
+    BOOT_VAR,       /* w = 1, divisor n - 1 */
+    BOOT_DZ,        /* w = 1: mean / sd (paired differences) */
+    BOOT_COR,       /* w = 2: Pearson's r */
+    BOOT_ALPHA      /* w = k >= 2: Cronbach's alpha */
+};
+
+struct boot_sample {
+    size_t n, w;
+    const double *x;           /* n * w values, row by row */
+    const size_t *stratum;     /* n stratum numbers 0 .. nstrata-1, or NULL */
+    size_t nstrata;
+};
+
+struct boot_set;
+
+/* Prepare SAMPLE (copied) for the statistics STATS[0..nstats), all of
+ * which must fit its w. n >= 1. */
+struct boot_set *boot_prepare(const struct boot_sample *sample,
+                              const enum boot_stat *stats, size_t nstats);
+void boot_free(struct boot_set *s);
+
+/* 1 when resampled by counts of distinct rows. */
+int boot_by_counts(const struct boot_set *s);
+
+/* The statistic i on the sample itself. */
+double boot_estimate(const struct boot_set *s, size_t i);
+
+/* The BCa acceleration of statistic i from the jackknife: a = sum L^3 /
+ * (6 (sum L^2)^1.5), L_j = (n_s - 1)(mean of the leave-one-out values in
+ * j's stratum - the value without row j) (Efron & Tibshirani 1993,
+ * 14.15). NAN when all L are 0. */
+double boot_accel(const struct boot_set *s, size_t i);
+
+/* B replicates of every statistic: t[i * B + b]. When se is not NULL and
+ * statistic i is BOOT_MEAN, se[i * B + b] is the replicate's standard
+ * error sd / sqrt(n), for studentized intervals (NAN otherwise).
+ * progress, when not NULL, is called now and then from this thread with
+ * the number of replicates done. Returns 0, or -1 when threads cannot
+ * be started. */
+int boot_replicates(const struct boot_set *s, size_t B, uint64_t seed,
+                    unsigned threads, double *t, double *se,
+                    void (*progress)(size_t done, size_t total, void *ctx),
+                    void *ctx);
+
+enum boot_method { BOOT_PERC, BOOT_BASIC, BOOT_NORM, BOOT_BCA, BOOT_STUD };
+
+struct boot_ci {
+    double lo, hi;
+    double z0, a;              /* BCa's bias correction and acceleration */
+    int extreme;               /* an endpoint is an extreme order stat. */
+};
+
+/* The interval of METHOD at LEVEL from the replicates t[0..B) (sorted
+ * into tsort by the caller: the finite ones, R of them), estimate t0:
+ *  perc:  t*((R+1) alpha/2), t*((R+1)(1 - alpha/2)), interpolated on the
+ *         normal scale between order statistics (R's norm.inter);
+ *  basic: 2 t0 - the percentile ends;
+ *  norm:  t0 - bias -+ z(1 - alpha/2) sd(t*);
+ *  bca:   the percentile ends at Phi(z0 + (z0 + z)/(1 - a (z0 + z))),
+ *         z0 = Phi^-1((#{t* < t0} + #{t* = t0}/2) / R);
+ *  stud:  t0 - se0 z*(1 - alpha/2), t0 - se0 z*(alpha/2), z* the sorted
+ *         (t* - t0)/se* (zsort, Rz of them).
+ * Returns 0, or -1 when the interval is undefined (lo, hi NAN). */
+int boot_interval(enum boot_method m, const double *tsort, size_t R,
+                  double t0, double level, double a, double se0,
+                  const double *zsort, size_t Rz, struct boot_ci *ci);
+
+/* R's norm.inter: the alpha quantile of sorted t[0..R); *extreme is set
+ * when it falls outside the order statistics 1 .. R. */
+double boot_norm_inter(const double *t, size_t R, double alpha, int *extreme);
+
+#endif

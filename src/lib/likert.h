@@ -1,0 +1,91 @@
+/* likert.h - statistics of Likert items and scales: frequency tables,
+ * intervals for a proportion, scale scores, Cronbach's alpha.
+ *
+ * Everything takes codes (numbers) or counts and knows nothing of files,
+ * codebooks or output. Conventions follow R 4.2's table(), prop.test,
+ * binom.test and psych 2.2.9's alpha() and alpha.ci(), except where
+ * noted. Proportions are fractions (0..1), percents 0..100. */
+#ifndef SK_LIKERT_H
+#define SK_LIKERT_H
+
+#include <stddef.h>
+
+/* Percent of the valid answers and cumulative percent of the k counts:
+ * pct[i] = 100 count[i] / n and cum[i] = 100 (count[0] + ... + count[i]) / n
+ * with n the sum of the counts (so the last cum is exactly 100); NAN
+ * everywhere when n is 0. Returns n. */
+size_t likert_percents(const size_t *count, size_t k, double *pct,
+                       double *cum);
+
+/* Mean, sample sd (n - 1) and median (R's median()) of a frequency table:
+ * k distinct codes in increasing order with their counts. NAN where a
+ * value cannot be computed (everything when the counts are all 0, the sd
+ * of one answer). */
+void likert_describe(const double *code, const size_t *count, size_t k,
+                     double *mean, double *sd, double *median);
+
+/* The Wilson score interval of x successes in n trials at LEVEL (0..1),
+ * as R's prop.test(x, n, conf.level = LEVEL, correct = FALSE)$conf.int:
+ * proportions, lo = 0 when x = 0 and hi = 1 when x = n; NAN when n = 0. */
+void likert_wilson(size_t x, size_t n, double level, double *lo, double *hi);
+
+/* The Clopper-Pearson ("exact") interval, as R's binom.test(x, n,
+ * conf.level = LEVEL)$conf.int: beta quantiles (GSL's, refined by GSL's
+ * root solver on its distribution function); NAN when n = 0 or GSL
+ * fails. */
+void likert_clopper_pearson(size_t x, size_t n, double level, double *lo,
+                            double *hi);
+
+/* The score of one respondent on a scale of k items: the mean (or, with
+ * SUM, the sum) of the codes that are not NAN (already reverse-keyed), or
+ * NAN when fewer than MIN_ITEMS are answered. A sum is not prorated. */
+double likert_score(const double *code, size_t k, int sum, size_t min_items);
+
+/* Cronbach's alpha of a scale and the statistics of its items. */
+struct likert_alpha {
+    size_t k, n;          /* items, complete rows */
+    double raw;           /* raw alpha, from the covariances */
+    double std;           /* standardised alpha, from the correlations */
+    double lo, hi;        /* Feldt's interval of raw */
+    double mean_r;        /* mean inter-item correlation */
+    double mean, sd;      /* of the scale score (mean or sum of the items) */
+};
+
+struct likert_alpha_item {
+    double mean, sd;      /* of the item as given (after reverse keying) */
+    double r_drop;        /* item-rest correlation */
+    double raw_r;         /* item-total correlation */
+    double alpha_drop;    /* raw alpha without the item (k >= 3) */
+    double std_drop;      /* standardised alpha without the item (k >= 3) */
+    double mean_r_drop;   /* mean inter-item correlation without it */
+};
+
+/* Alpha of the n complete rows of k items x[row * k + item] (codes after
+ * reverse keying), as psych::alpha on complete data; the scale score is
+ * the row mean, or the row sum with SUM. The interval is Feldt's at
+ * LEVEL. ITEM (k entries) may be NULL. Values that cannot be computed
+ * (k < 2, n < 2, an item without variance, an "if deleted" of fewer than
+ * 2 items) are NAN. */
+void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
+                  struct likert_alpha *a, struct likert_alpha_item *item);
+
+/* The sample covariance matrix (n - 1) cov[i * k + j] and the means of the
+ * n rows of k columns x[row * k + col], by the two-pass algorithm in long
+ * double (as R's cov()); NAN when n < 2. */
+void likert_cov(const double *x, size_t n, size_t k, double *mean,
+                double *cov);
+
+/* Raw alpha k / (k - 1) (1 - tr(C) / sum(C)), standardised alpha and mean
+ * inter-item correlation of the k x k covariance matrix C, leaving out
+ * item SKIP (or none when SKIP >= k). NAN when fewer than 2 items. */
+void likert_alpha_cov(const double *cov, size_t k, size_t skip, double *raw,
+                      double *std, double *mean_r);
+
+/* Feldt's interval of alpha from n rows and k items at LEVEL, as
+ * psych::alpha.ci: 1 - (1 - alpha) F, F the quantiles (1 +- LEVEL) / 2 of
+ * F(n - 1, (n - 1)(k - 1)) (from GSL's beta quantiles, refined as above);
+ * NAN when it cannot be computed. */
+void likert_feldt(double alpha, size_t n, size_t k, double level, double *lo,
+                  double *hi);
+
+#endif

@@ -1,0 +1,384 @@
+/* sk-alpha - reliability of scales: Cronbach's alpha and item analysis.
+ * Part of surveykit. */
+#include <config.h>
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/cli.h"
+#include "lib/codebook.h"
+#include "lib/input.h"
+#include "lib/likert.h"
+#include "lib/out.h"
+#include "lib/strmap.h"
+#include "lib/util.h"
+
+struct outcol {
+    const char *name;
+    const char *help;
+};
+
+static const struct outcol scale_cols[] = {
+    { "k", "number of items" },
+    { "n", "complete rows used (every item answered)" },
+    { "dropped", "rows left out for a missing answer" },
+    { "raw_alpha", "Cronbach's alpha from the covariances" },
+    { "std_alpha", "standardised alpha, from the correlations" },
+    { "alpha_lo", "lower end of Feldt's interval of raw_alpha (--level)" },
+    { "alpha_hi", "upper end of Feldt's interval" },
+    { "mean_r", "mean inter-item correlation" },
+    { "score_mean", "mean of the scale score (mean or sum of the items)" },
+    { "score_sd", "its standard deviation" },
+    { "negative_items", "items correlating negatively with the rest (or -)" },
+};
+
+static const struct outcol item_cols[] = {
+    { "mean", "mean of the item as scored (after reverse keying)" },
+    { "sd", "its standard deviation" },
+    { "r_drop", "item-rest correlation (corrected item-total)" },
+    { "alpha_if_deleted", "raw alpha of the other items (k >= 3)" },
+    { "raw_r", "item-total correlation (the item included)" },
+    { "std_alpha_if_deleted", "standardised alpha of the other items" },
+    { "mean_r_if_deleted", "mean inter-item correlation of the others" },
+    { "negative", "yes when r_drop < 0: keyed the wrong way?" },
+};
+
+#define NELEM(a) (sizeof (a) / sizeof (a)[0])
+
+enum {
+    OPT_CODEBOOK = CLI_OPT_FIRST_PROGRAM_OPTION,
+    OPT_SCALES,
+    OPT_NAME,
+    OPT_SCORING,
+    OPT_REVERSE,
+    OPT_RANGE,
+    OPT_ITEMS,
+    OPT_LEVEL
+};
+
+static void print_cols(const struct outcol *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        printf("  %-22s %s\n", c[i].name, c[i].help);
+}
+
+static void usage(void)
+{
+    printf("Usage: %s [OPTION]... [FILE]\n", sk_program_name());
+    fputs(
+"Reliability of scales: Cronbach's alpha, standardised alpha, Feldt's\n"
+"interval and the mean inter-item correlation, one row per scale (and\n"
+"group with --by); with --items, the item analysis instead. Items are\n"
+"taken after reverse keying. Only complete rows (every item of the scale\n"
+"answered) are used, as psych::alpha on complete data and SPSS's\n"
+"RELIABILITY (listwise); 'dropped' counts the others.\n"
+"With no FILE, or when FILE is -, read standard input.\n"
+"\n", stdout);
+    fputs(cli_common_help, stdout);
+    fputs(
+"Scales:\n"
+"      --codebook=FILE  the codebook (below) declares the scales and items\n"
+"      --scales=LIST    only these scales of the codebook, comma-separated\n"
+"                       (default: all, in codebook order)\n"
+"Without a codebook, the -c columns (numeric codes) make one scale:\n"
+"      --name=NAME      its name in the output (default: scale)\n"
+"      --scoring=HOW    mean (default) or sum: the scale score of\n"
+"                       score_mean and score_sd\n"
+"      --reverse=LIST   reverse-keyed columns, scored (LO + HI) - code;\n"
+"                       needs --range\n"
+"      --range=LO:HI    the lowest and highest possible codes; a code\n"
+"                       outside is an error\n"
+"Statistics:\n"
+"      --items          one row per item of each scale (columns below)\n"
+"      --level=P        confidence level of the interval, 0 < P < 1\n"
+"                       (default 0.95)\n"
+"\n"
+"Output columns (tab-separated, one header row):\n"
+"  scale                  the scale's name\n"
+"  group                  the group (only with --by)\n", stdout);
+    print_cols(scale_cols, NELEM(scale_cols));
+    fputs("With --items, after scale and group:\n"
+          "  item                   the item's name\n", stdout);
+    print_cols(item_cols, NELEM(item_cols));
+    fputs(
+"\n"
+"An item that correlates negatively with the rest of its scale is also\n"
+"reported on standard error. Values that cannot be computed (fewer than 2\n"
+"items or rows, an item without variance) are NA.\n"
+"\n", stdout);
+    fputs(codebook_help, stdout);
+    fputs("\n", stdout);
+    fputs(cli_exit_help, stdout);
+}
+
+/* The complete rows of one scale in one group. */
+struct rows {
+    double *x;
+    size_t n, cap, seen;
+};
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        CLI_COMMON_LONGOPTS,
+        { "codebook", required_argument, NULL, OPT_CODEBOOK },
+        { "scales", required_argument, NULL, OPT_SCALES },
+        { "name", required_argument, NULL, OPT_NAME },
+        { "scoring", required_argument, NULL, OPT_SCORING },
+        { "reverse", required_argument, NULL, OPT_REVERSE },
+        { "range", required_argument, NULL, OPT_RANGE },
+        { "items", no_argument, NULL, OPT_ITEMS },
+        { "level", required_argument, NULL, OPT_LEVEL },
+        { NULL, 0, NULL, 0 }
+    };
+    struct cli_common cli;
+    struct codebook_opts co = { 0 };
+    const char *scales = NULL, *name = NULL, *scoring = NULL;
+    int by_item = 0;
+    double level = 0.95;
+    int opt;
+
+    cli_start(argv[0], &cli);
+
+    while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts,
+                              NULL)) != -1) {
+        if (cli_common(&cli, opt, optarg, usage))
+            continue;
+        switch (opt) {
+        case OPT_CODEBOOK:
+            co.path = optarg;
+            break;
+        case OPT_SCALES:
+            scales = optarg;
+            break;
+        case OPT_NAME:
+            name = optarg;
+            break;
+        case OPT_SCORING:
+            scoring = optarg;
+            if (strcmp(optarg, "mean") != 0 && strcmp(optarg, "sum") != 0)
+                sk_usage_error("invalid value for --scoring: '%s' (mean or "
+                               "sum)", optarg);
+            co.sum = strcmp(optarg, "sum") == 0;
+            break;
+        case OPT_REVERSE:
+            co.reverse = optarg;
+            break;
+        case OPT_RANGE:
+            co.range = optarg;
+            break;
+        case OPT_ITEMS:
+            by_item = 1;
+            break;
+        case OPT_LEVEL:
+            level = cli_level("--level", optarg);
+            break;
+        default:
+            sk_try_help();
+        }
+    }
+    cli_file_operand(&cli, argc, argv);
+    if (co.path) {
+        const char *bad = cli.in.columns ? "-c" : name ? "--name"
+            : scoring ? "--scoring" : co.reverse ? "--reverse"
+            : co.range ? "--range" : NULL;
+        if (bad)
+            sk_usage_error("%s is for a scale without a codebook; the "
+                           "codebook declares its scales", bad);
+    } else {
+        if (!cli.in.columns)
+            sk_usage_error("no items: give --codebook=FILE, or -c with the "
+                           "columns of one scale");
+        if (scales)
+            sk_usage_error("--scales chooses among the scales of a codebook");
+        co.columns = cli.in.columns;
+        co.scale = name ? name : "scale";
+    }
+    co.by = cli.in.by;
+
+    co.data = cli.in.path;
+    codebook_opts_check(&co);
+    struct input *in = input_open_raw(&cli.in);
+    size_t *items, n;
+    struct codebook *cb = codebook_setup(&co, in, &items, &n);
+
+    size_t nsc = 0;
+    size_t *sc = sk_xcalloc(cb->nscales ? cb->nscales : 1, sizeof *sc);
+    if (scales) {
+        char *list = sk_xstrdup(scales);
+        for (char *p = list, *tok; (tok = strsep(&p, ",")) != NULL;) {
+            size_t s = codebook_find_scale(cb, tok);
+            if (s == CODEBOOK_NONE)
+                sk_usage_error("--scales: no scale '%s' in %s", tok,
+                               cb->file);
+            sc = sk_xreallocarray(sc, nsc + 1, sizeof *sc);
+            sc[nsc++] = s;
+        }
+        free(list);
+    } else
+        for (size_t s = 0; s < cb->nscales; s++)
+            sc[nsc++] = s;
+    if (nsc == 0)
+        sk_die("%s: no scales (rows of type 'scale')", cb->file);
+
+    size_t *pos = sk_xcalloc(cb->nitems, sizeof *pos);
+    for (size_t i = 0; i < n; i++)
+        pos[items[i]] = i;
+    size_t kmax = 0;
+    for (size_t s = 0; s < nsc; s++)
+        if (cb->scale[sc[s]].nitems > kmax)
+            kmax = cb->scale[sc[s]].nitems;
+
+    struct codebook_data *d = codebook_data_open(cb, in, items, n, co.by);
+    struct strmap *groups = strmap_new();
+    struct rows *rows = NULL;        /* rows[group * nsc + scale] */
+    size_t ngroups = 0, gcap = 0;
+    double *code = sk_xcalloc(n, sizeof *code);
+    double *vals = sk_xcalloc(kmax, sizeof *vals);
+    struct input_row row;
+    while (codebook_data_next(d, code, &row)) {
+        size_t g = row.group ? strmap_intern(groups, row.group,
+                                             row.group_len, NULL) : 0;
+        while (g >= ngroups) {
+            if (ngroups == gcap) {
+                gcap = gcap ? 2 * gcap : 8;
+                rows = sk_xreallocarray(rows, gcap * nsc, sizeof *rows);
+            }
+            memset(&rows[ngroups * nsc], 0, nsc * sizeof *rows);
+            ngroups++;
+        }
+        for (size_t s = 0; s < nsc; s++) {
+            const struct codebook_scale *S = &cb->scale[sc[s]];
+            struct rows *R = &rows[g * nsc + s];
+            int complete = 1;
+            R->seen++;
+            for (size_t j = 0; j < S->nitems && complete; j++) {
+                size_t it = S->item[j];
+                vals[j] = codebook_keyed(cb, it, code[pos[it]]);
+                complete = !isnan(vals[j]);
+            }
+            if (!complete)
+                continue;
+            if ((R->n + 1) * S->nitems > R->cap) {
+                R->cap = R->cap ? 2 * R->cap : 1024 * S->nitems;
+                R->x = sk_xreallocarray(R->x, R->cap, sizeof *R->x);
+            }
+            memcpy(R->x + R->n * S->nitems, vals, S->nitems * sizeof *vals);
+            R->n++;
+        }
+    }
+
+    /* Compute everything, warn, then print. */
+    size_t nres = ngroups * nsc;
+    struct likert_alpha *res = sk_xcalloc(nres, sizeof *res);
+    struct likert_alpha_item **ires = sk_xcalloc(nres, sizeof *ires);
+    for (size_t s = 0; s < nsc; s++) {
+        const struct codebook_scale *S = &cb->scale[sc[s]];
+        for (size_t g = 0; g < ngroups; g++) {
+            size_t r = g * nsc + s;
+            ires[r] = sk_xcalloc(S->nitems, sizeof **ires);
+            likert_alpha(rows[r].x, rows[r].n, S->nitems, S->sum, level,
+                         &res[r], ires[r]);
+            for (size_t j = 0; j < S->nitems; j++)
+                if (ires[r][j].r_drop < 0) {
+                    char gtext[256] = "";
+                    if (co.by)
+                        snprintf(gtext, sizeof gtext, ", group '%s'",
+                                 strmap_key(groups, g));
+                    sk_error("scale '%s'%s: item '%s' correlates negatively "
+                             "with the rest of the scale (r_drop = %.3g): "
+                             "is it keyed the right way?", S->name, gtext,
+                             cb->item[S->item[j]].name, ires[r][j].r_drop);
+                }
+        }
+    }
+
+    struct out o;
+    out_init(&o, stdout, cli.precision);
+    out_text(&o, "scale");
+    if (co.by)
+        out_text(&o, "group");
+    if (by_item) {
+        out_text(&o, "item");
+        for (size_t c = 0; c < NELEM(item_cols); c++)
+            out_text(&o, item_cols[c].name);
+    } else
+        for (size_t c = 0; c < NELEM(scale_cols); c++)
+            out_text(&o, scale_cols[c].name);
+    out_end_row(&o);
+    for (size_t s = 0; s < nsc; s++) {
+        const struct codebook_scale *S = &cb->scale[sc[s]];
+        for (size_t g = 0; g < ngroups; g++) {
+            size_t r = g * nsc + s;
+            const struct likert_alpha *a = &res[r];
+            if (by_item) {
+                for (size_t j = 0; j < S->nitems; j++) {
+                    const struct likert_alpha_item *it = &ires[r][j];
+                    out_text(&o, S->name);
+                    if (co.by)
+                        out_text(&o, strmap_key(groups, g));
+                    out_text(&o, cb->item[S->item[j]].name);
+                    out_num(&o, it->mean);
+                    out_num(&o, it->sd);
+                    out_num(&o, it->r_drop);
+                    out_num(&o, it->alpha_drop);
+                    out_num(&o, it->raw_r);
+                    out_num(&o, it->std_drop);
+                    out_num(&o, it->mean_r_drop);
+                    out_text(&o, it->r_drop < 0 ? "yes" : "no");
+                    out_end_row(&o);
+                }
+                continue;
+            }
+            out_text(&o, S->name);
+            if (co.by)
+                out_text(&o, strmap_key(groups, g));
+            out_count(&o, a->k);
+            out_count(&o, a->n);
+            out_count(&o, rows[r].seen - rows[r].n);
+            out_num(&o, a->raw);
+            out_num(&o, a->std);
+            out_num(&o, a->lo);
+            out_num(&o, a->hi);
+            out_num(&o, a->mean_r);
+            out_num(&o, a->mean);
+            out_num(&o, a->sd);
+            size_t cap = 2, len = 0;
+            char *neg = sk_xmalloc(cap);
+            neg[0] = '\0';
+            for (size_t j = 0; j < S->nitems; j++)
+                if (ires[r][j].r_drop < 0) {
+                    const char *in_name = cb->item[S->item[j]].name;
+                    size_t need = len + strlen(in_name) + 2;
+                    if (need > cap)
+                        neg = sk_xrealloc(neg, cap = 2 * need);
+                    len += (size_t)sprintf(neg + len, "%s%s", len ? "," : "",
+                                           in_name);
+                }
+            out_text(&o, len ? neg : "-");
+            free(neg);
+            out_end_row(&o);
+        }
+    }
+
+    for (size_t r = 0; r < nres; r++) {
+        free(rows[r].x);
+        free(ires[r]);
+    }
+    free(rows);
+    free(ires);
+    free(res);
+    free(code);
+    free(vals);
+    free(pos);
+    free(sc);
+    free(items);
+    strmap_free(groups);
+    codebook_data_close(d);
+    codebook_free(cb);
+    input_close(in);
+    return SK_EXIT_OK;
+}

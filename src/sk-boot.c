@@ -1,0 +1,778 @@
+/* sk-boot - bootstrap confidence intervals. Part of surveykit. */
+#include <config.h>
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lib/boot.h"
+#include "lib/cli.h"
+#include "lib/colsel.h"
+#include "lib/input.h"
+#include "lib/numparse.h"
+#include "lib/out.h"
+#include "lib/rng.h"
+#include "lib/strmap.h"
+#include "lib/util.h"
+
+#define DEFAULT_SEED 20240601
+#define DEFAULT_B 10000
+#define ALL_ROWS "all"       /* the group column without --by */
+
+enum {
+    OPT_SEED = CLI_OPT_FIRST_PROGRAM_OPTION,
+    OPT_LEVEL, OPT_STRATA, OPT_THREADS, OPT_REPS_OUT
+};
+
+/* The statistics a user can ask for: one table for the parser and help. */
+enum family { FAM_UNI, FAM_PAIRED, FAM_COR, FAM_ALPHA };
+struct statdef {
+    const char *name;
+    enum boot_stat stat;
+    enum family fam;
+    const char *help;
+};
+static const struct statdef statdefs[] = {
+    { "mean", BOOT_MEAN, FAM_UNI, "mean of each -c column" },
+    { "median", BOOT_MEDIAN, FAM_UNI, "median (type 7, as R) of each -c column" },
+    { "sd", BOOT_SD, FAM_UNI, "standard deviation (n - 1)" },
+    { "var", BOOT_VAR, FAM_UNI, "variance (n - 1)" },
+    { "prop:L", BOOT_MEAN, FAM_UNI, "proportion of answers in the levels L, "
+      "e.g. prop:4,5 (\"% agree\")" },
+    { "mean-diff", BOOT_MEAN, FAM_PAIRED, "mean of AFTER - BEFORE, each -p pair "
+      "(pairs resampled)" },
+    { "dz", BOOT_DZ, FAM_PAIRED, "Cohen's d_z = mean / sd of AFTER - BEFORE" },
+    { "cor", BOOT_COR, FAM_COR, "Pearson's r of the two columns of each -p" },
+    { "alpha", BOOT_ALPHA, FAM_ALPHA, "Cronbach's alpha of the -c columns as "
+      "one scale (respondents resampled, complete cases)" },
+};
+#define NSTATDEFS (sizeof statdefs / sizeof statdefs[0])
+
+static const struct {
+    const char *name;
+    enum boot_method m;
+} methods[] = {
+    { "percentile", BOOT_PERC }, { "basic", BOOT_BASIC },
+    { "normal", BOOT_NORM }, { "bca", BOOT_BCA }, { "student", BOOT_STUD },
+};
+#define NMETHODS (sizeof methods / sizeof methods[0])
+
+struct want {
+    const struct statdef *def;
+    char *name;               /* as printed: "mean", "prop:4,5" */
+    double *levels;           /* prop's levels */
+    size_t nlevels;
+};
+
+static void usage(void)
+{
+    printf("Usage: %s [OPTION]... [FILE]\n", sk_program_name());
+    fputs(
+"Bootstrap confidence intervals of statistics of a CSV or TSV table: one\n"
+"tab-separated row per variable, group, statistic and method. With no\n"
+"FILE, or when FILE is -, read standard input.\n"
+"\n"
+"What to resample:\n"
+"  -c, --columns=LIST     the columns (names, numbers, N-M, A:B)\n"
+"  -p, --pair=A:B         a pair of columns, repeatable: mean-diff and dz\n"
+"                         of B - A, or cor of A and B; rows resampled\n"
+"  -s, --stat=LIST        the statistics (default mean):\n", stdout);
+    for (size_t i = 0; i < NSTATDEFS; i++)
+        printf("                           %-10s %s\n", statdefs[i].name,
+               statdefs[i].help);
+    fputs(
+"  -m, --method=LIST      the intervals (default percentile,bca):\n"
+"                           percentile  the (1-level)/2 and (1+level)/2\n"
+"                                       quantiles of the replicates\n"
+"                           basic       2 estimate - the percentile ends\n"
+"                           normal      estimate - bias -+ z sd(replicates)\n"
+"                           bca         bias-corrected and accelerated:\n"
+"                                       z0 from the share of replicates below\n"
+"                                       the estimate (ties count one half),\n"
+"                                       a from the jackknife\n"
+"                           student     bootstrap-t, for mean, prop and\n"
+"                                       mean-diff (se = sd / sqrt(n))\n"
+"  -B, --replicates=N     bootstrap replicates (default 10000)\n"
+"      --seed=N           the generator's seed (default 20240601): the same\n"
+"                         seed gives the same output, whatever --threads\n"
+"      --level=P          confidence level, 0 < P < 1 (default 0.95)\n"
+"      --strata=COLUMN    resample within the groups of COLUMN (e.g. the\n"
+"                         partner role), keeping their sizes\n"
+"  -g, --by=COLUMN        a separate bootstrap per group of COLUMN\n"
+"      --threads=N        threads (default: every core)\n"
+"      --replicates-out=FILE  write the replicates (variable, group, stat,\n"
+"                         replicate, value) to FILE, for a histogram\n"
+"Input:\n"
+"  -t, --tsv              tab-separated input (default: CSV, RFC 4180)\n"
+"      --no-header        the first row is data; columns are V1, V2 ...\n"
+"      --na=LIST          missing-value tokens (default NA); an empty field\n"
+"                         is always missing; rows missing a needed value\n"
+"                         are left out of that statistic (complete cases)\n"
+"Output:\n"
+"      --precision=N      significant digits of numbers (default 15)\n"
+"      --help             show this help and exit\n"
+"      --version          show the version and exit\n"
+"\n"
+"Output columns: variable group stat n B seed method level estimate bias\n"
+"se lo hi z0 a rng note. group is 'all' without --by; bias =\n"
+"mean(replicates) - estimate, se = their sd; z0 and a are BCa's (NA for\n"
+"other methods); rng is the generator\n"
+"(" RNG_NAME ", Random123); note says when the data has no variation,\n"
+"an endpoint is an extreme replicate (use more replicates), and so on.\n"
+"\n"
+"Resampling is exact in distribution: answers with few distinct values\n"
+"are resampled by their counts (one multinomial draw per replicate), and\n"
+"medians by binomial splitting over the sorted values.\n"
+"References: B. Efron and R. J. Tibshirani (1993), An Introduction to the\n"
+"Bootstrap; A. C. Davison and D. V. Hinkley (1997), Bootstrap Methods and\n"
+"their Application (the percentile ends as R's boot.ci: order statistic\n"
+"(B+1) alpha, interpolated on the normal scale).\n"
+"\n", stdout);
+    fputs(cli_exit_help, stdout);
+}
+
+static int parse_level_list(const char *s, double **out, size_t *n)
+{
+    *n = 0;
+    *out = NULL;
+    const char *p = s;
+    for (;;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        struct num_value v;
+        if (len == 0 || num_parse(p, len, &v) != NUM_OK)
+            return -1;
+        *out = sk_xreallocarray(*out, *n + 1, sizeof **out);
+        (*out)[(*n)++] = v.x;
+        if (!comma)
+            return 0;
+        p = comma + 1;
+    }
+}
+
+/* -s LIST: names; "prop:4,5" keeps the numbers after it. */
+static void parse_stats(const char *list, struct want **w, size_t *nw)
+{
+    char *copy = sk_xstrdup(list);
+    char *p = copy;
+    while (*p) {
+        char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (len > 5 && !strncmp(p, "prop:", 5)) {
+            /* take the following all-number items as levels too */
+            char *end = comma;
+            while (end) {
+                char *next = strchr(end + 1, ',');
+                size_t l = next ? (size_t)(next - end - 1) : strlen(end + 1);
+                struct num_value v;
+                if (l == 0 || num_parse(end + 1, l, &v) != NUM_OK)
+                    break;
+                end = next;
+            }
+            size_t plen = end ? (size_t)(end - p) : strlen(p);
+            char *name = sk_xstrndup(p, plen);
+            struct want x = { &statdefs[4], name, NULL, 0 };
+            if (parse_level_list(name + 5, &x.levels, &x.nlevels) != 0)
+                sk_usage_error("invalid levels in -s '%s'", name);
+            *w = sk_xreallocarray(*w, *nw + 1, sizeof **w);
+            (*w)[(*nw)++] = x;
+            if (!end)
+                break;
+            p = end + 1;
+            continue;
+        }
+        size_t i;
+        for (i = 0; i < NSTATDEFS; i++)
+            if (strlen(statdefs[i].name) == len &&
+                !strncmp(statdefs[i].name, p, len) &&
+                strcmp(statdefs[i].name, "prop:L"))
+                break;
+        if (i == NSTATDEFS) {
+            char *bad = sk_xstrndup(p, len);
+            sk_usage_error("unknown statistic '%s' (mean, median, sd, var, "
+                           "prop:L, mean-diff, dz, cor, alpha)", bad);
+        }
+        struct want x = { &statdefs[i], sk_xstrndup(p, len), NULL, 0 };
+        *w = sk_xreallocarray(*w, *nw + 1, sizeof **w);
+        (*w)[(*nw)++] = x;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    free(copy);
+}
+
+static unsigned parse_methods(const char *list)
+{
+    unsigned mask = 0;
+    char *copy = sk_xstrdup(list), *save = NULL;
+    for (char *tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        size_t i;
+        for (i = 0; i < NMETHODS; i++)
+            if (!strcmp(tok, methods[i].name) ||
+                (!strcmp(tok, "perc") && methods[i].m == BOOT_PERC) ||
+                (!strcmp(tok, "norm") && methods[i].m == BOOT_NORM) ||
+                (!strcmp(tok, "stud") && methods[i].m == BOOT_STUD))
+                break;
+        if (i == NMETHODS)
+            sk_usage_error("unknown method '%s' (percentile, basic, normal, "
+                           "bca, student)", tok);
+        mask |= 1u << methods[i].m;
+    }
+    free(copy);
+    if (!mask)
+        sk_usage_error("no method in --method '%s'", list);
+    return mask;
+}
+
+/* ---- progress on a terminal ---- */
+
+struct progress {
+    struct timespec start;
+    int shown;
+    const char *what;
+};
+
+static double elapsed(const struct timespec *t0)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)(t.tv_sec - t0->tv_sec) + (t.tv_nsec - t0->tv_nsec) * 1e-9;
+}
+
+static void show_progress(size_t done, size_t total, void *ctx)
+{
+    struct progress *p = ctx;
+    double e = elapsed(&p->start);
+    if (done >= total) {
+        if (p->shown)
+            fprintf(stderr, "\r%*s\r", 70, "");
+        return;
+    }
+    if (e < 1.0 || done == 0)
+        return;
+    int width = 30, fill = (int)((double)width * done / total);
+    fprintf(stderr, "\rsk-boot: %-20.20s [%.*s%*s] %3d%% %4.0fs left",
+            p->what, fill, "##############################",
+            width - fill, "", (int)(100.0 * done / total),
+            e * (double)(total - done) / (double)done);
+    p->shown = 1;
+}
+
+/* ---- the data ---- */
+
+struct analysis {
+    char *label;              /* variable: column, "B - A", "A:B", list */
+    enum family fam;
+    size_t *cols;             /* indexes into the stored columns */
+    size_t ncols;
+};
+
+struct row_out {
+    const char *variable, *group, *stat;
+    size_t n, B;
+    enum boot_method m;
+    double estimate, bias, se, lo, hi, z0, a;
+    char note[200];
+};
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void note(char *buf, const char *text)
+{
+    size_t len = strlen(buf);
+    if (!strstr(buf, text))
+        snprintf(buf + len, 200 - len, "%s%s", len ? "; " : "", text);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        CLI_COMMON_LONGOPTS,
+        { "pair", required_argument, NULL, 'p' },
+        { "stat", required_argument, NULL, 's' },
+        { "method", required_argument, NULL, 'm' },
+        { "replicates", required_argument, NULL, 'B' },
+        { "seed", required_argument, NULL, OPT_SEED },
+        { "level", required_argument, NULL, OPT_LEVEL },
+        { "strata", required_argument, NULL, OPT_STRATA },
+        { "threads", required_argument, NULL, OPT_THREADS },
+        { "replicates-out", required_argument, NULL, OPT_REPS_OUT },
+        { NULL, 0, NULL, 0 }
+    };
+    struct cli_common cli;
+    const char **pairs = NULL;
+    size_t npairs = 0;
+    struct want *wants = NULL;
+    size_t nwants = 0;
+    unsigned mmask = (1u << BOOT_PERC) | (1u << BOOT_BCA);
+    size_t B = DEFAULT_B;
+    uint64_t seed = DEFAULT_SEED;
+    double level = 0.95;
+    const char *strata = NULL, *reps_out = NULL;
+    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned threads = ncpu > 0 ? (unsigned)ncpu : 1;
+    int opt;
+
+    cli_start(argv[0], &cli);
+
+    while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS "p:s:m:B:",
+                              longopts, NULL)) != -1) {
+        if (cli_common(&cli, opt, optarg, usage))
+            continue;
+        switch (opt) {
+        case 'p':
+            pairs = sk_xreallocarray(pairs, npairs + 1, sizeof *pairs);
+            pairs[npairs++] = optarg;
+            break;
+        case 's':
+            parse_stats(optarg, &wants, &nwants);
+            break;
+        case 'm':
+            mmask = parse_methods(optarg);
+            break;
+        case 'B':
+            B = (size_t)cli_long("--replicates", optarg, 1, 100000000);
+            break;
+        case OPT_SEED:
+            seed = (uint64_t)cli_long("--seed", optarg, 0, 0x7fffffffffffffffL);
+            break;
+        case OPT_LEVEL:
+            level = cli_level("--level", optarg);
+            break;
+        case OPT_STRATA:
+            strata = optarg;
+            break;
+        case OPT_THREADS:
+            threads = (unsigned)cli_long("--threads", optarg, 1, 1024);
+            break;
+        case OPT_REPS_OUT:
+            reps_out = optarg;
+            break;
+        default:
+            sk_try_help();
+        }
+    }
+    cli_file_operand(&cli, argc, argv);
+    if (!nwants)
+        parse_stats("mean", &wants, &nwants);
+    /* the percentile ends need order statistics 1 .. B */
+    double need = 2 / (1 - level) - 1;
+    if ((double)B < need)
+        sk_usage_error("too few replicates: -B %zu with --level %g needs at "
+                       "least %.0f", B, level, ceil(need));
+
+    int want_fam[4] = { 0, 0, 0, 0 };
+    for (size_t i = 0; i < nwants; i++)
+        want_fam[wants[i].def->fam] = 1;
+    if ((want_fam[FAM_UNI] || want_fam[FAM_ALPHA]) && !cli.in.columns)
+        sk_usage_error("%s needs columns: give -c LIST",
+                       want_fam[FAM_ALPHA] ? "alpha" : "the statistic");
+    if ((want_fam[FAM_PAIRED] || want_fam[FAM_COR]) && !npairs)
+        sk_usage_error("mean-diff, dz and cor need pairs: give -p A:B");
+    if (npairs && !(want_fam[FAM_PAIRED] || want_fam[FAM_COR]))
+        sk_usage_error("-p pairs go with mean-diff, dz or cor (-s)");
+    if (cli.in.columns && !(want_fam[FAM_UNI] || want_fam[FAM_ALPHA]))
+        sk_usage_error("-c columns go with mean, median, sd, var, prop or "
+                       "alpha (-s)");
+
+    /* Columns to keep: -c columns, then both columns of each pair. */
+    struct input *in = input_open_raw(&cli.in);
+    const char *const *names = input_names(in);
+    size_t *cols = NULL, ncols = 0;
+    if (cli.in.columns) {
+        char *err;
+        if (colsel_parse(cli.in.columns, names, input_ncols(in), &cols,
+                         &ncols, &err) != 0)
+            sk_usage_error("%s: %s", input_filename(in), err);
+    }
+    size_t nc_uni = ncols;
+    for (size_t i = 0; i < npairs; i++) {
+        const char *c = strrchr(pairs[i], ':');
+        if (!c)
+            sk_usage_error("invalid --pair '%s': expected A:B", pairs[i]);
+        char *left = sk_xstrndup(pairs[i], (size_t)(c - pairs[i]));
+        cols = sk_xreallocarray(cols, ncols + 2, sizeof *cols);
+        cols[ncols++] = input_find(in, left);
+        cols[ncols++] = input_find(in, c + 1);
+        free(left);
+    }
+    input_set_columns(in, cols, ncols);
+    size_t keys[2], nkeys = 0;
+    int has_group = cli.in.by != NULL, has_strata = strata != NULL;
+    if (has_group)
+        keys[nkeys++] = input_find(in, cli.in.by);
+    if (has_strata)
+        keys[nkeys++] = input_find(in, strata);
+    input_set_keys(in, keys, nkeys);
+
+    /* Read everything: the kept columns (NAN when missing), group and
+     * stratum numbers in first-seen order. */
+    struct strmap *groups = strmap_new(), *strat_names = strmap_new();
+    double *data = NULL;
+    size_t *grp = NULL, *str = NULL, nrows = 0, cap = 0;
+    struct input_row row;
+    while (input_next(in, &row)) {
+        if (nrows == cap) {
+            cap = cap ? 2 * cap : 4096;
+            data = sk_xreallocarray(data, cap * (ncols ? ncols : 1),
+                                    sizeof *data);
+            grp = sk_xreallocarray(grp, cap, sizeof *grp);
+            str = sk_xreallocarray(str, cap, sizeof *str);
+        }
+        for (size_t c = 0; c < ncols; c++)
+            data[nrows * ncols + c] = row.cell[c].missing ? NAN
+                                                          : row.cell[c].v.x;
+        grp[nrows] = has_group ? strmap_intern(groups, row.key[0],
+                                               row.key_len[0], NULL) : 0;
+        str[nrows] = has_strata ? strmap_intern(strat_names,
+                                                row.key[has_group],
+                                                row.key_len[has_group], NULL)
+                                : 0;
+        nrows++;
+    }
+    size_t ngroups = has_group ? strmap_size(groups) : 1;
+
+    /* The analyses, in the order asked. */
+    struct analysis *an = NULL;
+    size_t nan_ = 0;
+    if (want_fam[FAM_UNI])
+        for (size_t c = 0; c < nc_uni; c++) {
+            an = sk_xreallocarray(an, nan_ + 1, sizeof *an);
+            an[nan_] = (struct analysis){ sk_xstrdup(names[cols[c]]), FAM_UNI,
+                                          sk_xcalloc(1, sizeof(size_t)), 1 };
+            an[nan_].cols[0] = c;
+            nan_++;
+        }
+    if (want_fam[FAM_ALPHA]) {
+        an = sk_xreallocarray(an, nan_ + 1, sizeof *an);
+        an[nan_] = (struct analysis){ sk_xstrdup(cli.in.columns), FAM_ALPHA,
+                                      sk_xcalloc(nc_uni, sizeof(size_t)),
+                                      nc_uni };
+        for (size_t c = 0; c < nc_uni; c++)
+            an[nan_].cols[c] = c;
+        nan_++;
+    }
+    for (int fam = FAM_PAIRED; fam <= FAM_COR; fam++) {
+        if (!want_fam[fam])
+            continue;
+        for (size_t i = 0; i < npairs; i++) {
+            size_t a = nc_uni + 2 * i, b = a + 1;
+            char *label;
+            if (asprintf(&label, fam == FAM_PAIRED ? "%s - %s" : "%s:%s",
+                         fam == FAM_PAIRED ? names[cols[b]] : names[cols[a]],
+                         fam == FAM_PAIRED ? names[cols[a]] : names[cols[b]])
+                < 0)
+                sk_die("out of memory");
+            an = sk_xreallocarray(an, nan_ + 1, sizeof *an);
+            an[nan_] = (struct analysis){ label, (enum family)fam,
+                                          sk_xcalloc(2, sizeof(size_t)), 2 };
+            an[nan_].cols[0] = a;
+            an[nan_].cols[1] = b;
+            nan_++;
+        }
+    }
+    if (want_fam[FAM_ALPHA] && nc_uni < 2)
+        sk_usage_error("alpha needs at least 2 columns");
+
+    /* Run. */
+    struct row_out *out = NULL;
+    size_t nout = 0;
+    FILE *rf = NULL;
+    if (reps_out) {
+        rf = fopen(reps_out, "w");
+        if (!rf)
+            sk_die("%s: %m", reps_out);
+        fputs("variable\tgroup\tstat\treplicate\tvalue\n", rf);
+    }
+    double *x = sk_xcalloc((nrows ? nrows : 1) * (nc_uni > 2 ? nc_uni : 2),
+                           sizeof *x);
+    size_t *xs = sk_xcalloc(nrows ? nrows : 1, sizeof *xs);
+    size_t *smap = sk_xcalloc(strmap_size(strat_names) + 1, sizeof *smap);
+    int progress_on = isatty(STDERR_FILENO);
+    struct out o;
+    out_init(&o, rf ? rf : stdout, cli.precision);
+
+    for (size_t ai = 0; ai < nan_; ai++) {
+        const struct analysis *A = &an[ai];
+        for (size_t g = 0; g < ngroups; g++) {
+            /* the sets of this analysis: one per distinct data */
+            for (size_t wi = 0; wi < nwants; wi++) {
+                const struct want *W = &wants[wi];
+                if (W->def->fam != A->fam)
+                    continue;
+                /* several stats on the same data share one run: skip a
+                 * want already done with an earlier one */
+                int dup = 0;
+                for (size_t wj = 0; wj < wi; wj++)
+                    if (wants[wj].def->fam == A->fam && !W->levels &&
+                        !wants[wj].levels)
+                        dup = 1;
+                if (dup)
+                    continue;
+                enum boot_stat stats[8];
+                size_t nst = 0, which[8];
+                if (W->levels) {
+                    stats[nst] = BOOT_MEAN;
+                    which[nst++] = wi;
+                } else
+                    for (size_t wj = wi; wj < nwants && nst < 8; wj++)
+                        if (wants[wj].def->fam == A->fam && !wants[wj].levels) {
+                            stats[nst] = wants[wj].def->stat;
+                            which[nst++] = wj;
+                        }
+                /* the sample: complete rows of the group */
+                size_t n = 0, w = A->fam == FAM_ALPHA ? A->ncols
+                                : A->fam == FAM_COR ? 2 : 1;
+                size_t nstr = 0;
+                for (size_t k = 0; k <= strmap_size(strat_names); k++)
+                    smap[k] = (size_t)-1;
+                for (size_t r = 0; r < nrows; r++) {
+                    if (grp[r] != g)
+                        continue;
+                    const double *d = &data[r * ncols];
+                    int ok = 1;
+                    for (size_t c = 0; c < A->ncols; c++)
+                        ok &= !isnan(d[A->cols[c]]);
+                    if (!ok)
+                        continue;
+                    if (A->fam == FAM_PAIRED)
+                        x[n] = d[A->cols[1]] - d[A->cols[0]];
+                    else if (W->levels) {
+                        double v = d[A->cols[0]];
+                        x[n] = 0;
+                        for (size_t l = 0; l < W->nlevels; l++)
+                            if (v == W->levels[l])
+                                x[n] = 1;
+                    } else
+                        for (size_t c = 0; c < w; c++)
+                            x[n * w + c] = d[A->cols[c]];
+                    if (smap[str[r]] == (size_t)-1)
+                        smap[str[r]] = nstr++;
+                    xs[n] = smap[str[r]];
+                    n++;
+                }
+                const char *gname = has_group ? strmap_key(groups, g) : NULL;
+                struct boot_set *set = NULL;
+                double *t = NULL, *se = NULL;
+                if (n >= 1) {
+                    struct boot_sample smp = { n, w, x, has_strata ? xs : NULL,
+                                               nstr };
+                    set = boot_prepare(&smp, stats, nst);
+                    t = sk_xcalloc(nst * B, sizeof *t);
+                    if (mmask & (1u << BOOT_STUD))
+                        se = sk_xcalloc(nst * B, sizeof *se);
+                    struct progress pg;
+                    clock_gettime(CLOCK_MONOTONIC, &pg.start);
+                    pg.shown = 0;
+                    pg.what = A->label;
+                    if (boot_replicates(set, B, seed, threads, t, se,
+                                        progress_on ? show_progress : NULL,
+                                        &pg) != 0)
+                        sk_die("cannot start threads");
+                }
+                for (size_t si = 0; si < nst; si++) {
+                    const struct want *Ws = &wants[which[si]];
+                    double t0 = set ? boot_estimate(set, si) : NAN;
+                    double *ts = NULL, *zs = NULL;
+                    size_t R = 0, Rz = 0;
+                    char basenote[200] = "";
+                    if (set) {
+                        ts = sk_xcalloc(B, sizeof *ts);
+                        for (size_t b = 0; b < B; b++)
+                            if (isfinite(t[si * B + b]))
+                                ts[R++] = t[si * B + b];
+                        qsort(ts, R, sizeof *ts, cmp_double);
+                        if (R < B) {
+                            char buf[100];
+                            snprintf(buf, sizeof buf, "%zu replicates not "
+                                     "finite, left out", B - R);
+                            note(basenote, buf);
+                        }
+                        if (rf)
+                            for (size_t b = 0; b < B; b++) {
+                                out_text(&o, A->label);
+                                out_text(&o, gname ? gname : ALL_ROWS);
+                                out_text(&o, Ws->name);
+                                out_count(&o, b + 1);
+                                out_num(&o, t[si * B + b]);
+                                out_end_row(&o);
+                            }
+                        if (se) {
+                            zs = sk_xcalloc(B, sizeof *zs);
+                            for (size_t b = 0; b < B; b++) {
+                                double z = (t[si * B + b] - t0) /
+                                           se[si * B + b];
+                                if (isfinite(z))
+                                    zs[Rz++] = z;
+                            }
+                            qsort(zs, Rz, sizeof *zs, cmp_double);
+                        }
+                    } else
+                        note(basenote, "no complete rows");
+                    int degenerate = R > 0 && ts[0] == ts[R - 1] &&
+                                     ts[0] == t0;
+                    if (degenerate)
+                        note(basenote, "no variation: every replicate equals "
+                                       "the estimate");
+                    double bias = NAN, sd = NAN;
+                    if (R >= 1) {
+                        long double sum = 0, ss = 0;
+                        for (size_t b = 0; b < R; b++)
+                            sum += ts[b];
+                        long double mean = sum / R;
+                        for (size_t b = 0; b < R; b++)
+                            ss += (ts[b] - mean) * (ts[b] - mean);
+                        bias = (double)(mean - t0);
+                        sd = R > 1 ? sqrt((double)(ss / (R - 1))) : NAN;
+                    }
+                    double accel = NAN;
+                    for (size_t mi = 0; mi < NMETHODS; mi++) {
+                        enum boot_method m = methods[mi].m;
+                        if (!(mmask & (1u << m)))
+                            continue;
+                        if (m == BOOT_STUD && !(stats[si] == BOOT_MEAN))
+                            continue;
+                        struct row_out ro;
+                        memset(&ro, 0, sizeof ro);
+                        ro.variable = A->label;
+                        ro.group = gname;
+                        ro.stat = Ws->name;
+                        ro.n = n;
+                        ro.B = B;
+                        ro.m = m;
+                        ro.estimate = t0;
+                        ro.bias = bias;
+                        ro.se = sd;
+                        strcpy(ro.note, basenote);
+                        struct boot_ci ci;
+                        if (m == BOOT_BCA && set && isnan(accel)) {
+                            accel = boot_accel(set, si);
+                            if (isnan(accel) && !degenerate) {
+                                note(ro.note, "jackknife without variation: "
+                                              "a = 0");
+                            }
+                            if (isnan(accel))
+                                accel = 0;
+                        }
+                        double se0 = NAN;
+                        if (m == BOOT_STUD && set && n > 1) {
+                            /* se of the sample's own mean: sd / sqrt(n) */
+                            long double s1 = 0, s2 = 0;
+                            for (size_t r = 0; r < n; r++)
+                                s1 += x[r];
+                            long double mu = s1 / n;
+                            for (size_t r = 0; r < n; r++)
+                                s2 += (x[r] - mu) * (x[r] - mu);
+                            se0 = sqrt((double)(s2 / (n - 1)) / (double)n);
+                        }
+                        if (degenerate) {
+                            ro.lo = ro.hi = t0;
+                            if (m == BOOT_BCA) {
+                                ro.z0 = 0;
+                                ro.a = 0;
+                            } else
+                                ro.z0 = ro.a = NAN;
+                            if (m == BOOT_STUD)
+                                ro.lo = ro.hi = t0;
+                        } else if (!set || boot_interval(m, ts, R, t0, level,
+                                                         accel, se0, zs, Rz,
+                                                         &ci) != 0) {
+                            ro.lo = ro.hi = NAN;
+                            ro.z0 = m == BOOT_BCA && set ? ci.z0 : NAN;
+                            ro.a = m == BOOT_BCA && set ? accel : NAN;
+                            if (set && m == BOOT_BCA && !isfinite(ci.z0))
+                                note(ro.note, "BCa undefined: every "
+                                              "replicate on one side of the "
+                                              "estimate");
+                        } else {
+                            ro.lo = ci.lo;
+                            ro.hi = ci.hi;
+                            ro.z0 = m == BOOT_BCA ? ci.z0 : NAN;
+                            ro.a = m == BOOT_BCA ? ci.a : NAN;
+                            if (ci.extreme)
+                                note(ro.note, "extreme replicate used as an "
+                                              "endpoint: use more replicates");
+                        }
+                        out = sk_xreallocarray(out, nout + 1, sizeof *out);
+                        out[nout++] = ro;
+                    }
+                    free(ts);
+                    free(zs);
+                }
+                free(t);
+                free(se);
+                boot_free(set);
+            }
+        }
+    }
+    if (rf && fclose(rf) != 0)
+        sk_die("%s: write error", reps_out);
+
+    out_init(&o, stdout, cli.precision);
+    static const char *const head[] = {
+        "variable", "group", "stat", "n", "B", "seed", "method", "level",
+        "estimate", "bias", "se", "lo", "hi", "z0", "a", "rng", "note"
+    };
+    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
+        out_text(&o, head[i]);
+    out_end_row(&o);
+    for (size_t i = 0; i < nout; i++) {
+        const struct row_out *r = &out[i];
+        char buf[32];
+        out_text(&o, r->variable);
+        out_text(&o, r->group ? r->group : ALL_ROWS);
+        out_text(&o, r->stat);
+        out_count(&o, r->n);
+        out_count(&o, r->B);
+        snprintf(buf, sizeof buf, "%llu", (unsigned long long)seed);
+        out_text(&o, buf);
+        for (size_t mi = 0; mi < NMETHODS; mi++)
+            if (methods[mi].m == r->m)
+                out_text(&o, methods[mi].name);
+        out_num(&o, level);
+        out_num(&o, r->estimate);
+        out_num(&o, r->bias);
+        out_num(&o, r->se);
+        out_num(&o, r->lo);
+        out_num(&o, r->hi);
+        out_num(&o, r->z0);
+        out_num(&o, r->a);
+        out_text(&o, RNG_NAME);
+        out_text(&o, r->note[0] ? r->note : "NA");
+        out_end_row(&o);
+    }
+
+    for (size_t i = 0; i < nan_; i++) {
+        free(an[i].label);
+        free(an[i].cols);
+    }
+    for (size_t i = 0; i < nwants; i++) {
+        free(wants[i].name);
+        free(wants[i].levels);
+    }
+    free(an);
+    free(wants);
+    free(out);
+    free(x);
+    free(xs);
+    free(smap);
+    free(data);
+    free(grp);
+    free(str);
+    free(cols);
+    free(pairs);
+    strmap_free(groups);
+    strmap_free(strat_names);
+    input_close(in);
+    return SK_EXIT_OK;
+}

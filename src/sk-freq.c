@@ -1,0 +1,456 @@
+/* sk-freq - frequency tables of Likert items, and their summary.
+ * Part of surveykit. */
+#include <config.h>
+
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/cli.h"
+#include "lib/codebook.h"
+#include "lib/freqtab.h"
+#include "lib/input.h"
+#include "lib/likert.h"
+#include "lib/numparse.h"
+#include "lib/out.h"
+#include "lib/strmap.h"
+#include "lib/util.h"
+
+/* The output columns after 'item' (and 'group'), with their help. */
+struct outcol {
+    const char *name;
+    const char *help;
+};
+
+static const struct outcol long_cols[] = {
+    { "level", "the level's code" },
+    { "label", "its label (the code itself without a codebook)" },
+    { "count", "answers at this level" },
+    { "percent", "100 count / n, percent of the valid answers" },
+    { "cum_percent", "cumulative percent, up to this level" },
+    { "n", "valid (non-missing) answers" },
+    { "missing", "missing answers (empty or --na)" },
+};
+
+static const struct outcol summary_cols[] = {
+    { "n", "valid (non-missing) answers" },
+    { "missing", "missing answers (empty or --na)" },
+    { "pct_low", "percent of n at the --bottom levels" },
+    { "pct_neutral", "percent of n at the levels in neither" },
+    { "pct_high", "percent of n at the --top levels" },
+    { "high_lo", "lower end of the interval of pct_high (--ci, --level)" },
+    { "high_hi", "upper end of the interval of pct_high" },
+    { "mean", "mean of the codes" },
+    { "sd", "standard deviation of the codes, divisor n - 1" },
+    { "median", "median of the codes (R's median())" },
+    { "low_lo", "lower end of the interval of pct_low" },
+    { "low_hi", "upper end of the interval of pct_low" },
+};
+
+#define NELEM(a) (sizeof (a) / sizeof (a)[0])
+
+enum {
+    OPT_CODEBOOK = CLI_OPT_FIRST_PROGRAM_OPTION,
+    OPT_SUMMARY,
+    OPT_TOP,
+    OPT_BOTTOM,
+    OPT_CI,
+    OPT_LEVEL
+};
+
+static void print_cols(const struct outcol *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        printf("  %-14s %s\n", c[i].name, c[i].help);
+}
+
+static void usage(void)
+{
+    printf("Usage: %s [OPTION]... [FILE]\n", sk_program_name());
+    fputs(
+"Frequency tables of Likert items: for every level of every item (and\n"
+"group with --by), its count, percent of the valid answers and cumulative\n"
+"percent; or, with --summary, one row per item with % low, % neutral,\n"
+"% high and an interval for % high. Answers are shown as given: reverse\n"
+"keying is not applied.\n"
+"With no FILE, or when FILE is -, read standard input.\n"
+"\n", stdout);
+    fputs(cli_common_help, stdout);
+    fputs(
+"Items:\n"
+"      --codebook=FILE  the codebook (below): answers are mapped to codes\n"
+"                       by its levels, and every declared level is listed,\n"
+"                       chosen or not; -c chooses among its items\n"
+"                       (default: all of them, in codebook order).\n"
+"                       Without one, the columns hold numeric codes and the\n"
+"                       levels are the distinct values found, in order.\n"
+"Summary:\n"
+"      --summary        one row per item (and group), columns below\n"
+"      --top=LEVELS     the codes counted as high ('agree'), e.g. 4,5;\n"
+"                       implies --summary.\n"
+"      --bottom=LEVELS  the codes counted as low ('disagree'), e.g. 1,2;\n"
+"                       implies --summary.\n"
+"                       Default: the lower half of the levels is low, the\n"
+"                       upper half high, and the middle level of an odd\n"
+"                       number of levels neutral (an even number has no\n"
+"                       neutral level). Giving only one of the two takes its\n"
+"                       levels out of the other's default.\n"
+"      --ci=METHOD      interval of a percentage: wilson (Wilson score,\n"
+"                       default, as R's prop.test(correct = FALSE)) or exact\n"
+"                       (Clopper-Pearson, as R's binom.test)\n"
+"      --level=P        confidence level, 0 < P < 1 (default 0.95)\n"
+"\n"
+"Output columns (tab-separated, one header row):\n"
+"  item           the item (column) name\n"
+"  group          the group (only with --by)\n", stdout);
+    print_cols(long_cols, NELEM(long_cols));
+    fputs("With --summary, after item and group:\n", stdout);
+    print_cols(summary_cols, NELEM(summary_cols));
+    fputs(
+"Percentages and intervals are in percent (0 to 100); NA when n is 0.\n"
+"\n", stdout);
+    fputs(codebook_help, stdout);
+    fputs("\n", stdout);
+    fputs(cli_exit_help, stdout);
+}
+
+/* A comma-separated list of codes. */
+static double *parse_codes(const char *option, const char *arg, size_t *n)
+{
+    double *v = NULL;
+    *n = 0;
+    for (const char *p = arg;;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        struct num_value x;
+        if (len == 0 || num_parse(p, len, &x) != NUM_OK)
+            sk_usage_error("invalid value for %s: '%s' (codes, "
+                           "comma-separated)", option, arg);
+        v = sk_xreallocarray(v, *n + 1, sizeof *v);
+        v[(*n)++] = x.x == 0 ? 0 : x.x;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    return v;
+}
+
+static int in_list(double x, const double *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (v[i] == x)
+            return 1;
+    return 0;
+}
+
+struct opts {
+    int summary;
+    double *top, *bottom;
+    size_t ntop, nbottom;
+    int exact;
+    double level;
+};
+
+/* The levels of one item: codes, labels, and where each belongs. */
+struct levels {
+    size_t k;
+    double *code;
+    char **label;
+    int *side;          /* -1 low, 0 neutral, 1 high */
+};
+
+static void item_levels(const struct codebook *cb, size_t item,
+                        struct freqtab *all, int precision, struct levels *L)
+{
+    const struct codebook_item *it = &cb->item[item];
+    if (it->levels != CODEBOOK_NONE) {
+        const struct codebook_levels *l = &cb->levels[it->levels];
+        L->k = l->n;
+        L->code = sk_xcalloc(L->k, sizeof *L->code);
+        L->label = sk_xcalloc(L->k, sizeof *L->label);
+        for (size_t i = 0; i < L->k; i++) {
+            L->code[i] = l->level[i].code;
+            L->label[i] = sk_xstrdup(l->level[i].label);
+        }
+    } else {
+        const double *v;
+        const size_t *c;
+        L->k = freqtab_sorted(all, &v, &c);
+        L->code = sk_xcalloc(L->k, sizeof *L->code);
+        L->label = sk_xcalloc(L->k, sizeof *L->label);
+        for (size_t i = 0; i < L->k; i++) {
+            char buf[64];
+            L->code[i] = v[i];
+            snprintf(buf, sizeof buf, "%.*g", precision, v[i]);
+            L->label[i] = sk_xstrdup(buf);
+        }
+    }
+    L->side = sk_xcalloc(L->k, sizeof *L->side);
+}
+
+/* Low, neutral and high levels by --top, --bottom and the default. */
+static void assign_sides(struct levels *L, const struct opts *o)
+{
+    for (size_t i = 0; i < L->k; i++) {
+        int def = i < L->k / 2 ? -1 : i >= L->k - L->k / 2 ? 1 : 0;
+        int top = in_list(L->code[i], o->top, o->ntop);
+        int bottom = in_list(L->code[i], o->bottom, o->nbottom);
+        if (o->ntop && o->nbottom)
+            L->side[i] = top ? 1 : bottom ? -1 : 0;
+        else if (o->ntop)
+            L->side[i] = top ? 1 : def == -1 ? -1 : 0;
+        else if (o->nbottom)
+            L->side[i] = bottom ? -1 : def == 1 ? 1 : 0;
+        else
+            L->side[i] = def;
+    }
+}
+
+static void free_levels(struct levels *L)
+{
+    for (size_t i = 0; i < L->k; i++)
+        free(L->label[i]);
+    free(L->code);
+    free(L->label);
+    free(L->side);
+}
+
+/* The counts of the levels L in the table t. */
+static void level_counts(struct freqtab *t, const struct levels *L,
+                         size_t *count)
+{
+    const double *v;
+    const size_t *c;
+    size_t m = freqtab_sorted(t, &v, &c), j = 0;
+    for (size_t i = 0; i < L->k; i++) {
+        while (j < m && v[j] < L->code[i])
+            j++;
+        count[i] = j < m && v[j] == L->code[i] ? c[j] : 0;
+    }
+}
+
+static void interval(const struct opts *o, size_t x, size_t n, double *lo,
+                     double *hi)
+{
+    if (o->exact)
+        likert_clopper_pearson(x, n, o->level, lo, hi);
+    else
+        likert_wilson(x, n, o->level, lo, hi);
+    *lo *= 100;
+    *hi *= 100;
+}
+
+static void check_codes(const char *option, const double *v, size_t n,
+                        const struct codebook *cb, const size_t *items,
+                        size_t nitems)
+{
+    for (size_t i = 0; i < nitems; i++) {
+        const struct codebook_item *it = &cb->item[items[i]];
+        if (it->levels == CODEBOOK_NONE)
+            continue;
+        const struct codebook_levels *l = &cb->levels[it->levels];
+        for (size_t j = 0; j < n; j++)
+            if (codebook_level_index(l, v[j]) == CODEBOOK_NONE)
+                sk_usage_error("%s: %.15g is not a code of item '%s' "
+                               "(codes %.15g to %.15g)", option, v[j],
+                               it->name, l->min, l->max);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        CLI_COMMON_LONGOPTS,
+        { "codebook", required_argument, NULL, OPT_CODEBOOK },
+        { "summary", no_argument, NULL, OPT_SUMMARY },
+        { "top", required_argument, NULL, OPT_TOP },
+        { "bottom", required_argument, NULL, OPT_BOTTOM },
+        { "ci", required_argument, NULL, OPT_CI },
+        { "level", required_argument, NULL, OPT_LEVEL },
+        { NULL, 0, NULL, 0 }
+    };
+    struct cli_common cli;
+    struct opts o = { 0, NULL, NULL, 0, 0, 0, 0.95 };
+    struct codebook_opts co = { 0 };
+    int opt;
+
+    cli_start(argv[0], &cli);
+
+    while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts,
+                              NULL)) != -1) {
+        if (cli_common(&cli, opt, optarg, usage))
+            continue;
+        switch (opt) {
+        case OPT_CODEBOOK:
+            co.path = optarg;
+            break;
+        case OPT_SUMMARY:
+            o.summary = 1;
+            break;
+        case OPT_TOP:
+            free(o.top);
+            o.top = parse_codes("--top", optarg, &o.ntop);
+            o.summary = 1;
+            break;
+        case OPT_BOTTOM:
+            free(o.bottom);
+            o.bottom = parse_codes("--bottom", optarg, &o.nbottom);
+            o.summary = 1;
+            break;
+        case OPT_CI:
+            if (strcmp(optarg, "wilson") == 0)
+                o.exact = 0;
+            else if (strcmp(optarg, "exact") == 0)
+                o.exact = 1;
+            else
+                sk_usage_error("invalid value for --ci: '%s' (wilson or "
+                               "exact)", optarg);
+            break;
+        case OPT_LEVEL:
+            o.level = cli_level("--level", optarg);
+            break;
+        default:
+            sk_try_help();
+        }
+    }
+    cli_file_operand(&cli, argc, argv);
+    for (size_t i = 0; i < o.ntop; i++)
+        if (in_list(o.top[i], o.bottom, o.nbottom))
+            sk_usage_error("--top and --bottom share the code %.15g",
+                           o.top[i]);
+
+    co.columns = cli.in.columns;
+    co.by = cli.in.by;
+    co.data = cli.in.path;
+    codebook_opts_check(&co);
+    struct input *in = input_open_raw(&cli.in);
+    size_t *items, n;
+    struct codebook *cb = codebook_setup(&co, in, &items, &n);
+    check_codes("--top", o.top, o.ntop, cb, items, n);
+    check_codes("--bottom", o.bottom, o.nbottom, cb, items, n);
+    struct codebook_data *d = codebook_data_open(cb, in, items, n, co.by);
+
+    /* Count: a table per item and group, and per item over the groups. */
+    struct strmap *groups = strmap_new();
+    struct freqtab **tab = NULL;      /* tab[group * n + item] */
+    size_t *missing = NULL;
+    size_t ngroups = 0, gcap = 0;
+    struct freqtab **all = sk_xcalloc(n, sizeof *all);
+    for (size_t i = 0; i < n; i++)
+        all[i] = freqtab_new();
+    double *code = sk_xcalloc(n, sizeof *code);
+    struct input_row row;
+    while (codebook_data_next(d, code, &row)) {
+        size_t g = row.group ? strmap_intern(groups, row.group,
+                                             row.group_len, NULL) : 0;
+        while (g >= ngroups) {
+            if (ngroups == gcap) {
+                gcap = gcap ? 2 * gcap : 8;
+                tab = sk_xreallocarray(tab, gcap * n, sizeof *tab);
+                missing = sk_xreallocarray(missing, gcap * n,
+                                           sizeof *missing);
+            }
+            for (size_t i = 0; i < n; i++) {
+                tab[ngroups * n + i] = freqtab_new();
+                missing[ngroups * n + i] = 0;
+            }
+            ngroups++;
+        }
+        for (size_t i = 0; i < n; i++) {
+            if (isnan(code[i]))
+                missing[g * n + i]++;
+            else {
+                freqtab_add(tab[g * n + i], code[i], 1);
+                freqtab_add(all[i], code[i], 1);
+            }
+        }
+    }
+
+    struct out out;
+    out_init(&out, stdout, cli.precision);
+    out_text(&out, "item");
+    if (co.by)
+        out_text(&out, "group");
+    const struct outcol *cols = o.summary ? summary_cols : long_cols;
+    size_t ncols = o.summary ? NELEM(summary_cols) : NELEM(long_cols);
+    for (size_t c = 0; c < ncols; c++)
+        out_text(&out, cols[c].name);
+    out_end_row(&out);
+
+    for (size_t i = 0; i < n; i++) {
+        struct levels L;
+        item_levels(cb, items[i], all[i], cli.precision, &L);
+        assign_sides(&L, &o);
+        size_t *count = sk_xcalloc(L.k, sizeof *count);
+        double *pct = sk_xcalloc(L.k, sizeof *pct);
+        double *cum = sk_xcalloc(L.k, sizeof *cum);
+        for (size_t g = 0; g < ngroups; g++) {
+            const char *name = cb->item[items[i]].name;
+            size_t miss = missing[g * n + i];
+            level_counts(tab[g * n + i], &L, count);
+            size_t valid = likert_percents(count, L.k, pct, cum);
+            if (!o.summary) {
+                for (size_t l = 0; l < L.k; l++) {
+                    out_text(&out, name);
+                    if (co.by)
+                        out_text(&out, strmap_key(groups, g));
+                    out_num(&out, L.code[l]);
+                    out_text(&out, L.label[l]);
+                    out_count(&out, count[l]);
+                    out_num(&out, pct[l]);
+                    out_num(&out, cum[l]);
+                    out_count(&out, valid);
+                    out_count(&out, miss);
+                    out_end_row(&out);
+                }
+                continue;
+            }
+            size_t side[3] = { 0, 0, 0 };
+            for (size_t l = 0; l < L.k; l++)
+                side[L.side[l] + 1] += count[l];
+            double mean, sd, median, hlo, hhi, llo, lhi;
+            likert_describe(L.code, count, L.k, &mean, &sd, &median);
+            interval(&o, side[2], valid, &hlo, &hhi);
+            interval(&o, side[0], valid, &llo, &lhi);
+            out_text(&out, name);
+            if (co.by)
+                out_text(&out, strmap_key(groups, g));
+            out_count(&out, valid);
+            out_count(&out, miss);
+            for (int s = 0; s < 3; s++)
+                out_num(&out, valid ? 100.0 * (double)side[s] / (double)valid
+                                    : NAN);
+            out_num(&out, hlo);
+            out_num(&out, hhi);
+            out_num(&out, mean);
+            out_num(&out, sd);
+            out_num(&out, median);
+            out_num(&out, llo);
+            out_num(&out, lhi);
+            out_end_row(&out);
+        }
+        free(count);
+        free(pct);
+        free(cum);
+        free_levels(&L);
+    }
+
+    for (size_t i = 0; i < ngroups * n; i++)
+        freqtab_free(tab[i]);
+    for (size_t i = 0; i < n; i++)
+        freqtab_free(all[i]);
+    free(tab);
+    free(all);
+    free(missing);
+    free(code);
+    free(items);
+    free(o.top);
+    free(o.bottom);
+    strmap_free(groups);
+    codebook_data_close(d);
+    codebook_free(cb);
+    input_close(in);
+    return SK_EXIT_OK;
+}
