@@ -276,22 +276,36 @@ struct analysis {
 struct row_out {
     const char *variable, *group, *stat;
     size_t n, B;
-    enum boot_method m;
-    double estimate, bias, se, lo, hi, z0, a;
-    char note[200];
+    struct boot_result r;
 };
 
-static int cmp_double(const void *a, const void *b)
+/* The note of a result, from its flags: "NA" when there is nothing. */
+static void note_text(const struct boot_result *r, char *buf, size_t size)
 {
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
-static void note(char *buf, const char *text)
-{
-    size_t len = strlen(buf);
-    if (!strstr(buf, text))
-        snprintf(buf + len, 200 - len, "%s%s", len ? "; " : "", text);
+    static const struct {
+        unsigned flag;
+        const char *text;
+    } notes[] = {
+        { BOOT_NOTE_EMPTY, "no complete rows" },
+        { BOOT_NOTE_DEGENERATE, "no variation: every replicate equals the "
+                                "estimate" },
+        { BOOT_NOTE_A_ZERO, "jackknife without variation: a = 0" },
+        { BOOT_NOTE_BCA_UNDEFINED, "BCa undefined: every replicate on one "
+                                   "side of the estimate" },
+        { BOOT_NOTE_EXTREME, "extreme replicate used as an endpoint: use "
+                             "more replicates" },
+    };
+    size_t len = 0;
+    buf[0] = '\0';
+    if (r->nonfinite)
+        len += (size_t)snprintf(buf, size, "%zu replicates not finite, left "
+                                "out", r->nonfinite);
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0] && len < size; i++)
+        if (r->notes & notes[i].flag)
+            len += (size_t)snprintf(buf + len, size - len, "%s%s",
+                                    len ? "; " : "", notes[i].text);
+    if (!buf[0])
+        snprintf(buf, size, "NA");
 }
 
 int main(int argc, char **argv)
@@ -582,132 +596,25 @@ int main(int argc, char **argv)
                 }
                 for (size_t si = 0; si < nst; si++) {
                     const struct want *Ws = &wants[which[si]];
-                    double t0 = set ? boot_estimate(set, si) : NAN;
-                    double *ts = NULL, *zs = NULL;
-                    size_t R = 0, Rz = 0;
-                    char basenote[200] = "";
-                    if (set) {
-                        ts = sk_xcalloc(B, sizeof *ts);
-                        for (size_t b = 0; b < B; b++)
-                            if (isfinite(t[si * B + b]))
-                                ts[R++] = t[si * B + b];
-                        qsort(ts, R, sizeof *ts, cmp_double);
-                        if (R < B) {
-                            char buf[100];
-                            snprintf(buf, sizeof buf, "%zu replicates not "
-                                     "finite, left out", B - R);
-                            note(basenote, buf);
+                    if (rf && set)
+                        for (size_t b = 0; b < B; b++) {
+                            out_text(&o, A->label);
+                            out_text(&o, gname ? gname : ALL_ROWS);
+                            out_text(&o, Ws->name);
+                            out_count(&o, b + 1);
+                            out_num(&o, t[si * B + b]);
+                            out_end_row(&o);
                         }
-                        if (rf)
-                            for (size_t b = 0; b < B; b++) {
-                                out_text(&o, A->label);
-                                out_text(&o, gname ? gname : ALL_ROWS);
-                                out_text(&o, Ws->name);
-                                out_count(&o, b + 1);
-                                out_num(&o, t[si * B + b]);
-                                out_end_row(&o);
-                            }
-                        if (se) {
-                            zs = sk_xcalloc(B, sizeof *zs);
-                            for (size_t b = 0; b < B; b++) {
-                                double z = (t[si * B + b] - t0) /
-                                           se[si * B + b];
-                                if (isfinite(z))
-                                    zs[Rz++] = z;
-                            }
-                            qsort(zs, Rz, sizeof *zs, cmp_double);
-                        }
-                    } else
-                        note(basenote, "no complete rows");
-                    int degenerate = R > 0 && ts[0] == ts[R - 1] &&
-                                     ts[0] == t0;
-                    if (degenerate)
-                        note(basenote, "no variation: every replicate equals "
-                                       "the estimate");
-                    double bias = NAN, sd = NAN;
-                    if (R >= 1) {
-                        long double sum = 0, ss = 0;
-                        for (size_t b = 0; b < R; b++)
-                            sum += ts[b];
-                        long double mean = sum / R;
-                        for (size_t b = 0; b < R; b++)
-                            ss += (ts[b] - mean) * (ts[b] - mean);
-                        bias = (double)(mean - t0);
-                        sd = R > 1 ? sqrt((double)(ss / (R - 1))) : NAN;
-                    }
-                    double accel = NAN;
-                    for (size_t mi = 0; mi < NMETHODS; mi++) {
-                        enum boot_method m = methods[mi].m;
-                        if (!(mmask & (1u << m)))
-                            continue;
-                        if (m == BOOT_STUD && !(stats[si] == BOOT_MEAN))
-                            continue;
-                        struct row_out ro;
-                        memset(&ro, 0, sizeof ro);
-                        ro.variable = A->label;
-                        ro.group = gname;
-                        ro.stat = Ws->name;
-                        ro.n = n;
-                        ro.B = B;
-                        ro.m = m;
-                        ro.estimate = t0;
-                        ro.bias = bias;
-                        ro.se = sd;
-                        strcpy(ro.note, basenote);
-                        struct boot_ci ci;
-                        if (m == BOOT_BCA && set && isnan(accel)) {
-                            accel = boot_accel(set, si);
-                            if (isnan(accel) && !degenerate) {
-                                note(ro.note, "jackknife without variation: "
-                                              "a = 0");
-                            }
-                            if (isnan(accel))
-                                accel = 0;
-                        }
-                        double se0 = NAN;
-                        if (m == BOOT_STUD && set && n > 1) {
-                            /* se of the sample's own mean: sd / sqrt(n) */
-                            long double s1 = 0, s2 = 0;
-                            for (size_t r = 0; r < n; r++)
-                                s1 += x[r];
-                            long double mu = s1 / n;
-                            for (size_t r = 0; r < n; r++)
-                                s2 += (x[r] - mu) * (x[r] - mu);
-                            se0 = sqrt((double)(s2 / (n - 1)) / (double)n);
-                        }
-                        if (degenerate) {
-                            ro.lo = ro.hi = t0;
-                            if (m == BOOT_BCA) {
-                                ro.z0 = 0;
-                                ro.a = 0;
-                            } else
-                                ro.z0 = ro.a = NAN;
-                            if (m == BOOT_STUD)
-                                ro.lo = ro.hi = t0;
-                        } else if (!set || boot_interval(m, ts, R, t0, level,
-                                                         accel, se0, zs, Rz,
-                                                         &ci) != 0) {
-                            ro.lo = ro.hi = NAN;
-                            ro.z0 = m == BOOT_BCA && set ? ci.z0 : NAN;
-                            ro.a = m == BOOT_BCA && set ? accel : NAN;
-                            if (set && m == BOOT_BCA && !isfinite(ci.z0))
-                                note(ro.note, "BCa undefined: every "
-                                              "replicate on one side of the "
-                                              "estimate");
-                        } else {
-                            ro.lo = ci.lo;
-                            ro.hi = ci.hi;
-                            ro.z0 = m == BOOT_BCA ? ci.z0 : NAN;
-                            ro.a = m == BOOT_BCA ? ci.a : NAN;
-                            if (ci.extreme)
-                                note(ro.note, "extreme replicate used as an "
-                                              "endpoint: use more replicates");
-                        }
+                    struct boot_result res[5];
+                    size_t k = boot_results(set, si, set ? t + si * B : NULL,
+                                            se ? se + si * B : NULL, B, level,
+                                            mmask, res);
+                    for (size_t j = 0; j < k; j++) {
                         out = sk_xreallocarray(out, nout + 1, sizeof *out);
-                        out[nout++] = ro;
+                        out[nout++] = (struct row_out){ A->label, gname,
+                                                        Ws->name, n, B,
+                                                        res[j] };
                     }
-                    free(ts);
-                    free(zs);
                 }
                 free(t);
                 free(se);
@@ -727,13 +634,14 @@ int main(int argc, char **argv)
         out_text(&o, head[i]);
     out_end_row(&o);
     for (size_t i = 0; i < nout; i++) {
-        const struct row_out *r = &out[i];
-        char buf[32];
-        out_text(&o, r->variable);
-        out_text(&o, r->group ? r->group : ALL_ROWS);
-        out_text(&o, r->stat);
-        out_count(&o, r->n);
-        out_count(&o, r->B);
+        const struct row_out *ro = &out[i];
+        const struct boot_result *r = &ro->r;
+        char buf[400];
+        out_text(&o, ro->variable);
+        out_text(&o, ro->group ? ro->group : ALL_ROWS);
+        out_text(&o, ro->stat);
+        out_count(&o, ro->n);
+        out_count(&o, ro->B);
         snprintf(buf, sizeof buf, "%llu", (unsigned long long)seed);
         out_text(&o, buf);
         for (size_t mi = 0; mi < NMETHODS; mi++)
@@ -748,7 +656,8 @@ int main(int argc, char **argv)
         out_num(&o, r->z0);
         out_num(&o, r->a);
         out_text(&o, RNG_NAME);
-        out_text(&o, r->note[0] ? r->note : "NA");
+        note_text(r, buf, sizeof buf);
+        out_text(&o, buf);
         out_end_row(&o);
     }
 

@@ -25,6 +25,7 @@ struct boot_set {
     enum boot_stat *stats;
     size_t nstats;
     double *center;            /* w column means, subtracted */
+    double se_mean;            /* w = 1: sd / sqrt(n) of the sample */
     /* moment statistics: units (distinct rows, or rows) and features */
     int need_moments, by_counts;
     int first_only;            /* only the mean: sums of v alone */
@@ -222,6 +223,17 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
         for (size_t r = 0; r < n; r++)
             sum += smp->x[r * w + i];
         s->center[i] = (double)(sum / n);
+    }
+
+    s->se_mean = NAN;
+    if (w == 1 && n > 1) {
+        long double s1 = 0, s2 = 0;
+        for (size_t r = 0; r < n; r++)
+            s1 += smp->x[r];
+        long double mu = s1 / n;
+        for (size_t r = 0; r < n; r++)
+            s2 += (smp->x[r] - mu) * (smp->x[r] - mu);
+        s->se_mean = sqrt((double)(s2 / (n - 1)) / (double)n);
     }
 
     /* Rows in order of stratum, then value: distinct rows are adjacent. */
@@ -767,4 +779,93 @@ int boot_interval(enum boot_method m, const double *tsort, size_t R,
     }
     }
     return -1;
+}
+
+size_t boot_results(const struct boot_set *s, size_t i, const double *t,
+                    const double *se, size_t B, double level, unsigned mask,
+                    struct boot_result *res)
+{
+    double t0 = s ? boot_estimate(s, i) : NAN;
+    enum boot_stat st = s ? s->stats[i] : BOOT_MEAN;
+    double *ts = NULL, *zs = NULL;
+    size_t R = 0, Rz = 0;
+    unsigned base = 0;
+    if (s) {
+        ts = sk_xcalloc(B ? B : 1, sizeof *ts);
+        for (size_t b = 0; b < B; b++)
+            if (isfinite(t[b]))
+                ts[R++] = t[b];
+        qsort(ts, R, sizeof *ts, cmp_double);
+        if (se && st == BOOT_MEAN) {
+            zs = sk_xcalloc(B ? B : 1, sizeof *zs);
+            for (size_t b = 0; b < B; b++) {
+                double z = (t[b] - t0) / se[b];
+                if (isfinite(z))
+                    zs[Rz++] = z;
+            }
+            qsort(zs, Rz, sizeof *zs, cmp_double);
+        }
+    } else
+        base |= BOOT_NOTE_EMPTY;
+    int degenerate = R > 0 && ts[0] == ts[R - 1] && ts[0] == t0;
+    if (degenerate)
+        base |= BOOT_NOTE_DEGENERATE;
+    double bias = NAN, sd = NAN;
+    if (R >= 1) {
+        long double sum = 0, ss = 0;
+        for (size_t b = 0; b < R; b++)
+            sum += ts[b];
+        long double mean = sum / R;
+        for (size_t b = 0; b < R; b++)
+            ss += (ts[b] - mean) * (ts[b] - mean);
+        bias = (double)(mean - t0);
+        sd = R > 1 ? sqrt((double)(ss / (R - 1))) : NAN;
+    }
+    size_t k = 0;
+    for (int m = BOOT_PERC; m <= BOOT_STUD; m++) {
+        if (!(mask & (1u << m)) || (m == BOOT_STUD && st != BOOT_MEAN))
+            continue;
+        struct boot_result *r = &res[k++];
+        r->m = (enum boot_method)m;
+        r->estimate = t0;
+        r->bias = bias;
+        r->se = sd;
+        r->nonfinite = s ? B - R : 0;
+        r->notes = base;
+        r->lo = r->hi = r->z0 = r->a = NAN;
+        double a = NAN;
+        if (m == BOOT_BCA && s) {
+            a = boot_accel(s, i);
+            if (isnan(a) && !degenerate)
+                r->notes |= BOOT_NOTE_A_ZERO;
+            if (isnan(a))
+                a = 0;
+        }
+        struct boot_ci ci;
+        if (degenerate) {
+            r->lo = r->hi = t0;
+            if (m == BOOT_BCA)
+                r->z0 = r->a = 0;
+        } else if (!s || boot_interval((enum boot_method)m, ts, R, t0, level,
+                                       a, s->se_mean, zs, Rz, &ci) != 0) {
+            if (s && m == BOOT_BCA) {
+                r->z0 = ci.z0;
+                r->a = a;
+                if (!isfinite(ci.z0))
+                    r->notes |= BOOT_NOTE_BCA_UNDEFINED;
+            }
+        } else {
+            r->lo = ci.lo;
+            r->hi = ci.hi;
+            if (m == BOOT_BCA) {
+                r->z0 = ci.z0;
+                r->a = ci.a;
+            }
+            if (ci.extreme)
+                r->notes |= BOOT_NOTE_EXTREME;
+        }
+    }
+    free(ts);
+    free(zs);
+    return k;
 }

@@ -93,6 +93,33 @@ int boot_interval(enum boot_method m, const double *tsort, size_t R,
                   double t0, double level, double a, double se0,
                   const double *zsort, size_t Rz, struct boot_ci *ci);
 
+/* What a result needs saying. */
+enum {
+    BOOT_NOTE_DEGENERATE = 1,     /* every replicate equals the estimate:
+                                     the interval is the point */
+    BOOT_NOTE_A_ZERO = 2,         /* jackknife without variation: a = 0 */
+    BOOT_NOTE_BCA_UNDEFINED = 4,  /* every replicate on one side of t0 */
+    BOOT_NOTE_EXTREME = 8,        /* an end is an extreme replicate */
+    BOOT_NOTE_EMPTY = 16          /* no rows to resample */
+};
+
+struct boot_result {
+    enum boot_method m;
+    double estimate, bias, se, lo, hi, z0, a;
+    size_t nonfinite;             /* replicates left out, not finite */
+    unsigned notes;
+};
+
+/* The intervals of statistic i of S (NULL when the sample is empty) for
+ * each method in MASK (bit 1 << method; student only for BOOT_MEAN), in
+ * the order of enum boot_method, from its replicates t[0..B) and, for
+ * student, their standard errors se[0..B). bias = mean(t) - estimate and
+ * se = sd(t) over the finite replicates. Returns the number of results
+ * written to res (at most 5). */
+size_t boot_results(const struct boot_set *s, size_t i, const double *t,
+                    const double *se, size_t B, double level, unsigned mask,
+                    struct boot_result *res);
+
 /* R's norm.inter: the alpha quantile of sorted t[0..R); *extreme is set
  * when it falls outside the order statistics 1 .. R. */
 double boot_norm_inter(const double *t, size_t R, double alpha, int *extreme);
