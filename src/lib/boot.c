@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#define CHUNK 8192     /* units per cache-resident chunk */
+#define CHUNK RNG_SMALL /* units per cache-resident chunk */
 #define BATCH 8        /* replicates drawn together, chunk by chunk */
 #define IDXBUF 1024    /* indexes drawn at a time */
 
@@ -32,6 +32,7 @@ struct boot_set {
     size_t K;
     double *F;                 /* K * P features of the centered rows */
     double *Ftot;              /* P: their sums over the sample */
+    double *v1;                /* K: the centered values alone (w = 1) */
     unsigned *cnt;             /* K multiplicities */
     size_t *unit_stratum;      /* K */
     size_t S;
@@ -275,6 +276,11 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
     for (size_t u = 0; u < s->K; u++)
         for (size_t p = 0; p < s->P; p++)
             s->Ftot[p] += s->cnt[u] * s->F[u * s->P + p];
+    if (s->kind == KIND_UNI) {
+        s->v1 = sk_xcalloc(s->K, sizeof *s->v1);
+        for (size_t u = 0; u < s->K; u++)
+            s->v1[u] = s->F[u * s->P];
+    }
     s->su = sk_xcalloc(s->S + 1, sizeof *s->su);
     s->sn = sk_xcalloc(s->S, sizeof *s->sn);
     for (size_t u = 0; u < s->K; u++) {
@@ -339,6 +345,7 @@ void boot_free(struct boot_set *s)
     free(s->center);
     free(s->F);
     free(s->Ftot);
+    free(s->v1);
     free(s->cnt);
     free(s->unit_stratum);
     free(s->su);
@@ -570,16 +577,16 @@ static void *worker(void *arg)
                             if (s->first_only && !jb->se) {
                                 /* the mean alone: sum v, 4 chains */
                                 double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-                                const double *F = s->F + base * 2;
+                                const double *v = s->v1 + base;
                                 unsigned q = 0;
                                 for (; q + 4 <= k; q += 4) {
-                                    a0 += F[2 * idx[q]];
-                                    a1 += F[2 * idx[q + 1]];
-                                    a2 += F[2 * idx[q + 2]];
-                                    a3 += F[2 * idx[q + 3]];
+                                    a0 += v[idx[q]];
+                                    a1 += v[idx[q + 1]];
+                                    a2 += v[idx[q + 2]];
+                                    a3 += v[idx[q + 3]];
                                 }
                                 for (; q < k; q++)
-                                    a0 += F[2 * idx[q]];
+                                    a0 += v[idx[q]];
                                 S[0] += (a0 + a1) + (a2 + a3);
                             } else if (P == 2) {
                                 double a0 = 0, a1 = 0, b0s = 0, b1s = 0;

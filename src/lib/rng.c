@@ -47,8 +47,43 @@ void rng_fill(struct rng_state *s, uint32_t *out, size_t k)
         out[i] = rng_next32(s);
 }
 
+/* Lemire's method for the bound P = n^5 on a 64-bit word, the result
+ * read as five base-n digits: each multiplication by n gives one digit
+ * and leaves the fraction for the next. */
+static void below_small(struct rng_state *s, uint32_t n, uint32_t *idx,
+                        size_t k)
+{
+    uint64_t P = (uint64_t)n * n * n * n * n;
+    uint64_t t = (uint64_t)(-P) % P;          /* 2^64 mod P: rejected */
+    uint32_t w[256];
+    size_t i = 0;
+    while (i < k) {
+        size_t words = 2 * ((k - i + 4) / 5);
+        if (words > 256)
+            words = 256;
+        rng_fill(s, w, words);
+        for (size_t j = 0; j + 2 <= words && i < k; j += 2) {
+            uint64_t l = (uint64_t)w[j] | (uint64_t)w[j + 1] << 32;
+            uint32_t d[5];
+            for (int q = 0; q < 5; q++) {
+                unsigned __int128 m = (unsigned __int128)l * n;
+                d[q] = (uint32_t)(m >> 64);
+                l = (uint64_t)m;
+            }
+            if (l < t)
+                continue;
+            for (int q = 0; q < 5 && i < k; q++)
+                idx[i++] = d[q];
+        }
+    }
+}
+
 void rng_below_fill(struct rng_state *s, uint32_t n, uint32_t *idx, size_t k)
 {
+    if (n <= RNG_SMALL) {
+        below_small(s, n, idx, k);
+        return;
+    }
     rng_fill(s, idx, k);
     uint32_t t = (uint32_t)(-n) % n;
     uint32_t bad = 0;

@@ -58,7 +58,10 @@ void rng_fill(struct rng_state *s, uint32_t *out, size_t k);
 
 /* Uniform integers in [0, n) into idx[0..k), 1 <= n < 2^32, without bias
  * (Lemire 2019): words from the stream in bulk, a rejected one replaced
- * by the next word of the stream. */
+ * by the next word of the stream. For n <= RNG_SMALL, five integers come
+ * from each 64-bit word (n^5 <= 2^60; Brackett-Rozinsky & Lemire 2024,
+ * "Batched ranged random integer generation"). */
+#define RNG_SMALL 4096
 void rng_below_fill(struct rng_state *s, uint32_t n, uint32_t *idx, size_t k);
 
 /* A uniform integer in [0, n), 1 <= n <= 2^32 - 1, without bias
