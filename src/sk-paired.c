@@ -39,12 +39,8 @@ struct store {
 };
 
 struct result {
-    size_t n, dropped;
-    double mean_b, sd_b, mean_a, sd_a;
-    struct stats_ttest t;
-    struct stats_signrank w;
-    double p_sign, p_mcnemar, d_av, g_av;
-    double p_t_adj, p_w_adj;
+    size_t dropped;
+    struct stats_paired s;
     char note[256];
 };
 
@@ -264,59 +260,25 @@ static void add_note(struct result *r, const char *text)
              text);
 }
 
-static int is_binary(const double *x, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (x[i] != 0 && x[i] != 1)
-            return 0;
-    return n > 0;
-}
-
-static void compare(const struct store *s, double level, enum stats_alt alt,
+static void compare(const struct store *st, double level, enum stats_alt alt,
                     const struct stats_signrank_opts *wo, struct result *r)
 {
     memset(r, 0, sizeof *r);
-    r->n = s->n;
-    r->dropped = s->dropped;
-    r->mean_b = r->sd_b = r->mean_a = r->sd_a = NAN;
-    r->p_sign = r->p_mcnemar = r->d_av = r->g_av = NAN;
-    r->p_t_adj = r->p_w_adj = NAN;
-    double *d = sk_xcalloc(s->n ? s->n : 1, sizeof *d);
-    size_t npos = 0, nneg = 0;
-    for (size_t i = 0; i < s->n; i++) {
-        d[i] = s->a[i] - s->b[i];
-        npos += d[i] > 0;
-        nneg += d[i] < 0;
-    }
-    if (s->n > 0) {
-        double vb, va;
-        stats_mean_var(s->b, NULL, s->n, s->n, &r->mean_b, &vb);
-        stats_mean_var(s->a, NULL, s->n, s->n, &r->mean_a, &va);
-        r->sd_b = sqrt(vb);
-        r->sd_a = sqrt(va);
-    }
-    stats_ttest(d, s->n, level, alt, &r->t);
-    stats_signrank(d, s->n, wo, &r->w);
-    r->p_sign = stats_sign_test(npos, nneg, alt);
-    if (is_binary(s->b, s->n) && is_binary(s->a, s->n))
-        r->p_mcnemar = r->p_sign;
-    r->d_av = r->t.mean / ((r->sd_b + r->sd_a) / 2);
-    if (s->n >= 2)
-        r->g_av = r->d_av * (1 - 3.0 / (8.0 * (double)s->n - 9));
-    free(d);
-
+    r->dropped = st->dropped;
+    stats_paired(st->b, st->a, st->n, level, alt, wo, &r->s);
+    const struct stats_paired *s = &r->s;
     if (s->n == 0)
         add_note(r, "no complete pairs");
     else if (s->n == 1)
         add_note(r, "one pair: no sd, t or interval");
-    if (r->t.const_sd)
-        add_note(r, r->t.mean == 0
+    if (s->t.const_sd)
+        add_note(r, s->t.mean == 0
                  ? "all differences 0: t and d_z undefined (0/0)"
                  : "differences constant (sd 0): t and d_z infinite");
-    if (wo->force_exact && r->w.n_used > STATS_EXACT_MAX)
+    if (wo->force_exact && s->w.n_used > STATS_EXACT_MAX)
         add_note(r, "exact distribution not computed for n > 1000: normal "
                     "approximation");
-    if (r->w.level_not_achieved)
+    if (s->w.level_not_achieved)
         add_note(r, "HL interval: requested level not achievable");
 }
 
@@ -643,8 +605,8 @@ int main(int argc, char **argv)
         for (size_t g = 0; g < st.ngroups; g++) {
             size_t i = c * st.ngroups + g;
             compare(store_at(&st, g, c), level, alt, &wo, &res[i]);
-            pt[i] = res[i].t.p;
-            pw[i] = res[i].w.p;
+            pt[i] = res[i].s.t.p;
+            pw[i] = res[i].s.w.p;
         }
     stats_p_adjust(pt, nres, adjust);
     stats_p_adjust(pw, nres, adjust);
@@ -679,13 +641,13 @@ int main(int argc, char **argv)
     for (size_t c = 0; c < ncmp; c++)
         for (size_t g = 0; g < st.ngroups; g++) {
             size_t i = c * st.ngroups + g;
-            const struct result *r = &res[i];
+            const struct stats_paired *r = &res[i].s;
             out_text(&o, cmps[c].before);
             out_text(&o, cmps[c].after);
             if (has_group)
                 out_text(&o, strmap_key(groups, g));
             out_count(&o, r->n);
-            out_count(&o, r->dropped);
+            out_count(&o, res[i].dropped);
             out_num(&o, r->mean_b);
             out_num(&o, r->sd_b);
             out_num(&o, r->mean_a);
@@ -726,7 +688,7 @@ int main(int argc, char **argv)
             snprintf(diff, sizeof diff, "%s - %s", cmps[c].after,
                      cmps[c].before);
             out_text(&o, diff);
-            out_text(&o, r->note[0] ? r->note : "NA");
+            out_text(&o, res[i].note[0] ? res[i].note : "NA");
             out_end_row(&o);
         }
 

@@ -513,6 +513,47 @@ double stats_sign_test(size_t npos, size_t nneg, enum stats_alt alt)
     return fmin(1, 2 * fmin(le, ge));
 }
 
+static int is_binary(const double *x, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (x[i] != 0 && x[i] != 1)
+            return 0;
+    return n > 0;
+}
+
+void stats_paired(const double *before, const double *after, size_t n,
+                  double level, enum stats_alt alt,
+                  const struct stats_signrank_opts *wo,
+                  struct stats_paired *r)
+{
+    r->n = n;
+    r->mean_b = r->sd_b = r->mean_a = r->sd_a = NAN;
+    r->p_sign = r->p_mcnemar = r->d_av = r->g_av = NAN;
+    double *d = sk_xcalloc(n ? n : 1, sizeof *d);
+    size_t npos = 0, nneg = 0;
+    for (size_t i = 0; i < n; i++) {
+        d[i] = after[i] - before[i];
+        npos += d[i] > 0;
+        nneg += d[i] < 0;
+    }
+    if (n > 0) {
+        double vb, va;
+        stats_mean_var(before, NULL, n, n, &r->mean_b, &vb);
+        stats_mean_var(after, NULL, n, n, &r->mean_a, &va);
+        r->sd_b = sqrt(vb);
+        r->sd_a = sqrt(va);
+    }
+    stats_ttest(d, n, level, alt, &r->t);
+    stats_signrank(d, n, wo, &r->w);
+    r->p_sign = stats_sign_test(npos, nneg, alt);
+    if (is_binary(before, n) && is_binary(after, n))
+        r->p_mcnemar = r->p_sign;
+    r->d_av = r->t.mean / ((r->sd_b + r->sd_a) / 2);
+    if (n >= 2)
+        r->g_av = r->d_av * (1 - 3.0 / (8.0 * (double)n - 9));
+    free(d);
+}
+
 struct pidx {
     double p;
     size_t i;

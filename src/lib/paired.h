@@ -74,6 +74,24 @@ unsigned long long stats_walsh_count_le(const double *x, size_t n, double t);
  * Binomial(npos + nneg, 1/2), as binom.test; NAN when both are 0. */
 double stats_sign_test(size_t npos, size_t nneg, enum stats_alt alt);
 
+/* Everything sk-paired reports on one comparison of n pairs: means and
+ * sds (n - 1) of each side, the t test and d_z of d = after - before, the
+ * signed-rank test, the sign test, McNemar's exact test when every value
+ * is 0 or 1 (the sign test on the discordant pairs; NAN otherwise), and
+ * d_av = mean(d) / ((sd_before + sd_after) / 2) with Hedges' g_av = d_av
+ * (1 - 3 / (8n - 9)) (Lakens 2013). */
+struct stats_paired {
+    size_t n;
+    double mean_b, sd_b, mean_a, sd_a;
+    struct stats_ttest t;
+    struct stats_signrank w;
+    double p_sign, p_mcnemar, d_av, g_av;
+};
+void stats_paired(const double *before, const double *after, size_t n,
+                  double level, enum stats_alt alt,
+                  const struct stats_signrank_opts *wo,
+                  struct stats_paired *r);
+
 enum stats_adjust { STATS_ADJUST_NONE, STATS_ADJUST_HOLM, STATS_ADJUST_BH };
 
 /* Adjust p[0..n) in place as R's p.adjust; NAN entries stay NAN and do
