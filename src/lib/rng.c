@@ -47,33 +47,65 @@ void rng_fill(struct rng_state *s, uint32_t *out, size_t k)
         out[i] = rng_next32(s);
 }
 
+/* One base-n digit of the fraction l / 2^64: the high word of l * n, and
+ * l becomes the low word; n < 2^32, so 64-bit arithmetic suffices. */
+static inline uint32_t next_digit(uint64_t *l, uint32_t n)
+{
+    uint64_t lo = (*l & 0xffffffffu) * n;
+    uint64_t mid = (*l >> 32) * n + (lo >> 32);
+    *l = mid << 32 | (lo & 0xffffffffu);
+    return (uint32_t)(mid >> 32);
+}
+
 /* Lemire's method for the bound P = n^5 on a 64-bit word, the result
  * read as five base-n digits: each multiplication by n gives one digit
- * and leaves the fraction for the next. */
+ * and leaves the fraction for the next. A rejected word's digits are
+ * written, then overwritten by the next word's. */
 static void below_small(struct rng_state *s, uint32_t n, uint32_t *idx,
                         size_t k)
 {
     uint64_t P = (uint64_t)n * n * n * n * n;
     uint64_t t = (uint64_t)(-P) % P;          /* 2^64 mod P: rejected */
-    uint32_t w[256];
+    uint32_t w[256], tail[5];
     size_t i = 0;
     while (i < k) {
         size_t words = 2 * ((k - i + 4) / 5);
         if (words > 256)
             words = 256;
         rng_fill(s, w, words);
-        for (size_t j = 0; j + 2 <= words && i < k; j += 2) {
-            uint64_t l = (uint64_t)w[j] | (uint64_t)w[j + 1] << 32;
-            uint32_t d[5];
+        size_t j = 0;
+        /* four words at a time: four independent chains of digits */
+        for (; j + 8 <= words && i + 20 <= k; j += 8) {
+            uint64_t l0 = (uint64_t)w[j] | (uint64_t)w[j + 1] << 32;
+            uint64_t l1 = (uint64_t)w[j + 2] | (uint64_t)w[j + 3] << 32;
+            uint64_t l2 = (uint64_t)w[j + 4] | (uint64_t)w[j + 5] << 32;
+            uint64_t l3 = (uint64_t)w[j + 6] | (uint64_t)w[j + 7] << 32;
+            uint32_t *d = idx + i;
             for (int q = 0; q < 5; q++) {
-                unsigned __int128 m = (unsigned __int128)l * n;
-                d[q] = (uint32_t)(m >> 64);
-                l = (uint64_t)m;
+                d[q] = next_digit(&l0, n);
+                d[5 + q] = next_digit(&l1, n);
+                d[10 + q] = next_digit(&l2, n);
+                d[15 + q] = next_digit(&l3, n);
             }
+            if ((l0 < t) | (l1 < t) | (l2 < t) | (l3 < t))
+                break;           /* rare: redo these words one by one */
+            i += 20;
+        }
+        for (; j + 2 <= words && i < k; j += 2) {
+            uint64_t l = (uint64_t)w[j] | (uint64_t)w[j + 1] << 32;
+            uint32_t *d = i + 5 <= k ? idx + i : tail;
+            d[0] = next_digit(&l, n);
+            d[1] = next_digit(&l, n);
+            d[2] = next_digit(&l, n);
+            d[3] = next_digit(&l, n);
+            d[4] = next_digit(&l, n);
             if (l < t)
                 continue;
-            for (int q = 0; q < 5 && i < k; q++)
-                idx[i++] = d[q];
+            if (d == tail)
+                for (int q = 0; q < 5 && i < k; q++)
+                    idx[i++] = tail[q];
+            else
+                i += 5;
         }
     }
 }
@@ -87,7 +119,7 @@ void rng_below_fill(struct rng_state *s, uint32_t n, uint32_t *idx, size_t k)
     rng_fill(s, idx, k);
     uint32_t t = (uint32_t)(-n) % n;
     uint32_t bad = 0;
-    for (size_t i = 0; i < k; i++)         /* vectorizes: no branch */
+    for (size_t i = 0; i < k; i++)         /* no branch in the loop */
         bad |= (uint32_t)((uint64_t)idx[i] * n) < t;
     if (bad) {
         /* rare: a word whose low product half is in the rejected range is
