@@ -162,7 +162,9 @@ static void parse_stats(const char *list, struct want **w, size_t *nw)
     while (*p) {
         char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len > 5 && !strncmp(p, "prop:", 5)) {
+        if (len == 0)
+            sk_usage_error("empty item in -s '%s'", list);
+        if (len >= 5 && !strncmp(p, "prop:", 5)) {
             /* take the following all-number items as levels too */
             char *end = comma;
             while (end) {
@@ -294,12 +296,18 @@ static void note_text(const struct boot_result *r, char *buf, size_t size)
                                    "side of the estimate" },
         { BOOT_NOTE_EXTREME, "extreme replicate used as an endpoint: use "
                              "more replicates" },
+        { BOOT_NOTE_UNDEFINED, "estimate undefined (no variation): no "
+                               "interval" },
+        { BOOT_NOTE_NO_STUDENT, "no studentized interval for this "
+                                "statistic (mean, prop and mean-diff only)" },
     };
     size_t len = 0;
     buf[0] = '\0';
     if (r->nonfinite)
-        len += (size_t)snprintf(buf, size, "%zu replicates not finite, left "
-                                "out", r->nonfinite);
+        len += (size_t)snprintf(buf, size, r->notes & BOOT_NOTE_SE_ZERO
+                                ? "%zu replicates with se 0 left out"
+                                : "%zu replicates not finite, left out",
+                                r->nonfinite);
     for (size_t i = 0; i < sizeof notes / sizeof notes[0] && len < size; i++)
         if (r->notes & notes[i].flag)
             len += (size_t)snprintf(buf + len, size - len, "%s%s",
@@ -377,13 +385,19 @@ int main(int argc, char **argv)
         }
     }
     cli_file_operand(&cli, argc, argv);
-    if (!nwants)
-        parse_stats("mean", &wants, &nwants);
+    if (!nwants)    /* mean of -c columns, or mean-diff of -p pairs */
+        parse_stats(npairs && !cli.in.columns ? "mean-diff" : "mean", &wants,
+                    &nwants);
+    for (size_t i = 0; i < nwants; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(wants[i].name, wants[j].name))
+                sk_usage_error("statistic '%s' given twice", wants[i].name);
     /* the percentile ends need order statistics 1 .. B */
+    /* (B + 1)(1 - level)/2 >= 1, with room for the rounding of 1 - level */
     double need = 2 / (1 - level) - 1;
-    if ((double)B < need)
+    if ((double)B < need - 1e-6)
         sk_usage_error("too few replicates: -B %zu with --level %g needs at "
-                       "least %.0f", B, level, ceil(need));
+                       "least %.0f", B, level, ceil(need - 1e-6));
 
     int want_fam[4] = { 0, 0, 0, 0 };
     for (size_t i = 0; i < nwants; i++)
@@ -589,7 +603,7 @@ int main(int argc, char **argv)
                     clock_gettime(CLOCK_MONOTONIC, &pg.start);
                     pg.shown = 0;
                     pg.what = A->label;
-                    if (boot_replicates(set, B, seed, threads, t, se,
+                    if (boot_replicates(set, B, seed, g, threads, t, se,
                                         progress_on ? show_progress : NULL,
                                         &pg) != 0)
                         sk_die("cannot start threads");

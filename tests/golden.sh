@@ -16,6 +16,10 @@
 # largest relative difference from the expected output (tsvcmp.awk -v
 # report=1), and at the end the largest over the cases that pass and over
 # all cases; golden_maxrel_ok and golden_maxrel hold them afterwards.
+#
+# With golden_exact=1 set, every case compares as text (tsvcmp.awk -v
+# exact=1), and golden_source names what the expected files are in the
+# failure message (default "R's").
 # shellcheck shell=sh disable=SC2154 # top_srcdir, work: set by tests/lib.sh
 
 golden_maxrel=0
@@ -59,7 +63,9 @@ golden_check() {
         tap_ok "$_name"
         golden_note "$_name" "$_detail" 1
     else
-        tap_fail "$_name: output differs from R's" "$_detail"
+        _what=${golden_source:-}
+        [ -n "$_what" ] || _what="R's"
+        tap_fail "$_name: output differs from $_what" "$_detail"
         golden_note "$_name" "$_detail" 0
     fi
 }
@@ -101,7 +107,7 @@ golden_cases() {
         case $_gname in '' | '#'*) continue ;; esac
         _ncases=$((_ncases + 1))
         _names="$_names $_gname "
-        _gexact=0
+        _gexact=${golden_exact:-0}
         case " $_gargs " in *' --precision'*) _gexact=1 ;; esac
         _grc=0
         # shellcheck disable=SC2086 # word splitting of the arguments is wanted

@@ -452,7 +452,7 @@ double boot_accel(const struct boot_set *s, size_t i)
 struct job {
     const struct boot_set *s;
     size_t B;
-    uint64_t seed;
+    uint64_t seed, family;
     double *t, *se;
     size_t next;               /* next batch to take (atomic) */
     size_t done;               /* replicates done (atomic) */
@@ -536,7 +536,7 @@ static void *worker(void *arg)
         memset(sums, 0, BATCH * P * sizeof *sums);
         if (s->need_moments) {
             for (size_t r = 0; r < nb; r++)
-                rng_stream(g[r], jb->seed, b0 + r);
+                rng_stream(g[r], jb->seed, jb->family << 40 | (b0 + r));
             for (size_t t = 0; t < s->S; t++) {
                 size_t u0 = s->su[t], len = s->su[t + 1] - u0;
                 if (len == 0)
@@ -631,7 +631,8 @@ static void *worker(void *arg)
                         : NAN;
             }
             if (s->need_median) {
-                rng_stream(g[r], jb->seed, b | (UINT64_C(1) << 63));
+                rng_stream(g[r], jb->seed,
+                           jb->family << 40 | b | (UINT64_C(1) << 63));
                 unsigned long r1, r2;
                 double v1, v2;
                 median_ranks(s->n, &r1, &r2);
@@ -660,11 +661,11 @@ static void *worker(void *arg)
 }
 
 int boot_replicates(const struct boot_set *s, size_t B, uint64_t seed,
-                    unsigned threads, double *t, double *se,
+                    uint64_t family, unsigned threads, double *t, double *se,
                     void (*progress)(size_t done, size_t total, void *ctx),
                     void *ctx)
 {
-    struct job jb = { s, B, seed, t, se, 0, 0 };
+    struct job jb = { s, B, seed, family, t, se, 0, 0 };
     if (threads < 1)
         threads = 1;
     size_t batches = (B + BATCH - 1) / BATCH;
@@ -694,6 +695,16 @@ int boot_replicates(const struct boot_set *s, size_t B, uint64_t seed,
 }
 
 /* ---- intervals ---- */
+
+/* Replicates within this of t0 count as equal to it: 1e-9 of the larger
+ * of |t0| and the replicates' spread (their range / 4), far below the gap
+ * between distinct values of a discrete bootstrap distribution, far above
+ * the rounding of sums taken in another order. */
+static double tie_tolerance(const double *tsort, size_t R, double t0)
+{
+    double spread = R ? (tsort[R - 1] - tsort[0]) / 4 : 0;
+    return 1e-9 * fmax(fabs(t0), spread);
+}
 
 double boot_norm_inter(const double *t, size_t R, double alpha, int *extreme)
 {
@@ -754,10 +765,11 @@ int boot_interval(enum boot_method m, const double *tsort, size_t R,
     }
     case BOOT_BCA: {
         /* z0 counts replicates equal to t0 as one half */
+        double tol = tie_tolerance(tsort, R, t0);
         size_t below = 0, equal = 0;
         for (size_t i = 0; i < R; i++) {
-            below += tsort[i] < t0;
-            equal += tsort[i] == t0;
+            below += tsort[i] < t0 - tol;
+            equal += fabs(tsort[i] - t0) <= tol;
         }
         double z0 = dist_qnorm(((double)below + 0.5 * (double)equal) /
                                (double)R);
@@ -814,7 +826,12 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
         }
     } else
         base |= BOOT_NOTE_EMPTY;
-    int degenerate = R > 0 && ts[0] == ts[R - 1] && ts[0] == t0;
+    int undefined = s && !isfinite(t0);
+    if (undefined)
+        base |= BOOT_NOTE_UNDEFINED;
+    double tol = R ? tie_tolerance(ts, R, t0) : 0;
+    int degenerate = !undefined && R > 0 && fabs(ts[0] - t0) <= tol &&
+                     fabs(ts[R - 1] - t0) <= tol;
     if (degenerate)
         base |= BOOT_NOTE_DEGENERATE;
     double bias = NAN, sd = NAN;
@@ -830,7 +847,7 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
     }
     size_t k = 0;
     for (int m = BOOT_PERC; m <= BOOT_STUD; m++) {
-        if (!(mask & (1u << m)) || (m == BOOT_STUD && st != BOOT_MEAN))
+        if (!(mask & (1u << m)))
             continue;
         struct boot_result *r = &res[k++];
         r->m = (enum boot_method)m;
@@ -840,6 +857,16 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
         r->nonfinite = s ? B - R : 0;
         r->notes = base;
         r->lo = r->hi = r->z0 = r->a = NAN;
+        if (undefined)
+            continue;
+        if (m == BOOT_STUD && st != BOOT_MEAN) {
+            r->notes |= BOOT_NOTE_NO_STUDENT;
+            continue;
+        }
+        if (m == BOOT_STUD && s && Rz < R) {
+            r->notes |= BOOT_NOTE_SE_ZERO;
+            r->nonfinite = B - Rz;
+        }
         double a = NAN;
         if (m == BOOT_BCA && s) {
             a = boot_accel(s, i);

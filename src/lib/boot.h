@@ -59,14 +59,16 @@ double boot_estimate(const struct boot_set *s, size_t i);
  * 14.15). NAN when all L are 0. */
 double boot_accel(const struct boot_set *s, size_t i);
 
-/* B replicates of every statistic: t[i * B + b]. When se is not NULL and
+/* B replicates of every statistic: t[i * B + b]. Replicate b draws from
+ * stream (family, b) of SEED: samples of one family (the variables of one
+ * group) are resampled alike, different families independently. When se is not NULL and
  * statistic i is BOOT_MEAN, se[i * B + b] is the replicate's standard
  * error sd / sqrt(n), for studentized intervals (NAN otherwise).
  * progress, when not NULL, is called now and then from this thread with
  * the number of replicates done. Returns 0, or -1 when threads cannot
  * be started. */
 int boot_replicates(const struct boot_set *s, size_t B, uint64_t seed,
-                    unsigned threads, double *t, double *se,
+                    uint64_t family, unsigned threads, double *t, double *se,
                     void (*progress)(size_t done, size_t total, void *ctx),
                     void *ctx);
 
@@ -85,7 +87,9 @@ struct boot_ci {
  *  basic: 2 t0 - the percentile ends;
  *  norm:  t0 - bias -+ z(1 - alpha/2) sd(t*);
  *  bca:   the percentile ends at Phi(z0 + (z0 + z)/(1 - a (z0 + z))),
- *         z0 = Phi^-1((#{t* < t0} + #{t* = t0}/2) / R);
+ *         z0 = Phi^-1((#{t* < t0} + #{t* = t0}/2) / R), a replicate
+ *         counting as equal within 1e-9 max(|t0|, sd(t*)): replicates
+ *         equal in exact arithmetic differ in their last bits;
  *  stud:  t0 - se0 z*(1 - alpha/2), t0 - se0 z*(alpha/2), z* the sorted
  *         (t* - t0)/se* (zsort, Rz of them).
  * Returns 0, or -1 when the interval is undefined (lo, hi NAN). */
@@ -100,7 +104,11 @@ enum {
     BOOT_NOTE_A_ZERO = 2,         /* jackknife without variation: a = 0 */
     BOOT_NOTE_BCA_UNDEFINED = 4,  /* every replicate on one side of t0 */
     BOOT_NOTE_EXTREME = 8,        /* an end is an extreme replicate */
-    BOOT_NOTE_EMPTY = 16          /* no rows to resample */
+    BOOT_NOTE_EMPTY = 16,         /* no rows to resample */
+    BOOT_NOTE_UNDEFINED = 32,     /* the estimate itself is undefined */
+    BOOT_NOTE_NO_STUDENT = 64,    /* no studentized interval for it */
+    BOOT_NOTE_SE_ZERO = 128       /* replicates with se 0 left out of the
+                                     studentized interval (nonfinite) */
 };
 
 struct boot_result {
@@ -111,7 +119,8 @@ struct boot_result {
 };
 
 /* The intervals of statistic i of S (NULL when the sample is empty) for
- * each method in MASK (bit 1 << method; student only for BOOT_MEAN), in
+ * each method in MASK (bit 1 << method; student only for BOOT_MEAN, NA
+ * with a note for the others), in
  * the order of enum boot_method, from its replicates t[0..B) and, for
  * student, their standard errors se[0..B). bias = mean(t) - estimate and
  * se = sd(t) over the finite replicates. Returns the number of results

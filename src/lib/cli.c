@@ -7,6 +7,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -91,7 +92,7 @@ void cli_start(const char *argv0, struct cli_common *c)
 
 double cli_level(const char *option, const char *arg)
 {
-    double level = cli_double(option, arg, 0, 1);
+    double level = cli_double(option, arg, -HUGE_VAL, HUGE_VAL);
     if (level <= 0 || level >= 1)
         sk_usage_error("%s must be between 0 and 1, exclusive: '%s'", option,
                        arg);
