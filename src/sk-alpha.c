@@ -49,12 +49,7 @@ static const struct outcol item_cols[] = {
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
 enum {
-    OPT_CODEBOOK = CLI_OPT_FIRST_PROGRAM_OPTION,
-    OPT_SCALES,
-    OPT_NAME,
-    OPT_SCORING,
-    OPT_REVERSE,
-    OPT_RANGE,
+    OPT_FIRST = CLI_OPT_FIRST_PROGRAM_OPTION,
     OPT_ITEMS,
     OPT_LEVEL
 };
@@ -124,19 +119,14 @@ int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
-        { "codebook", required_argument, NULL, OPT_CODEBOOK },
-        { "scales", required_argument, NULL, OPT_SCALES },
-        { "name", required_argument, NULL, OPT_NAME },
-        { "scoring", required_argument, NULL, OPT_SCORING },
-        { "reverse", required_argument, NULL, OPT_REVERSE },
-        { "range", required_argument, NULL, OPT_RANGE },
+        CODEBOOK_SCALE_LONGOPTS,
         { "items", no_argument, NULL, OPT_ITEMS },
         { "level", required_argument, NULL, OPT_LEVEL },
         { NULL, 0, NULL, 0 }
     };
     struct cli_common cli;
-    struct codebook_opts co = { 0 };
-    const char *scales = NULL, *name = NULL, *scoring = NULL;
+    struct codebook_scale_args sa = { { 0 }, NULL, NULL, NULL };
+    struct codebook_opts *co = &sa.co;
     int by_item = 0;
     double level = 0.95;
     int opt;
@@ -145,31 +135,10 @@ int main(int argc, char **argv)
 
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts,
                               NULL)) != -1) {
-        if (cli_common(&cli, opt, optarg, usage))
+        if (cli_common(&cli, opt, optarg, usage) ||
+            codebook_scale_option(&sa, opt, optarg))
             continue;
         switch (opt) {
-        case OPT_CODEBOOK:
-            co.path = optarg;
-            break;
-        case OPT_SCALES:
-            scales = optarg;
-            break;
-        case OPT_NAME:
-            name = optarg;
-            break;
-        case OPT_SCORING:
-            scoring = optarg;
-            if (strcmp(optarg, "mean") != 0 && strcmp(optarg, "sum") != 0)
-                sk_usage_error("invalid value for --scoring: '%s' (mean or "
-                               "sum)", optarg);
-            co.sum = strcmp(optarg, "sum") == 0;
-            break;
-        case OPT_REVERSE:
-            co.reverse = optarg;
-            break;
-        case OPT_RANGE:
-            co.range = optarg;
-            break;
         case OPT_ITEMS:
             by_item = 1;
             break;
@@ -181,48 +150,13 @@ int main(int argc, char **argv)
         }
     }
     cli_file_operand(&cli, argc, argv);
-    if (co.path) {
-        const char *bad = cli.in.columns ? "-c" : name ? "--name"
-            : scoring ? "--scoring" : co.reverse ? "--reverse"
-            : co.range ? "--range" : NULL;
-        if (bad)
-            sk_usage_error("%s is for a scale without a codebook; the "
-                           "codebook declares its scales", bad);
-    } else {
-        if (!cli.in.columns)
-            sk_usage_error("no items: give --codebook=FILE, or -c with the "
-                           "columns of one scale");
-        if (scales)
-            sk_usage_error("--scales chooses among the scales of a codebook");
-        co.columns = cli.in.columns;
-        co.scale = name ? name : "scale";
-    }
-    co.by = cli.in.by;
-
-    co.data = cli.in.path;
-    codebook_opts_check(&co);
+    codebook_scale_finish(&sa, &cli.in, "scale", NULL);
     struct input *in = input_open_raw(&cli.in);
     size_t *items, n;
-    struct codebook *cb = codebook_setup(&co, in, &items, &n);
+    struct codebook *cb = codebook_setup(co, in, &items, &n);
 
-    size_t nsc = 0;
-    size_t *sc = sk_xcalloc(cb->nscales ? cb->nscales : 1, sizeof *sc);
-    if (scales) {
-        char *list = sk_xstrdup(scales);
-        for (char *p = list, *tok; (tok = strsep(&p, ",")) != NULL;) {
-            size_t s = codebook_find_scale(cb, tok);
-            if (s == CODEBOOK_NONE)
-                sk_usage_error("--scales: no scale '%s' in %s", tok,
-                               cb->file);
-            sc = sk_xreallocarray(sc, nsc + 1, sizeof *sc);
-            sc[nsc++] = s;
-        }
-        free(list);
-    } else
-        for (size_t s = 0; s < cb->nscales; s++)
-            sc[nsc++] = s;
-    if (nsc == 0)
-        sk_die("%s: no scales (rows of type 'scale')", cb->file);
+    size_t nsc;
+    size_t *sc = codebook_chosen_scales(cb, sa.scales, &nsc);
 
     size_t *pos = sk_xcalloc(cb->nitems, sizeof *pos);
     for (size_t i = 0; i < n; i++)
@@ -232,7 +166,7 @@ int main(int argc, char **argv)
         if (cb->scale[sc[s]].nitems > kmax)
             kmax = cb->scale[sc[s]].nitems;
 
-    struct codebook_data *d = codebook_data_open(cb, in, items, n, co.by);
+    struct codebook_data *d = codebook_data_open(cb, in, items, n, co->by);
     struct strmap *groups = strmap_new();
     struct rows *rows = NULL;        /* rows[group * nsc + scale] */
     size_t ngroups = 0, gcap = 0;
@@ -285,7 +219,7 @@ int main(int argc, char **argv)
             for (size_t j = 0; j < S->nitems; j++)
                 if (ires[r][j].r_drop < 0) {
                     char gtext[256] = "";
-                    if (co.by)
+                    if (co->by)
                         snprintf(gtext, sizeof gtext, ", group '%s'",
                                  strmap_key(groups, g));
                     sk_error("scale '%s'%s: item '%s' correlates negatively "
@@ -299,7 +233,7 @@ int main(int argc, char **argv)
     struct out o;
     out_init(&o, stdout, cli.precision);
     out_text(&o, "scale");
-    if (co.by)
+    if (co->by)
         out_text(&o, "group");
     if (by_item) {
         out_text(&o, "item");
@@ -318,7 +252,7 @@ int main(int argc, char **argv)
                 for (size_t j = 0; j < S->nitems; j++) {
                     const struct likert_alpha_item *it = &ires[r][j];
                     out_text(&o, S->name);
-                    if (co.by)
+                    if (co->by)
                         out_text(&o, strmap_key(groups, g));
                     out_text(&o, cb->item[S->item[j]].name);
                     out_num(&o, it->mean);
@@ -334,7 +268,7 @@ int main(int argc, char **argv)
                 continue;
             }
             out_text(&o, S->name);
-            if (co.by)
+            if (co->by)
                 out_text(&o, strmap_key(groups, g));
             out_count(&o, a->k);
             out_count(&o, a->n);

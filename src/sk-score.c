@@ -17,13 +17,8 @@
 #include "lib/util.h"
 
 enum {
-    OPT_CODEBOOK = CLI_OPT_FIRST_PROGRAM_OPTION,
-    OPT_SCALES,
-    OPT_NAME,
-    OPT_SCORING,
+    OPT_FIRST = CLI_OPT_FIRST_PROGRAM_OPTION,
     OPT_MIN_ITEMS,
-    OPT_REVERSE,
-    OPT_RANGE,
     OPT_ITEMS
 };
 
@@ -115,19 +110,14 @@ int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
-        { "codebook", required_argument, NULL, OPT_CODEBOOK },
-        { "scales", required_argument, NULL, OPT_SCALES },
-        { "name", required_argument, NULL, OPT_NAME },
-        { "scoring", required_argument, NULL, OPT_SCORING },
+        CODEBOOK_SCALE_LONGOPTS,
         { "min-items", required_argument, NULL, OPT_MIN_ITEMS },
-        { "reverse", required_argument, NULL, OPT_REVERSE },
-        { "range", required_argument, NULL, OPT_RANGE },
         { "items", required_argument, NULL, OPT_ITEMS },
         { NULL, 0, NULL, 0 }
     };
     struct cli_common cli;
-    struct codebook_opts co = { 0 };
-    const char *scales = NULL, *name = NULL, *scoring = NULL;
+    struct codebook_scale_args sa = { { 0 }, NULL, NULL, NULL };
+    struct codebook_opts *co = &sa.co;
     const char *min_items = NULL;
     enum items_mode mode = ITEMS_ASIS;
     int opt;
@@ -136,35 +126,14 @@ int main(int argc, char **argv)
 
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts,
                               NULL)) != -1) {
-        if (cli_common(&cli, opt, optarg, usage))
+        if (cli_common(&cli, opt, optarg, usage) ||
+            codebook_scale_option(&sa, opt, optarg))
             continue;
         switch (opt) {
-        case OPT_CODEBOOK:
-            co.path = optarg;
-            break;
-        case OPT_SCALES:
-            scales = optarg;
-            break;
-        case OPT_NAME:
-            name = optarg;
-            break;
-        case OPT_SCORING:
-            scoring = optarg;
-            if (strcmp(optarg, "mean") != 0 && strcmp(optarg, "sum") != 0)
-                sk_usage_error("invalid value for --scoring: '%s' (mean or "
-                               "sum)", optarg);
-            co.sum = strcmp(optarg, "sum") == 0;
-            break;
         case OPT_MIN_ITEMS:
             min_items = optarg;
-            co.min_items = (size_t)cli_long("--min-items", optarg, 1,
+            co->min_items = (size_t)cli_long("--min-items", optarg, 1,
                                             1000000);
-            break;
-        case OPT_REVERSE:
-            co.reverse = optarg;
-            break;
-        case OPT_RANGE:
-            co.range = optarg;
             break;
         case OPT_ITEMS:
             if (strcmp(optarg, "asis") == 0)
@@ -184,48 +153,14 @@ int main(int argc, char **argv)
     cli_file_operand(&cli, argc, argv);
     if (cli.in.by)
         sk_usage_error("--by is not used by sk-score");
-    if (co.path) {
-        const char *bad = cli.in.columns ? "-c" : name ? "--name"
-            : scoring ? "--scoring" : min_items ? "--min-items"
-            : co.reverse ? "--reverse" : co.range ? "--range" : NULL;
-        if (bad)
-            sk_usage_error("%s is for a scale without a codebook; the "
-                           "codebook declares its scales", bad);
-    } else {
-        if (!cli.in.columns)
-            sk_usage_error("no items: give --codebook=FILE, or -c with the "
-                           "columns of one scale");
-        if (scales)
-            sk_usage_error("--scales chooses among the scales of a codebook");
-        co.columns = cli.in.columns;
-        co.scale = name ? name : "score";
-    }
-
-    co.data = cli.in.path;
-    codebook_opts_check(&co);
+    codebook_scale_finish(&sa, &cli.in, "score", min_items ? "--min-items" : NULL);
     struct input *in = input_open_raw(&cli.in);
     size_t *items, n;
-    struct codebook *cb = codebook_setup(&co, in, &items, &n);
+    struct codebook *cb = codebook_setup(co, in, &items, &n);
 
     /* The scales to write. */
-    size_t nsc = 0;
-    size_t *sc = sk_xcalloc(cb->nscales ? cb->nscales : 1, sizeof *sc);
-    if (scales) {
-        char *list = sk_xstrdup(scales);
-        for (char *p = list, *tok; (tok = strsep(&p, ",")) != NULL;) {
-            size_t s = codebook_find_scale(cb, tok);
-            if (s == CODEBOOK_NONE)
-                sk_usage_error("--scales: no scale '%s' in %s", tok,
-                               cb->file);
-            sc = sk_xreallocarray(sc, nsc + 1, sizeof *sc);
-            sc[nsc++] = s;
-        }
-        free(list);
-    } else
-        for (size_t s = 0; s < cb->nscales; s++)
-            sc[nsc++] = s;
-    if (nsc == 0)
-        sk_die("%s: no scales (rows of type 'scale')", cb->file);
+    size_t nsc;
+    size_t *sc = codebook_chosen_scales(cb, sa.scales, &nsc);
     const char *const *names = input_names(in);
     size_t ncols = input_ncols(in);
     for (size_t s = 0; s < nsc; s++)

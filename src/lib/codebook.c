@@ -766,3 +766,84 @@ void codebook_data_close(struct codebook_data *d)
     free(d->text);
     free(d);
 }
+
+int codebook_scale_option(struct codebook_scale_args *a, int opt,
+                          const char *arg)
+{
+    switch (opt) {
+    case CODEBOOK_OPT_CODEBOOK:
+        a->co.path = arg;
+        return 1;
+    case CODEBOOK_OPT_SCALES:
+        a->scales = arg;
+        return 1;
+    case CODEBOOK_OPT_NAME:
+        a->name = arg;
+        return 1;
+    case CODEBOOK_OPT_SCORING:
+        if (strcmp(arg, "mean") != 0 && strcmp(arg, "sum") != 0)
+            sk_usage_error("invalid value for --scoring: '%s' (mean or sum)",
+                           arg);
+        a->scoring = arg;
+        a->co.sum = strcmp(arg, "sum") == 0;
+        return 1;
+    case CODEBOOK_OPT_REVERSE:
+        a->co.reverse = arg;
+        return 1;
+    case CODEBOOK_OPT_RANGE:
+        a->co.range = arg;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+void codebook_scale_finish(struct codebook_scale_args *a,
+                           const struct input_opts *in,
+                           const char *default_name, const char *extra)
+{
+    if (a->co.path) {
+        const char *bad = in->columns ? "-c" : a->name ? "--name"
+            : a->scoring ? "--scoring" : extra ? extra
+            : a->co.reverse ? "--reverse" : a->co.range ? "--range" : NULL;
+        if (bad)
+            sk_usage_error("%s is for a scale without a codebook; the "
+                           "codebook declares its scales", bad);
+    } else {
+        if (!in->columns)
+            sk_usage_error("no items: give --codebook=FILE, or -c with the "
+                           "columns of one scale");
+        if (a->scales)
+            sk_usage_error("--scales chooses among the scales of a codebook");
+        a->co.columns = in->columns;
+        a->co.scale = a->name ? a->name : default_name;
+    }
+    a->co.by = in->by;
+    a->co.data = in->path;
+    codebook_opts_check(&a->co);
+}
+
+size_t *codebook_chosen_scales(const struct codebook *cb, const char *list,
+                               size_t *n)
+{
+    size_t nsc = 0;
+    size_t *sc = sk_xcalloc(cb->nscales ? cb->nscales : 1, sizeof *sc);
+    if (list) {
+        char *copy = sk_xstrdup(list);
+        for (char *p = copy, *tok; (tok = strsep(&p, ",")) != NULL;) {
+            size_t s = codebook_find_scale(cb, tok);
+            if (s == CODEBOOK_NONE)
+                sk_usage_error("--scales: no scale '%s' in %s", tok,
+                               cb->file);
+            sc = sk_xreallocarray(sc, nsc + 1, sizeof *sc);
+            sc[nsc++] = s;
+        }
+        free(copy);
+    } else
+        for (size_t s = 0; s < cb->nscales; s++)
+            sc[nsc++] = s;
+    if (nsc == 0)
+        sk_die("%s: no scales (rows of type 'scale')", cb->file);
+    *n = nsc;
+    return sc;
+}

@@ -21,6 +21,7 @@
 
 #include <stddef.h>
 
+#include "cli.h"
 #include "input.h"
 
 #define CODEBOOK_NONE ((size_t)-1)
@@ -138,6 +139,45 @@ struct codebook_opts {
                                 input */
 };
 
+/* The scale options sk-score and sk-alpha share, in one place: their
+ * codes (past the programs' own), getopt_long entries and handling. */
+enum {
+    CODEBOOK_OPT_CODEBOOK = CLI_OPT_FIRST_PROGRAM_OPTION + 64,
+    CODEBOOK_OPT_SCALES,
+    CODEBOOK_OPT_NAME,
+    CODEBOOK_OPT_SCORING,
+    CODEBOOK_OPT_REVERSE,
+    CODEBOOK_OPT_RANGE
+};
+
+#define CODEBOOK_SCALE_LONGOPTS                                            \
+    { "codebook", required_argument, NULL, CODEBOOK_OPT_CODEBOOK },        \
+    { "scales", required_argument, NULL, CODEBOOK_OPT_SCALES },            \
+    { "name", required_argument, NULL, CODEBOOK_OPT_NAME },                \
+    { "scoring", required_argument, NULL, CODEBOOK_OPT_SCORING },          \
+    { "reverse", required_argument, NULL, CODEBOOK_OPT_REVERSE },          \
+    { "range", required_argument, NULL, CODEBOOK_OPT_RANGE }
+
+struct codebook_scale_args {
+    struct codebook_opts co;
+    const char *scales;      /* --scales LIST, or NULL */
+    const char *name;        /* --name, or NULL */
+    const char *scoring;     /* --scoring as given, or NULL */
+};
+
+/* Handle one of the CODEBOOK_SCALE_LONGOPTS: 1 if OPT was one, else 0. */
+int codebook_scale_option(struct codebook_scale_args *a, int opt,
+                          const char *arg);
+
+/* After the options: the usage errors of their combination (an option for
+ * a scale without a codebook given with one, no items, --scales without a
+ * codebook; EXTRA names a program's own such option when given, or is
+ * NULL), then co's columns, scale name (DEFAULT_NAME without --name),
+ * group and data from the common options, and codebook_opts_check(). */
+void codebook_scale_finish(struct codebook_scale_args *a,
+                           const struct input_opts *in,
+                           const char *default_name, const char *extra);
+
 /* The usage errors of the options (exit 2), before any input is read:
  * the codebook and the data both on standard input, --reverse without
  * --range, a bad --range. */
@@ -149,6 +189,12 @@ void codebook_opts_check(const struct codebook_opts *o);
  * without one every column but the group. */
 struct codebook *codebook_setup(const struct codebook_opts *o,
                                 struct input *in, size_t **items, size_t *n);
+
+/* The scales chosen by --scales LIST (NULL: all, in codebook order), as
+ * indexes (to free()) and their number in *n; an unknown scale is a usage
+ * error, a codebook without scales a data error. */
+size_t *codebook_chosen_scales(const struct codebook *cb, const char *list,
+                               size_t *n);
 
 /* Reading the items of a table through a codebook. */
 struct codebook_data;
