@@ -154,6 +154,14 @@ static int parse_level_list(const char *s, double **out, size_t *n)
     }
 }
 
+static const struct statdef *find_statdef(const char *name)
+{
+    for (size_t i = 0; i < NSTATDEFS; i++)
+        if (!strcmp(statdefs[i].name, name))
+            return &statdefs[i];
+    return NULL;
+}
+
 /* -s LIST: names; "prop:4,5" keeps the numbers after it. */
 static void parse_stats(const char *list, struct want **w, size_t *nw)
 {
@@ -177,7 +185,7 @@ static void parse_stats(const char *list, struct want **w, size_t *nw)
             }
             size_t plen = end ? (size_t)(end - p) : strlen(p);
             char *name = sk_xstrndup(p, plen);
-            struct want x = { &statdefs[4], name, NULL, 0 };
+            struct want x = { find_statdef("prop:L"), name, NULL, 0 };
             if (parse_level_list(name + 5, &x.levels, &x.nlevels) != 0)
                 sk_usage_error("invalid levels in -s '%s'", name);
             *w = sk_xreallocarray(*w, *nw + 1, sizeof **w);

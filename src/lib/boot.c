@@ -150,24 +150,20 @@ static double median_of(double a, double b)
 
 /* ---- preparation ---- */
 
-struct rowkey {
-    size_t row;
-};
-
-static const double *g_x;      /* for the qsort comparators below */
-static size_t g_w;
-static const size_t *g_strat;
-
-static int cmp_rows(const void *pa, const void *pb)
+/* Rows compared by stratum, then value; ctx is the sample. */
+static int cmp_rows(const void *pa, const void *pb, void *ctx)
 {
+    const struct boot_sample *smp = ctx;
+    const double *x = smp->x;
+    const size_t *strat = smp->stratum, w = smp->w;
     size_t a = *(const size_t *)pa, b = *(const size_t *)pb;
-    size_t sa = g_strat ? g_strat[a] : 0, sb = g_strat ? g_strat[b] : 0;
+    size_t sa = strat ? strat[a] : 0, sb = strat ? strat[b] : 0;
     if (sa != sb)
         return sa < sb ? -1 : 1;
-    for (size_t i = 0; i < g_w; i++) {
-        double x = g_x[a * g_w + i], y = g_x[b * g_w + i];
-        if (x != y)
-            return x < y ? -1 : 1;
+    for (size_t i = 0; i < w; i++) {
+        double u = x[a * w + i], v = x[b * w + i];
+        if (u != v)
+            return u < v ? -1 : 1;
     }
     return a < b ? -1 : a > b;
 }
@@ -187,8 +183,6 @@ static int same_row(const struct boot_sample *smp, size_t a, size_t b)
             return 0;
     return 1;
 }
-
-static pthread_mutex_t sort_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct boot_set *boot_prepare(const struct boot_sample *smp,
                               const enum boot_stat *stats, size_t nstats)
@@ -241,12 +235,7 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
     size_t *order = sk_xcalloc(n, sizeof *order);
     for (size_t r = 0; r < n; r++)
         order[r] = r;
-    pthread_mutex_lock(&sort_lock);
-    g_x = smp->x;
-    g_w = w;
-    g_strat = smp->stratum;
-    qsort(order, n, sizeof *order, cmp_rows);
-    pthread_mutex_unlock(&sort_lock);
+    qsort_r(order, n, sizeof *order, cmp_rows, (void *)smp);
     size_t distinct = n ? 1 : 0;
     for (size_t r = 1; r < n; r++)
         distinct += !same_row(smp, order[r - 1], order[r]);
@@ -354,11 +343,6 @@ void boot_free(struct boot_set *s)
     free(s->gcum);
     free(s->ctot);
     free(s);
-}
-
-int boot_by_counts(const struct boot_set *s)
-{
-    return s->by_counts;
 }
 
 static double median_estimate(const struct boot_set *s)

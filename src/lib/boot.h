@@ -47,9 +47,6 @@ struct boot_set *boot_prepare(const struct boot_sample *sample,
                               const enum boot_stat *stats, size_t nstats);
 void boot_free(struct boot_set *s);
 
-/* 1 when resampled by counts of distinct rows. */
-int boot_by_counts(const struct boot_set *s);
-
 /* The statistic i on the sample itself. */
 double boot_estimate(const struct boot_set *s, size_t i);
 

@@ -18,7 +18,6 @@ struct freqtab {
     size_t cap, used;
     double *sorted_x;
     size_t *sorted_c;
-    int sorted_valid;
 };
 
 static size_t hash_double(double x, size_t mask)
@@ -75,7 +74,6 @@ void freqtab_add(struct freqtab *t, double x, size_t count)
     t->slots[i].x = x;
     t->slots[i].count = count;
     t->used++;
-    t->sorted_valid = 0;
     if (2 * t->used > t->cap) {
         size_t ncap = 2 * t->cap;
         struct slot *ns = sk_xcalloc(ncap, sizeof *ns);
@@ -116,7 +114,6 @@ size_t freqtab_sorted(struct freqtab *t, const double **values,
         t->sorted_c[i] = tmp[i].count;
     }
     free(tmp);
-    t->sorted_valid = 1;
     *values = t->sorted_x;
     *counts = t->sorted_c;
     return k;

@@ -21,6 +21,7 @@ struct input {
     size_t *key_len;
     int *key_missing;
     char **na;             /* missing-value tokens */
+    int na_numeric;        /* a token reads as a number (--na=-99) */
     size_t *na_len;
     size_t nna;
     struct input_cell *cells;
@@ -38,8 +39,11 @@ static void parse_na(struct input *in, const char *list)
     for (const char *p = list;;) {
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        struct num_value v;
         in->na[in->nna] = sk_xstrndup(p, len);
         in->na_len[in->nna++] = len;
+        if (num_parse(p, len, &v) == NUM_OK)
+            in->na_numeric = 1;
         if (!comma)
             break;
         p = comma + 1;
@@ -229,12 +233,20 @@ int input_next(struct input *in, struct input_row *row)
         const char *s = r.field[c];
         size_t len = r.len[c];
         struct input_cell *cell = &in->cells[i];
-        if (is_missing(in, s, len)) {
+        /* A field that is a number cannot be a token unless a token is a
+         * number: then the tokens go first; else the number does, and
+         * only a field that is not one is looked up among the tokens. */
+        enum num_status st = NUM_INVALID;
+        if (!in->na_numeric)
+            st = num_parse(s, len, &cell->v);
+        if (st != NUM_OK && is_missing(in, s, len)) {
             cell->missing = 1;
             continue;
         }
         cell->missing = 0;
-        switch (num_parse(s, len, &cell->v)) {
+        if (in->na_numeric)
+            st = num_parse(s, len, &cell->v);
+        switch (st) {
         case NUM_OK:
             break;
         case NUM_INVALID:

@@ -17,9 +17,6 @@ void sk_set_program_name(const char *argv0)
 {
     const char *slash = strrchr(argv0, '/');
     program_name = slash ? slash + 1 : argv0;
-    /* libtool-style wrappers and sanitizer builds keep the plain name. */
-    if (strncmp(program_name, "lt-", 3) == 0)
-        program_name += 3;
 }
 
 const char *sk_program_name(void)
