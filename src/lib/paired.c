@@ -172,6 +172,22 @@ static int cmp_absidx(const void *p, const void *q)
     return (a->i > b->i) - (a->i < b->i);
 }
 
+/* The tie correction sum of (t^3 - t) over the runs of equal values of
+ * sorted x[0..n). */
+static double tie_sum(const double *x, size_t n)
+{
+    double ties = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && x[j] == x[i])
+            j++;
+        double t = (double)(j - i);
+        ties += t * t * t - t;
+        i = j;
+    }
+    return ties;
+}
+
 /* Average ranks of |x[0..n)| into rank[], as R's rank(); returns the tie
  * correction sum of (t^3 - t) over groups of tied values. */
 static double avg_ranks(const double *x, size_t n, double *rank)
@@ -313,15 +329,7 @@ static void hl_interval(const double *x, size_t m, const double *prob,
     }
     /* normal approximation, by R's procedure with exact roots */
     struct wctx c = { x, m, o->correct, o->alt, N, 0 };
-    double dm = (double)m, dup = 0;
-    for (size_t i = 0; i < m;) {
-        size_t j = i + 1;
-        while (j < m && x[j] == x[i])
-            j++;
-        double t = (double)(j - i);
-        dup += t * t * t - t;
-        i = j;
-    }
+    double dm = (double)m, dup = tie_sum(x, m);
     c.sigma = sqrt(dm * (dm + 1) * (2 * dm + 1) / 24 - dup / 48);
     double *scratch = sk_xcalloc(m, sizeof *scratch);
     double *rank = sk_xcalloc(m, sizeof *rank);
@@ -388,15 +396,7 @@ void stats_signrank(const double *d, size_t n,
         double *tmp = sk_xcalloc(m, sizeof *tmp);
         memcpy(tmp, rank, m * sizeof *tmp);
         qsort(tmp, m, sizeof *tmp, cmp_double);
-        ties = 0;
-        for (size_t i = 0; i < m;) {
-            size_t j = i + 1;
-            while (j < m && tmp[j] == tmp[i])
-                j++;
-            double t = (double)(j - i);
-            ties += t * t * t - t;
-            i = j;
-        }
+        ties = tie_sum(tmp, m);
         free(tmp);
     } else {
         for (size_t i = 0; i < n; i++)
