@@ -477,6 +477,21 @@ int main(int argc, char **argv)
         nrows++;
     }
     size_t ngroups = has_group ? strmap_size(groups) : 1;
+    /* The rows of each group, in input order: the rows of group g are
+     * grows[gstart[g] .. gstart[g + 1]) (one counting sort, so that the
+     * groups cost O(rows + groups), not O(rows x groups)). */
+    size_t *gstart = sk_xcalloc(ngroups + 1, sizeof *gstart);
+    size_t *grows = sk_xcalloc(nrows ? nrows : 1, sizeof *grows);
+    for (size_t r = 0; r < nrows; r++)
+        gstart[grp[r] + 1]++;
+    for (size_t g = 0; g < ngroups; g++)
+        gstart[g + 1] += gstart[g];
+    {
+        size_t *fill = sk_xcalloc(ngroups, sizeof *fill);
+        for (size_t r = 0; r < nrows; r++)
+            grows[gstart[grp[r]] + fill[grp[r]]++] = r;
+        free(fill);
+    }
 
     /* The analyses, in the order asked. */
     struct analysis *an = NULL;
@@ -533,7 +548,14 @@ int main(int argc, char **argv)
     double *x = sk_xcalloc((nrows ? nrows : 1) * (nc_uni > 2 ? nc_uni : 2),
                            sizeof *x);
     size_t *xs = sk_xcalloc(nrows ? nrows : 1, sizeof *xs);
-    size_t *smap = sk_xcalloc(strmap_size(strat_names) + 1, sizeof *smap);
+    /* stratum number -> its number in the sample (-1: not seen yet), and
+     * the strata seen, to unmap them after each sample */
+    size_t nsn = strmap_size(strat_names) + 1;
+    size_t *smap = sk_xcalloc(nsn, sizeof *smap);
+    size_t *sused = sk_xcalloc(nsn, sizeof *sused);
+    for (size_t k = 0; k < nsn; k++)
+        smap[k] = (size_t)-1;
+    size_t outcap = 0;
     int progress_on = isatty(STDERR_FILENO);
     struct out o;
     out_init(&o, rf ? rf : stdout, cli.precision);
@@ -570,11 +592,8 @@ int main(int argc, char **argv)
                 size_t n = 0, w = A->fam == FAM_ALPHA ? A->ncols
                                 : A->fam == FAM_COR ? 2 : 1;
                 size_t nstr = 0;
-                for (size_t k = 0; k <= strmap_size(strat_names); k++)
-                    smap[k] = (size_t)-1;
-                for (size_t r = 0; r < nrows; r++) {
-                    if (grp[r] != g)
-                        continue;
+                for (size_t q = gstart[g]; q < gstart[g + 1]; q++) {
+                    size_t r = grows[q];
                     const double *d = &data[r * ncols];
                     int ok = 1;
                     for (size_t c = 0; c < A->ncols; c++)
@@ -592,11 +611,15 @@ int main(int argc, char **argv)
                     } else
                         for (size_t c = 0; c < w; c++)
                             x[n * w + c] = d[A->cols[c]];
-                    if (smap[str[r]] == (size_t)-1)
+                    if (smap[str[r]] == (size_t)-1) {
+                        sused[nstr] = str[r];
                         smap[str[r]] = nstr++;
+                    }
                     xs[n] = smap[str[r]];
                     n++;
                 }
+                for (size_t k = 0; k < nstr; k++)    /* unmapped again */
+                    smap[sused[k]] = (size_t)-1;
                 const char *gname = has_group ? strmap_key(groups, g) : NULL;
                 struct boot_set *set = NULL;
                 double *t = NULL, *se = NULL;
@@ -632,7 +655,10 @@ int main(int argc, char **argv)
                                             se ? se + si * B : NULL, B, level,
                                             mmask, res);
                     for (size_t j = 0; j < k; j++) {
-                        out = sk_xreallocarray(out, nout + 1, sizeof *out);
+                        if (nout == outcap) {
+                            outcap = outcap ? 2 * outcap : 64;
+                            out = sk_xreallocarray(out, outcap, sizeof *out);
+                        }
                         out[nout++] = (struct row_out){ A->label, gname,
                                                         Ws->name, n, B,
                                                         res[j] };
@@ -697,6 +723,9 @@ int main(int argc, char **argv)
     free(x);
     free(xs);
     free(smap);
+    free(sused);
+    free(gstart);
+    free(grows);
     free(data);
     free(grp);
     free(str);

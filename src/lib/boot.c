@@ -655,6 +655,18 @@ int boot_replicates(const struct boot_set *s, size_t B, uint64_t seed,
     size_t batches = (B + BATCH - 1) / BATCH;
     if (threads > batches)
         threads = batches ? (unsigned)batches : 1;
+    /* A small job (about B (K + 16) < 2^18 steps, well under a
+     * millisecond) runs in this thread: starting threads would cost more
+     * than the job, once per group of -g. The replicates are the same. */
+    size_t units = s->need_moments ? s->K : 0;
+    units += s->need_median ? s->S * 8 : 0;
+    if ((threads == 1 && !progress) ||
+        (double)B * (double)(units + 16) < 262144.0) {
+        worker(&jb);
+        if (progress)
+            progress(B, B, ctx);
+        return 0;
+    }
     pthread_t *tid = sk_xcalloc(threads, sizeof *tid);
     unsigned started = 0;
     for (; started < threads; started++)
@@ -665,10 +677,15 @@ int boot_replicates(const struct boot_set *s, size_t B, uint64_t seed,
         return -1;
     }
     if (progress) {
-        struct timespec ts = { 0, 100000000 };
+        /* poll every 1, 2, 4 ... ms up to 0.1 s: a short job does not
+         * wait for the first tenth of a second */
+        struct timespec ts = { 0, 1000000 };
         while (__atomic_load_n(&jb.done, __ATOMIC_RELAXED) < B) {
             progress(__atomic_load_n(&jb.done, __ATOMIC_RELAXED), B, ctx);
             nanosleep(&ts, NULL);
+            if (ts.tv_nsec < 100000000)
+                ts.tv_nsec = ts.tv_nsec * 2 > 100000000 ? 100000000
+                                                        : ts.tv_nsec * 2;
         }
         progress(B, B, ctx);
     }
