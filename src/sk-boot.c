@@ -154,6 +154,17 @@ static int parse_level_list(const char *s, double **out, size_t *n)
     }
 }
 
+/* The shortest %g text of X (15 to 17 digits) that reads back as X: the
+ * level as given, whatever --precision (0.9999999999 is not 1). */
+static void exact_text(double x, char *buf, size_t size)
+{
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, size, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x)
+            return;
+    }
+}
+
 static const struct statdef *find_statdef(const char *name)
 {
     for (size_t i = 0; i < NSTATDEFS; i++)
@@ -165,6 +176,11 @@ static const struct statdef *find_statdef(const char *name)
 /* -s LIST: names; "prop:4,5" keeps the numbers after it. */
 static void parse_stats(const char *list, struct want **w, size_t *nw)
 {
+    size_t llen = strlen(list);
+    if (llen == 0)
+        sk_usage_error("no statistic in -s ''");
+    if (list[llen - 1] == ',')
+        sk_usage_error("empty item in -s '%s'", list);
     char *copy = sk_xstrdup(list);
     char *p = copy;
     while (*p) {
@@ -219,9 +235,15 @@ static void parse_stats(const char *list, struct want **w, size_t *nw)
 static unsigned parse_methods(const char *list)
 {
     unsigned mask = 0;
-    char *copy = sk_xstrdup(list), *save = NULL;
-    for (char *tok = strtok_r(copy, ",", &save); tok;
-         tok = strtok_r(NULL, ",", &save)) {
+    if (list[0] == '\0')
+        sk_usage_error("no method in --method ''");
+    char *copy = sk_xstrdup(list);
+    for (char *tok = copy, *next; tok; tok = next) {
+        next = strchr(tok, ',');
+        if (next)
+            *next++ = '\0';
+        if (tok[0] == '\0')
+            sk_usage_error("empty item in --method '%s'", list);
         size_t i;
         for (i = 0; i < NMETHODS; i++)
             if (!strcmp(tok, methods[i].name) ||
@@ -235,8 +257,6 @@ static unsigned parse_methods(const char *list)
         mask |= 1u << methods[i].m;
     }
     free(copy);
-    if (!mask)
-        sk_usage_error("no method in --method '%s'", list);
     return mask;
 }
 
@@ -403,9 +423,11 @@ int main(int argc, char **argv)
     /* the percentile ends need order statistics 1 .. B */
     /* (B + 1)(1 - level)/2 >= 1, with room for the rounding of 1 - level */
     double need = 2 / (1 - level) - 1;
+    char level_str[32];
+    exact_text(level, level_str, sizeof level_str);
     if ((double)B < need - 1e-6)
-        sk_usage_error("too few replicates: -B %zu with --level %g needs at "
-                       "least %.0f", B, level, ceil(need - 1e-6));
+        sk_usage_error("too few replicates: -B %zu with --level %s needs at "
+                       "least %.0f", B, level_str, ceil(need - 1e-6));
 
     int want_fam[4] = { 0, 0, 0, 0 };
     for (size_t i = 0; i < nwants; i++)
@@ -695,7 +717,7 @@ int main(int argc, char **argv)
         for (size_t mi = 0; mi < NMETHODS; mi++)
             if (methods[mi].m == r->m)
                 out_text(&o, methods[mi].name);
-        out_num(&o, level);
+        out_text(&o, level_str);
         out_num(&o, r->estimate);
         out_num(&o, r->bias);
         out_num(&o, r->se);

@@ -143,9 +143,14 @@ static void median_ranks(unsigned long m, unsigned long *r1, unsigned long *r2)
         *r2 = *r1;
 }
 
+/* The midpoint of a and b: (a + b) / 2 as before, and a / 2 + b / 2 (exact
+ * halves, so the same correctly rounded midpoint) when a + b overflows. */
 static double median_of(double a, double b)
 {
-    return a == b ? a : (a + b) / 2;
+    if (a == b)
+        return a;
+    double sum = a + b;
+    return isfinite(sum) ? sum / 2 : a / 2 + b / 2;
 }
 
 /* ---- preparation ---- */

@@ -6,6 +6,7 @@
 #include "out.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -99,9 +100,22 @@ double cli_level(const char *option, const char *arg)
     return level;
 }
 
+/* A usage error when ARG starts or ends with a blank (space, tab, line
+ * break ...): an option value is the number alone, as every program reads
+ * it (strtol would skip leading blanks, num_parse blanks on both sides). */
+static void no_blank_edges(const char *option, const char *arg)
+{
+    size_t len = strlen(arg);
+    if (len && (isspace((unsigned char)arg[0]) ||
+                isspace((unsigned char)arg[len - 1])))
+        sk_usage_error("invalid value for %s: '%s' (blanks around the "
+                       "number)", option, arg);
+}
+
 double cli_double(const char *option, const char *arg, double lo, double hi)
 {
     struct num_value v;
+    no_blank_edges(option, arg);
     if (num_parse(arg, strlen(arg), &v) != NUM_OK || arg[0] == '\0')
         sk_usage_error("invalid value for %s: '%s'", option, arg);
     if (!(v.x >= lo && v.x <= hi))
@@ -113,9 +127,10 @@ double cli_double(const char *option, const char *arg, double lo, double hi)
 long cli_long(const char *option, const char *arg, long lo, long hi)
 {
     char *end;
+    no_blank_edges(option, arg);
     errno = 0;
     long v = strtol(arg, &end, 10);
-    if (errno || end == arg || *end || arg[0] == ' ')
+    if (errno || end == arg || *end)
         sk_usage_error("invalid value for %s: '%s'", option, arg);
     if (v < lo || v > hi)
         sk_usage_error("%s must be between %ld and %ld: '%s'", option, lo,
