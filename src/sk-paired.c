@@ -34,7 +34,7 @@ struct cmp {
 
 /* The pairs of one comparison in one group. */
 struct store {
-    double *b, *a;
+    struct num_value *b, *a;
     size_t n, cap, dropped;
 };
 
@@ -115,8 +115,10 @@ static void usage(void)
 "  hl hl_lo hl_hi          Hodges-Lehmann estimate: median of the Walsh\n"
 "                          averages (d_i + d_j)/2, i <= j, of the ranked d;\n"
 "                          CI from the exact distribution when it is used\n"
-"                          and untied, else the Walsh average where the\n"
-"                          normal statistic crosses its quantile\n"
+"                          (with ties or zeros under --exact, by the rule\n"
+"                          of exactRankTests::wilcox.exact), else the Walsh\n"
+"                          average where the normal statistic crosses its\n"
+"                          quantile\n"
 "  r_rb                    matched-pairs rank-biserial correlation\n"
 "                          (T+ - T-) / (T+ + T-) (Kerby 2014)\n"
 "  n_zero                  zero differences\n"
@@ -125,7 +127,9 @@ static void usage(void)
 "                          (the sign test on the discordant pairs), else NA\n"
 "  p_t_adj p_w_adj         with --adjust\n"
 "  d_av                    with --effect=dav: mean_diff /\n"
-"                          ((sd_before + sd_after) / 2) (Cumming 2012)\n"
+"                          ((sd_before + sd_after) / 2) (Lakens 2013;\n"
+"                          Cumming 2012 and pingouin divide by the root\n"
+"                          mean square sqrt((sd_b^2 + sd_a^2) / 2))\n"
 "  g_av                    with --effect=gav: d_av (1 - 3 / (8n - 9))\n"
 "                          (Hedges' correction; Lakens 2013)\n"
 "  difference              'AFTER - BEFORE', the difference analysed\n"
@@ -220,15 +224,16 @@ static size_t add_cell(size_t **cols, size_t *ncols, size_t col)
     return (*ncols)++;
 }
 
-static void push_pair(struct store *s, double b, double a)
+static void push_pair(struct store *s, const struct num_value *b,
+                      const struct num_value *a)
 {
     if (s->n == s->cap) {
         s->cap = s->cap ? 2 * s->cap : 64;
         s->b = sk_xreallocarray(s->b, s->cap, sizeof *s->b);
         s->a = sk_xreallocarray(s->a, s->cap, sizeof *s->a);
     }
-    s->b[s->n] = b;
-    s->a[s->n] = a;
+    s->b[s->n] = *b;
+    s->a[s->n] = *a;
     s->n++;
 }
 
@@ -280,6 +285,51 @@ static void compare(const struct store *st, double level, enum stats_alt alt,
                     "approximation");
     if (s->w.level_not_achieved)
         add_note(r, "HL interval: requested level not achievable");
+    if (s->t.dz_imprecise)
+        add_note(r, "dz interval: libRmath's noncentral t may not have "
+                    "reached full precision");
+    if (s->flags & STATS_PAIRED_OVERFLOW)
+        add_note(r, "a location result beyond the double range is NA");
+    if (s->flags & STATS_PAIRED_SCALE_LOSS)
+        add_note(r, "values span more than the double range: the smallest "
+                    "lost precision in scaling");
+}
+
+/* A level of --levels that never occurs in the --within column is a
+ * usage error that shows the values found (a few, first-seen order). */
+static void check_levels(const struct input *in, const char *within,
+                         struct strmap *seen, const char *la, const char *lb)
+{
+    const char *lv[2] = { la, lb };
+    for (int i = 0; i < 2; i++) {
+        int added;
+        size_t before = strmap_size(seen);
+        strmap_intern(seen, lv[i], strlen(lv[i]), &added);
+        if (!added)
+            continue;
+        size_t n = before, shown = n < 8 ? n : 8;
+        char *list = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&list, &len);
+        if (!f)
+            sk_die("out of memory");
+        for (size_t k = 0; k < shown; k++) {
+            char *v = input_shown(strmap_key(seen, k),
+                                  strlen(strmap_key(seen, k)));
+            fprintf(f, "%s'%s'", k ? ", " : "", v);
+            free(v);
+        }
+        if (shown < n)
+            fprintf(f, " ... (%zu values in all)", n);
+        fclose(f);
+        if (n == 0)
+            sk_usage_error("%s: --levels: level '%s' never occurs in column "
+                           "'%s': it has only missing values",
+                           input_filename(in), lv[i], within);
+        sk_usage_error("%s: --levels: level '%s' never occurs in column '%s'; "
+                       "its values are: %s", input_filename(in), lv[i], within,
+                       list);
+    }
 }
 
 int main(int argc, char **argv)
@@ -507,12 +557,13 @@ int main(int argc, char **argv)
     struct input_row row;
     /* long form: one slot per (group, id) */
     struct strmap *ids = lng ? strmap_new() : NULL;
+    struct strmap *seen = lng ? strmap_new() : NULL;   /* --within values */
     size_t nval = lng ? input_nvars(in) : 0;
     struct slot {
         size_t group;
         unsigned long line[2];
     } *slots = NULL;
-    double *vals = NULL;       /* [slot][side][value], NAN when missing */
+    struct input_cell *vals = NULL;    /* [slot][side][value] */
     size_t slot_cap = 0;
     char *keybuf = NULL;
     size_t keycap = 0;
@@ -529,7 +580,7 @@ int main(int argc, char **argv)
                 if (b->missing || a->missing)
                     s->dropped++;
                 else
-                    push_pair(s, b->v.x, a->v.x);
+                    push_pair(s, &b->v, &a->v);
             }
             continue;
         }
@@ -537,6 +588,14 @@ int main(int argc, char **argv)
         if (row.key_missing[ki])
             sk_die("%s:%lu: column '%s': missing id", input_filename(in),
                    row.line, names[keys[ki]]);
+        /* every group gets its rows, as in the wide form, even one with
+         * no row at either level */
+        if (has_group) {
+            g = strmap_intern(groups, row.key[0], row.key_len[0], NULL);
+            store_at(&st, g, 0);
+        }
+        if (!row.key_missing[wi])
+            strmap_intern(seen, row.key[wi], row.key_len[wi], NULL);
         int side;
         if (!row.key_missing[wi] && row.key_len[wi] == strlen(level_a) &&
             !memcmp(row.key[wi], level_a, row.key_len[wi]))
@@ -546,8 +605,6 @@ int main(int argc, char **argv)
             side = 1;
         else
             continue;
-        if (has_group)
-            g = strmap_intern(groups, row.key[0], row.key_len[0], NULL);
         size_t glen = has_group ? row.key_len[0] : 0;
         size_t klen = glen + 1 + row.key_len[ki];
         if (klen > keycap) {
@@ -578,20 +635,20 @@ int main(int argc, char **argv)
                    side ? level_b : level_a, slots[sl].line[side]);
         slots[sl].line[side] = row.line;
         for (size_t v = 0; v < nval; v++)
-            vals[(sl * 2 + (size_t)side) * nval + v] =
-                row.cell[v].missing ? NAN : row.cell[v].v.x;
+            vals[(sl * 2 + (size_t)side) * nval + v] = row.cell[v];
     }
     if (lng) {
+        check_levels(in, names[keys[has_group + 1]], seen, level_a, level_b);
         for (size_t sl = 0; sl < strmap_size(ids); sl++)
             for (size_t v = 0; v < nval; v++) {
                 struct store *s = store_at(&st, slots[sl].group, v);
-                double b = slots[sl].line[0] ? vals[(sl * 2) * nval + v] : NAN;
-                double a = slots[sl].line[1] ? vals[(sl * 2 + 1) * nval + v]
-                                             : NAN;
-                if (isnan(b) || isnan(a))
+                const struct input_cell *b = &vals[(sl * 2) * nval + v];
+                const struct input_cell *a = &vals[(sl * 2 + 1) * nval + v];
+                if (!slots[sl].line[0] || !slots[sl].line[1] || b->missing ||
+                    a->missing)
                     s->dropped++;
                 else
-                    push_pair(s, b, a);
+                    push_pair(s, &b->v, &a->v);
             }
     }
     if (st.ngroups == 0)
@@ -715,6 +772,8 @@ int main(int argc, char **argv)
     strmap_free(groups);
     if (ids)
         strmap_free(ids);
+    if (seen)
+        strmap_free(seen);
     input_close(in);
     return SK_EXIT_OK;
 }

@@ -7,21 +7,62 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_roots.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define MATHLIB_STANDALONE 1
 #include <Rmath.h>
 
-/* libRmath's standalone build prints its warnings with printf: these
- * wrappers send them to stderr (glibc's stdout is an assignable
- * variable), so that nothing but results ever reaches standard output. */
-#define RMATH_CALL(expr)                                                   \
+/* libRmath's standalone build prints its warnings ("full precision may
+ * not have been achieved in 'pnt'") with printf, without the program's
+ * name. RMATH_CALL points stdout at a scratch stream for the call, so that
+ * nothing but results ever reaches standard output and no warning reaches
+ * the user unannounced; RMATH_CALL_W also tells whether one was printed,
+ * for the caller to turn into a note. (glibc's stdout is an assignable
+ * variable. Not thread-safe: no libRmath call is made from a thread.) */
+static FILE *rmath_sink(void)
+{
+    static FILE *sink;
+    static char *buf;
+    static size_t len;
+    if (!sink)
+        sink = open_memstream(&buf, &len);
+    return sink;
+}
+
+static int rmath_begin(FILE **saved)
+{
+    FILE *sink = rmath_sink();
+    *saved = stdout;
+    if (sink) {
+        rewind(sink);
+        stdout = sink;
+    } else {
+        stdout = stderr;
+    }
+    return 0;
+}
+
+static int rmath_end(FILE *saved)
+{
+    FILE *sink = stdout;
+    stdout = saved;
+    if (sink == stderr)
+        return 0;
+    fflush(sink);
+    return ftell(sink) > 0;
+}
+
+#define RMATH_CALL_W(expr, warned)                                         \
     do {                                                                   \
-        FILE *saved_stdout_ = stdout;                                      \
-        stdout = stderr;                                                   \
+        FILE *saved_stdout_;                                               \
+        rmath_begin(&saved_stdout_);                                       \
         expr;                                                              \
-        stdout = saved_stdout_;                                            \
+        int w_ = rmath_end(saved_stdout_);                                 \
+        if (warned)                                                        \
+            *(int *)(warned) |= w_;                                        \
     } while (0)
+#define RMATH_CALL(expr) RMATH_CALL_W(expr, (int *)NULL)
 
 /* Student's t comes from libRmath (R's pt and qt, incomplete beta by
  * TOMS 708): GSL's gsl_cdf_tdist_P/Q use a Cornish-Fisher expansion for
@@ -55,26 +96,54 @@ double dist_pt_upper(double t, double df)
     return p;
 }
 
-double dist_pnt(double t, double df, double ncp)
+static double pnt_w(double t, double df, double ncp, int *warned)
 {
     if (isnan(t) || isnan(ncp) || !(df > 0))
         return NAN;
     double p;
-    RMATH_CALL(p = pnt(t, df, ncp, 1, 0));
+    RMATH_CALL_W(p = pnt(t, df, ncp, 1, 0), warned);
     return p;
+}
+
+double dist_pnt(double t, double df, double ncp)
+{
+    return pnt_w(t, df, ncp, NULL);
 }
 
 struct nct_root {
     double t, df, p;
 };
 
+/* The bracketing and the solver only use the sign of f far from the
+ * root, where pnt is near 0 or 1 and warns that its last digits are
+ * uncertain: those warnings do not touch the root and are dropped. */
 static double nct_f(double ncp, void *params)
 {
     const struct nct_root *r = params;
     return dist_pnt(r->t, r->df, ncp) - r->p;
 }
 
+static double nct_ncp(double t, double df, double p);
+
+double dist_nct_ncp_w(double t, double df, double p, int *imprecise)
+{
+    double root = nct_ncp(t, df, p);
+    if (imprecise && isfinite(root)) {
+        /* libRmath's warning at the root itself does concern it */
+        int w = 0;
+        double q = pnt_w(t, df, root, &w);
+        if (w || !(fabs(q - p) <= 1e-9 * fmax(p, 1 - p)))
+            *imprecise = 1;
+    }
+    return root;
+}
+
 double dist_nct_ncp(double t, double df, double p)
+{
+    return nct_ncp(t, df, p);
+}
+
+static double nct_ncp(double t, double df, double p)
 {
     if (!isfinite(t) || !(df > 0) || !(p > 0 && p < 1))
         return NAN;
@@ -130,11 +199,30 @@ double dist_qnorm(double p)
     return gsl_cdf_ugaussian_Pinv(p);
 }
 
-double dist_pbinom_half(unsigned long k, unsigned long n)
+/* Binomial(n, 1/2) tails: for n <= 63 exactly, the count sum of C(n, i)
+ * over the tail in 64-bit integers divided by 2^n (one rounding, so 0.5,
+ * 0.625 ... come out exact, where GSL's incomplete beta gives
+ * 0.500000000000001); beyond, libRmath's pbinom (R's, as binom.test). */
+static double binom_half_le(unsigned long k, unsigned long n)
 {
     if (k >= n)
         return 1;
-    return gsl_cdf_binomial_P((unsigned int)k, 0.5, (unsigned int)n);
+    if (n <= 63) {
+        uint64_t c = 1, sum = 0;        /* c = C(n, i) */
+        for (unsigned long i = 0; i <= k; i++) {
+            sum += c;
+            c = c / (i + 1) * (n - i) + c % (i + 1) * (n - i) / (i + 1);
+        }
+        return ldexp((double)sum, -(int)n);
+    }
+    double p;
+    RMATH_CALL(p = pbinom((double)k, (double)n, 0.5, 1, 0));
+    return p;
+}
+
+double dist_pbinom_half(unsigned long k, unsigned long n)
+{
+    return binom_half_le(k, n);
 }
 
 double dist_pbinom_half_upper(unsigned long k, unsigned long n)
@@ -143,5 +231,6 @@ double dist_pbinom_half_upper(unsigned long k, unsigned long n)
         return 1;
     if (k > n)
         return 0;
-    return gsl_cdf_binomial_Q((unsigned int)(k - 1), 0.5, (unsigned int)n);
+    /* P(X >= k) = P(X <= n - k) by symmetry */
+    return binom_half_le(n - k, n);
 }

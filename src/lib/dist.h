@@ -22,13 +22,18 @@ double dist_pnt(double t, double df, double ncp);
  * solver to a relative tolerance of 1e-13. NAN when t or df is not
  * finite. */
 double dist_nct_ncp(double t, double df, double p);
+/* The same, setting *imprecise when libRmath warns that pnt may not have
+ * reached full precision at the root, or the root does not reproduce p
+ * to 1e-9 (warnings during the search, far from the root, are dropped). */
+double dist_nct_ncp_w(double t, double df, double p, int *imprecise);
 
 /* Standard normal P(Z <= z), P(Z > z) and the quantile. */
 double dist_pnorm(double z);
 double dist_pnorm_upper(double z);
 double dist_qnorm(double p);
 
-/* P(X <= k) and P(X >= k) for X ~ Binomial(n, 1/2). */
+/* P(X <= k) and P(X >= k) for X ~ Binomial(n, 1/2): exact (one
+ * rounding) for n <= 63, libRmath's pbinom beyond. */
 double dist_pbinom_half(unsigned long k, unsigned long n);
 double dist_pbinom_half_upper(unsigned long k, unsigned long n);
 

@@ -4,6 +4,7 @@
 #include "paired.h"
 #include "describe.h"
 #include "dist.h"
+#include "exsum.h"
 #include "util.h"
 
 #include <float.h>
@@ -15,19 +16,27 @@
 void stats_ttest(const double *d, size_t n, double level, enum stats_alt alt,
                  struct stats_ttest *r)
 {
+    double mean = NAN, var = NAN;
+    if (n > 0)
+        stats_mean_var(d, NULL, n, n, &mean, &var);
+    stats_ttest_summary(n, mean, n > 1 ? sqrt(var) : NAN, level, alt, r);
+}
+
+void stats_ttest_summary(size_t n, double mean, double sd, double level,
+                         enum stats_alt alt, struct stats_ttest *r)
+{
     r->n = n;
     r->mean = r->sd = r->se = r->lo = r->hi = NAN;
     r->t = r->df = r->p = r->dz = r->dz_lo = r->dz_hi = NAN;
-    r->const_sd = 0;
+    r->const_sd = r->dz_imprecise = 0;
     if (n == 0)
         return;
-    double var;
-    stats_mean_var(d, NULL, n, n, &r->mean, &var);
+    r->mean = mean;
     if (n < 2)
         return;
     double df = (double)(n - 1), alpha = 1 - level, sqn = sqrt((double)n);
     r->df = df;
-    r->sd = sqrt(var);
+    r->sd = sd;
     r->se = r->sd / sqn;
     if (r->sd == 0) {
         /* Constant differences: R stops ("data are essentially
@@ -67,15 +76,16 @@ void stats_ttest(const double *d, size_t n, double level, enum stats_alt alt,
     }
     /* d_z: invert the noncentral t at t for the noncentrality, / sqrt n */
     if (!r->const_sd) {
+        int *w = &r->dz_imprecise;
         if (alt == STATS_TWO_SIDED) {
-            r->dz_lo = dist_nct_ncp(r->t, df, 1 - alpha / 2) / sqn;
-            r->dz_hi = dist_nct_ncp(r->t, df, alpha / 2) / sqn;
+            r->dz_lo = dist_nct_ncp_w(r->t, df, 1 - alpha / 2, w) / sqn;
+            r->dz_hi = dist_nct_ncp_w(r->t, df, alpha / 2, w) / sqn;
         } else if (alt == STATS_GREATER) {
-            r->dz_lo = dist_nct_ncp(r->t, df, 1 - alpha) / sqn;
+            r->dz_lo = dist_nct_ncp_w(r->t, df, 1 - alpha, w) / sqn;
             r->dz_hi = INFINITY;
         } else {
             r->dz_lo = -INFINITY;
-            r->dz_hi = dist_nct_ncp(r->t, df, alpha) / sqn;
+            r->dz_hi = dist_nct_ncp_w(r->t, df, alpha, w) / sqn;
         }
     }
 }
@@ -300,6 +310,118 @@ static unsigned long qsignrank(double x, const double *prob, unsigned long N)
     return q;
 }
 
+/* exactRankTests' statistic at a shift d: the doubled sum of the
+ * mid-ranks of |x - d| over the positive x - d, the values equal to d
+ * ranked too (lowest, as zeros) but not summed. x[0..m) is sorted, so the
+ * |x - d| of the values below d ascend from just below d downwards and
+ * those above d ascend upwards: one merge, O(m). */
+static unsigned long long shifted_v2(const double *x, size_t m, double d)
+{
+    size_t lo = 0, hi = m;
+    while (lo < hi) {               /* first x >= d */
+        size_t mid = lo + (hi - lo) / 2;
+        if (x[mid] < d)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t neg = lo, pos = lo;      /* next below: neg - 1; next above */
+    while (pos < m && x[pos] == d)
+        pos++;
+    unsigned long long v2 = 0, rank0 = pos - lo;    /* ranks used so far */
+    while (neg > 0 || pos < m) {
+        double a = neg > 0 ? d - x[neg - 1] : INFINITY;
+        double b = pos < m ? x[pos] - d : INFINITY;
+        double v = a < b ? a : b;
+        size_t cn = 0, cp = 0;
+        while (neg > 0 && d - x[neg - 1] == v) {
+            neg--;
+            cn++;
+        }
+        while (pos < m && x[pos] - d == v) {
+            pos++;
+            cp++;
+        }
+        /* positions rank0 + 1 .. rank0 + cn + cp: doubled mid-rank */
+        unsigned long long t = cn + cp;
+        v2 += cp * (2 * rank0 + t + 1);
+        rank0 += t;
+    }
+    return v2;
+}
+
+/* exactRankTests' qperm(p): the smallest doubled statistic s whose
+ * cumulative probability reaches p. */
+static unsigned long long qperm2(double p, const double *prob, size_t len)
+{
+    double cum = 0;
+    for (size_t s = 0; s < len; s++) {
+        cum += prob[s];
+        if (!(cum < p))
+            return s;
+    }
+    return len - 1;
+}
+
+/* The interval of the exact test with ties or zeros, by the rule of
+ * exactRankTests::wilcox.exact (Hothorn & Hornik; its R code is the
+ * reference): the statistic V(d) above at each Walsh average d of the
+ * non-zero differences x, against the quantiles of the exact conditional
+ * distribution of the observed mid-ranks: the lower end is the largest d
+ * with V(d) > q(1 - alpha/2), the upper end the smallest d with V(d) <=
+ * q(alpha/2) (the ends of the sample of Walsh averages when none is). The
+ * distribution is that of the data at d = 0, not of x - d, so this is
+ * exactRankTests' interval, not the set of shifts the exact test accepts
+ * (with ties, that set need not be an interval). V(d) falls with d, so
+ * each end is a bisection over the ranks of the Walsh averages. */
+static void hl_interval_tied(const double *x, size_t m, const double *prob,
+                             size_t len, const struct stats_signrank_opts *o,
+                             struct stats_signrank *r)
+{
+    unsigned long long N = (unsigned long long)m * (m + 1) / 2;
+    double alpha = 1 - o->level;
+    double a2 = o->alt == STATS_TWO_SIDED ? alpha / 2 : alpha;
+    r->hl_lo = -INFINITY;
+    r->hl_hi = INFINITY;
+    if (o->alt != STATS_LESS) {
+        unsigned long long ql = qperm2(1 - a2, prob, len);
+        double first = stats_walsh_kth(x, m, 1);
+        if (ql >= shifted_v2(x, m, first)) {
+            r->hl_lo = first;
+        } else {
+            /* the largest k with V(walsh_k) > ql; k = 1 qualifies */
+            unsigned long long lo = 1, hi = N;
+            while (lo < hi) {
+                unsigned long long mid = lo + (hi - lo + 1) / 2;
+                if (shifted_v2(x, m, stats_walsh_kth(x, m, mid)) > ql)
+                    lo = mid;
+                else
+                    hi = mid - 1;
+            }
+            r->hl_lo = stats_walsh_kth(x, m, lo);
+        }
+    }
+    if (o->alt != STATS_GREATER) {
+        unsigned long long qu = qperm2(a2, prob, len);
+        double last = stats_walsh_kth(x, m, N);
+        if (qu <= shifted_v2(x, m, last)) {
+            r->hl_hi = last;
+        } else {
+            /* the smallest k with V(walsh_k) <= qu; k = N qualifies */
+            unsigned long long lo = 1, hi = N;
+            while (lo < hi) {
+                unsigned long long mid = lo + (hi - lo) / 2;
+                if (shifted_v2(x, m, stats_walsh_kth(x, m, mid)) <= qu)
+                    hi = mid;
+                else
+                    lo = mid + 1;
+            }
+            r->hl_hi = stats_walsh_kth(x, m, lo);
+        }
+    }
+    r->hl_exact = r->hl_tied_exact = 1;
+}
+
 static void hl_interval(const double *x, size_t m, const double *prob,
                         const struct stats_signrank_opts *o,
                         struct stats_signrank *r)
@@ -419,11 +541,11 @@ void stats_signrank(const double *d, size_t n,
               : o->force_exact ? (m >= 1 && m <= STATS_EXACT_MAX)
               : (m < 50 && !r->ties && r->n_zero == 0);
     double *prob = NULL;
+    size_t len = 0;
     if (exact && m >= 1) {
         unsigned long *w = sk_xcalloc(m, sizeof *w);
         for (size_t i = 0; i < m; i++)
             w[i] = (unsigned long)llround(2 * rank[i]);
-        size_t len;
         prob = stats_signrank_dist(w, m, &len);
         free(w);
         unsigned long v2 = (unsigned long)llround(2 * tplus);
@@ -490,7 +612,10 @@ void stats_signrank(const double *d, size_t n,
     } else {
         r->hl = walsh_median(hx, hm);
         int untied = exact && !r->ties && r->n_zero == 0;
-        hl_interval(hx, hm, untied ? prob : NULL, o, r);
+        if (prob && !untied && o->zero == STATS_ZERO_WILCOX)
+            hl_interval_tied(hx, hm, prob, len, o, r);
+        else
+            hl_interval(hx, hm, untied ? prob : NULL, o, r);
     }
     free(prob);
     free(rank_all);
@@ -513,42 +638,201 @@ double stats_sign_test(size_t npos, size_t nneg, enum stats_alt alt)
     return fmin(1, 2 * fmin(le, ge));
 }
 
-static int is_binary(const double *x, size_t n)
+static int is_binary(const struct num_value *x, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (x[i] != 0 && x[i] != 1)
+        if (x[i].x != 0 && x[i].x != 1)
             return 0;
     return n > 0;
 }
 
-void stats_paired(const double *before, const double *after, size_t n,
-                  double level, enum stats_alt alt,
-                  const struct stats_signrank_opts *wo,
+/* Mean and sd (n - 1) of x[0..n), two passes in long double, the
+ * sd taken before rounding to double (so that a variance beyond the double
+ * range, or below it, does not become Inf or 0). */
+static void mean_sd_ld(const struct num_value *x, size_t n, double *mean,
+                       double *sd)
+{
+    long double s = 0, m, d1 = 0, d2 = 0;
+    for (size_t i = 0; i < n; i++)
+        s += x[i].x;
+    m = s / n;
+    for (size_t i = 0; i < n; i++) {
+        long double d = (long double)x[i].x - m;
+        d1 += d;
+        d2 += d * d;
+    }
+    *mean = (double)(m + d1 / n);
+    *sd = n > 1 ? (double)sqrtl((d2 - d1 * d1 / n) / (n - 1)) : NAN;
+}
+
+static void mean_sd_ld_d(const double *x, size_t n, double *mean,
+                         double *sd)
+{
+    long double s = 0, m, d1 = 0, d2 = 0;
+    for (size_t i = 0; i < n; i++)
+        s += x[i];
+    m = s / n;
+    for (size_t i = 0; i < n; i++) {
+        long double d = x[i] - m;
+        d1 += d;
+        d2 += d * d;
+    }
+    *mean = (double)(m + d1 / n);
+    *sd = n > 1 ? (double)sqrtl((d2 - d1 * d1 / n) / (n - 1)) : NAN;
+}
+
+/* Mean and sd of one side: correctly rounded from exact sums when every
+ * value is an exact decimal, else mean_sd_ld. */
+static void side_mean_sd(const struct num_value *x, size_t n, int exact,
+                         double *mean, double *sd)
+{
+    *mean = *sd = NAN;
+    if (n == 0)
+        return;
+    if (exact) {
+        struct exsum e;
+        exsum_init(&e);
+        for (size_t i = 0; i < n; i++)
+            exsum_add(&e, x[i].mant, x[i].scale);
+        double var;
+        if (exsum_results(&e, mean, &var, sd) == 0)
+            return;
+    }
+    mean_sd_ld(x, n, mean, sd);
+}
+
+static const double pow10_d[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+    1e13, 1e14, 1e15, 1e16, 1e17, 1e18
+};
+
+/* The differences in working units: d[i] = (after - before) * div, where
+ * div is 10^S for exact decimals at the common scale S (d are then exact
+ * integers), 1, or (*binary set) d[i] = (after - before) 2^div. Returns 1 when d are the exact scaled
+ * integers, with *ex holding their exact sums at scale S. */
+#define EXACT_INT_MAX 1125899906842624.0    /* 2^50: sums of two stay exact */
+
+static int differences(const struct num_value *b, const struct num_value *a,
+                       size_t n, double *d, double *div, int *binary,
+                       struct exsum *ex, int *flags)
+{
+    *binary = 0;
+    int all_exact = 1, S = 0;
+    for (size_t i = 0; i < n && all_exact; i++) {
+        all_exact = b[i].exact && a[i].exact;
+        S = b[i].scale > S ? b[i].scale : S;
+        S = a[i].scale > S ? a[i].scale : S;
+    }
+    if (all_exact) {
+        int fits = 1;
+        exsum_init(ex);
+        for (size_t i = 0; i < n; i++) {
+            /* |mant| < 2^63, 10^18 < 2^60: no overflow in 128 bits */
+            __int128 D = (__int128)a[i].mant * exsum_pow10[S - a[i].scale] -
+                         (__int128)b[i].mant * exsum_pow10[S - b[i].scale];
+            if (D > (__int128)EXACT_INT_MAX || D < -(__int128)EXACT_INT_MAX) {
+                fits = 0;
+                break;
+            }
+            d[i] = (double)D;
+            exsum_add(ex, (int64_t)D, S);
+        }
+        if (fits) {
+            *div = pow10_d[S];
+            return ex->ok;
+        }
+        /* too long for exact integers in doubles: the exact difference,
+         * rounded */
+        for (size_t i = 0; i < n; i++) {
+            __int128 D = (__int128)a[i].mant * exsum_pow10[S - a[i].scale] -
+                         (__int128)b[i].mant * exsum_pow10[S - b[i].scale];
+            d[i] = (double)((long double)D / (long double)exsum_pow10[S]);
+        }
+        *div = 1;
+        return 0;
+    }
+    /* binary: scale by a power of two, 2^k, so that no difference or sum
+     * of two differences overflows, and so that tiny values are normal */
+    double M = 0;
+    for (size_t i = 0; i < n; i++)
+        M = fmax(M, fmax(fabs(b[i].x), fabs(a[i].x)));
+    int k = 0;
+    if (M >= 0x1p1020)
+        k = -4;
+    else if (M > 0 && M < 0x1p-1000)
+        k = -ilogb(M);
+    for (size_t i = 0; i < n; i++) {
+        double bs = ldexp(b[i].x, k), as = ldexp(a[i].x, k);
+        if (ldexp(bs, -k) != b[i].x || ldexp(as, -k) != a[i].x)
+            *flags |= STATS_PAIRED_SCALE_LOSS;
+        d[i] = as - bs;
+    }
+    *div = k;
+    *binary = 1;
+    return 0;
+}
+
+/* A location or scale result from working units back to the data's:
+ * v / div, or v * 2^-div for binary differences. */
+static double unscale(double v, double div, int binary, int *flags)
+{
+    if ((binary ? div == 0 : div == 1) || isnan(v))
+        return v;
+    double u = binary ? ldexp(v, -(int)div) : v / div;
+    if (isinf(u) && isfinite(v)) {
+        *flags |= STATS_PAIRED_OVERFLOW;    /* finite, but no double */
+        return NAN;
+    }
+    return u;
+}
+
+void stats_paired(const struct num_value *before,
+                  const struct num_value *after, size_t n, double level,
+                  enum stats_alt alt, const struct stats_signrank_opts *wo,
                   struct stats_paired *r)
 {
     r->n = n;
     r->mean_b = r->sd_b = r->mean_a = r->sd_a = NAN;
     r->p_sign = r->p_mcnemar = r->d_av = r->g_av = NAN;
-    double *d = sk_xcalloc(n ? n : 1, sizeof *d);
+    r->flags = 0;
+    double *d = sk_xcalloc(n ? n : 1, sizeof *d), div = 1;
+    struct exsum ex;
+    int binary;
+    int exact_sums = differences(before, after, n, d, &div, &binary, &ex,
+                                 &r->flags);
     size_t npos = 0, nneg = 0;
+    int sides_exact = 1;
     for (size_t i = 0; i < n; i++) {
-        d[i] = after[i] - before[i];
         npos += d[i] > 0;
         nneg += d[i] < 0;
+        sides_exact = sides_exact && before[i].exact && after[i].exact;
     }
-    if (n > 0) {
-        double vb, va;
-        stats_mean_var(before, NULL, n, n, &r->mean_b, &vb);
-        stats_mean_var(after, NULL, n, n, &r->mean_a, &va);
-        r->sd_b = sqrt(vb);
-        r->sd_a = sqrt(va);
+    side_mean_sd(before, n, sides_exact, &r->mean_b, &r->sd_b);
+    side_mean_sd(after, n, sides_exact, &r->mean_a, &r->sd_a);
+
+    /* t test: from the exact sums, or in working units then scaled back */
+    double mean = NAN, sd = NAN, var;
+    if (exact_sums && exsum_results(&ex, &mean, &var, &sd) == 0) {
+        stats_ttest_summary(n, mean, sd, level, alt, &r->t);
+    } else {
+        if (n > 0)
+            mean_sd_ld_d(d, n, &mean, &sd);
+        stats_ttest_summary(n, mean, sd, level, alt, &r->t);
+        r->t.mean = unscale(r->t.mean, div, binary, &r->flags);
+        r->t.sd = unscale(r->t.sd, div, binary, &r->flags);
+        r->t.se = unscale(r->t.se, div, binary, &r->flags);
+        r->t.lo = unscale(r->t.lo, div, binary, &r->flags);
+        r->t.hi = unscale(r->t.hi, div, binary, &r->flags);
     }
-    stats_ttest(d, n, level, alt, &r->t);
     stats_signrank(d, n, wo, &r->w);
+    r->w.hl = unscale(r->w.hl, div, binary, &r->flags);
+    r->w.hl_lo = unscale(r->w.hl_lo, div, binary, &r->flags);
+    r->w.hl_hi = unscale(r->w.hl_hi, div, binary, &r->flags);
     r->p_sign = stats_sign_test(npos, nneg, alt);
     if (is_binary(before, n) && is_binary(after, n))
         r->p_mcnemar = r->p_sign;
-    r->d_av = r->t.mean / ((r->sd_b + r->sd_a) / 2);
+    /* halves first: the sum of two sds near the double maximum overflows */
+    r->d_av = r->t.mean / (r->sd_b / 2 + r->sd_a / 2);
     if (n >= 2)
         r->g_av = r->d_av * (1 - 3.0 / (8.0 * (double)n - 9));
     free(d);

@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "numparse.h"
+
 enum stats_alt { STATS_TWO_SIDED, STATS_LESS, STATS_GREATER };
 enum stats_zero { STATS_ZERO_WILCOX, STATS_ZERO_PRATT };
 
@@ -23,9 +25,13 @@ struct stats_ttest {
     double t, df, p;
     double dz, dz_lo, dz_hi;
     int const_sd;
+    int dz_imprecise;   /* libRmath warned at a d_z interval end */
 };
 void stats_ttest(const double *d, size_t n, double level, enum stats_alt alt,
                  struct stats_ttest *r);
+/* The same from the mean and sd (n - 1) of the n differences. */
+void stats_ttest_summary(size_t n, double mean, double sd, double level,
+                         enum stats_alt alt, struct stats_ttest *r);
 
 struct stats_signrank_opts {
     double level;
@@ -53,6 +59,8 @@ struct stats_signrank {
     double r_rb;
     double hl, hl_lo, hl_hi;
     int hl_exact;           /* CI from the exact distribution */
+    int hl_tied_exact;      /* ... with ties or zeros, by the rule of
+                               exactRankTests::wilcox.exact */
     int level_not_achieved; /* CI at a lower level than asked */
 };
 void stats_signrank(const double *d, size_t n,
@@ -79,17 +87,35 @@ double stats_sign_test(size_t npos, size_t nneg, enum stats_alt alt);
  * signed-rank test, the sign test, McNemar's exact test when every value
  * is 0 or 1 (the sign test on the discordant pairs; NAN otherwise), and
  * d_av = mean(d) / ((sd_before + sd_after) / 2) with Hedges' g_av = d_av
- * (1 - 3 / (8n - 9)) (Lakens 2013). */
+ * (1 - 3 / (8n - 9)) (Lakens 2013).
+ *
+ * The values come as read (numparse.h). When every value is an exact
+ * decimal, the differences are taken exactly, as scaled integers: ties and
+ * zeros among them are exact (0.4 - 0.3 equals 0.2 - 0.1), the mean and sd
+ * of d and of each side are correctly rounded from exact sums, and the
+ * rank statistics and Walsh averages are computed on exact integers (as
+ * long as the scaled differences stay below 2^50; beyond, in binary).
+ * Other values (1e300, more than 18 decimals) are taken in binary, scaled
+ * by a power of two where a difference or a Walsh average would overflow,
+ * with sums in long double; a result beyond the double range is NAN with
+ * STATS_PAIRED_OVERFLOW. */
+enum {
+    STATS_PAIRED_OVERFLOW = 1,   /* a result is beyond the double range:
+                                    NAN */
+    STATS_PAIRED_SCALE_LOSS = 2  /* values so far apart in magnitude that
+                                    scaling lost the smallest's last bits */
+};
 struct stats_paired {
     size_t n;
     double mean_b, sd_b, mean_a, sd_a;
     struct stats_ttest t;
     struct stats_signrank w;
     double p_sign, p_mcnemar, d_av, g_av;
+    int flags;                   /* STATS_PAIRED_* */
 };
-void stats_paired(const double *before, const double *after, size_t n,
-                  double level, enum stats_alt alt,
-                  const struct stats_signrank_opts *wo,
+void stats_paired(const struct num_value *before,
+                  const struct num_value *after, size_t n, double level,
+                  enum stats_alt alt, const struct stats_signrank_opts *wo,
                   struct stats_paired *r);
 
 enum stats_adjust { STATS_ADJUST_NONE, STATS_ADJUST_HOLM, STATS_ADJUST_BH };

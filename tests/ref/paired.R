@@ -18,8 +18,8 @@
 # read.delim as sk-paired reads it (check.names = FALSE, na.strings = the
 # --na tokens and empty cells, strip.white, every column as text, then the
 # compared columns by as.numeric), pairs the columns (wide form) or the rows
-# (long form: rows at other levels of --within dropped before anything
-# else, so they make no groups either) and computes every output column
+# (long form: rows at other levels of --within are not paired, but their
+# groups get rows as in the wide form) and computes every output column
 # independently of sk-paired, d = after - before over the complete pairs:
 #   means, sds          mean(), sd()
 #   t test              t.test(after, before, paired = TRUE, conf.level,
@@ -79,6 +79,25 @@
 # when R's wilcox.test warns "requested conf.level not achievable" (for
 # Pratt, when wilcox_ci's test does); several joined by "; ". Here they are
 # derived from those conditions, not from sk-paired's output.
+#
+# Exact differences (issue 8): sk-paired takes d = after - before exactly
+# when the values are decimals, so that 0.4 - 0.3 and 0.2 - 0.1 are the same
+# difference. R's a - b is binary and can break such ties (or make a zero a
+# tiny number), which changes V, the exact p and the interval wherever it
+# happens: shoes (V = 52, p_w 0.014306 by R's default, 0.014116 exactly)
+# and anorexia's CBT arm (V 303.5 -> 304.5). Here d is therefore the
+# decimal difference: round(a - b, k) with k the decimals of the inputs
+# (at most 10; see exact_d), which is the double nearest the exact
+# decimal, and the Wilcoxon tests are run on that d. That ranks as R's
+# wilcox.test(a, b, paired = TRUE, digits.rank = 7) does for these data
+# (checked: same V and p on shoes and anorexia), but digits.rank also
+# rounds x - d inside the interval's root search, which moves the roots
+# by up to 1e-7 off the Walsh averages, so it is not used here.
+#
+# --exact with ties or zeros: the interval is exactRankTests::wilcox.exact's
+# (the statistic at each Walsh average against the exact conditional
+# distribution), computed on the integers d * 10^k so that its own binary
+# arithmetic cannot break ties, then divided by 10^k.
 #
 # Numbers are written with sprintf("%.17g") (Inf, -Inf; NA for NA and NaN)
 # so that the comparison tolerance (tests/tsvcmp.awk, 1e-9 relative in
@@ -485,13 +504,43 @@ with_warnings <- function(expr) {
     list(value = value, warnings = texts)
 }
 
+## The decimals of a numeric vector (the smallest k <= 10 at which
+## every value times 10^k is an integer, to 1e-6 of a unit).
+dec_k <- function(x) {
+    for (k in 0:10)
+        if (all(abs(x * 10^k - round(x * 10^k)) < 1e-6)) return(k)
+    stop("more than 10 decimals: exact_d cannot recover the decimals")
+}
+
+## d = a - b as exact decimals (see the header).
+exact_d <- function(a, b) {
+    k <- max(dec_k(a), dec_k(b))
+    round(a - b, k)
+}
+
+## exactRankTests' interval of the exact test, on integers (header).
+exact_tied_ci <- function(d, alt, level) {
+    k <- dec_k(d)
+    di <- round(d * 10^k)
+    w <- suppressWarnings(exactRankTests::wilcox.exact(di, conf.int = TRUE,
+            conf.level = level, alternative = alt, exact = TRUE))
+    as.numeric(w$conf.int) / 10^k
+}
+
+exact_tied_p <- function(d, alt) {
+    k <- dec_k(d)
+    di <- round(d * 10^k)
+    suppressWarnings(exactRankTests::wilcox.exact(di, alternative = alt,
+                                                  exact = TRUE))$p.value
+}
+
 ## One comparison: before b, after a (complete pairs), dropped pairs.
 paired_row <- function(b, a, dropped, o) {
     alt <- o$alt
     level <- o$level
     alpha <- 1 - level
     n <- length(b)
-    d <- a - b
+    d <- exact_d(a, b)
     s <- list(n = n, n_dropped = dropped,
               mean_before = NA, sd_before = NA, mean_after = NA,
               sd_after = NA, mean_diff = NA, sd_diff = NA, se_diff = NA,
@@ -597,7 +646,7 @@ paired_row <- function(b, a, dropped, o) {
         ex <- if (o$approx) FALSE
               else if (o$exact && !ties && s$n_zero == 0) TRUE
               else NULL
-        wt <- with_warnings(wilcox.test(a, b, paired = TRUE, conf.int = TRUE,
+        wt <- with_warnings(wilcox.test(d, conf.int = TRUE,
                                         exact = ex, correct = o$correct,
                                         alternative = alt, conf.level = level,
                                         tol.root = 1e-12))
@@ -609,13 +658,24 @@ paired_row <- function(b, a, dropped, o) {
                         else if (grepl("exact", w$method)) "exact"
                         else "normal"
         if (o$exact && m >= 1 && (ties || s$n_zero > 0)) {
-            # the exact conditional distribution: brute force
-            s$p_w <- brute_p(round(2 * r), round(2 * tplus), alt)
+            # the exact conditional distribution: brute force, or beyond
+            # 2^16 sign vectors exactRankTests' (shift algorithm) on the
+            # integers d * 10^k
+            s$p_w <- if (m <= 16) brute_p(round(2 * r), round(2 * tplus), alt)
+                     else exact_tied_p(nz, alt)
             s$p_w_method <- "exact"
         }
         s$hl <- walsh_median(nz)
         s$hl_lo <- snap_walsh(w$conf.int[1], nz)
         s$hl_hi <- snap_walsh(w$conf.int[2], nz)
+        if (o$exact && m >= 1 && (ties || s$n_zero > 0)) {
+            # exactRankTests' interval; R's warning about the normal
+            # interval's level does not concern it
+            ci <- exact_tied_ci(nz, alt, level)
+            s$hl_lo <- ci[1]
+            s$hl_hi <- ci[2]
+            warned <- FALSE
+        }
         if (s$V != tplus) stop("V differs from R's")
     }
     if (warned)
@@ -669,7 +729,14 @@ run_case <- function(name, argstr) {
         lv <- strsplit(o$levels, ",", fixed = TRUE)[[1]]
         idc <- resolve_col(o$id, names)
         wc <- resolve_col(o$within, names)
-        # rows at other levels, or with no level, are not read at all
+        # rows at other levels, or with no level, are not paired; their
+        # groups still get rows (n = 0 when no row is at either level), as
+        # in the wide form
+        if (!is.na(by)) {
+            g_all <- chr[[by]]
+            g_all[is.na(g_all)] <- "NA"
+            groups_all <- unique(g_all)
+        }
         chr <- chr[!is.na(chr[[wc]]) & chr[[wc]] %in% lv, , drop = FALSE]
         for (k in select_cols(o$value, names)) cmps[[length(cmps) + 1]] <- k
     }
@@ -679,7 +746,7 @@ run_case <- function(name, argstr) {
     if (!is.na(by)) {
         g <- chr[[by]]
         g[is.na(g)] <- "NA"
-        groups <- unique(g)    # first-seen order
+        groups <- if (long) groups_all else unique(g)    # first-seen order
     } else {
         g <- rep("", nrow(chr))
         groups <- ""
