@@ -8,6 +8,8 @@
 #include "util.h"
 
 #include <float.h>
+#include <gmp.h>
+#include <mpfr.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -646,39 +648,62 @@ static int is_binary(const struct num_value *x, size_t n)
     return n > 0;
 }
 
-/* Mean and sd (n - 1) of x[0..n), two passes in long double, the
- * sd taken before rounding to double (so that a variance beyond the double
- * range, or below it, does not become Inf or 0). */
-static void mean_sd_ld(const struct num_value *x, size_t n, double *mean,
-                       double *sd)
+/* Mean and sd (n - 1) of the doubles x[0..n), from exact sums: each
+ * double is an integer times 2^-1074, so the sum and the sum of squares
+ * are integers (GMP) at the scales 2^-1074 and 2^-2148, and nothing is
+ * lost to cancellation or overflow (1e300, -1e300 and 0.4 have the mean
+ * 0.4 / 3). The mean is rounded once; the sd is the square root, at 53
+ * bits, of the variance held to 256 bits. For the values that are not
+ * short decimals (those take exsum), so speed matters little. */
+static void mean_sd_exact(const double *x, size_t n, double *mean, double *sd)
 {
-    long double s = 0, m, d1 = 0, d2 = 0;
-    for (size_t i = 0; i < n; i++)
-        s += x[i].x;
-    m = s / n;
+    *mean = *sd = NAN;
+    if (n == 0)
+        return;
+    mpz_t S, SS, v, num;
+    mpz_inits(S, SS, v, num, (mpz_ptr)0);
     for (size_t i = 0; i < n; i++) {
-        long double d = (long double)x[i].x - m;
-        d1 += d;
-        d2 += d * d;
+        int e;
+        double f = frexp(x[i], &e);      /* x = f 2^e, 0.5 <= |f| < 1 */
+        if (e - 53 >= -1074) {
+            /* x = m 2^(e - 53) with m = f 2^53 an integer */
+            mpz_set_d(v, ldexp(f, 53));
+            mpz_mul_2exp(v, v, (mp_bitcnt_t)(e - 53 + 1074));
+        } else {
+            mpz_set_d(v, ldexp(x[i], 1074));     /* subnormal: exact */
+        }
+        mpz_add(S, S, v);
+        mpz_addmul(SS, v, v);
     }
-    *mean = (double)(m + d1 / n);
-    *sd = n > 1 ? (double)sqrtl((d2 - d1 * d1 / n) / (n - 1)) : NAN;
+    mpfr_t m, q;
+    mpfr_init2(m, 53);
+    mpfr_init2(q, (mpfr_prec_t)mpz_sizeinbase(S, 2) + 64);
+    mpfr_set_z_2exp(q, S, -1074, MPFR_RNDN);           /* exact */
+    mpfr_div_ui(m, q, (unsigned long)n, MPFR_RNDN);    /* one rounding */
+    *mean = mpfr_get_d(m, MPFR_RNDN);
+    if (n >= 2) {
+        /* var = (n SS - S^2) / (n (n - 1)) at the scale 2^-2148 */
+        mpz_mul_ui(num, SS, (unsigned long)n);
+        mpz_submul(num, S, S);
+        mpfr_set_prec(q, 256);
+        mpfr_set_z_2exp(q, num, -2148, MPFR_RNDN);
+        mpfr_div_ui(q, q, (unsigned long)n, MPFR_RNDN);
+        mpfr_div_ui(q, q, (unsigned long)(n - 1), MPFR_RNDN);
+        mpfr_sqrt(m, q, MPFR_RNDN);
+        *sd = mpfr_get_d(m, MPFR_RNDN);
+    }
+    mpfr_clears(m, q, (mpfr_ptr)0);
+    mpz_clears(S, SS, v, num, (mpz_ptr)0);
 }
 
-static void mean_sd_ld_d(const double *x, size_t n, double *mean,
-                         double *sd)
+static void mean_sd_binary(const struct num_value *x, size_t n, double *mean,
+                       double *sd)
 {
-    long double s = 0, m, d1 = 0, d2 = 0;
+    double *v = sk_xcalloc(n ? n : 1, sizeof *v);
     for (size_t i = 0; i < n; i++)
-        s += x[i];
-    m = s / n;
-    for (size_t i = 0; i < n; i++) {
-        long double d = x[i] - m;
-        d1 += d;
-        d2 += d * d;
-    }
-    *mean = (double)(m + d1 / n);
-    *sd = n > 1 ? (double)sqrtl((d2 - d1 * d1 / n) / (n - 1)) : NAN;
+        v[i] = x[i].x;
+    mean_sd_exact(v, n, mean, sd);
+    free(v);
 }
 
 /* Mean and sd of one side: correctly rounded from exact sums when every
@@ -698,7 +723,7 @@ static void side_mean_sd(const struct num_value *x, size_t n, int exact,
         if (exsum_results(&e, mean, &var, sd) == 0)
             return;
     }
-    mean_sd_ld(x, n, mean, sd);
+    mean_sd_binary(x, n, mean, sd);
 }
 
 static const double pow10_d[] = {
@@ -816,7 +841,7 @@ void stats_paired(const struct num_value *before,
         stats_ttest_summary(n, mean, sd, level, alt, &r->t);
     } else {
         if (n > 0)
-            mean_sd_ld_d(d, n, &mean, &sd);
+            mean_sd_exact(d, n, &mean, &sd);
         stats_ttest_summary(n, mean, sd, level, alt, &r->t);
         r->t.mean = unscale(r->t.mean, div, binary, &r->flags);
         r->t.sd = unscale(r->t.sd, div, binary, &r->flags);
