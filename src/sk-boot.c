@@ -118,11 +118,14 @@ static void usage(void)
 "      --version          show the version and exit\n"
 "\n"
 "Output columns: variable group stat n B seed method level estimate bias\n"
-"se lo hi z0 a rng note. group is 'all' without --by; bias =\n"
+"se lo hi z0 a rng note n_undefined. group is 'all' without --by; bias =\n"
 "mean(replicates) - estimate, se = their sd; z0 and a are BCa's (NA for\n"
 "other methods); rng is the generator\n"
 "(" RNG_NAME ", Random123); note says when the data has no variation,\n"
-"an endpoint is an extreme replicate (use more replicates), and so on.\n"
+"an endpoint is an extreme replicate (use more replicates), and so on;\n"
+"n_undefined counts the replicates whose statistic is undefined (d_z, r\n"
+"or alpha of a resample in which a column is constant), left out: when\n"
+"they are more than 1% of B, lo, hi, bias and se are NA.\n"
 "\n"
 "Resampling is exact in distribution: answers with few distinct values\n"
 "are resampled by their counts (one multinomial draw per replicate), and\n"
@@ -328,6 +331,12 @@ static void note_text(const struct boot_result *r, char *buf, size_t size)
                                "interval" },
         { BOOT_NOTE_NO_STUDENT, "no studentized interval for this "
                                 "statistic (mean, prop and mean-diff only)" },
+        { BOOT_NOTE_TOO_UNDEFINED, "more than 1% of the replicates "
+                                   "undefined (a column constant in the "
+                                   "resample): no interval" },
+        { BOOT_NOTE_A_UNDEFINED, "BCa undefined: a leave-one-out value is "
+                                 "undefined (a column constant without "
+                                 "one row)" },
     };
     size_t len = 0;
     buf[0] = '\0';
@@ -698,7 +707,8 @@ int main(int argc, char **argv)
     out_init(&o, stdout, cli.precision);
     static const char *const head[] = {
         "variable", "group", "stat", "n", "B", "seed", "method", "level",
-        "estimate", "bias", "se", "lo", "hi", "z0", "a", "rng", "note"
+        "estimate", "bias", "se", "lo", "hi", "z0", "a", "rng", "note",
+        "n_undefined"
     };
     for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
         out_text(&o, head[i]);
@@ -728,6 +738,7 @@ int main(int argc, char **argv)
         out_text(&o, RNG_NAME);
         note_text(r, buf, sizeof buf);
         out_text(&o, buf);
+        out_count(&o, r->undefined);
         out_end_row(&o);
     }
 

@@ -7,6 +7,7 @@
 #include "util.h"
 
 #include <gsl/gsl_randist.h>
+#include <float.h>
 #include <math.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -78,7 +79,19 @@ static void features(const struct boot_set *s, const double *row, double *f)
     }
 }
 
-/* A statistic from the feature sums S of n rows (not the median). */
+/* Whether a column is constant in a resample of n rows, up to rounding:
+ * its sum of squares about the resample's mean, ss = S2 - S1^2 / n, is
+ * at most (n + 64) 4 eps S2, S2 its sum of squares about the sample's
+ * mean (the rounding of the two sums of n terms is below 3 n eps S2).
+ * Without it a constant column gives ss = rounding noise, and r, d_z or
+ * alpha a finite number that means nothing. */
+static int flat(double ss, double S2, double n)
+{
+    return !(ss > (n + 64) * 4 * DBL_EPSILON * S2);
+}
+
+/* A statistic from the feature sums S of n rows (not the median); NAN
+ * when it is undefined (a column constant in the resample). */
 static double from_sums(const struct boot_set *s, enum boot_stat st,
                         const double *S, double n)
 {
@@ -91,16 +104,22 @@ static double from_sums(const struct boot_set *s, enum boot_stat st,
     case BOOT_SD:
     case BOOT_DZ:
         var = n > 1 ? fmax(0, (S[1] - S[0] * S[0] / n) / (n - 1)) : NAN;
+        if (n > 1 && flat(S[1] - S[0] * S[0] / n, S[1], n))
+            var = 0;
         if (st == BOOT_VAR)
             return var;
         if (st == BOOT_SD)
             return sqrt(var);
+        if (!(var > 0))
+            return NAN;
         mean = S[0] / n + s->center[0];
         return mean / sqrt(var);
     case BOOT_COR: {
         /* r = Sxy / sqrt(Sxx Syy), cross-products about the means */
         double sxy = S[4] - S[0] * S[1] / n;
         double sxx = S[2] - S[0] * S[0] / n, syy = S[3] - S[1] * S[1] / n;
+        if (flat(sxx, S[2], n) || flat(syy, S[3], n))
+            return NAN;
         return sxy / sqrt(sxx * syy);
     }
     case BOOT_ALPHA: {
@@ -109,6 +128,8 @@ static double from_sums(const struct boot_set *s, enum boot_stat st,
         for (size_t i = 0; i < w; i++)
             sv += S[w + i] - S[i] * S[i] / n;
         double vt = S[2 * w + 1] - S[2 * w] * S[2 * w] / n;
+        if (flat(vt, S[2 * w + 1], n))
+            return NAN;
         return k / (k - 1) * (1 - sv / vt);
     }
     case BOOT_MEDIAN:
@@ -377,8 +398,19 @@ static double rank_without(const struct boot_set *s, size_t j, unsigned long r)
     return rank_value(s->gv, s->ctot, s->KG, r + 1);
 }
 
+static double accel(const struct boot_set *s, size_t i, int *undefined);
+
 double boot_accel(const struct boot_set *s, size_t i)
 {
+    int undefined;
+    return accel(s, i, &undefined);
+}
+
+/* boot_accel; *undefined is set when a leave-one-out value is undefined
+ * (NAN then too). */
+static double accel(const struct boot_set *s, size_t i, int *undefined)
+{
+    *undefined = 0;
     enum boot_stat st = s->stats[i];
     double n = (double)s->n;
     if (s->n < 2)
@@ -412,6 +444,9 @@ double boot_accel(const struct boot_set *s, size_t i)
             strat[u] = s->unit_stratum[u];
         }
     }
+    for (size_t j = 0; j < m; j++)
+        if (mult[j] > 0 && !isfinite(theta[j]))
+            *undefined = 1;
     double *tbar = sk_xcalloc(s->S, sizeof *tbar);
     for (size_t j = 0; j < m; j++)
         tbar[strat[j]] += mult[j] * theta[j];
@@ -431,7 +466,7 @@ double boot_accel(const struct boot_set *s, size_t i)
     free(strat);
     free(Sx);
     free(tbar);
-    if (!(s2 > 0))
+    if (*undefined || !(s2 > 0))
         return NAN;
     return (double)(s3 / (6 * powl(s2, 1.5L)));
 }
@@ -851,6 +886,14 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
         bias = (double)(mean - t0);
         sd = R > 1 ? sqrt((double)(ss / (R - 1))) : NAN;
     }
+    /* too many undefined replicates: the defined ones are a biased subset */
+    int too_many = s && !undefined && (double)(B - R) > BOOT_MAX_UNDEFINED *
+                                                         (double)B;
+    if (too_many) {
+        base |= BOOT_NOTE_TOO_UNDEFINED;
+        base &= ~(unsigned)BOOT_NOTE_DEGENERATE;
+        bias = sd = NAN;
+    }
     size_t k = 0;
     for (int m = BOOT_PERC; m <= BOOT_STUD; m++) {
         if (!(mask & (1u << m)))
@@ -861,9 +904,10 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
         r->bias = bias;
         r->se = sd;
         r->nonfinite = s ? B - R : 0;
+        r->undefined = s ? B - R : 0;
         r->notes = base;
         r->lo = r->hi = r->z0 = r->a = NAN;
-        if (undefined)
+        if (undefined || too_many)
             continue;
         if (m == BOOT_STUD && st != BOOT_MEAN) {
             r->notes |= BOOT_NOTE_NO_STUDENT;
@@ -875,7 +919,13 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
         }
         double a = NAN;
         if (m == BOOT_BCA && s) {
-            a = boot_accel(s, i);
+            int a_undefined;
+            a = accel(s, i, &a_undefined);
+            if (a_undefined && !degenerate) {
+                /* no acceleration without the leave-one-out values */
+                r->notes |= BOOT_NOTE_A_UNDEFINED;
+                continue;
+            }
             if (isnan(a) && !degenerate)
                 r->notes |= BOOT_NOTE_A_ZERO;
             if (isnan(a))

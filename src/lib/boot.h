@@ -104,14 +104,29 @@ enum {
     BOOT_NOTE_EMPTY = 16,         /* no rows to resample */
     BOOT_NOTE_UNDEFINED = 32,     /* the estimate itself is undefined */
     BOOT_NOTE_NO_STUDENT = 64,    /* no studentized interval for it */
-    BOOT_NOTE_SE_ZERO = 128       /* replicates with se 0 left out of the
+    BOOT_NOTE_SE_ZERO = 128,      /* replicates with se 0 left out of the
                                      studentized interval (nonfinite) */
+    BOOT_NOTE_TOO_UNDEFINED = 256, /* more than BOOT_MAX_UNDEFINED of the
+                                     replicates undefined: no interval */
+    BOOT_NOTE_A_UNDEFINED = 512   /* a leave-one-out value undefined: no
+                                     BCa acceleration, no BCa interval */
 };
+
+/* The largest share of undefined replicates (the statistic undefined in
+ * the resample: a column constant in it) an interval is built without:
+ * the quantile p of the defined replicates is an unconditional quantile
+ * between p (1 - u) and p (1 - u) + u, u their share; at u = 1% a 95%
+ * interval's tail of 2.5% may be anything from 1.5% to 3.5%, twice the
+ * Monte Carlo error of that tail at B = 1000 (0.5 percentage points).
+ * Beyond it lo, hi, bias and se are NA with a note. */
+#define BOOT_MAX_UNDEFINED 0.01
 
 struct boot_result {
     enum boot_method m;
     double estimate, bias, se, lo, hi, z0, a;
     size_t nonfinite;             /* replicates left out, not finite */
+    size_t undefined;             /* replicates whose statistic is
+                                     undefined (NAN), left out */
     unsigned notes;
 };
 
@@ -120,8 +135,10 @@ struct boot_result {
  * with a note for the others), in
  * the order of enum boot_method, from its replicates t[0..B) and, for
  * student, their standard errors se[0..B). bias = mean(t) - estimate and
- * se = sd(t) over the finite replicates. Returns the number of results
- * written to res (at most 5). */
+ * se = sd(t) over the finite replicates; the others (undefined) are
+ * counted, and when more than BOOT_MAX_UNDEFINED of them, every interval
+ * is NA with a note. Returns the number of results written to res (at
+ * most 5). */
 size_t boot_results(const struct boot_set *s, size_t i, const double *t,
                     const double *se, size_t B, double level, unsigned mask,
                     struct boot_result *res);
