@@ -337,6 +337,9 @@ static void note_text(const struct boot_result *r, char *buf, size_t size)
         { BOOT_NOTE_A_UNDEFINED, "BCa undefined: a leave-one-out value is "
                                  "undefined (a column constant without "
                                  "one row)" },
+        { BOOT_NOTE_RANGE, "the variance is out of the range of numbers "
+                           "(about 1e-308 to 1e308): use sd, or rescale the "
+                           "data" },
     };
     size_t len = 0;
     buf[0] = '\0';

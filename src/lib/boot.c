@@ -26,6 +26,10 @@ struct boot_set {
     enum boot_stat *stats;
     size_t nstats;
     double *center;            /* w column means, subtracted */
+    int scaled;                /* extreme values: features of the centered
+                                  values times scale (powers of 2) */
+    int *sexp;                 /* w: the features are of (x - center)
+                                  2^-sexp (0 unless scaled) */
     double se_mean;            /* w = 1: sd / sqrt(n) of the sample */
     /* moment statistics: units (distinct rows, or rows) and features */
     int need_moments, by_counts;
@@ -92,8 +96,8 @@ static int flat(double ss, double S2, double n)
 
 /* A statistic from the feature sums S of n rows (not the median); NAN
  * when it is undefined (a column constant in the resample). */
-static double from_sums(const struct boot_set *s, enum boot_stat st,
-                        const double *S, double n)
+static double from_sums_raw(const struct boot_set *s, enum boot_stat st,
+                            const double *S, double n)
 {
     size_t w = s->w;
     double mean, var;
@@ -136,6 +140,55 @@ static double from_sums(const struct boot_set *s, enum boot_stat st,
         break;
     }
     return NAN;
+}
+
+/* from_sums of scaled features (values of about 1e300 or 1e-320, whose
+ * squares are out of range): the mean, variance and sd back in the data's
+ * units through long double (the variance may be out of a double's range:
+ * Inf or 0, see boot_results), d_z from the scaled mean and sd; r and
+ * alpha do not change with the scale. INTERNAL: the mean, variance and sd
+ * in the scaled units, for the jackknife (a is scale-free). */
+static double from_sums_scaled(const struct boot_set *s, enum boot_stat st,
+                               const double *S, double n, int internal)
+{
+    int e = s->sexp[0];
+    long double var, m = (long double)S[0] / n;
+    double ss;
+    switch (st) {
+    case BOOT_MEAN:
+        return internal ? (double)m : (double)(ldexpl(m, e) + s->center[0]);
+    case BOOT_VAR:
+    case BOOT_SD:
+    case BOOT_DZ:
+        ss = S[1] - S[0] * S[0] / n;
+        var = n > 1 ? (flat(ss, S[1], n) ? 0 : fmaxl(0, ss / (n - 1))) : NAN;
+        if (st == BOOT_VAR)
+            return internal ? (double)var : (double)ldexpl(var, 2 * e);
+        if (st == BOOT_SD)
+            return internal ? (double)sqrtl(var) : (double)ldexpl(sqrtl(var), e);
+        if (!(var > 0))
+            return NAN;
+        return (double)((ldexpl(s->center[0], -e) + m) / sqrtl(var));
+    default:
+        return from_sums_raw(s, st, S, n);
+    }
+}
+
+static double from_sums(const struct boot_set *s, enum boot_stat st,
+                        const double *S, double n)
+{
+    return s->scaled ? from_sums_scaled(s, st, S, n, 0)
+                     : from_sums_raw(s, st, S, n);
+}
+
+/* The standard error sd / sqrt(n) of a replicate's mean. */
+static double replicate_se(const struct boot_set *s, const double *S,
+                           double n)
+{
+    if (!s->scaled)
+        return sqrt(from_sums_raw(s, BOOT_VAR, S, n) / n);
+    long double var = from_sums_scaled(s, BOOT_VAR, S, n, 1);
+    return (double)ldexpl(sqrtl(var / n), s->sexp[0]);
 }
 
 /* ---- the median from counts over the sorted distinct values ---- */
@@ -245,6 +298,27 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
             sum += smp->x[r * w + i];
         s->center[i] = (double)(sum / n);
     }
+    /* Scale when the largest |x - center| of a column is beyond 2^+-300:
+     * its squares, summed, could overflow or underflow (2^-300 and 2^300
+     * keep n m^2 inside a double for any n). A power of 2 keeps every
+     * value exact; alpha needs one scale for all items. */
+    s->sexp = sk_xcalloc(w, sizeof *s->sexp);
+    long double *mx = sk_xcalloc(w, sizeof *mx), mall = 0;
+    for (size_t i = 0; i < w; i++) {
+        for (size_t r = 0; r < n; r++) {
+            long double d = fabsl((long double)smp->x[r * w + i] -
+                                  s->center[i]);
+            mx[i] = d > mx[i] ? d : mx[i];
+        }
+        mall = mx[i] > mall ? mx[i] : mall;
+        if (mx[i] > 0 && (mx[i] > 0x1p300L || mx[i] < 0x1p-300L))
+            s->scaled = 1;
+    }
+    for (size_t i = 0; i < w; i++) {
+        long double m = s->kind == KIND_ITEMS ? mall : mx[i];
+        s->sexp[i] = s->scaled && m > 0 ? ilogbl(m) : 0;
+    }
+    free(mx);
 
     s->se_mean = NAN;
     if (w == 1 && n > 1) {
@@ -254,7 +328,8 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
         long double mu = s1 / n;
         for (size_t r = 0; r < n; r++)
             s2 += (smp->x[r] - mu) * (smp->x[r] - mu);
-        s->se_mean = sqrt((double)(s2 / (n - 1)) / (double)n);
+        s->se_mean = s->scaled ? (double)sqrtl(s2 / (n - 1) / n)
+                               : sqrt((double)(s2 / (n - 1)) / (double)n);
     }
 
     /* Rows in order of stratum, then value: distinct rows are adjacent. */
@@ -282,7 +357,10 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
             continue;
         }
         for (size_t j = 0; j < w; j++)
-            row[j] = smp->x[i * w + j] - s->center[j];
+            row[j] = s->scaled
+                ? (double)ldexpl((long double)smp->x[i * w + j] -
+                                 s->center[j], -s->sexp[j])
+                : smp->x[i * w + j] - s->center[j];
         features(s, row, &s->F[k * s->P]);
         s->cnt[k] = 1;
         s->unit_stratum[k] = smp->stratum ? smp->stratum[i] : 0;
@@ -358,6 +436,7 @@ void boot_free(struct boot_set *s)
     free(s->sp);
     free(s->stats);
     free(s->center);
+    free(s->sexp);
     free(s->F);
     free(s->Ftot);
     free(s->v1);
@@ -439,7 +518,8 @@ static double accel(const struct boot_set *s, size_t i, int *undefined)
         for (size_t u = 0; u < s->K; u++) {
             for (size_t p = 0; p < s->P; p++)
                 Sx[p] = s->Ftot[p] - s->F[u * s->P + p];
-            theta[u] = from_sums(s, st, Sx, n - 1);
+            theta[u] = s->scaled ? from_sums_scaled(s, st, Sx, n - 1, 1)
+                                 : from_sums(s, st, Sx, n - 1);
             mult[u] = s->cnt[u];
             strat[u] = s->unit_stratum[u];
         }
@@ -452,6 +532,15 @@ static double accel(const struct boot_set *s, size_t i, int *undefined)
         tbar[strat[j]] += mult[j] * theta[j];
     for (size_t t = 0; t < s->S; t++)
         tbar[t] /= (double)s->sn[t];
+    for (size_t t = 0; t < s->S; t++)
+        if (!isfinite(tbar[t]) && !*undefined) {
+            /* the sum overflowed (values near 1e308): in long double */
+            long double sum = 0;
+            for (size_t j = 0; j < m; j++)
+                if (strat[j] == t)
+                    sum += mult[j] * (long double)theta[j];
+            tbar[t] = (double)(sum / s->sn[t]);
+        }
     long double s2 = 0, s3 = 0;
     for (size_t j = 0; j < m; j++) {
         if (mult[j] == 0)
@@ -650,8 +739,7 @@ static void *worker(void *arg)
                 jb->t[i * B + b] = from_sums(s, st, S, (double)s->n);
                 if (jb->se)
                     jb->se[i * B + b] = st == BOOT_MEAN
-                        ? sqrt(from_sums(s, BOOT_VAR, S, (double)s->n) /
-                               (double)s->n)
+                        ? replicate_se(s, S, (double)s->n)
                         : NAN;
             }
             if (s->need_median) {
@@ -737,6 +825,17 @@ int boot_replicates(const struct boot_set *s, size_t B, uint64_t seed,
 
 /* ---- intervals ---- */
 
+/* sqrt(v) of a long double variance: sqrt((double)v) as before, in long
+ * double when v is out of a double's normal range (replicates of about
+ * 1e300 or 1e-320). */
+static double sqrt_var(long double v)
+{
+    double d = (double)v;
+    if (isfinite(d) && (d >= DBL_MIN || v == 0 || isnan(d)))
+        return sqrt(d);
+    return (double)sqrtl(v);
+}
+
 /* Replicates within this of t0 count as equal to it: 1e-9 of the larger
  * of |t0| and the replicates' spread (their range / 4), far below the gap
  * between distinct values of a discrete bootstrap distribution, far above
@@ -744,6 +843,8 @@ int boot_replicates(const struct boot_set *s, size_t B, uint64_t seed,
 static double tie_tolerance(const double *tsort, size_t R, double t0)
 {
     double spread = R ? (tsort[R - 1] - tsort[0]) / 4 : 0;
+    if (R && !isfinite(spread))     /* a range beyond 1.8e308 */
+        spread = tsort[R - 1] / 4 - tsort[0] / 4;
     return 1e-9 * fmax(fabs(t0), spread);
 }
 
@@ -787,6 +888,11 @@ int boot_interval(enum boot_method m, const double *tsort, size_t R,
         } else {
             ci->lo = 2 * t0 - q2;
             ci->hi = 2 * t0 - q1;
+            if (!isfinite(ci->lo) || !isfinite(ci->hi)) {
+                /* 2 t0 overflowed (near 1e308) */
+                ci->lo = (double)(2 * (long double)t0 - q2);
+                ci->hi = (double)(2 * (long double)t0 - q1);
+            }
         }
         return 0;
     }
@@ -798,7 +904,7 @@ int boot_interval(enum boot_method m, const double *tsort, size_t R,
         long double ss = 0;
         for (size_t i = 0; i < R; i++)
             ss += (tsort[i] - (long double)mean) * (tsort[i] - mean);
-        double sd = sqrt((double)(ss / (R - 1)));
+        double sd = sqrt_var(ss / (R - 1));
         double bias = mean - t0, merr = sd * dist_qnorm(1 - alpha / 2);
         ci->lo = t0 - bias - merr;
         ci->hi = t0 - bias + merr;
@@ -867,7 +973,18 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
         }
     } else
         base |= BOOT_NOTE_EMPTY;
-    int undefined = s && !isfinite(t0);
+    /* a variance of values of about 1e300 (1e-320) overflows (underflows)
+     * a double: no estimate, no interval, a note */
+    int range = s && s->scaled && st == BOOT_VAR && s->n > 1 &&
+                (isinf(t0) || (t0 < DBL_MIN &&
+                               from_sums_scaled(s, st, s->Ftot, (double)s->n,
+                                                1) > 0));
+    if (range) {
+        base |= BOOT_NOTE_RANGE;
+        t0 = NAN;
+        R = 0;
+    }
+    int undefined = s && !isfinite(t0) && !range;
     if (undefined)
         base |= BOOT_NOTE_UNDEFINED;
     double tol = R ? tie_tolerance(ts, R, t0) : 0;
@@ -884,10 +1001,11 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
         for (size_t b = 0; b < R; b++)
             ss += (ts[b] - mean) * (ts[b] - mean);
         bias = (double)(mean - t0);
-        sd = R > 1 ? sqrt((double)(ss / (R - 1))) : NAN;
+        sd = R > 1 ? sqrt_var(ss / (R - 1)) : NAN;
     }
     /* too many undefined replicates: the defined ones are a biased subset */
-    int too_many = s && !undefined && (double)(B - R) > BOOT_MAX_UNDEFINED *
+    int too_many = s && !undefined && !range &&
+                   (double)(B - R) > BOOT_MAX_UNDEFINED *
                                                          (double)B;
     if (too_many) {
         base |= BOOT_NOTE_TOO_UNDEFINED;
@@ -903,11 +1021,11 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
         r->estimate = t0;
         r->bias = bias;
         r->se = sd;
-        r->nonfinite = s ? B - R : 0;
-        r->undefined = s ? B - R : 0;
+        r->undefined = s && !range ? B - R : 0;
+        r->nonfinite = r->undefined;
         r->notes = base;
         r->lo = r->hi = r->z0 = r->a = NAN;
-        if (undefined || too_many)
+        if (undefined || too_many || range)
             continue;
         if (m == BOOT_STUD && st != BOOT_MEAN) {
             r->notes |= BOOT_NOTE_NO_STUDENT;

@@ -108,8 +108,11 @@ enum {
                                      studentized interval (nonfinite) */
     BOOT_NOTE_TOO_UNDEFINED = 256, /* more than BOOT_MAX_UNDEFINED of the
                                      replicates undefined: no interval */
-    BOOT_NOTE_A_UNDEFINED = 512   /* a leave-one-out value undefined: no
+    BOOT_NOTE_A_UNDEFINED = 512,  /* a leave-one-out value undefined: no
                                      BCa acceleration, no BCa interval */
+    BOOT_NOTE_RANGE = 1024        /* the variance is out of a double's
+                                     range (values of about 1e300 or
+                                     1e-320): no estimate, no interval */
 };
 
 /* The largest share of undefined replicates (the statistic undefined in
