@@ -511,6 +511,12 @@ int main(int argc, char **argv)
         nrows++;
     }
     size_t ngroups = has_group ? strmap_size(groups) : 1;
+    /* Replicate b of group g draws from the stream g 2^40 + b, bit 63
+     * marking the median's: beyond 2^23 groups streams would repeat. */
+    if (ngroups > BOOT_MAX_GROUPS)
+        sk_die("%s: %zu groups in column '%s': at most %lu can have "
+               "independent random streams", input_filename(in), ngroups,
+               cli.in.by, (unsigned long)BOOT_MAX_GROUPS);
     /* The rows of each group, in input order: the rows of group g are
      * grows[gstart[g] .. gstart[g + 1]) (one counting sort, so that the
      * groups cost O(rows + groups), not O(rows x groups)). */

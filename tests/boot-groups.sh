@@ -131,4 +131,25 @@ if run strata1 -c x -g g --strata s -s mean,median -B 99 -m percentile,bca \
     fi
 fi
 
+## 4. More groups than random streams (2^23 = 8388608): an error naming
+##    the limit, exit 1, nothing on stdout (skipped under a sanitizer)
+if [ "${SK_SANITIZED:-0}" = 1 ]; then
+    tap_ok "# SKIP 8388609 groups: not under a sanitizer"
+else
+    awk 'BEGIN { print "g,x"; for (i = 0; i <= 8388608; i++) print i ",1" }' \
+        >"$work/many.csv"
+    rc=0
+    timeout 300 sk-boot -c x -g g -B 39 -m percentile "$work/many.csv" \
+        >"$work/many.out" 2>"$work/many.err" </dev/null || rc=$?
+    want="sk-boot: $work/many.csv: 8388609 groups in column 'g': at most 8388608 can have independent random streams"
+    if [ "$rc" = 1 ] && [ ! -s "$work/many.out" ] &&
+       [ "$(cat "$work/many.err")" = "$want" ]; then
+        tap_ok "8388609 groups: refused, naming the limit"
+    else
+        { echo "exit $rc"; head -3 "$work/many.err"; } >"$work/why"
+        tap_fail "8388609 groups: refused, naming the limit" "$work/why"
+    fi
+    rm -f "$work/many.csv"
+fi
+
 tap_done

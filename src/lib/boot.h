@@ -150,4 +150,9 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
  * when it falls outside the order statistics 1 .. R. */
 double boot_norm_inter(const double *t, size_t R, double alpha, int *extreme);
 
+/* The most groups (families) whose replicates have streams of their own:
+ * the stream of replicate b of family f is f 2^40 + b, bit 63 marking the
+ * median's (B <= 2^40). */
+#define BOOT_MAX_GROUPS (UINT64_C(1) << 23)
+
 #endif
