@@ -22,18 +22,108 @@ static void fail(char **err, const char *fmt, ...)
     va_end(ap);
 }
 
-/* "no column 'X' (the columns are: a, b, c)" */
+#define SHOW_MAX 8       /* names listed when a column is not found */
+#define CMP_MAX 32       /* bytes of a name compared for closeness */
+
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* How far NAME is from ITEM, for listing the closest columns first: the
+ * edit distance (Levenshtein: insertions, deletions and substitutions of
+ * one byte, each 1) between the two in ASCII lower case, so that a name
+ * that differs only in case comes first. Only the first CMP_MAX bytes of
+ * each are compared; each byte beyond adds 1 to the longer one's
+ * distance, which keeps a 1 GB name cheap and far. */
+static size_t distance(const char *item, size_t li, const char *name,
+                       size_t ln)
+{
+    size_t extra = (li > CMP_MAX ? li - CMP_MAX : 0) +
+                   (ln > CMP_MAX ? ln - CMP_MAX : 0);
+    li = li > CMP_MAX ? CMP_MAX : li;
+    ln = ln > CMP_MAX ? CMP_MAX : ln;
+    size_t row[CMP_MAX + 1];
+    for (size_t j = 0; j <= ln; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= li; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= ln; j++) {
+            size_t up = row[j];
+            size_t sub = diag + (lower((unsigned char)item[i - 1]) !=
+                                 lower((unsigned char)name[j - 1]));
+            size_t best = up + 1 < row[j - 1] + 1 ? up + 1 : row[j - 1] + 1;
+            row[j] = sub < best ? sub : best;
+            diag = up;
+        }
+    }
+    return row[ln] + extra;
+}
+
+static size_t common_prefix(const char *a, size_t la, const char *b,
+                            size_t lb)
+{
+    size_t k = 0;
+    while (k < la && k < lb && a[k] == b[k])
+        k++;
+    return k;
+}
+
+static void append_name(char **p, const char *name, int first)
+{
+    char *shown = sk_shown(name, strlen(name));
+    *p += sprintf(*p, "%s'%s'", first ? "" : ", ", shown);
+    free(shown);
+}
+
+/* "no column 'X'; the columns are: 'a', 'b', 'c'" when there are at most
+ * SHOW_MAX; else the SHOW_MAX closest names (by distance(), then the
+ * longest common prefix, then column order), "the closest columns are:
+ * 'x1', ..., 'x8', ... (100000 columns in all)". Names are shown as
+ * sk_shown() shows them. */
 static void fail_unknown(char **err, const char *item,
                          const char *const *names, size_t ncols)
 {
-    size_t len = 0;
-    for (size_t i = 0; i < ncols; i++)
-        len += strlen(names[i]) + 4;
-    char *list = sk_xmalloc(len + 1), *p = list;
-    for (size_t i = 0; i < ncols; i++)
-        p += sprintf(p, "%s'%s'", i ? ", " : "", names[i]);
+    size_t pick[SHOW_MAX], npick = 0;
+    if (ncols <= SHOW_MAX) {
+        for (size_t i = 0; i < ncols; i++)
+            pick[npick++] = i;
+    } else {
+        size_t dist[SHOW_MAX], pre[SHOW_MAX], li = strlen(item);
+        for (size_t i = 0; i < ncols; i++) {
+            size_t ln = strlen(names[i]);
+            size_t d = distance(item, li, names[i], ln);
+            size_t c = common_prefix(item, li, names[i], ln);
+            size_t k = npick;
+            while (k > 0 && (d < dist[k - 1] ||
+                             (d == dist[k - 1] && c > pre[k - 1])))
+                k--;
+            if (k == SHOW_MAX)
+                continue;
+            size_t last = npick < SHOW_MAX ? npick++ : SHOW_MAX - 1;
+            for (size_t j = last; j > k; j--) {
+                pick[j] = pick[j - 1];
+                dist[j] = dist[j - 1];
+                pre[j] = pre[j - 1];
+            }
+            pick[k] = i;
+            dist[k] = d;
+            pre[k] = c;
+        }
+    }
+    /* Each name shown is at most 4 * 60 + 3 bytes, plus quotes and ", ". */
+    char *list = sk_xmalloc(SHOW_MAX * (4 * 60 + 3 + 4) + 64), *p = list;
+    for (size_t k = 0; k < npick; k++)
+        append_name(&p, names[pick[k]], k == 0);
     *p = '\0';
-    fail(err, "no column '%s'; the columns are: %s", item, list);
+    char *shown = sk_shown(item, strlen(item));
+    if (ncols <= SHOW_MAX)
+        fail(err, "no column '%s'; the columns are: %s", shown, list);
+    else
+        fail(err, "no column '%s'; the closest columns are: %s, ... (%zu "
+             "columns in all)", shown, list, ncols);
+    free(shown);
     free(list);
 }
 

@@ -12,10 +12,14 @@
 
 #define CHUNK (1u << 16)
 
+#define NO_NUL ((size_t)-1)
+
 struct rowrec {
     size_t first;          /* index of its first field */
     size_t nfields;
     unsigned long line;
+    size_t nul_field;      /* the first field with a NUL byte, or NO_NUL */
+    unsigned long nul_line;    /* the line of that NUL byte */
 };
 
 struct csvin {
@@ -38,10 +42,13 @@ struct csvin {
     /* The row being parsed. */
     size_t cur_first, cur_nfields;
     unsigned long cur_newlines;   /* newlines inside its quoted fields */
+    size_t cur_nul_field;         /* its first field with a NUL, or NO_NUL */
+    unsigned long cur_nul_newlines;   /* newlines of the row before it */
 
     unsigned long line;           /* line where the next row starts */
     int after_cr;
     int at_start, eof;
+    int utf16_bom;                /* the input starts with FF FE or FE FF */
     int pending_error;
     char *err;
 
@@ -53,6 +60,7 @@ struct csvin {
     int peeked;                   /* first row kept as data (no header) */
     unsigned long ndata;
     char *chunk;
+    size_t chunk_size;
 };
 
 static void set_error(struct csvin *r, const char *fmt, ...)
@@ -71,14 +79,24 @@ static void set_error(struct csvin *r, const char *fmt, ...)
 }
 
 /* Line breaks inside a field (only quoted fields have them): LF, CRLF and
- * a lone CR each count one. */
-static unsigned long count_newlines(const char *s, size_t n)
+ * a lone CR each count one. *nul is set to the number of line breaks
+ * before the first NUL byte of the field, or stays as it is without one
+ * (a NUL would cut the field short wherever it is used as a string). */
+static unsigned long count_newlines(const char *s, size_t n,
+                                    unsigned long *nul)
 {
     unsigned long k = 0;
+    int seen_nul = 0;
     for (size_t i = 0; i < n; i++)
-        if (s[i] <= '\r' &&
-            (s[i] == '\n' || (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n'))))
-            k++;
+        if (s[i] <= '\r') {
+            if (s[i] == '\n' ||
+                (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n')))
+                k++;
+            else if (s[i] == '\0' && !seen_nul) {
+                seen_nul = 1;
+                *nul = k;
+            }
+        }
     return k;
 }
 
@@ -102,7 +120,13 @@ static void on_field(void *data, size_t len, void *ctx)
     r->flen[r->nf] = len;
     r->nf++;
     r->blen += len + 1;
-    r->cur_newlines += count_newlines(data, len);
+    unsigned long nul = (unsigned long)-1;
+    unsigned long k = count_newlines(data, len, &nul);
+    if (nul != (unsigned long)-1 && r->cur_nul_field == NO_NUL) {
+        r->cur_nul_field = r->cur_nfields;
+        r->cur_nul_newlines = r->cur_newlines + nul;
+    }
+    r->cur_newlines += k;
     r->cur_nfields++;
 }
 
@@ -126,12 +150,15 @@ static void on_row(int c, void *ctx)
     r->rows[r->nq].first = r->cur_first;
     r->rows[r->nq].nfields = r->cur_nfields;
     r->rows[r->nq].line = r->line;
+    r->rows[r->nq].nul_field = r->cur_nul_field;
+    r->rows[r->nq].nul_line = r->line + r->cur_nul_newlines;
     r->nq++;
     r->line += r->cur_newlines + (c != -1);
     r->after_cr = (c == '\r');
     r->cur_first = r->nf;
     r->cur_nfields = 0;
     r->cur_newlines = 0;
+    r->cur_nul_field = NO_NUL;
 }
 
 /* Drop the returned rows, keeping the fields of the row in progress. */
@@ -160,7 +187,7 @@ static int fill(struct csvin *r)
         if (r->pending_error || r->eof)
             return r->pending_error ? -1 : 0;
         compact(r);
-        size_t n = fread(r->chunk, 1, CHUNK, r->fp);
+        size_t n = fread(r->chunk, 1, r->chunk_size, r->fp);
         if (n > 0) {
             const char *p = r->chunk;
             if (r->at_start) {
@@ -169,6 +196,8 @@ static int fill(struct csvin *r)
                     p += 3;
                     n -= 3;
                 }
+                r->utf16_bom = n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 ||
+                                          memcmp(p, "\xFE\xFF", 2) == 0);
             }
             if (csv_parse(&r->parser, p, n, on_field, on_row, r) != n) {
                 r->pending_error = 1;
@@ -210,8 +239,36 @@ static void fill_row(struct csvin *r, const struct rowrec *rec,
     row->line = rec->line;
 }
 
+/* "FILE:LINE: column 'b': embedded NUL byte", the column named by number
+ * in the header (or past the last column of a longer row). A NUL in the
+ * first line, or a UTF-16 byte-order mark, points to a UTF-16 file. */
+static void nul_error(struct csvin *r, const struct rowrec *rec, int header)
+{
+    const char *hint = rec->nul_line == 1 || r->utf16_bom
+                           ? " (is the file UTF-16? save it as UTF-8)" : "";
+    if (header || rec->nul_field >= r->ncols)
+        set_error(r, "%s:%lu: column %zu: embedded NUL byte%s", r->name,
+                  rec->nul_line, rec->nul_field + 1, hint);
+    else {
+        char *name = sk_shown(r->names[rec->nul_field],
+                              strlen(r->names[rec->nul_field]));
+        set_error(r, "%s:%lu: column '%s': embedded NUL byte%s", r->name,
+                  rec->nul_line, name, hint);
+        free(name);
+    }
+    r->pending_error = 1;
+    r->qpos = r->nq = 0;
+}
+
 struct csvin *csvin_open(const char *path, const struct csvin_opts *opts,
                          char **errmsg)
+{
+    return csvin_open_chunked(path, opts, CHUNK, errmsg);
+}
+
+struct csvin *csvin_open_chunked(const char *path,
+                                 const struct csvin_opts *opts, size_t chunk,
+                                 char **errmsg)
 {
     struct csvin *r = sk_xcalloc(1, sizeof *r);
     *errmsg = NULL;
@@ -234,9 +291,11 @@ struct csvin *csvin_open(const char *path, const struct csvin_opts *opts,
         sk_die("out of memory");
     r->parser_live = 1;
     csv_set_delim(&r->parser, opts->delim);
-    r->chunk = sk_xmalloc(CHUNK);
+    r->chunk_size = chunk ? chunk : CHUNK;
+    r->chunk = sk_xmalloc(r->chunk_size);
     r->line = 1;
     r->at_start = 1;
+    r->cur_nul_field = NO_NUL;
 
     int rc = fill(r);
     if (rc <= 0) {
@@ -249,6 +308,12 @@ struct csvin *csvin_open(const char *path, const struct csvin_opts *opts,
         return NULL;
     }
     const struct rowrec *first = &r->rows[r->qpos];
+    if (opts->header && first->nul_field != NO_NUL) {
+        nul_error(r, first, 1);
+        *errmsg = sk_xstrdup(r->err);
+        csvin_close(r);
+        return NULL;
+    }
     struct csvin_row row;
     fill_row(r, first, &row);
     r->ncols = row.nfields;
@@ -276,6 +341,10 @@ int csvin_read(struct csvin *r, struct csvin_row *row)
     if (rc <= 0)
         return rc;
     const struct rowrec *rec = &r->rows[r->qpos];
+    if (rec->nul_field != NO_NUL) {
+        nul_error(r, rec, 0);
+        return -1;
+    }
     if (rec->nfields != r->ncols) {
         set_error(r, "%s:%lu: row has %zu field%s, expected %zu%s", r->name,
                   rec->line, rec->nfields, rec->nfields == 1 ? "" : "s",

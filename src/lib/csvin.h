@@ -3,8 +3,9 @@
  * RFC 4180 through libcsv in strict mode: quoted fields with embedded
  * delimiters, quotes and newlines, CRLF or LF line ends, a UTF-8
  * byte-order mark at the start. Blank lines are skipped (as R's read.csv
- * does). Every row must have as many fields as the first one. The reader
- * knows nothing of numbers or statistics. */
+ * does). Every row must have as many fields as the first one. A NUL byte
+ * anywhere is an error (it would cut a field short as a C string). The
+ * reader knows nothing of numbers or statistics. */
 #ifndef SK_CSVIN_H
 #define SK_CSVIN_H
 
@@ -34,9 +35,17 @@ struct csvin_row {
 struct csvin *csvin_open(const char *path, const struct csvin_opts *opts,
                          char **errmsg);
 
+/* csvin_open reading CHUNK bytes at a time (csvin_open: 64 KiB; 0 means
+ * that), so that tests and fuzzers reach rows split between reads. */
+struct csvin *csvin_open_chunked(const char *path,
+                                 const struct csvin_opts *opts, size_t chunk,
+                                 char **errmsg);
+
 /* The next data row: 1 and *row filled; 0 at the end; -1 on error, with
  * the message ("FILE:LINE: ...") in csvin_errmsg(). A ragged row is an
- * error, and so is a file whose header has no data rows. */
+ * error, and so is a file whose header has no data rows, and a NUL byte
+ * ("FILE:LINE: column 'b': embedded NUL byte"; in the header the column
+ * is named by number). Returned fields never hold a NUL byte. */
 int csvin_read(struct csvin *r, struct csvin_row *row);
 
 const char *csvin_errmsg(const struct csvin *r);

@@ -66,29 +66,9 @@ static int is_missing(const struct input *in, const char *s, size_t len)
     return 0;
 }
 
-/* The bad field as it is shown in a message: control characters escaped
- * and at most 60 bytes, so that a message stays one readable line. */
 char *input_shown(const char *s, size_t len)
 {
-    size_t max = len > 60 ? 60 : len;
-    char *out = sk_xmalloc(4 * max + 4), *p = out;
-    for (size_t i = 0; i < max; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\n')
-            p += sprintf(p, "\\n");
-        else if (c == '\r')
-            p += sprintf(p, "\\r");
-        else if (c == '\t')
-            p += sprintf(p, "\\t");
-        else if (c < 0x20 || c == 0x7f)
-            p += sprintf(p, "\\x%02x", c);
-        else
-            *p++ = (char)c;
-    }
-    if (max < len)
-        p += sprintf(p, "...");
-    *p = '\0';
-    return out;
+    return sk_shown(s, len);
 }
 
 static void bad_number(const struct input *in, unsigned long line, size_t i,
@@ -99,8 +79,10 @@ static void bad_number(const struct input *in, unsigned long line, size_t i,
                        const char *what, const char *s, size_t len)
 {
     char *text = input_shown(s, len);
+    const char *name = input_var_name(in, i);
+    char *shown = input_shown(name, strlen(name));
     sk_die("%s:%lu: column '%s': %s '%s'", csvin_filename(in->csv), line,
-           input_var_name(in, i), what, text);
+           shown, what, text);
 }
 
 static void usage_column_error(const struct input *in, const char *err)

@@ -123,6 +123,29 @@ char *sk_xstrndup(const char *s, size_t n)
     return p;
 }
 
+char *sk_shown(const char *s, size_t len)
+{
+    size_t max = len > 60 ? 60 : len;
+    char *out = sk_xmalloc(4 * max + 4), *p = out;
+    for (size_t i = 0; i < max; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n')
+            p += sprintf(p, "\\n");
+        else if (c == '\r')
+            p += sprintf(p, "\\r");
+        else if (c == '\t')
+            p += sprintf(p, "\\t");
+        else if (c < 0x20 || c == 0x7f)
+            p += sprintf(p, "\\x%02x", c);
+        else
+            *p++ = (char)c;
+    }
+    if (max < len)
+        p += sprintf(p, "...");
+    *p = '\0';
+    return out;
+}
+
 void sk_gsl_init(void)
 {
     gsl_set_error_handler_off();

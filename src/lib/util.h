@@ -45,6 +45,10 @@ void *sk_xreallocarray(void *p, size_t n, size_t size);
 char *sk_xstrdup(const char *s);
 char *sk_xstrndup(const char *s, size_t n);
 
+/* The LEN bytes at S as a message shows them: control characters escaped
+ * (\n, \t, \x01), at most 60 bytes then "...". A string to free(). */
+char *sk_shown(const char *s, size_t len);
+
 /* Turn off GSL's aborting error handler; GSL return codes are checked. */
 void sk_gsl_init(void);
 

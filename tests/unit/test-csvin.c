@@ -337,6 +337,68 @@ static void test_ragged(void)
     unlink(path);
 }
 
+/* A NUL byte anywhere: an error on the line of the NUL naming its column
+ * (by number in the header), rows before it read; also when a read of
+ * 3 bytes splits the row. */
+static void test_nul(void)
+{
+    static const struct {
+        const char *data;
+        size_t len;
+        int header;
+        size_t nok;
+        const char *msg;      /* NULL: csvin_open fails with OPENMSG */
+        const char *openmsg;
+    } cases[] = {
+#define NUL_DATA(s) s, sizeof s - 1
+        { NUL_DATA("a,b\n1,2\n3,4\0x\n"), 1, 1,
+          ":3: column 'b': embedded NUL byte", NULL },
+        { NUL_DATA("a,b\n1,\"x\ny\0\"\n"), 1, 0,
+          ":3: column 'b': embedded NUL byte", NULL },
+        { NUL_DATA("a,b\n\"\0\",2\n"), 1, 0,
+          ":2: column 'a': embedded NUL byte", NULL },
+        { NUL_DATA("a,b\n1,2,\0\n"), 1, 0,
+          ":2: column 3: embedded NUL byte", NULL },
+        { NUL_DATA("1,2\n3,\0\n"), 0, 1,
+          ":2: column 'V2': embedded NUL byte", NULL },
+        { NUL_DATA("a,b\0\n1,2\n"), 1, 0, NULL,
+          ":1: column 2: embedded NUL byte (is the file UTF-16? save it as "
+          "UTF-8)" },
+        { NUL_DATA("\xff\xfe" "a\0,\0b\0\n\0"), 1, 0, NULL,
+          ":1: column 1: embedded NUL byte (is the file UTF-16? save it as "
+          "UTF-8)" },
+        { NUL_DATA("\xff\xfe" "a,b\n1,\0\n"), 1, 0,
+          ":2: column 'b': embedded NUL byte (is the file UTF-16? save it as "
+          "UTF-8)", NULL },
+    };
+#undef NUL_DATA
+    for (size_t i = 0; i < NELEM(cases); i++)
+        for (size_t chunk = 0; chunk <= 3; chunk += 3) {
+            const char *path = write_tmp(cases[i].data, cases[i].len);
+            struct csvin_opts o = { ',', cases[i].header };
+            char *err = NULL;
+            struct csvin *r = csvin_open_chunked(path, &o, chunk, &err);
+            if (cases[i].openmsg) {
+                CU_ASSERT_PTR_NULL(r);
+                assert_msg(err, path, "%s", cases[i].openmsg);
+            } else {
+                CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+                struct csvin_row row;
+                size_t nok = 0;
+                int rc;
+                while ((rc = csvin_read(r, &row)) == 1)
+                    nok++;
+                CU_ASSERT_EQUAL(rc, -1);
+                CU_ASSERT_EQUAL(nok, cases[i].nok);
+                assert_msg(csvin_errmsg(r), path, "%s", cases[i].msg);
+                CU_ASSERT_EQUAL(csvin_read(r, &row), -1);
+            }
+            free(err);
+            csvin_close(r);
+            unlink(path);
+        }
+}
+
 static void test_unterminated_quote(void)
 {
     expect_read_error("a,b\n1,2\n3,\"abc\n", ',', 1, 1,
@@ -762,12 +824,13 @@ static void test_colsel_errors(void)
                      "columns; choose one by number");
     expect_sel_error("id,dup:age", "column name 'dup' is ambiguous: it names "
                      "2 columns; choose one by number");
-    expect_sel_error("nope", "no column 'nope'; the columns are: 'id', 'Q1', "
-                     "'Q2', 'Q3', 'Q4', 'age', 'dup', 'dup', 'x-y', 'a:b', "
-                     "'10'");
-    expect_sel_error("id,q1", "no column 'q1'; the columns are: 'id', 'Q1', "
-                     "'Q2', 'Q3', 'Q4', 'age', 'dup', 'dup', 'x-y', 'a:b', "
-                     "'10'");
+    /* More than 8 columns: the 8 closest (tests/ref/colsel_closest.py). */
+    expect_sel_error("nope", "no column 'nope'; the closest columns are: "
+                     "'age', 'dup', 'dup', 'id', 'Q1', 'Q2', 'Q3', 'Q4', ... "
+                     "(11 columns in all)");
+    expect_sel_error("id,q1", "no column 'q1'; the closest columns are: "
+                     "'Q1', 'Q2', 'Q3', 'Q4', 'id', '10', 'age', 'dup', ... "
+                     "(11 columns in all)");
     expect_sel_error("0", "column number 0 is out of range: the input has 11 "
                      "columns");
     expect_sel_error("12", "column number 12 is out of range: the input has "
@@ -820,6 +883,46 @@ static void test_colsel_one(void)
     free(err);
 }
 
+/* Names longer than the 32 bytes compared, control characters and names
+ * longer than 60 bytes in the list of the closest columns (the expected
+ * messages: tests/ref/colsel_closest.py). */
+static void test_colsel_closest(void)
+{
+    static const char *const names[] = {
+        "satisfaction_with_the_programme_overall_2023",
+        "satisfaction_with_the_programme_overall_2024",
+        "s1", "s2", "s3", "s4", "s5", "a\nb",
+        "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+    };
+    static const struct { const char *item, *msg; size_t from; } cases[] = {
+        { "satisfaction_with_programme_2024",
+          "no column 'satisfaction_with_programme_2024'; the closest columns "
+          "are: 'satisfaction_with_the_programme_overall_2023', "
+          "'satisfaction_with_the_programme_overall_2024', 's2', 's4', 's1', "
+          "'s3', 's5', 'a\\nb', ... (9 columns in all)", 0 },
+        { "A\nB",
+          "no column 'A\\nB'; the closest columns are: 'a\\nb', 's1', 's2', "
+          "'s3', 's4', 's5', 'satisfaction_with_the_programme_overall_2023', "
+          "'satisfaction_with_the_programme_overall_2024', ... (9 columns in "
+          "all)", 0 },
+        { "b\tc",
+          "no column 'b\\tc'; the columns are: 's5', 'a\\nb', "
+          "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...'", 6 },
+    };
+    for (size_t i = 0; i < NELEM(cases); i++) {
+        size_t idx;
+        char *err = NULL;
+        CU_ASSERT_EQUAL(colsel_one(cases[i].item, names + cases[i].from,
+                                   NELEM(names) - cases[i].from, &idx, &err),
+                        -1);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(err);
+        CU_ASSERT_STRING_EQUAL(err, cases[i].msg);
+        if (strcmp(err, cases[i].msg) != 0)
+            fprintf(stderr, "\n  got \"%s\"\n", err);
+        free(err);
+    }
+}
+
 /* "N-M: columns N to M by number" (colsel.h), even when some headers are
  * numbers themselves. */
 static void test_colsel_numeric_names(void)
@@ -863,6 +966,7 @@ int register_csvin_tests(void)
         !CU_add_test(s, "multi-line header, 3000 columns", test_header_lines) ||
         !CU_add_test(s, "empty fields", test_empty_fields) ||
         !CU_add_test(s, "ragged rows", test_ragged) ||
+        !CU_add_test(s, "NUL bytes", test_nul) ||
         !CU_add_test(s, "unterminated quote at EOF", test_unterminated_quote) ||
         !CU_add_test(s, "malformed quote", test_malformed_quote) ||
         !CU_add_test(s, "header only", test_header_only) ||
@@ -880,6 +984,7 @@ int register_csvin_tests(void)
         !CU_add_test(s, "names, numbers, ranges", test_colsel) ||
         !CU_add_test(s, "error messages", test_colsel_errors) ||
         !CU_add_test(s, "colsel_one", test_colsel_one) ||
+        !CU_add_test(s, "the closest columns", test_colsel_closest) ||
         !CU_add_test(s, "N-M by number when headers are numbers",
                      test_colsel_numeric_names))
         return CU_get_error();
