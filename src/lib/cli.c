@@ -100,38 +100,69 @@ double cli_level(const char *option, const char *arg)
     return level;
 }
 
-/* A usage error when ARG starts or ends with a blank (space, tab, line
- * break ...): an option value is the number alone, as every program reads
- * it (strtol would skip leading blanks, num_parse blanks on both sides). */
-static void no_blank_edges(const char *option, const char *arg)
+/* Does ARG start or end with a blank (space, tab, line break ...)? An
+ * option value is the number alone, as every program reads it (strtol
+ * would skip leading blanks, num_parse blanks on both sides). */
+static int blank_edges(const char *arg)
 {
     size_t len = strlen(arg);
-    if (len && (isspace((unsigned char)arg[0]) ||
-                isspace((unsigned char)arg[len - 1])))
+    return len && (isspace((unsigned char)arg[0]) ||
+                   isspace((unsigned char)arg[len - 1]));
+}
+
+enum cli_value cli_parse_double(const char *arg, double *x)
+{
+    struct num_value v;
+    if (blank_edges(arg))
+        return CLI_VALUE_BLANKS;
+    if (arg[0] == '\0' || num_parse(arg, strlen(arg), &v) != NUM_OK)
+        return CLI_VALUE_INVALID;
+    *x = v.x;
+    return CLI_VALUE_OK;
+}
+
+enum cli_value cli_parse_long(const char *arg, long *x)
+{
+    char *end;
+    if (blank_edges(arg))
+        return CLI_VALUE_BLANKS;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (errno || end == arg || *end)
+        return CLI_VALUE_INVALID;
+    *x = v;
+    return CLI_VALUE_OK;
+}
+
+static void value_error(const char *option, const char *arg,
+                        enum cli_value e) __attribute__((noreturn));
+
+static void value_error(const char *option, const char *arg, enum cli_value e)
+{
+    if (e == CLI_VALUE_BLANKS)
         sk_usage_error("invalid value for %s: '%s' (blanks around the "
                        "number)", option, arg);
+    sk_usage_error("invalid value for %s: '%s'", option, arg);
 }
 
 double cli_double(const char *option, const char *arg, double lo, double hi)
 {
-    struct num_value v;
-    no_blank_edges(option, arg);
-    if (num_parse(arg, strlen(arg), &v) != NUM_OK || arg[0] == '\0')
-        sk_usage_error("invalid value for %s: '%s'", option, arg);
-    if (!(v.x >= lo && v.x <= hi))
+    double x = 0;
+    enum cli_value e = cli_parse_double(arg, &x);
+    if (e != CLI_VALUE_OK)
+        value_error(option, arg, e);
+    if (!(x >= lo && x <= hi))
         sk_usage_error("%s must be between %g and %g: '%s'", option, lo, hi,
                        arg);
-    return v.x;
+    return x;
 }
 
 long cli_long(const char *option, const char *arg, long lo, long hi)
 {
-    char *end;
-    no_blank_edges(option, arg);
-    errno = 0;
-    long v = strtol(arg, &end, 10);
-    if (errno || end == arg || *end)
-        sk_usage_error("invalid value for %s: '%s'", option, arg);
+    long v = 0;
+    enum cli_value e = cli_parse_long(arg, &v);
+    if (e != CLI_VALUE_OK)
+        value_error(option, arg, e);
     if (v < lo || v > hi)
         sk_usage_error("%s must be between %ld and %ld: '%s'", option, lo,
                        hi, arg);

@@ -63,4 +63,14 @@ double cli_level(const char *option, const char *arg);
 double cli_double(const char *option, const char *arg, double lo, double hi);
 long cli_long(const char *option, const char *arg, long lo, long hi);
 
+/* Their parsing without the exit (for fuzzing): CLI_VALUE_OK and *x, or
+ * why ARG is not a value. */
+enum cli_value {
+    CLI_VALUE_OK = 0,
+    CLI_VALUE_INVALID,     /* not a number (a long: not an integer in range) */
+    CLI_VALUE_BLANKS       /* a blank at either end */
+};
+enum cli_value cli_parse_double(const char *arg, double *x);
+enum cli_value cli_parse_long(const char *arg, long *x);
+
 #endif

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "colsel.h"
+#include "strmap.h"
 #include "util.h"
 
 #include <errno.h>
@@ -141,17 +142,57 @@ static size_t parse_number(const char *s, size_t len)
     return v ? v : (size_t)-1;    /* "0" is a number, but out of range */
 }
 
+/* The header's names by hash, for a long list on many columns: a list of
+ * k names on n columns then costs about k + n, not k * n. */
+struct lookup {
+    struct strmap *map;    /* NULL: scan the names */
+    size_t nuniq;          /* map indexes below it are names */
+    size_t *first, *count; /* per name: its first column, how many */
+};
+
+static void lookup_init(struct lookup *lk, const char *const *names,
+                        size_t ncols)
+{
+    lk->map = strmap_new();
+    lk->first = sk_xcalloc(ncols, sizeof *lk->first);
+    lk->count = sk_xcalloc(ncols, sizeof *lk->count);
+    for (size_t i = 0; i < ncols; i++) {
+        int added;
+        size_t k = strmap_intern(lk->map, names[i], strlen(names[i]), &added);
+        if (added)
+            lk->first[k] = i;
+        lk->count[k]++;
+    }
+    lk->nuniq = strmap_size(lk->map);
+}
+
+static void lookup_free(struct lookup *lk)
+{
+    strmap_free(lk->map);
+    free(lk->first);
+    free(lk->count);
+}
+
 /* 1: found (name or number), 0: not a name or number, -1: error set. */
 static int resolve(const char *s, size_t len, const char *const *names,
-                   size_t ncols, size_t *idx, char **err)
+                   size_t ncols, const struct lookup *lk, size_t *idx,
+                   char **err)
 {
     size_t found = (size_t)-1, count = 0;
-    for (size_t i = 0; i < ncols; i++)
-        if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0) {
-            if (!count)
-                found = i;
-            count++;
+    if (lk && lk->map) {
+        int added;
+        size_t k = strmap_intern(lk->map, s, len, &added);
+        if (k < lk->nuniq) {
+            found = lk->first[k];
+            count = lk->count[k];
         }
+    } else
+        for (size_t i = 0; i < ncols; i++)
+            if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0) {
+                if (!count)
+                    found = i;
+                count++;
+            }
     if (count == 1) {
         *idx = found;
         return 1;
@@ -175,8 +216,8 @@ static int resolve(const char *s, size_t len, const char *const *names,
 }
 
 static int range_sep(const char *item, size_t len, const char *const *names,
-                     size_t ncols, char sepc, size_t *a, size_t *b,
-                     char **err)
+                     size_t ncols, const struct lookup *lk, char sepc,
+                     size_t *a, size_t *b, char **err)
 {
     const char *sep = memchr(item, sepc, len);
     if (!sep || sep == item || sep == item + len - 1)
@@ -202,10 +243,10 @@ static int range_sep(const char *item, size_t len, const char *const *names,
         }
         return 1;
     }
-    int ra = resolve(item, la, names, ncols, a, err);
+    int ra = resolve(item, la, names, ncols, lk, a, err);
     if (ra < 0)
         return -1;
-    int rb = ra ? resolve(sep + 1, lb, names, ncols, b, err) : 0;
+    int rb = ra ? resolve(sep + 1, lb, names, ncols, lk, b, err) : 0;
     if (rb < 0)
         return -1;
     if (!ra || !rb)
@@ -221,7 +262,7 @@ int colsel_one(const char *item, const char *const *names, size_t ncols,
                size_t *idx, char **err)
 {
     *err = NULL;
-    int r = resolve(item, strlen(item), names, ncols, idx, err);
+    int r = resolve(item, strlen(item), names, ncols, NULL, idx, err);
     if (r == 0)
         fail_unknown(err, item, names, ncols);
     return r == 1 ? 0 : -1;
@@ -233,6 +274,12 @@ int colsel_parse(const char *list, const char *const *names, size_t ncols,
     size_t cap = ncols ? ncols : 1, k = 0;
     size_t *out = sk_xcalloc(cap, sizeof *out);
     const char *p = list;
+    struct lookup lk = { NULL, 0, NULL, NULL };
+    size_t nitems = 1;
+    for (const char *q = list; *q; q++)
+        nitems += *q == ',';
+    if (nitems > 16 && ncols > 64)
+        lookup_init(&lk, names, ncols);
     *err = NULL;
     for (;;) {
         const char *comma = strchr(p, ',');
@@ -243,13 +290,13 @@ int colsel_parse(const char *list, const char *const *names, size_t ncols,
             fail(err, "empty column name in list '%s'", list);
             goto error;
         }
-        r = resolve(p, len, names, ncols, &a, err);
+        r = resolve(p, len, names, ncols, &lk, &a, err);
         if (r == 1)
             b = a;
         else if (r == 0) {
-            r = range_sep(p, len, names, ncols, '-', &a, &b, err);
+            r = range_sep(p, len, names, ncols, &lk, '-', &a, &b, err);
             if (r == 0)
-                r = range_sep(p, len, names, ncols, ':', &a, &b, err);
+                r = range_sep(p, len, names, ncols, &lk, ':', &a, &b, err);
         }
         if (r < 0)
             goto error;
@@ -270,10 +317,12 @@ int colsel_parse(const char *list, const char *const *names, size_t ncols,
             break;
         p = comma + 1;
     }
+    lookup_free(&lk);
     *idx = out;
     *n = k;
     return 0;
 error:
+    lookup_free(&lk);
     free(out);
     return -1;
 }

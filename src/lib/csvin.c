@@ -201,7 +201,11 @@ static int fill(struct csvin *r)
             }
             if (csv_parse(&r->parser, p, n, on_field, on_row, r) != n) {
                 r->pending_error = 1;
-                if (csv_error(&r->parser) == CSV_EPARSE)
+                if (csv_error(&r->parser) == CSV_ENOMEM)
+                    set_error(r, "%s:%lu: out of memory (reading a field of "
+                              "more than %zu bytes)", r->name, r->line,
+                              r->parser.entry_pos);
+                else if (csv_error(&r->parser) == CSV_EPARSE)
                     set_error(r, "%s:%lu: malformed quoted field (a quote "
                               "inside quotes must be doubled, and a closing "
                               "quote must end the field)", r->name, r->line);
@@ -291,7 +295,8 @@ struct csvin *csvin_open_chunked(const char *path,
         sk_die("out of memory");
     r->parser_live = 1;
     csv_set_delim(&r->parser, opts->delim);
-    r->chunk_size = chunk ? chunk : CHUNK;
+    /* At least 8 bytes: the first read holds any byte-order mark whole. */
+    r->chunk_size = chunk == 0 ? CHUNK : chunk < 8 ? 8 : chunk;
     r->chunk = sk_xmalloc(r->chunk_size);
     r->line = 1;
     r->at_start = 1;

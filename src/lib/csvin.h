@@ -36,7 +36,8 @@ struct csvin *csvin_open(const char *path, const struct csvin_opts *opts,
                          char **errmsg);
 
 /* csvin_open reading CHUNK bytes at a time (csvin_open: 64 KiB; 0 means
- * that), so that tests and fuzzers reach rows split between reads. */
+ * that; at least 8), so that tests and fuzzers reach rows split between
+ * reads. */
 struct csvin *csvin_open_chunked(const char *path,
                                  const struct csvin_opts *opts, size_t chunk,
                                  char **errmsg);

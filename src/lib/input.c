@@ -71,35 +71,50 @@ char *input_shown(const char *s, size_t len)
     return sk_shown(s, len);
 }
 
-static void bad_number(const struct input *in, unsigned long line, size_t i,
-                       const char *what, const char *s, size_t len)
-    __attribute__((noreturn));
-
-static void bad_number(const struct input *in, unsigned long line, size_t i,
-                       const char *what, const char *s, size_t len)
+/* "FILE:LINE: column 'X': WHAT 'TEXT'", to free(). */
+static char *bad_number(const struct input *in, unsigned long line, size_t i,
+                        const char *what, const char *s, size_t len)
 {
     char *text = input_shown(s, len);
     const char *name = input_var_name(in, i);
     char *shown = input_shown(name, strlen(name));
-    sk_die("%s:%lu: column '%s': %s '%s'", csvin_filename(in->csv), line,
-           shown, what, text);
+    char *msg;
+    if (asprintf(&msg, "%s:%lu: column '%s': %s '%s'",
+                 csvin_filename(in->csv), line, shown, what, text) < 0)
+        sk_die("out of memory");
+    free(text);
+    free(shown);
+    return msg;
 }
 
-static void usage_column_error(const struct input *in, const char *err)
+static char *column_error(const struct input *in, char *err)
 {
-    sk_usage_error("%s: %s", csvin_filename(in->csv), err);
+    char *msg;
+    if (asprintf(&msg, "%s: %s", csvin_filename(in->csv), err) < 0)
+        sk_die("out of memory");
+    free(err);
+    return msg;
+}
+
+struct input *input_try_open_raw(const struct input_opts *o, char **err)
+{
+    struct csvin_opts co = { o->tsv ? '\t' : ',', o->header };
+    struct csvin *csv = csvin_open(o->path, &co, err);
+    if (!csv)
+        return NULL;
+    struct input *in = sk_xcalloc(1, sizeof *in);
+    in->csv = csv;
+    parse_na(in, o->na);
+    in->by = -1;
+    return in;
 }
 
 struct input *input_open_raw(const struct input_opts *o)
 {
-    struct input *in = sk_xcalloc(1, sizeof *in);
-    struct csvin_opts co = { o->tsv ? '\t' : ',', o->header };
     char *err;
-    in->csv = csvin_open(o->path, &co, &err);
-    if (!in->csv)
+    struct input *in = input_try_open_raw(o, &err);
+    if (!in)
         sk_die("%s", err);
-    parse_na(in, o->na);
-    in->by = -1;
     return in;
 }
 
@@ -118,12 +133,22 @@ const char *input_filename(const struct input *in)
     return csvin_filename(in->csv);
 }
 
+int input_try_find(const struct input *in, const char *item, size_t *idx,
+                   char **err)
+{
+    if (colsel_one(item, input_names(in), input_ncols(in), idx, err) != 0) {
+        *err = column_error(in, *err);
+        return -1;
+    }
+    return 0;
+}
+
 size_t input_find(const struct input *in, const char *item)
 {
     size_t idx;
     char *err;
-    if (colsel_one(item, input_names(in), input_ncols(in), &idx, &err) != 0)
-        usage_column_error(in, err);
+    if (input_try_find(in, item, &idx, &err) != 0)
+        sk_usage_error("%s", err);
     return idx;
 }
 
@@ -137,15 +162,24 @@ void input_set_columns(struct input *in, const size_t *idx, size_t n)
     in->cells = sk_xcalloc(n, sizeof *in->cells);
 }
 
-void input_set_columns_list(struct input *in, const char *list)
+int input_try_set_columns_list(struct input *in, const char *list, char **err)
 {
     size_t *idx, n;
-    char *err;
     if (colsel_parse(list, input_names(in), input_ncols(in), &idx, &n,
-                     &err) != 0)
-        usage_column_error(in, err);
+                     err) != 0) {
+        *err = column_error(in, *err);
+        return -1;
+    }
     input_set_columns(in, idx, n);
     free(idx);
+    return 0;
+}
+
+void input_set_columns_list(struct input *in, const char *list)
+{
+    char *err;
+    if (input_try_set_columns_list(in, list, &err) != 0)
+        sk_usage_error("%s", err);
 }
 
 void input_set_keys(struct input *in, const size_t *idx, size_t n)
@@ -162,27 +196,56 @@ void input_set_keys(struct input *in, const size_t *idx, size_t n)
     in->key_missing = sk_xcalloc(n, sizeof *in->key_missing);
 }
 
-struct input *input_open(const struct input_opts *o)
+struct input *input_try_open(const struct input_opts *o, int *status,
+                             char **err)
 {
-    struct input *in = input_open_raw(o);
+    struct input *in = input_try_open_raw(o, err);
+    *status = SK_EXIT_DATA;
+    if (!in)
+        return NULL;
+    *status = SK_EXIT_USAGE;
     size_t ncols = input_ncols(in);
     if (o->by) {
-        size_t b = input_find(in, o->by);
+        size_t b;
+        if (input_try_find(in, o->by, &b, err) != 0)
+            goto fail;
         in->by = (long)b;
         input_set_keys(in, &b, 1);
     }
-    if (o->columns)
-        input_set_columns_list(in, o->columns);
-    else {
+    if (o->columns) {
+        if (input_try_set_columns_list(in, o->columns, err) != 0)
+            goto fail;
+    } else {
         size_t *idx = sk_xcalloc(ncols, sizeof *idx), n = 0;
         for (size_t i = 0; i < ncols; i++)
             if ((long)i != in->by)
                 idx[n++] = i;
-        if (n == 0)
-            sk_usage_error("%s: no columns to describe besides the group "
-                           "column", csvin_filename(in->csv));
+        if (n == 0) {
+            free(idx);
+            if (asprintf(err, "%s: no columns to describe besides the group "
+                         "column", csvin_filename(in->csv)) < 0)
+                sk_die("out of memory");
+            goto fail;
+        }
         input_set_columns(in, idx, n);
         free(idx);
+    }
+    *status = SK_EXIT_OK;
+    return in;
+fail:
+    input_close(in);
+    return NULL;
+}
+
+struct input *input_open(const struct input_opts *o)
+{
+    int status;
+    char *err;
+    struct input *in = input_try_open(o, &status, &err);
+    if (!in) {
+        if (status == SK_EXIT_USAGE)
+            sk_usage_error("%s", err);
+        sk_die("%s", err);
     }
     return in;
 }
@@ -202,12 +265,14 @@ const char *input_group_name(const struct input *in)
     return in->by < 0 ? NULL : csvin_names(in->csv)[in->by];
 }
 
-int input_next(struct input *in, struct input_row *row)
+int input_try_next(struct input *in, struct input_row *row, char **err)
 {
     struct csvin_row r;
     int rc = csvin_read(in->csv, &r);
-    if (rc < 0)
-        sk_die("%s", csvin_errmsg(in->csv));
+    if (rc < 0) {
+        *err = sk_xstrdup(csvin_errmsg(in->csv));
+        return -1;
+    }
     if (rc == 0)
         return 0;
     for (size_t i = 0; i < in->ncol; i++) {
@@ -232,9 +297,11 @@ int input_next(struct input *in, struct input_row *row)
         case NUM_OK:
             break;
         case NUM_INVALID:
-            bad_number(in, r.line, i, "invalid number", s, len);
+            *err = bad_number(in, r.line, i, "invalid number", s, len);
+            return -1;
         case NUM_RANGE:
-            bad_number(in, r.line, i, "number out of range", s, len);
+            *err = bad_number(in, r.line, i, "number out of range", s, len);
+            return -1;
         }
     }
     for (size_t k = 0; k < in->nkey; k++) {
@@ -254,6 +321,15 @@ int input_next(struct input *in, struct input_row *row)
     row->field_len = r.len;
     row->nfields = r.nfields;
     return 1;
+}
+
+int input_next(struct input *in, struct input_row *row)
+{
+    char *err;
+    int rc = input_try_next(in, row, &err);
+    if (rc < 0)
+        sk_die("%s", err);
+    return rc;
 }
 
 void input_close(struct input *in)

@@ -45,13 +45,21 @@ struct input_row {
 
 struct input;
 
+/* Each function that ends the program on an error has an input_try_
+ * twin that returns it instead: NULL or -1, with *err a message to free()
+ * that the dying one would print (the library's callers and fuzzers). */
+
 /* Open, read the header and choose the columns of o->columns and the key
  * column o->by (see input_open_raw for the rest); dies on error. */
 struct input *input_open(const struct input_opts *o);
+/* ... or NULL, *status 1 (bad data, I/O) or 2 (an unknown column). */
+struct input *input_try_open(const struct input_opts *o, int *status,
+                             char **err);
 
 /* Open and read the header only; the program then chooses the numeric
  * columns (input_set_columns) and the key columns (input_set_keys). */
 struct input *input_open_raw(const struct input_opts *o);
+struct input *input_try_open_raw(const struct input_opts *o, char **err);
 
 size_t input_ncols(const struct input *in);
 const char *const *input_names(const struct input *in);
@@ -60,9 +68,13 @@ const char *input_filename(const struct input *in);
 /* The index of one column (a name or a 1-based number); a usage error
  * (exit 2) naming OPTION and listing the columns when there is none. */
 size_t input_find(const struct input *in, const char *item);
+int input_try_find(const struct input *in, const char *item, size_t *idx,
+                   char **err);
 
 /* Use the LIST (as -c) or the given indexes as the numeric columns. */
 void input_set_columns_list(struct input *in, const char *list);
+int input_try_set_columns_list(struct input *in, const char *list,
+                               char **err);
 void input_set_columns(struct input *in, const size_t *idx, size_t n);
 /* Use the given indexes as the key (text) columns. */
 void input_set_keys(struct input *in, const size_t *idx, size_t n);
@@ -74,6 +86,8 @@ const char *input_group_name(const struct input *in);
 
 /* The next row: 1, or 0 at the end. Dies on bad data. */
 int input_next(struct input *in, struct input_row *row);
+/* ... or -1 with *err. */
+int input_try_next(struct input *in, struct input_row *row, char **err);
 
 void input_close(struct input *in);
 

@@ -339,7 +339,7 @@ static void test_ragged(void)
 
 /* A NUL byte anywhere: an error on the line of the NUL naming its column
  * (by number in the header), rows before it read; also when a read of
- * 3 bytes splits the row. */
+ * 8 bytes splits the row. */
 static void test_nul(void)
 {
     static const struct {
@@ -373,7 +373,7 @@ static void test_nul(void)
     };
 #undef NUL_DATA
     for (size_t i = 0; i < NELEM(cases); i++)
-        for (size_t chunk = 0; chunk <= 3; chunk += 3) {
+        for (size_t chunk = 0; chunk <= 8; chunk += 8) {
             const char *path = write_tmp(cases[i].data, cases[i].len);
             struct csvin_opts o = { ',', cases[i].header };
             char *err = NULL;
@@ -923,6 +923,51 @@ static void test_colsel_closest(void)
     }
 }
 
+/* A list of more than 16 items on more than 64 columns is resolved by
+ * hash: the same columns, ranges and errors as by scanning. */
+static void test_colsel_long_list(void)
+{
+    char *names[102], list[1024] = "";
+    for (int i = 0; i < 100; i++)
+        if (asprintf(&names[i], "c%d", i) < 0)
+            CU_FAIL_FATAL("asprintf");
+    names[100] = strdup("dup");
+    names[101] = strdup("dup");
+    const char *const *nm = (const char *const *)names;
+    size_t want[40], nw = 0;
+    for (int i = 99; i >= 70; i -= 3) {
+        snprintf(list + strlen(list), sizeof list - strlen(list), "c%d,", i);
+        want[nw++] = (size_t)i;
+    }
+    strcat(list, "c5:c9,3-4,101,c0");
+    for (size_t i = 5; i <= 9; i++)
+        want[nw++] = i;
+    want[nw++] = 2;
+    want[nw++] = 3;
+    want[nw++] = 100;
+    want[nw++] = 0;
+    size_t *idx = NULL, n = 0;
+    char *err = NULL;
+    CU_ASSERT_EQUAL_FATAL(colsel_parse(list, nm, 102, &idx, &n, &err), 0);
+    CU_ASSERT_EQUAL_FATAL(n, nw);
+    for (size_t i = 0; i < n; i++)
+        CU_ASSERT_EQUAL(idx[i], want[i]);
+    free(idx);
+    strcat(list, ",dup");
+    CU_ASSERT_EQUAL(colsel_parse(list, nm, 102, &idx, &n, &err), -1);
+    CU_ASSERT_STRING_EQUAL(err, "column name 'dup' is ambiguous: it names 2 "
+                           "columns; choose one by number");
+    free(err);
+    list[strlen(list) - 4] = '\0';
+    strcat(list, ",c100");
+    CU_ASSERT_EQUAL(colsel_parse(list, nm, 102, &idx, &n, &err), -1);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err, "no column 'c100'; the closest "
+                                       "columns are: 'c10', "));
+    free(err);
+    for (int i = 0; i < 102; i++)
+        free(names[i]);
+}
+
 /* "N-M: columns N to M by number" (colsel.h), even when some headers are
  * numbers themselves. */
 static void test_colsel_numeric_names(void)
@@ -985,6 +1030,7 @@ int register_csvin_tests(void)
         !CU_add_test(s, "error messages", test_colsel_errors) ||
         !CU_add_test(s, "colsel_one", test_colsel_one) ||
         !CU_add_test(s, "the closest columns", test_colsel_closest) ||
+        !CU_add_test(s, "long lists by hash", test_colsel_long_list) ||
         !CU_add_test(s, "N-M by number when headers are numbers",
                      test_colsel_numeric_names))
         return CU_get_error();

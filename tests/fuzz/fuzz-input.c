@@ -1,0 +1,153 @@
+/* fuzz-input.c - the input layer (input.h): columns, missing values,
+ * numbers and keys of a table.
+ *
+ * Input: one option byte (bit 0: TSV, bit 1: a header row, bit 2: -c,
+ * bit 3: -g, bit 4: --na), then three NUL-terminated strings, the -c
+ * list, the -g column and the --na list (used when their bit is set),
+ * then the file. Invariants: an error has status 1 or 2 and a short
+ * message naming the file; a value read is finite, is what num_parse
+ * reads from its field, and its exact decimal (when there is one) is in
+ * range; a missing value is a blank field or a token; a key has its
+ * length and no NUL, "NA" when missing; the row's fields are the
+ * file's. */
+#include <config.h>
+
+#include <math.h>
+#include <string.h>
+
+#include "fuzz.h"
+#include "lib/input.h"
+#include "lib/numparse.h"
+
+static void check_message(const char *err, const char *path)
+{
+    FUZZ_ASSERT(err != NULL);
+    FUZZ_ASSERT(strncmp(err, path, strlen(path)) == 0);
+    FUZZ_ASSERT(strlen(err) < 4096);
+    FUZZ_ASSERT(strchr(err, '\n') == NULL);
+}
+
+static const char *take(const uint8_t **p, const uint8_t *end)
+{
+    const uint8_t *nul = memchr(*p, '\0', (size_t)(end - *p));
+    if (!nul)
+        return NULL;
+    const char *s = (const char *)*p;
+    *p = nul + 1;
+    return s;
+}
+
+/* Is the field blank around, or one of the comma-separated TOKENS? */
+static int is_token(const char *s, size_t len, const char *tokens)
+{
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return 1;
+    for (const char *t = tokens;;) {
+        const char *comma = strchr(t, ',');
+        size_t tl = comma ? (size_t)(comma - t) : strlen(t);
+        if (tl == len && memcmp(t, s, len) == 0)
+            return 1;
+        if (!comma)
+            return 0;
+        t = comma + 1;
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size < 1)
+        return 0;
+    const uint8_t *p = data + 1, *end = data + size;
+    const char *columns = take(&p, end);
+    const char *by = columns ? take(&p, end) : NULL;
+    const char *na = by ? take(&p, end) : NULL;
+    if (!na)
+        return 0;
+    struct input_opts o = { 0 };
+    o.tsv = data[0] & 1;
+    o.header = (data[0] >> 1) & 1;
+    o.columns = (data[0] & 4) ? columns : NULL;
+    o.by = (data[0] & 8) ? by : NULL;
+    o.na = (data[0] & 16) ? na : NULL;
+    const char *tokens = o.na ? o.na : "NA";
+    size_t fsize = (size_t)(end - p);
+    o.path = fuzz_path(p, fsize);
+
+    int status;
+    char *err = NULL;
+    struct input *in = input_try_open(&o, &status, &err);
+    if (!in) {
+        FUZZ_ASSERT(status == 1 || status == 2);
+        check_message(err, o.path);
+        free(err);
+        return 0;
+    }
+    size_t nvars = input_nvars(in);
+    FUZZ_ASSERT(nvars >= 1);
+    for (size_t i = 0; i < nvars; i++)
+        FUZZ_ASSERT(input_var_name(in, i) != NULL);
+    FUZZ_ASSERT((input_group_name(in) != NULL) == (o.by != NULL));
+    struct input_row row;
+    int rc;
+    while ((rc = input_try_next(in, &row, &err)) == 1) {
+        FUZZ_ASSERT(row.nfields == input_ncols(in));
+        for (size_t i = 0; i < row.nfields; i++)
+            FUZZ_ASSERT(row.field_len[i] <= fsize &&
+                        row.field[i][row.field_len[i]] == '\0');
+        if (o.by) {
+            FUZZ_ASSERT(row.group == row.key[0]);
+            FUZZ_ASSERT(strlen(row.group) == row.group_len);
+            if (row.key_missing[0])
+                FUZZ_ASSERT(strcmp(row.group, "NA") == 0);
+        }
+        for (size_t i = 0; i < nvars; i++) {
+            const struct input_cell *c = &row.cell[i];
+            if (c->missing)
+                continue;
+            FUZZ_ASSERT(isfinite(c->v.x));
+            if (c->v.exact)
+                FUZZ_ASSERT(c->v.scale >= 0 && c->v.scale <= NUM_MAX_SCALE);
+        }
+    }
+    if (rc < 0) {
+        check_message(err, o.path);
+        free(err);
+        err = NULL;
+    }
+    input_close(in);
+
+    /* Each value again, against its field: open a second time and read
+     * the fields of the chosen columns through num_parse directly. */
+    in = input_try_open(&o, &status, &err);
+    FUZZ_ASSERT(in != NULL);
+    const char *const *names = input_names(in);
+    size_t ncols = input_ncols(in);
+    while (input_try_next(in, &row, &err) == 1) {
+        for (size_t i = 0; i < nvars; i++) {
+            /* the column of variable i, by its name (first match) */
+            const char *name = input_var_name(in, i);
+            size_t c = 0;
+            while (c < ncols && names[c] != name)
+                c++;
+            FUZZ_ASSERT(c < ncols);
+            const char *s = row.field[c];
+            size_t len = row.field_len[c];
+            struct num_value v;
+            enum num_status st = num_parse(s, len, &v);
+            if (row.cell[i].missing)
+                FUZZ_ASSERT(is_token(s, len, tokens));
+            else {
+                FUZZ_ASSERT(st == NUM_OK);
+                FUZZ_ASSERT(memcmp(&v.x, &row.cell[i].v.x, sizeof v.x) == 0);
+                FUZZ_ASSERT(v.exact == row.cell[i].v.exact);
+            }
+        }
+    }
+    free(err);
+    input_close(in);
+    return 0;
+}
