@@ -234,3 +234,31 @@ double dist_pbinom_half_upper(unsigned long k, unsigned long n)
     /* P(X >= k) = P(X <= n - k) by symmetry */
     return binom_half_le(n - k, n);
 }
+
+double dist_pwilcox(double q, unsigned long m, unsigned long n, int lower)
+{
+    if (isnan(q) || m == 0 || n == 0)
+        return NAN;
+    double p;
+    RMATH_CALL(p = pwilcox(q, (double)m, (double)n, lower ? 1 : 0, 0));
+    return p;
+}
+
+double dist_qwilcox(double p, unsigned long m, unsigned long n)
+{
+    if (!(p >= 0 && p <= 1) || m == 0 || n == 0)
+        return NAN;
+    double q;
+    RMATH_CALL(q = qwilcox(p, (double)m, (double)n, 1, 0));
+    return q;
+}
+
+double dist_dhyper(unsigned long x, unsigned long m, unsigned long n,
+                   unsigned long k)
+{
+    if (k > m + n)
+        return NAN;
+    double d;
+    RMATH_CALL(d = dhyper((double)x, (double)m, (double)n, (double)k, 0));
+    return d;
+}

@@ -37,4 +37,15 @@ double dist_qnorm(double p);
 double dist_pbinom_half(unsigned long k, unsigned long n);
 double dist_pbinom_half_upper(unsigned long k, unsigned long n);
 
+/* The Wilcoxon rank-sum (Mann-Whitney) statistic of m and n values with no
+ * ties, from libRmath (R's pwilcox and qwilcox): P(U <= q) (lower) or
+ * P(U > q), and the smallest q with P(U <= q) >= p. */
+double dist_pwilcox(double q, unsigned long m, unsigned long n, int lower);
+double dist_qwilcox(double p, unsigned long m, unsigned long n);
+
+/* P(X = x) for the hypergeometric count of white balls among k drawn
+ * from m white and n black (R's dhyper, libRmath). */
+double dist_dhyper(unsigned long x, unsigned long m, unsigned long n,
+                   unsigned long k);
+
 #endif

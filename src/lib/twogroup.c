@@ -1,0 +1,992 @@
+/* twogroup.c - two independent groups: t tests, d and g, rank-sum test,
+ * Hodges-Lehmann shift, dominance, Fisher's exact test. */
+#include <config.h>
+
+#include "twogroup.h"
+#include "describe.h"
+#include "dist.h"
+#include "util.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_sf_gamma.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void mean_sd(const double *x, size_t n, double *mean, double *sd)
+{
+    double var = NAN;
+    *mean = *sd = NAN;
+    if (n == 0)
+        return;
+    stats_mean_var(x, NULL, n, n, mean, &var);
+    if (n > 1)
+        *sd = sqrt(var);
+}
+
+/* ---- t tests ------------------------------------------------------- */
+
+void stats_ttest2(const double *a, size_t na, const double *b, size_t nb,
+                  double level, enum stats_alt alt, int var_equal,
+                  struct stats_ttest2 *r)
+{
+    double ma, sa, mb, sb;
+    mean_sd(a, na, &ma, &sa);
+    mean_sd(b, nb, &mb, &sb);
+    stats_ttest2_summary(na, ma, sa, nb, mb, sb, level, alt, var_equal, r);
+}
+
+static double t_pvalue(double t, double df, enum stats_alt alt)
+{
+    double p = NAN;
+    switch (alt) {
+    case STATS_TWO_SIDED:
+        p = 2 * dist_pt(-fabs(t), df);
+        break;
+    case STATS_LESS:
+        p = dist_pt(t, df);
+        break;
+    case STATS_GREATER:
+        p = dist_pt_upper(t, df);
+        break;
+    }
+    return p > 1 ? 1 : p;
+}
+
+void stats_ttest2_summary(size_t na, double mean_a, double sd_a, size_t nb,
+                          double mean_b, double sd_b, double level,
+                          enum stats_alt alt, int var_equal,
+                          struct stats_ttest2 *r)
+{
+    r->n_a = na;
+    r->n_b = nb;
+    r->mean_a = na ? mean_a : NAN;
+    r->mean_b = nb ? mean_b : NAN;
+    r->sd_a = na > 1 ? sd_a : NAN;
+    r->sd_b = nb > 1 ? sd_b : NAN;
+    r->diff = r->mean_b - r->mean_a;
+    r->se = r->lo = r->hi = r->t = r->df = r->p = NAN;
+    r->flags = 0;
+    double dna = (double)na, dnb = (double)nb;
+    if (var_equal ? (na < 1 || nb < 1 || na + nb < 3) : (na < 2 || nb < 2)) {
+        r->flags |= STATS_TG_SMALL_N;
+        return;
+    }
+    double va = na > 1 ? sd_a * sd_a : 0, vb = nb > 1 ? sd_b * sd_b : 0;
+    if (var_equal) {
+        /* R: v = ((nx - 1) vx + (ny - 1) vy) / df, se = sqrt(v (1/nx + 1/ny)) */
+        r->df = dna + dnb - 2;
+        double v = ((dna - 1) * va + (dnb - 1) * vb) / r->df;
+        r->se = sqrt(v * (1 / dna + 1 / dnb));
+    } else {
+        /* Welch-Satterthwaite: se^4 / (se_a^4 / (na - 1) + se_b^4 / (nb - 1)) */
+        double ea = va / dna, eb = vb / dnb;
+        r->se = sqrt(ea + eb);
+        r->df = (ea + eb) * (ea + eb) /
+                (ea * ea / (dna - 1) + eb * eb / (dnb - 1));
+    }
+    double alpha = 1 - level;
+    if (r->se == 0) {
+        /* R stops ("data are essentially constant"); as sk-paired */
+        r->flags |= STATS_TG_CONSTANT;
+        r->t = r->diff > 0 ? INFINITY : r->diff < 0 ? -INFINITY : NAN;
+        if (!var_equal)
+            r->df = NAN;
+        if (!isnan(r->t))
+            r->p = alt == STATS_TWO_SIDED ? 0
+                 : (alt == STATS_GREATER) == (r->t > 0) ? 0 : 1;
+        r->lo = alt == STATS_LESS ? -INFINITY : r->diff;
+        r->hi = alt == STATS_GREATER ? INFINITY : r->diff;
+        return;
+    }
+    r->t = r->diff / r->se;
+    r->p = t_pvalue(r->t, r->df, alt);
+    /* CI as R computes it: (t -+ q) se */
+    if (alt == STATS_TWO_SIDED) {
+        double q = dist_qt(1 - alpha / 2, r->df);
+        r->lo = (r->t - q) * r->se;
+        r->hi = (r->t + q) * r->se;
+    } else {
+        double q = dist_qt(level, r->df);
+        r->lo = alt == STATS_GREATER ? (r->t - q) * r->se : -INFINITY;
+        r->hi = alt == STATS_LESS ? (r->t + q) * r->se : INFINITY;
+    }
+}
+
+/* ---- Cohen's d, Hedges' g ------------------------------------------ */
+
+void stats_smd(const double *a, size_t na, const double *b, size_t nb,
+               double level, enum stats_alt alt, struct stats_smd *r)
+{
+    double ma, sa, mb, sb;
+    mean_sd(a, na, &ma, &sa);
+    mean_sd(b, nb, &mb, &sb);
+    stats_smd_summary(na, ma, sa, nb, mb, sb, level, alt, r);
+}
+
+void stats_smd_summary(size_t na, double mean_a, double sd_a, size_t nb,
+                       double mean_b, double sd_b, double level,
+                       enum stats_alt alt, struct stats_smd *r)
+{
+    r->sd_pooled = r->d = r->d_lo = r->d_hi = NAN;
+    r->g = r->g_lo = r->g_hi = r->J = NAN;
+    r->flags = 0;
+    if (na < 1 || nb < 1 || na + nb < 4) {
+        r->flags |= STATS_TG_SMALL_N;
+        return;
+    }
+    double dna = (double)na, dnb = (double)nb, df = dna + dnb - 2;
+    double va = na > 1 ? sd_a * sd_a : 0, vb = nb > 1 ? sd_b * sd_b : 0;
+    r->sd_pooled = sqrt(((dna - 1) * va + (dnb - 1) * vb) / df);
+    double diff = mean_b - mean_a;
+    /* J = Gamma(df/2) / (sqrt(df/2) Gamma((df-1)/2)): log of the
+     * Pochhammer symbol ((df-1)/2)_(1/2), exact also at large df where
+     * the difference of two lgammas loses digits */
+    gsl_sf_result lp;
+    if (gsl_sf_lnpoch_e((df - 1) / 2, 0.5, &lp) == GSL_SUCCESS)
+        r->J = exp(lp.val - 0.5 * log(df / 2));
+    if (r->sd_pooled == 0) {
+        r->flags |= STATS_TG_CONSTANT;
+        r->d = diff > 0 ? INFINITY : diff < 0 ? -INFINITY : NAN;
+        r->g = r->d;
+        return;
+    }
+    r->d = diff / r->sd_pooled;
+    double hn = sqrt(1 / dna + 1 / dnb), t = r->d / hn, alpha = 1 - level;
+    int w = 0;
+    if (alt == STATS_TWO_SIDED) {
+        r->d_lo = dist_nct_ncp_w(t, df, 1 - alpha / 2, &w) * hn;
+        r->d_hi = dist_nct_ncp_w(t, df, alpha / 2, &w) * hn;
+    } else if (alt == STATS_GREATER) {
+        r->d_lo = dist_nct_ncp_w(t, df, level, &w) * hn;
+        r->d_hi = INFINITY;
+    } else {
+        r->d_lo = -INFINITY;
+        r->d_hi = dist_nct_ncp_w(t, df, alpha, &w) * hn;
+    }
+    if (w)
+        r->flags |= STATS_TG_IMPRECISE;
+    r->g = r->d * r->J;
+    r->g_lo = r->d_lo * r->J;
+    r->g_hi = r->d_hi * r->J;
+}
+
+/* ---- ranks by distinct values -------------------------------------- */
+
+static int cmp_double(const void *p, const void *q)
+{
+    double x = *(const double *)p, y = *(const double *)q;
+    return (x > y) - (x < y);
+}
+
+static double *sorted_copy(const double *x, size_t n)
+{
+    double *s = sk_xcalloc(n ? n : 1, sizeof *s);
+    if (n)
+        memcpy(s, x, n * sizeof *s);
+    qsort(s, n, sizeof *s, cmp_double);
+    return s;
+}
+
+/* The distinct values of sorted a and b merged: counts of each group at
+ * each level (arrays of k, to free()). */
+struct levels {
+    size_t k;
+    double *value;
+    unsigned long *ca, *cb;
+};
+
+static void levels_make(const double *sa, size_t na, const double *sb,
+                        size_t nb, struct levels *L)
+{
+    size_t cap = na + nb ? na + nb : 1;
+    L->value = sk_xcalloc(cap, sizeof *L->value);
+    L->ca = sk_xcalloc(cap, sizeof *L->ca);
+    L->cb = sk_xcalloc(cap, sizeof *L->cb);
+    size_t i = 0, j = 0, k = 0;
+    while (i < na || j < nb) {
+        double v = j >= nb || (i < na && sa[i] < sb[j]) ? sa[i] : sb[j];
+        unsigned long ca = 0, cb = 0;
+        while (i < na && sa[i] == v) {
+            i++;
+            ca++;
+        }
+        while (j < nb && sb[j] == v) {
+            j++;
+            cb++;
+        }
+        L->value[k] = v;
+        L->ca[k] = ca;
+        L->cb[k] = cb;
+        k++;
+    }
+    L->k = k;
+}
+
+static void levels_free(struct levels *L)
+{
+    free(L->value);
+    free(L->ca);
+    free(L->cb);
+}
+
+/* Sum of (t^3 - t) over the runs of equal values of sorted x. */
+static double tie_sum(const double *x, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && x[j] == x[i])
+            j++;
+        double t = (double)(j - i);
+        s += t * t * t - t;
+        i = j;
+    }
+    return s;
+}
+
+/* ---- exact conditional distribution of the mid-rank sum ------------ */
+
+struct hentry {
+    uint64_t key;       /* (j << 40) | s, +1 so that 0 is empty */
+    double p;
+};
+
+struct hmap {
+    struct hentry *e;
+    size_t cap, used;
+};
+
+static void hmap_init(struct hmap *h, size_t cap)
+{
+    h->cap = 16;
+    while (h->cap < 2 * cap)
+        h->cap *= 2;
+    h->e = sk_xcalloc(h->cap, sizeof *h->e);
+    h->used = 0;
+}
+
+static void hmap_add(struct hmap *h, uint64_t key, double p);
+
+static void hmap_grow(struct hmap *h)
+{
+    struct hmap n;
+    hmap_init(&n, h->cap);
+    for (size_t i = 0; i < h->cap; i++)
+        if (h->e[i].key)
+            hmap_add(&n, h->e[i].key - 1, h->e[i].p);
+    free(h->e);
+    *h = n;
+}
+
+static void hmap_add(struct hmap *h, uint64_t key, double p)
+{
+    if (2 * (h->used + 1) > h->cap)
+        hmap_grow(h);
+    uint64_t k1 = key + 1;
+    size_t i = (size_t)((k1 * UINT64_C(0x9E3779B97F4A7C15)) >> 20) & (h->cap - 1);
+    while (h->e[i].key && h->e[i].key != k1)
+        i = (i + 1) & (h->cap - 1);
+    if (!h->e[i].key) {
+        h->e[i].key = k1;
+        h->used++;
+    }
+    h->e[i].p += p;
+}
+
+/* Smallest and largest sum of the weights w[l..k) of r items placed in
+ * levels l.. with capacities t (w increasing): fill from the bottom or
+ * the top. cumT, cumTW: prefix sums of t and t w. */
+struct rankctx {
+    size_t k;
+    const unsigned long *t;
+    const unsigned long long *w, *cumT, *cumTW;
+};
+
+static unsigned long long rem_min(const struct rankctx *c, size_t l,
+                                  unsigned long long r)
+{
+    /* smallest p >= l with cumT[p + 1] - cumT[l] >= r */
+    size_t lo = l, hi = c->k - 1;
+    if (r == 0)
+        return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->cumT[mid + 1] - c->cumT[l] >= r)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return c->cumTW[lo] - c->cumTW[l] + (r - (c->cumT[lo] - c->cumT[l])) * c->w[lo];
+}
+
+static unsigned long long rem_max(const struct rankctx *c, size_t l,
+                                  unsigned long long r)
+{
+    /* largest p >= l with cumT[k] - cumT[p] >= r */
+    size_t lo = l, hi = c->k - 1;
+    if (r == 0)
+        return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo + 1) / 2;
+        if (c->cumT[c->k] - c->cumT[mid] >= r)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    unsigned long long above = c->cumT[c->k] - c->cumT[lo + 1];
+    return c->cumTW[c->k] - c->cumTW[lo + 1] + (r - above) * c->w[lo];
+}
+
+static long long floor_div(long long a, long long b)     /* b > 0 */
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+static long long ceil_div(long long a, long long b)
+{
+    return -floor_div(-a, b);
+}
+
+/* The last two levels: of the r B answers left, c fall in the lower
+ * level (L values) and r - c in the upper (U values), c hypergeometric,
+ * and T = s + r w_upper - c dw falls with c. So each question (T <= o,
+ * T >= o, T <= m1 or T >= m2) is a tail of c, summed from its own end
+ * (no cancellation), per r once. Returns 0 beyond work states. */
+static int last_two(const struct hmap *cur, unsigned long L, unsigned long U,
+                    unsigned long long dw, unsigned long long wup,
+                    unsigned long nb, long long o, long long m1, long long m2,
+                    unsigned long work, double *le, double *ge, double *two)
+{
+    double **lowc = sk_xcalloc(nb + 1, sizeof *lowc);
+    double **upc = sk_xcalloc(nb + 1, sizeof *upc);
+    long long d = (long long)dw;
+    unsigned long done = 0;
+    int ok = 1;
+    for (size_t i = 0; i < cur->cap; i++) {
+        if (!cur->e[i].key)
+            continue;
+        if (++done > work) {
+            ok = 0;
+            break;
+        }
+        uint64_t key = cur->e[i].key - 1;
+        unsigned long long j = key >> 40, s = key & ((UINT64_C(1) << 40) - 1);
+        unsigned long long r = nb - j;
+        long long cmin = r > U ? (long long)(r - U) : 0;
+        long long cmax = r < L ? (long long)r : (long long)L;
+        if (!lowc[r]) {
+            lowc[r] = sk_xcalloc(L + 1, sizeof **lowc);
+            upc[r] = sk_xcalloc(L + 1, sizeof **upc);
+            double run = 0;
+            for (long long cc = cmin; cc <= cmax; cc++)
+                lowc[r][cc] = run += dist_dhyper((unsigned long)cc, L, U, r);
+            run = 0;
+            for (long long cc = cmax; cc >= cmin; cc--)
+                upc[r][cc] = run += dist_dhyper((unsigned long)cc, L, U, r);
+        }
+        long long base = (long long)(s + r * wup);
+        double p = cur->e[i].p;
+#define TAIL_GE(x) ((x) <= cmin ? 1 : (x) > cmax ? 0 : upc[r][x])
+#define TAIL_LE(x) ((x) >= cmax ? 1 : (x) < cmin ? 0 : lowc[r][x])
+        long long x = ceil_div(base - o, d);
+        *le += p * TAIL_GE(x);
+        x = floor_div(base - o, d);
+        *ge += p * TAIL_LE(x);
+        x = ceil_div(base - m1, d);
+        double tw = TAIL_GE(x);
+        if (m2 != m1) {
+            x = floor_div(base - m2, d);
+            tw += TAIL_LE(x);
+        }
+        *two += p * tw;
+#undef TAIL_GE
+#undef TAIL_LE
+    }
+    for (size_t r = 0; r <= nb; r++) {
+        free(lowc[r]);
+        free(upc[r]);
+    }
+    free(lowc);
+    free(upc);
+    return ok;
+}
+
+int stats_ranksum_exact(const unsigned long *t, size_t k, unsigned long nb,
+                        unsigned long long obs2, unsigned long work,
+                        double *lower, double *upper, double *two)
+{
+    *lower = *upper = *two = NAN;
+    if (k == 0)
+        return -1;
+    unsigned long long *w = sk_xcalloc(k, sizeof *w);
+    unsigned long long *cumT = sk_xcalloc(k + 1, sizeof *cumT);
+    unsigned long long *cumTW = sk_xcalloc(k + 1, sizeof *cumTW);
+    for (size_t l = 0; l < k; l++) {
+        w[l] = 2 * cumT[l] + t[l] + 1;      /* doubled mid-rank */
+        cumT[l + 1] = cumT[l] + t[l];
+        cumTW[l + 1] = cumTW[l] + t[l] * w[l];
+    }
+    unsigned long long N = cumT[k];
+    if (nb > N || nb >= (1UL << 23) || 2 * N * (N + 1) >= (UINT64_C(1) << 40)) {
+        free(w);
+        free(cumT);
+        free(cumTW);
+        return -1;      /* beyond the keys (j, s) of the states */
+    }
+    struct rankctx c = { k, t, w, cumT, cumTW };
+    /* E T2 = nb (N + 1); the mirror of obs2 about it */
+    long long E2 = (long long)nb * (long long)(N + 1);
+    long long o = (long long)obs2, mir = 2 * E2 - o;
+    long long m1 = o < mir ? o : mir, m2 = o < mir ? mir : o;
+    double acc_le = 0, acc_ge = 0, acc_two = 0;
+    unsigned long done = 0;
+    int ok = 1;
+    struct hmap cur, next;
+    hmap_init(&cur, 1);
+    hmap_add(&cur, 0, 1);
+    double **q = sk_xcalloc(nb + 1, sizeof *q);
+    /* levels 0 .. k - 3 by transitions; the last two in closed form */
+    for (size_t l = 0; l + 2 < k && ok; l++) {
+        hmap_init(&next, cur.used);
+        unsigned long long Rl = N - cumT[l];     /* values in levels l.. */
+        for (size_t i = 0; i < cur.cap && ok; i++) {
+            if (!cur.e[i].key)
+                continue;
+            uint64_t key = cur.e[i].key - 1;
+            unsigned long long j = key >> 40, s = key & ((UINT64_C(1) << 40) - 1);
+            unsigned long long r = nb - j;
+            unsigned long long cmin = r > Rl - t[l] ? r - (Rl - t[l]) : 0;
+            unsigned long long cmax = r < t[l] ? r : t[l];
+            if (!q[r]) {
+                /* P(c of the r remaining B in level l): hypergeometric */
+                q[r] = sk_xcalloc(t[l] + 1, sizeof **q);
+                for (unsigned long long cc = cmin; cc <= cmax; cc++)
+                    q[r][cc] = dist_dhyper(cc, t[l], Rl - t[l], r);
+            }
+            for (unsigned long long cc = cmin; cc <= cmax; cc++) {
+                if (++done > work) {
+                    ok = 0;
+                    break;
+                }
+                double p = cur.e[i].p * q[r][cc];
+                unsigned long long s1 = s + cc * w[l], r1 = r - cc;
+                long long lo = (long long)(s1 + rem_min(&c, l + 1, r1));
+                long long hi = (long long)(s1 + rem_max(&c, l + 1, r1));
+                int le = hi <= o ? 1 : lo > o ? 0 : -1;
+                int ge = lo >= o ? 1 : hi < o ? 0 : -1;
+                int tw = (hi <= m1 || lo >= m2) ? 1
+                       : (lo > m1 && hi < m2) ? 0 : -1;
+                if (le >= 0 && ge >= 0 && tw >= 0) {
+                    acc_le += le * p;
+                    acc_ge += ge * p;
+                    acc_two += tw * p;
+                } else {
+                    hmap_add(&next, ((j + cc) << 40) | s1, p);
+                }
+            }
+        }
+        for (size_t r = 0; r <= nb; r++) {
+            free(q[r]);
+            q[r] = NULL;
+        }
+        free(cur.e);
+        cur = next;
+    }
+    if (ok && k == 1)
+        acc_le = acc_ge = acc_two = 1;
+    else if (ok)
+        ok = last_two(&cur, t[k - 2], t[k - 1], w[k - 1] - w[k - 2],
+                      w[k - 1], nb, o, m1, m2, work - done,
+                      &acc_le, &acc_ge, &acc_two);
+    if (o == E2)
+        acc_two = 1;
+    free(cur.e);
+    free(q);
+    free(w);
+    free(cumT);
+    free(cumTW);
+    if (!ok)
+        return -1;
+    *lower = fmin(1, acc_le);
+    *upper = fmin(1, acc_ge);
+    *two = fmin(1, acc_two);
+    return 0;
+}
+
+/* ---- pairwise differences ------------------------------------------ */
+
+/* Doubles in an order-preserving unsigned key, and back. */
+static uint64_t dkey(double x)
+{
+    uint64_t u;
+    memcpy(&u, &x, sizeof u);
+    return (u >> 63) ? ~u : u | (UINT64_C(1) << 63);
+}
+
+static double unkey(uint64_t k)
+{
+    uint64_t u = (k >> 63) ? k & ~(UINT64_C(1) << 63) : ~k;
+    double x;
+    memcpy(&x, &u, sizeof x);
+    return x;
+}
+
+unsigned long long stats_diff_count_le(const double *a, size_t na,
+                                       const double *b, size_t nb,
+                                       double t)
+{
+    /* for each b[j], the a[i] with b[j] - a[i] <= t are a suffix of a,
+     * which grows as b[j] falls: one pointer, O(na + nb) */
+    unsigned long long c = 0;
+    size_t i = na;              /* a[i..na) qualify */
+    for (size_t j = nb; j-- > 0;) {
+        while (i > 0 && b[j] - a[i - 1] <= t)
+            i--;
+        c += na - i;
+    }
+    return c;
+}
+
+double stats_diff_kth(const double *a, size_t na, const double *b,
+                      size_t nb, unsigned long long k)
+{
+    /* the smallest double t with at least k differences <= t: a
+     * bisection over the ordered doubles, so t is one of the differences */
+    uint64_t lo = dkey(b[0] - a[na - 1]), hi = dkey(b[nb - 1] - a[0]);
+    while (lo < hi) {
+        uint64_t mid = lo + (hi - lo) / 2;
+        if (stats_diff_count_le(a, na, b, nb, unkey(mid)) >= k)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return unkey(lo);
+}
+
+/* R's W(d) of wilcox.test's interval: the standardized rank-sum
+ * statistic of c(b - d, a), ties (also between b - d and a) corrected. */
+static double w_at(const double *sa, size_t na, const double *sb, size_t nb,
+                   double d, int correct, enum stats_alt alt)
+{
+    double *x = sk_xcalloc(nb, sizeof *x);
+    for (size_t j = 0; j < nb; j++)
+        x[j] = sb[j] - d;       /* still increasing */
+    struct levels L;
+    levels_make(sa, na, x, nb, &L);
+    double u = 0, ties = 0, below = 0;
+    for (size_t l = 0; l < L.k; l++) {
+        double tl = (double)(L.ca[l] + L.cb[l]);
+        u += (double)L.cb[l] * (below + 0.5 * (double)L.ca[l]);
+        below += (double)L.ca[l];
+        ties += tl * tl * tl - tl;
+    }
+    levels_free(&L);
+    free(x);
+    double dna = (double)na, dnb = (double)nb, N = dna + dnb;
+    double dz = u - dna * dnb / 2;
+    double corr = !correct ? 0
+                : alt == STATS_TWO_SIDED ? (dz > 0 ? 0.5 : dz < 0 ? -0.5 : 0)
+                : alt == STATS_GREATER ? 0.5 : -0.5;
+    double sigma = sqrt(dna * dnb / 12 * ((N + 1) - ties / (N * (N - 1))));
+    return (dz - corr) / sigma;
+}
+
+/* Between neighbouring differences D_(k) < d < D_(k+1), b - d and a have
+ * no value in common, so W(d) depends on d only through k: U = nab - k,
+ * the ties those within each group. */
+struct wctx {
+    const double *sa, *sb;
+    size_t na, nb;
+    unsigned long long nab;
+    int correct;
+    enum stats_alt alt;
+    double sigma;
+};
+
+static double w_of_count(const struct wctx *c, unsigned long long k)
+{
+    double dz = (double)(c->nab - k) - (double)c->nab / 2;
+    double corr = !c->correct ? 0
+                : c->alt == STATS_TWO_SIDED ? (dz > 0 ? 0.5 : dz < 0 ? -0.5 : 0)
+                : c->alt == STATS_GREATER ? 0.5 : -0.5;
+    return (dz - corr) / c->sigma;
+}
+
+/* R's root(zq): mumin or mumax when W there is already past zq, else the
+ * difference where W(d) falls below zq (uniroot's root, exact): the k-th
+ * difference for the smallest k at which W < zq. */
+static double w_root(const struct wctx *c, double wmin, double wmax,
+                     double zq)
+{
+    if (wmin - zq <= 0)
+        return c->sb[0] - c->sa[c->na - 1];
+    if (wmax - zq >= 0)
+        return c->sb[c->nb - 1] - c->sa[0];
+    unsigned long long lo = 1, hi = c->nab;
+    while (lo < hi) {
+        unsigned long long mid = lo + (hi - lo) / 2;
+        if (w_of_count(c, mid) < zq)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return stats_diff_kth(c->sa, c->na, c->sb, c->nb, lo);
+}
+
+static void hl_interval(const double *sa, size_t na, const double *sb,
+                        size_t nb, int exact, const struct stats_ranksum_opts *o,
+                        struct stats_ranksum *r)
+{
+    unsigned long long nab = (unsigned long long)na * nb;
+    double alpha = 1 - o->level;
+    r->hl_lo = o->alt == STATS_LESS ? -INFINITY : NAN;
+    r->hl_hi = o->alt == STATS_GREATER ? INFINITY : NAN;
+    if (exact) {
+        /* R: qu = qwilcox(alpha/2 or alpha), at least 1; diffs[qu] and
+         * diffs[nab - qu + 1] */
+        double a2 = o->alt == STATS_TWO_SIDED ? alpha / 2 : alpha;
+        double qu = dist_qwilcox(a2, nb, na);
+        if (qu == 0)
+            qu = 1;
+        unsigned long long iq = (unsigned long long)qu, ql = nab - iq;
+        double achieved = dist_pwilcox(qu - 1, nb, na, 1);
+        if (o->alt == STATS_TWO_SIDED)
+            achieved *= 2;
+        if (achieved - alpha > alpha / 2)
+            r->flags |= STATS_TG_LEVEL_NOT_ACHIEVED;
+        if (o->alt != STATS_LESS)
+            r->hl_lo = stats_diff_kth(sa, na, sb, nb, iq);
+        if (o->alt != STATS_GREATER)
+            r->hl_hi = stats_diff_kth(sa, na, sb, nb, ql + 1);
+        r->hl_exact = 1;
+        return;
+    }
+    double dna = (double)na, dnb = (double)nb, N = dna + dnb;
+    struct wctx c = { sa, sb, na, nb, nab, o->correct, o->alt, 0 };
+    double ties = tie_sum(sa, na) + tie_sum(sb, nb);
+    c.sigma = sqrt(dna * dnb / 12 * ((N + 1) - ties / (N * (N - 1))));
+    double mumin = sb[0] - sa[na - 1], mumax = sb[nb - 1] - sa[0];
+    double wmin = w_at(sa, na, sb, nb, mumin, o->correct, o->alt);
+    double wmax = w_at(sa, na, sb, nb, mumax, o->correct, o->alt);
+    if (!isfinite(wmin) || !isfinite(wmax))
+        return;     /* R: "cannot compute confidence interval when all
+                       observations are tied" */
+    if (o->alt == STATS_TWO_SIDED) {
+        r->hl_lo = w_root(&c, wmin, wmax, dist_qnorm(1 - alpha / 2));
+        r->hl_hi = w_root(&c, wmin, wmax, dist_qnorm(alpha / 2));
+    } else if (o->alt == STATS_GREATER) {
+        r->hl_lo = w_root(&c, wmin, wmax, dist_qnorm(1 - alpha));
+    } else {
+        r->hl_hi = w_root(&c, wmin, wmax, dist_qnorm(alpha));
+    }
+}
+
+void stats_ranksum(const double *a, size_t na, const double *b, size_t nb,
+                   const struct stats_ranksum_opts *o,
+                   struct stats_ranksum *r)
+{
+    memset(r, 0, sizeof *r);
+    r->n_a = na;
+    r->n_b = nb;
+    r->W = r->p = r->hl = r->hl_lo = r->hl_hi = NAN;
+    r->method = STATS_W_NONE;
+    if (na == 0 || nb == 0) {
+        r->flags |= STATS_TG_SMALL_N;
+        return;
+    }
+    double *sa = sorted_copy(a, na), *sb = sorted_copy(b, nb);
+    struct levels L;
+    levels_make(sa, na, sb, nb, &L);
+    /* W = sum of B's mid-ranks - nb (nb + 1) / 2, from the doubled ranks */
+    unsigned long long below = 0, w2 = 0;
+    unsigned long *t = sk_xcalloc(L.k, sizeof *t);
+    double ties = 0;
+    for (size_t l = 0; l < L.k; l++) {
+        t[l] = L.ca[l] + L.cb[l];
+        w2 += (unsigned long long)L.cb[l] * (2 * below + t[l] + 1);
+        below += t[l];
+        double tl = (double)t[l];
+        ties += tl * tl * tl - tl;
+        r->ties |= t[l] > 1;
+    }
+    double dna = (double)na, dnb = (double)nb, N = dna + dnb;
+    unsigned long long nab = (unsigned long long)na * nb;
+    r->W = (double)w2 / 2 - dnb * (dnb + 1) / 2;
+    if (nab % 2)
+        r->hl = stats_diff_kth(sa, na, sb, nb, (nab + 1) / 2);
+    else
+        r->hl = stats_diff_kth(sa, na, sb, nb, nab / 2) / 2 +
+                stats_diff_kth(sa, na, sb, nb, nab / 2 + 1) / 2;
+    if (L.k == 1) {
+        r->flags |= STATS_TG_ALL_EQUAL;
+        r->W = NAN;
+        goto out;
+    }
+    int exact = o->force_approx ? 0
+              : o->force_exact ? 1
+              : (na < 50 && nb < 50 && !r->ties);
+    if (exact && !r->ties) {
+        double q = r->W;
+        if (o->alt == STATS_GREATER)
+            r->p = dist_pwilcox(q - 1, nb, na, 0);
+        else if (o->alt == STATS_LESS)
+            r->p = dist_pwilcox(q, nb, na, 1);
+        else
+            r->p = fmin(1, 2 * (q > dna * dnb / 2
+                                ? dist_pwilcox(q - 1, nb, na, 0)
+                                : dist_pwilcox(q, nb, na, 1)));
+        r->method = STATS_W_EXACT;
+    } else if (exact) {
+        double le, ge, two;
+        r->method = STATS_W_EXACT_TIES;
+        if (stats_ranksum_exact(t, L.k, (unsigned long)nb, w2,
+                                STATS_RANKSUM_WORK, &le, &ge, &two) != 0)
+            r->flags |= STATS_TG_TOO_BIG;
+        else
+            r->p = o->alt == STATS_LESS ? le
+                 : o->alt == STATS_GREATER ? ge : two;
+    } else {
+        double z = r->W - dna * dnb / 2;
+        double sigma = sqrt(dna * dnb / 12 * ((N + 1) - ties / (N * (N - 1))));
+        double corr = !o->correct ? 0
+                    : o->alt == STATS_TWO_SIDED ? (z > 0 ? 0.5 : z < 0 ? -0.5 : 0)
+                    : o->alt == STATS_GREATER ? 0.5 : -0.5;
+        z = (z - corr) / sigma;
+        if (o->alt == STATS_LESS)
+            r->p = dist_pnorm(z);
+        else if (o->alt == STATS_GREATER)
+            r->p = dist_pnorm_upper(z);
+        else
+            r->p = 2 * fmin(dist_pnorm(z), dist_pnorm_upper(z));
+        r->method = STATS_W_NORMAL;
+    }
+    hl_interval(sa, na, sb, nb, exact && !r->ties, o, r);
+out:
+    free(t);
+    levels_free(&L);
+    free(sa);
+    free(sb);
+}
+
+/* ---- dominance ----------------------------------------------------- */
+
+void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
+                     double level, enum stats_alt alt,
+                     struct stats_dominance *r)
+{
+    r->p_gt = r->p_eq = r->p_lt = r->theta = r->delta = NAN;
+    r->se = r->t_bm = r->df = r->p_bm = NAN;
+    r->theta_lo = r->theta_hi = r->delta_lo = r->delta_hi = NAN;
+    r->flags = 0;
+    if (na == 0 || nb == 0) {
+        r->flags |= STATS_TG_SMALL_N;
+        return;
+    }
+    double *sa = sorted_copy(a, na), *sb = sorted_copy(b, nb);
+    struct levels L;
+    levels_make(sa, na, sb, nb, &L);
+    /* placements: P_b = #{a < b} + #{a = b}/2 (doubled: integers) */
+    unsigned long long gt = 0, eq = 0, ba = 0, bb = 0;
+    for (size_t l = 0; l < L.k; l++) {
+        gt += (unsigned long long)L.cb[l] * ba;
+        eq += (unsigned long long)L.cb[l] * L.ca[l];
+        ba += L.ca[l];
+        bb += L.cb[l];
+    }
+    double nab = (double)na * (double)nb, dna = (double)na, dnb = (double)nb;
+    unsigned long long lt = (unsigned long long)na * nb - gt - eq;
+    r->p_gt = (double)gt / nab;
+    r->p_eq = (double)eq / nab;
+    r->p_lt = (double)lt / nab;
+    r->theta = ((double)gt + (double)eq / 2) / nab;
+    r->delta = ((double)gt - (double)lt) / nab;
+    if (na < 2 || nb < 2) {
+        r->flags |= STATS_TG_SMALL_N;
+        goto out;
+    }
+    /* variances of the placements of each group among the other */
+    double mb = ((double)gt + (double)eq / 2) / dnb;    /* mean P_b */
+    double ma = ((double)lt + (double)eq / 2) / dna;    /* mean P_a */
+    double ssa = 0, ssb = 0;
+    ba = bb = 0;
+    for (size_t l = 0; l < L.k; l++) {
+        double pb = (double)ba + (double)L.ca[l] / 2;   /* of a b here */
+        double pa = (double)bb + (double)L.cb[l] / 2;   /* of an a here */
+        ssb += (double)L.cb[l] * (pb - mb) * (pb - mb);
+        ssa += (double)L.ca[l] * (pa - ma) * (pa - ma);
+        ba += L.ca[l];
+        bb += L.cb[l];
+    }
+    double Sa = ssa / (dna - 1), Sb = ssb / (dnb - 1);
+    double v = dna * Sa + dnb * Sb;
+    if (v == 0) {
+        r->flags |= L.k == 1 ? STATS_TG_ALL_EQUAL : STATS_TG_CONSTANT;
+        goto out;
+    }
+    r->se = sqrt(v) / nab;
+    r->t_bm = (r->theta - 0.5) / r->se;
+    r->df = v * v / (dna * Sa * dna * Sa / (dna - 1) +
+                     dnb * Sb * dnb * Sb / (dnb - 1));
+    r->p_bm = t_pvalue(r->t_bm, r->df, alt);
+    double alpha = 1 - level;
+    if (alt == STATS_TWO_SIDED) {
+        double q = dist_qt(1 - alpha / 2, r->df);
+        r->theta_lo = fmax(0, r->theta - q * r->se);
+        r->theta_hi = fmin(1, r->theta + q * r->se);
+    } else {
+        double q = dist_qt(level, r->df);
+        r->theta_lo = alt == STATS_GREATER ? fmax(0, r->theta - q * r->se) : 0;
+        r->theta_hi = alt == STATS_LESS ? fmin(1, r->theta + q * r->se) : 1;
+    }
+    r->delta_lo = 2 * r->theta_lo - 1;
+    r->delta_hi = 2 * r->theta_hi - 1;
+out:
+    levels_free(&L);
+    free(sa);
+    free(sb);
+}
+
+/* ---- Fisher's exact test, 2 x k ------------------------------------ */
+
+struct fisher {
+    size_t k;
+    const unsigned long *t;         /* column totals */
+    const unsigned long long *rem;  /* rem[l]: total of columns l.. */
+    double *best, *worst;           /* [l * (nb + 1) + r] */
+    unsigned long nb;
+    double thr, lnorm, sum;
+    unsigned long nodes, work;
+    int over;
+};
+
+static double lchoose(unsigned long n, unsigned long k)
+{
+    gsl_sf_result res;
+    if (k > n || gsl_sf_lnchoose_e(n, k, &res) != GSL_SUCCESS)
+        return -INFINITY;
+    return res.val;
+}
+
+static void fisher_node(struct fisher *f, size_t l, unsigned long r,
+                        double past)
+{
+    if (f->over)
+        return;
+    if (++f->nodes > f->work) {
+        f->over = 1;
+        return;
+    }
+    size_t W = f->nb + 1;
+    if (l == f->k - 1) {
+        double lp = past + lchoose(f->t[l], r);
+        if (lp <= f->thr)
+            f->sum += exp(lp - f->lnorm);
+        return;
+    }
+    if (past + f->best[l * W + r] <= f->thr) {
+        /* every completion counts: their total is C(rem, r) */
+        f->sum += exp(past + lchoose((unsigned long)f->rem[l], r) - f->lnorm);
+        return;
+    }
+    if (past + f->worst[l * W + r] > f->thr)
+        return;
+    unsigned long long after = f->rem[l + 1];
+    unsigned long cmin = r > after ? (unsigned long)(r - after) : 0;
+    unsigned long cmax = r < f->t[l] ? r : f->t[l];
+    for (unsigned long c = cmin; c <= cmax; c++)
+        fisher_node(f, l + 1, r - c, past + lchoose(f->t[l], c));
+}
+
+double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
+                        size_t k, unsigned long work, int *flags)
+{
+    unsigned long *t = sk_xcalloc(k ? k : 1, sizeof *t);
+    unsigned long long *rem = sk_xcalloc(k + 1, sizeof *rem);
+    unsigned long nb = 0, na = 0;
+    size_t kk = 0;
+    for (size_t l = 0; l < k; l++) {
+        if (ca[l] + cb[l] == 0)
+            continue;           /* empty columns do not count */
+        t[kk++] = ca[l] + cb[l];
+        na += ca[l];
+        nb += cb[l];
+    }
+    double p = NAN;
+    if (kk > STATS_FISHER_MAXK) {
+        *flags |= STATS_TG_TOO_BIG;
+        goto done;
+    }
+    if (kk <= 1 || na == 0 || nb == 0) {
+        p = 1;
+        goto done;
+    }
+    for (size_t l = kk; l-- > 0;)
+        rem[l] = rem[l + 1] + t[l];
+    size_t W = nb + 1;
+    struct fisher f = { kk, t, rem, NULL, NULL, nb, 0, 0, 0, 0, work, 0 };
+    f.best = sk_xcalloc(kk * W, sizeof *f.best);
+    f.worst = sk_xcalloc(kk * W, sizeof *f.worst);
+    /* best/worst[l][r]: the largest and smallest sum of lchoose over the
+     * columns l.. placing r of B (-Inf/+Inf when r does not fit) */
+    for (size_t l = kk; l-- > 0;) {
+        for (unsigned long r = 0; r <= nb; r++) {
+            double bst = -INFINITY, wst = INFINITY;
+            if (l == kk - 1) {
+                if (r <= t[l])
+                    bst = wst = lchoose(t[l], r);
+            } else {
+                unsigned long cmax = r < t[l] ? r : t[l];
+                for (unsigned long c = 0; c <= cmax; c++) {
+                    double nb_ = f.best[(l + 1) * W + r - c];
+                    double nw = f.worst[(l + 1) * W + r - c];
+                    if (!isfinite(nb_))
+                        continue;
+                    double lc = lchoose(t[l], c);
+                    bst = fmax(bst, lc + nb_);
+                    wst = fmin(wst, lc + nw);
+                }
+            }
+            f.best[l * W + r] = bst;
+            f.worst[l * W + r] = wst;
+        }
+    }
+    double lobs = 0;
+    for (size_t l = 0, m = 0; l < k; l++)
+        if (ca[l] + cb[l]) {
+            lobs += lchoose(t[m], cb[l]);
+            m++;
+        }
+    f.lnorm = lchoose(na + nb, nb);
+    /* R: tables with probability <= the observed (1 + 1e-7) */
+    f.thr = lobs + log1p(1e-7);
+    fisher_node(&f, 0, nb, 0);
+    if (f.over)
+        *flags |= STATS_TG_TOO_BIG;
+    else
+        p = fmin(1, f.sum);
+    free(f.best);
+    free(f.worst);
+done:
+    free(t);
+    free(rem);
+    return p;
+}
+
+double stats_fisher_values(const double *a, size_t na, const double *b,
+                           size_t nb, int *flags)
+{
+    if (na == 0 || nb == 0) {
+        *flags |= STATS_TG_SMALL_N;
+        return NAN;
+    }
+    double *sa = sorted_copy(a, na), *sb = sorted_copy(b, nb);
+    struct levels L;
+    levels_make(sa, na, sb, nb, &L);
+    double p = stats_fisher_2xk(L.ca, L.cb, L.k, STATS_FISHER_WORK, flags);
+    levels_free(&L);
+    free(sa);
+    free(sb);
+    return p;
+}

@@ -1,0 +1,186 @@
+/* twogroup.h - two independent groups: Welch's and Student's t tests,
+ * Cohen's d and Hedges' g, the Wilcoxon-Mann-Whitney rank-sum test with
+ * the Hodges-Lehmann shift, the dominance probabilities (Vargha-Delaney
+ * A, Cliff's delta) with the Brunner-Munzel interval, and Fisher's exact
+ * test of the 2 x k table of answers.
+ *
+ * A (a[0..na)) is the reference group, B (b[0..nb)) the comparison: every
+ * difference is B minus A, as R's t.test(b, a) and wilcox.test(b, a).
+ * The functions take arrays of finite doubles and know nothing of files
+ * or output. A statistic that is not defined is NAN, and a flag (STATS_TG_*)
+ * in the result says why, for the caller to turn into a note. */
+#ifndef SK_TWOGROUP_H
+#define SK_TWOGROUP_H
+
+#include <stddef.h>
+
+#include "paired.h"
+
+enum {
+    STATS_TG_SMALL_N = 1,      /* a group too small for the statistic */
+    STATS_TG_CONSTANT = 2,     /* no spread within the groups: t, d
+                                  infinite (or NAN when the means agree) */
+    STATS_TG_ALL_EQUAL = 4,    /* every value equal: ranks carry nothing */
+    STATS_TG_IMPRECISE = 8,    /* libRmath warned at an interval end */
+    STATS_TG_TOO_BIG = 16,     /* an exact computation beyond its work
+                                  limit: NAN rather than hang */
+    STATS_TG_LEVEL_NOT_ACHIEVED = 32   /* exact CI at a lower level */
+};
+
+/* Welch's (var_equal 0) or Student's (var_equal 1) t test of mean(b) -
+ * mean(a), as R's t.test(b, a, var.equal = ...): se, the CI at level,
+ * t, df (Welch-Satterthwaite, or na + nb - 2) and p. Welch needs two
+ * values in each group, Student one in each and three in all (else
+ * SMALL_N, NAN). With no spread in either group t is +-Inf (p 0 or 1
+ * by the side) or NAN when the means are equal, the CI the point
+ * mean_diff (open on a one-sided side), Welch's df NAN; CONSTANT. */
+struct stats_ttest2 {
+    size_t n_a, n_b;
+    double mean_a, sd_a, mean_b, sd_b;
+    double diff, se, lo, hi, t, df, p;
+    int flags;
+};
+void stats_ttest2(const double *a, size_t na, const double *b, size_t nb,
+                  double level, enum stats_alt alt, int var_equal,
+                  struct stats_ttest2 *r);
+/* The same from each group's n, mean and sd (n - 1; any value when n is
+ * 1). */
+void stats_ttest2_summary(size_t na, double mean_a, double sd_a, size_t nb,
+                          double mean_b, double sd_b, double level,
+                          enum stats_alt alt, int var_equal,
+                          struct stats_ttest2 *r);
+
+/* Cohen's d = (mean_b - mean_a) / s_pooled, s_pooled^2 = ((na - 1) s_a^2
+ * + (nb - 1) s_b^2) / (na + nb - 2), with the noncentral-t interval of
+ * Steiger & Fouladi (1997): the noncentralities at which t = d /
+ * sqrt(1/na + 1/nb) sits at the alpha/2 and 1 - alpha/2 quantiles (df =
+ * na + nb - 2), times sqrt(1/na + 1/nb); one-sided, the open end +-Inf.
+ * Hedges' g = J d, its interval J times d's, with the exact correction
+ * J = Gamma(df/2) / (sqrt(df/2) Gamma((df - 1)/2)) (Hedges 1981), as
+ * effectsize 0.8 computes hedges_g(b, a). NAN and SMALL_N when df < 2
+ * (effectsize gives g = 0 at df = 1); with s_pooled = 0, d = g = +-Inf
+ * or NAN, no interval, CONSTANT. */
+struct stats_smd {
+    double sd_pooled, d, d_lo, d_hi, g, g_lo, g_hi, J;
+    int flags;
+};
+void stats_smd(const double *a, size_t na, const double *b, size_t nb,
+               double level, enum stats_alt alt, struct stats_smd *r);
+void stats_smd_summary(size_t na, double mean_a, double sd_a, size_t nb,
+                       double mean_b, double sd_b, double level,
+                       enum stats_alt alt, struct stats_smd *r);
+
+struct stats_ranksum_opts {
+    double level;
+    enum stats_alt alt;
+    int force_exact;    /* the exact conditional distribution of the
+                           mid-rank statistic, even with ties */
+    int force_approx;   /* the normal approximation always */
+    int correct;        /* continuity correction (normal method) */
+};
+
+enum stats_w_method {
+    STATS_W_NONE,       /* not computed: a group empty or all values equal */
+    STATS_W_EXACT,      /* Mann-Whitney distribution, no ties (pwilcox) */
+    STATS_W_EXACT_TIES, /* exact conditional distribution of the mid-ranks */
+    STATS_W_NORMAL      /* normal, tie-corrected, continuity as asked */
+};
+
+/* Wilcoxon-Mann-Whitney test of B against A, as R 4.2's wilcox.test(b, a,
+ * conf.int = TRUE): W = the sum of B's mid-ranks - nb (nb + 1) / 2 (the
+ * Mann-Whitney U of B, #{b > a} + #{b = a} / 2); by default exact (R's
+ * pwilcox) when both groups have fewer than 50 values and no ties, else
+ * normal with tie correction and, if asked, continuity correction.
+ * force_exact: the exact conditional (permutation) distribution of the
+ * mid-rank sum, also with ties (as coin::wilcox_test(distribution =
+ * "exact") and exactRankTests::wilcox.exact; two-sided p = P(|T - E T| >=
+ * |t - E T|), which is what both compute), by a recursion over the
+ * distinct values carrying (B answers so far, rank sum) with the
+ * hypergeometric probability of each count, subtrees whose every
+ * completion falls on one side of the observed value summed in closed
+ * form; beyond STATS_RANKSUM_WORK states NAN with TOO_BIG.
+ *
+ * hl = median of the na nb differences b_j - a_i (the Hodges-Lehmann
+ * shift; R's wilcox.test reports this under the exact method but the
+ * root of W(d) = 0 under the normal one). Its interval: exact (no ties,
+ * pwilcox's distribution, also under force_exact) the order statistics
+ * of the differences at qwilcox, as R (LEVEL_NOT_ACHIEVED when R warns);
+ * otherwise R's normal-approximation interval, the shifts d where the
+ * standardized W(d) crosses the normal quantiles, found exactly as a
+ * pairwise difference (what uniroot approximates). All values equal:
+ * W, p NAN, ALL_EQUAL. */
+#define STATS_RANKSUM_WORK 50000000UL
+struct stats_ranksum {
+    size_t n_a, n_b;
+    double W, p;
+    enum stats_w_method method;
+    int ties;
+    double hl, hl_lo, hl_hi;
+    int hl_exact;          /* interval from the exact distribution */
+    int flags;
+};
+void stats_ranksum(const double *a, size_t na, const double *b, size_t nb,
+                   const struct stats_ranksum_opts *o,
+                   struct stats_ranksum *r);
+
+/* The exact conditional distribution of the doubled mid-rank sum of a
+ * group of nb among the k distinct values with total counts t[0..k)
+ * (increasing values), evaluated at the doubled observed sum obs2: lower
+ * = P(T <= obs2), upper = P(T >= obs2), two = P(|T - E| >= |obs2 - E|).
+ * Returns 0, or -1 (NANs) beyond work states. */
+int stats_ranksum_exact(const unsigned long *t, size_t k, unsigned long nb,
+                        unsigned long long obs2, unsigned long work,
+                        double *lower, double *upper, double *two);
+
+/* The k-th smallest (1-based) of the differences b[j] - a[i] of sorted
+ * a[0..na) and b[0..nb), in O((na + nb) log) time and no extra space;
+ * and the number of differences <= t. */
+double stats_diff_kth(const double *a, size_t na, const double *b,
+                      size_t nb, unsigned long long k);
+unsigned long long stats_diff_count_le(const double *a, size_t na,
+                                       const double *b, size_t nb,
+                                       double t);
+
+/* Dominance of B over A: the three proportions of the na nb pairs with
+ * b > a, b = a, b < a (exact counts, one division each), theta = P(B >
+ * A) + P(B = A) / 2 (Vargha & Delaney's A, = W / (na nb)), Cliff's delta
+ * = 2 theta - 1 = P(B > A) - P(B < A), and theta's interval of Brunner &
+ * Munzel (2000) as Neubert & Brunner (2007) state it:
+ *   S_i^2 = 1/(n_i - 1) sum_k (R_ik - R^(i)_ik - Rbar_i + (n_i + 1)/2)^2
+ * with R_ik the mid-rank in both groups together and R^(i)_ik within
+ * group i; se(theta) = sqrt(na S_a^2 + nb S_b^2) / (na nb); the
+ * Brunner-Munzel statistic t_BM = (theta - 1/2) / se with df =
+ * (na S_a^2 + nb S_b^2)^2 / ((na S_a^2)^2 / (na - 1) + (nb S_b^2)^2 /
+ * (nb - 1)) (as scipy.stats.brunnermunzel); the interval theta -+
+ * t_{df}(1 - alpha/2) se, cut to [0, 1] (one-sided: t_{df}(1 - alpha)
+ * and the open end 0 or 1). p_bm: the Brunner-Munzel test's p. Groups
+ * of fewer than 2: no interval (SMALL_N); S_a = S_b = 0 (the groups do
+ * not overlap, or all equal): no interval, CONSTANT. delta_lo/hi =
+ * 2 theta_lo/hi - 1. */
+struct stats_dominance {
+    double p_gt, p_eq, p_lt, theta, delta;
+    double se, t_bm, df, p_bm, theta_lo, theta_hi, delta_lo, delta_hi;
+    int flags;
+};
+void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
+                     double level, enum stats_alt alt,
+                     struct stats_dominance *r);
+
+/* Fisher's exact test of the 2 x k table whose rows are the counts of A
+ * and B at each of the k distinct answers, as R's fisher.test: the sum
+ * of the probabilities (hypergeometric, margins fixed) of the tables no
+ * more probable than the observed, to R's relative tolerance 1e-7. The
+ * tables are enumerated column by column, B's count in each, with
+ * bounds on the remaining columns' best and worst probability so that a
+ * subtree wholly in or out is summed or skipped at once. Refuses (NAN,
+ * TOO_BIG) beyond STATS_FISHER_WORK nodes or k > STATS_FISHER_MAXK;
+ * 1 for one column. */
+#define STATS_FISHER_WORK 20000000UL
+#define STATS_FISHER_MAXK 10
+double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
+                        size_t k, unsigned long work, int *flags);
+/* The same on the answers: the columns are the distinct values. */
+double stats_fisher_values(const double *a, size_t na, const double *b,
+                           size_t nb, int *flags);
+
+#endif
