@@ -198,8 +198,10 @@ static int resolve(const char *s, size_t len, const char *const *names,
         return 1;
     }
     if (count > 1) {
-        fail(err, "column name '%.*s' is ambiguous: it names %zu columns; "
-             "choose one by number", (int)len, s, count);
+        char *shown = sk_shown(s, len);
+        fail(err, "column name '%s' is ambiguous: it names %zu columns; "
+             "choose one by number", shown, count);
+        free(shown);
         return -1;
     }
     size_t num = parse_number(s, len);
@@ -213,6 +215,13 @@ static int resolve(const char *s, size_t len, const char *const *names,
         return 1;
     }
     return 0;
+}
+
+static void backwards(char **err, const char *item, size_t len)
+{
+    char *shown = sk_shown(item, len);
+    fail(err, "column range '%s' runs backwards", shown);
+    free(shown);
 }
 
 static int range_sep(const char *item, size_t len, const char *const *names,
@@ -238,7 +247,7 @@ static int range_sep(const char *item, size_t len, const char *const *names,
         *a = na - 1;
         *b = nb - 1;
         if (*a > *b) {
-            fail(err, "column range '%.*s' runs backwards", (int)len, item);
+            backwards(err, item, len);
             return -1;
         }
         return 1;
@@ -252,7 +261,7 @@ static int range_sep(const char *item, size_t len, const char *const *names,
     if (!ra || !rb)
         return 0;
     if (*a > *b) {
-        fail(err, "column range '%.*s' runs backwards", (int)len, item);
+        backwards(err, item, len);
         return -1;
     }
     return 1;
@@ -281,13 +290,20 @@ int colsel_parse(const char *list, const char *const *names, size_t ncols,
     if (nitems > 16 && ncols > 64)
         lookup_init(&lk, names, ncols);
     *err = NULL;
-    for (;;) {
+    for (size_t k_item = 0;; k_item++) {
         const char *comma = strchr(p, ',');
         size_t len = comma ? (size_t)(comma - p) : strlen(p);
         size_t a = 0, b = 0;
         int r;
         if (len == 0) {
-            fail(err, "empty column name in list '%s'", list);
+            /* the item's number too when the list is shown cut short */
+            char *shown = sk_shown(list, strlen(list));
+            if (strlen(list) > 60)
+                fail(err, "empty column name in list '%s' (item %zu)", shown,
+                     k_item + 1);
+            else
+                fail(err, "empty column name in list '%s'", shown);
+            free(shown);
             goto error;
         }
         r = resolve(p, len, names, ncols, &lk, &a, err);
