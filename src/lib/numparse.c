@@ -115,7 +115,9 @@ enum num_status num_parse(const char *s, size_t len, struct num_value *out)
         x = strtod_l(copy, NULL, c_locale());
         if (copy != small)
             free(copy);
-        if (!isfinite(x))
+        /* beyond DBL_MAX, or nonzero but below half the smallest
+         * subnormal (rounds to 0): out of range either way */
+        if (!isfinite(x) || x == 0)
             return NUM_RANGE;
     }
     out->x = x;

@@ -5,7 +5,9 @@
  * point (at least one digit), an optional exponent (e or E, optional sign,
  * digits). Nothing else: no thousands separators, no decimal comma, no
  * hexadecimal, no inf or nan. The decimal point is '.', whatever the
- * locale. The value must be finite as a double. */
+ * locale. The value must be finite as a double, and a value that is not
+ * zero must not round to zero: 1e-400 is out of range as 1e400 is (a
+ * subnormal such as 4.9e-324 is kept; 0e-99999 is zero). */
 #ifndef SK_NUMPARSE_H
 #define SK_NUMPARSE_H
 
@@ -24,7 +26,8 @@ struct num_value {
 enum num_status {
     NUM_OK = 0,
     NUM_INVALID,     /* not a number by the grammar above */
-    NUM_RANGE        /* a number, but too large for a double (1e999) */
+    NUM_RANGE        /* a number, but too large for a double (1e999), or
+                        nonzero and too small for one (1e-999) */
 };
 
 /* Read the LEN bytes at S (need not be NUL-terminated). */
