@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "lib/cli.h"
 #include "lib/describe.h"
@@ -20,26 +21,27 @@ struct outcol {
     int is_count;
     size_t offset;          /* into struct describe */
     const char *help;
+    unsigned range_bit;     /* DESCRIBE_* when it can leave the doubles */
 };
 
-#define NUM(f, h) { #f, 0, offsetof(struct describe, f), h }
+#define NUM(f, h) { #f, 0, offsetof(struct describe, f), h, 0 }
+#define NUMR(f, bit, h) { #f, 0, offsetof(struct describe, f), h, bit }
 static const struct outcol outcols[] = {
-    { "n", 1, offsetof(struct describe, n), "number of non-missing values" },
+    { "n", 1, offsetof(struct describe, n), "number of non-missing values",
+      0 },
     { "missing", 1, offsetof(struct describe, missing),
-      "number of missing values" },
-    NUM(mean, "arithmetic mean"),
-    NUM(sd, "standard deviation, divisor n - 1"),
-    NUM(se, "standard error of the mean, sd / sqrt(n)"),
-    { "ci_lo", 0, offsetof(struct describe, ci_lo),
-      "mean - t(1 - (1 - level)/2, n - 1) se" },
-    { "ci_hi", 0, offsetof(struct describe, ci_hi),
-      "mean + t(1 - (1 - level)/2, n - 1) se" },
+      "number of missing values", 0 },
+    NUMR(mean, DESCRIBE_MEAN, "arithmetic mean"),
+    NUMR(sd, DESCRIBE_SD, "standard deviation, divisor n - 1"),
+    NUMR(se, DESCRIBE_SE, "standard error of the mean, sd / sqrt(n)"),
+    NUMR(ci_lo, DESCRIBE_CI_LO, "mean - t(1 - (1 - level)/2, n - 1) se"),
+    NUMR(ci_hi, DESCRIBE_CI_HI, "mean + t(1 - (1 - level)/2, n - 1) se"),
     NUM(min, "smallest value"),
-    NUM(q1, "first quartile (25% quantile)"),
-    NUM(median, "median (50% quantile)"),
-    NUM(q3, "third quartile (75% quantile)"),
+    NUMR(q1, DESCRIBE_Q1, "first quartile (25% quantile)"),
+    NUMR(median, DESCRIBE_MEDIAN, "median (50% quantile)"),
+    NUMR(q3, DESCRIBE_Q3, "third quartile (75% quantile)"),
     NUM(max, "largest value"),
-    NUM(iqr, "interquartile range, q3 - q1"),
+    NUMR(iqr, DESCRIBE_IQR, "interquartile range, q3 - q1"),
     NUM(skewness, "sample skewness G1 (SAS, SPSS, Excel, pandas)"),
     NUM(kurtosis, "sample excess kurtosis G2 (SAS, SPSS, Excel, pandas)"),
 };
@@ -75,10 +77,33 @@ static void usage(void)
 "\n"
 "Missing values are counted, never read as 0. A value that cannot be\n"
 "computed (the sd of one value, the skewness of fewer than 3) is NA.\n"
-"Mean, sd and se of decimal data are exact: values are summed as scaled\n"
-"128-bit integers and the results rounded once, correctly.\n"
+"Mean, sd and se are exact: values are summed exactly (decimals as\n"
+"scaled 128-bit integers, other doubles with GMP) and the results\n"
+"rounded once, correctly. A statistic whose true value is not a double\n"
+"(the iqr 2e308 of 1e308 and -1e308) is NA, with a message on stderr.\n"
 "\n", stdout);
     fputs(cli_exit_help, stdout);
+}
+
+/* On stderr, the statistics of D set to NA because their true values are
+ * not doubles: "column 'x', group 'a': iqr ...". */
+static void range_note(const struct describe *d, const char *var,
+                       const char *group, unsigned mask, const char *why)
+{
+    if (!(d->over | d->under) || !mask)
+        return;
+    char list[256] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < NOUTCOLS; i++)
+        if (outcols[i].range_bit & mask)
+            len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+                                    len ? ", " : "", outcols[i].name);
+    char *v = sk_shown(var, strlen(var));
+    char *g = group ? sk_shown(group, strlen(group)) : NULL;
+    sk_error("column '%s'%s%s%s: %s %s: NA", v, g ? ", group '" : "",
+             g ? g : "", g ? "'" : "", list, why);
+    free(v);
+    free(g);
 }
 
 static void put_cell(struct out *o, const struct describe *d,
@@ -172,6 +197,14 @@ int main(int argc, char **argv)
             for (size_t i = 0; i < NOUTCOLS; i++)
                 put_cell(&o, &d, &outcols[i]);
             out_end_row(&o);
+            const char *gname = input_group_name(in) ? strmap_key(groups, g)
+                                                     : NULL;
+            range_note(&d, input_var_name(in, v), gname, d.over,
+                       "beyond the range of a double (above 1.8e308 in "
+                       "magnitude)");
+            range_note(&d, input_var_name(in, v), gname, d.under,
+                       "not zero but nearer zero than any double (below "
+                       "2.5e-324 in magnitude)");
         }
 
     for (size_t i = 0; i < ngroups * nvars; i++)

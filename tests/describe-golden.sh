@@ -90,6 +90,50 @@ strd NumAcc2 1001 1.2 0.1
 strd NumAcc3 1001 1000000.2 0.1
 strd NumAcc4 1001 10000000.2 0.1
 
+# Extreme values (issue 8): doubles near 1e300 and 1e308, subnormals, 1e300
+# next to 0.4, a spread of 1e100, one value, equal huge values. The
+# expected output (NAME.tsv, within 1e-12) and standard error (NAME.err,
+# exactly: the statistics that are not doubles, printed as NA) come from
+# exact rational arithmetic in tests/ref/describe_extreme.py, which also
+# wrote the inputs NAME.csv.
+for f in "$top_srcdir"/tests/describe/extreme/*.csv; do
+    name=$(basename "$f" .csv)
+    dir=$(dirname "$f")
+    out=$work/extreme-$name.out
+    err=$work/extreme-$name.err
+    detail=$work/extreme-$name.detail
+    rc=0
+    sk-describe "$f" >"$out" 2>"$err" || rc=$?
+    if [ $rc -eq 0 ] && cmp -s "$dir/$name.err" "$err" &&
+        awk -v tol=1e-12 -f "$top_srcdir/tests/tsvcmp.awk" "$dir/$name.tsv" \
+            "$out" >"$detail" 2>&1
+    then
+        tap_ok "extreme values: $name"
+    else
+        {
+            echo "exit status $rc; standard error (want, got):"
+            cat "$dir/$name.err" "$err"
+        } >>"$detail"
+        tap_fail "extreme values: $name" "$detail"
+    fi
+done
+
+# 0e-99999 is zero, 4.9e-324 a subnormal: both are read, not refused.
+printf 'a\n0e-99999\n4.9e-324\n-0.0e-400\n3e-324\n' >"$work/zeros.csv"
+rc=0
+sk-describe --precision=3 "$work/zeros.csv" >"$work/zeros.out" \
+    2>"$work/zeros.err" || rc=$?
+got=$(sed -n 2p "$work/zeros.out" | cut -f 2,9,13)
+want="4${tab}0${tab}4.94e-324"
+if [ $rc -eq 0 ] && [ "$got" = "$want" ]; then
+    tap_ok "0e-99999 is 0 and 4.9e-324 a subnormal (n, min, max)"
+else
+    printf 'exit status %s\nwant: %s\ngot:  %s\n' "$rc" "$want" "$got" \
+        >"$work/zeros.detail"
+    cat "$work/zeros.err" >>"$work/zeros.detail"
+    tap_fail "0e-99999 is 0 and 4.9e-324 a subnormal" "$work/zeros.detail"
+fi
+
 # Groups come out in the order first seen, not sorted, for every variable.
 printf '%s\n' g,x,y b,1,2 a,2,3 c,3,4 a,4,5 ,5,6 b,6,7 c,7,8 >"$work/order.csv"
 rc=0

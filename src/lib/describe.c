@@ -5,8 +5,12 @@
 #include "dist.h"
 #include "quantile.h"
 #include "util.h"
+#include "xsum.h"
 
+#include <float.h>
+#include <gmp.h>
 #include <math.h>
+#include <mpfr.h>
 #include <stdlib.h>
 
 void acc_init(struct acc *a)
@@ -97,21 +101,162 @@ void stats_mean_var(const double *x, const size_t *counts, size_t k,
     *var = n > 1 ? (double)((d2 - d1 * d1 / n) / (n - 1)) : NAN;
 }
 
-/* Central moments m2, m3, m4 about MEAN (divisor n). */
-static void moments(const double *x, const size_t *counts, size_t k,
-                    size_t n, double mean, double *m2, double *m3, double *m4)
+/* Sums of the powers of the deviations of x 2^-E from MEAN (the mean of
+ * x 2^-E: E = 0 but for the exact doubles, whose subnormal mean would be
+ * too coarse), in long double (whose range holds the fourth power of any
+ * double's deviation, 1e1233), and a bound on the rounding error of s3. */
+struct devsums {
+    long double s2, s3, s4, err3;
+};
+
+static void devsums(const double *x, const size_t *counts, size_t k,
+                    int e, double mean, double mean_lo, double delta,
+                    struct devsums *ds)
 {
-    long double s2 = 0, s3 = 0, s4 = 0;
+    long double s2 = 0, s3 = 0, s4 = 0, a3 = 0, f = ldexpl(1, -e);
     for (size_t i = 0; i < k; i++) {
-        long double d = (long double)x[i] - mean, c = counts ? counts[i] : 1;
-        long double d2 = d * d;
+        long double d = (x[i] * f - mean) - mean_lo,    /* f: exact */
+                    c = counts ? counts[i] : 1;
+        long double d2 = d * d, cd3 = c * d2 * d;
         s2 += c * d2;
-        s3 += c * d2 * d;
+        s3 += cd3;
         s4 += c * d2 * d2;
+        a3 += fabsl(cd3);
     }
-    *m2 = (double)(s2 / n);
-    *m3 = (double)(s3 / n);
-    *m4 = (double)(s4 / n);
+    ds->s2 = s2;
+    ds->s3 = s3;
+    ds->s4 = s4;
+    /* each term carries at most 6 roundings (d, d^2, d^3, c d^3 and
+     * their relative errors), the sum k; mean + mean_lo is off the true
+     * mean by at most delta, which moves s3 by 3 delta s2 */
+    ds->err3 = ((long double)k + 8) * LDBL_EPSILON * a3 + 3 * delta * s2;
+}
+
+/* value = m 2^(p - 1074) exactly, m an integer: z = m 2^p. */
+static void double_to_mpz(mpz_t z, double v)
+{
+    int e;
+    double f = frexp(v, &e);            /* v = f 2^e, 0.5 <= |f| < 1 */
+    if (e - 53 >= -1074) {
+        mpz_set_d(z, ldexp(f, 53));     /* an integer below 2^53 */
+        mpz_mul_2exp(z, z, (mp_bitcnt_t)(e - 53 + 1074));
+    } else
+        mpz_set_d(z, ldexp(v, 1074));   /* subnormal: exact */
+}
+
+/* G1 from exact power sums, for when s3 is lost to cancellation. With
+ * S_k = sum x^k (integers at 2^-1074k), N2 = n S2 - S1^2 and N3 = n^2 S3 -
+ * 3 n S1 S2 + 2 S1^3, m2 = N2 / n^2 and m3 = N3 / n^3 at the same scale
+ * as m2^1.5, so G1 = N3 / N2^1.5 sqrt(n (n - 1)) / (n - 2). */
+static double skewness_exact(const double *x, const size_t *counts,
+                             size_t k, size_t n)
+{
+    mpz_t S1, S2, S3, v, v2, N2, N3, t;
+    mpz_inits(S1, S2, S3, v, v2, N2, N3, t, (mpz_ptr)0);
+    for (size_t i = 0; i < k; i++) {
+        unsigned long c = counts ? (unsigned long)counts[i] : 1;
+        double_to_mpz(v, x[i]);
+        mpz_mul(v2, v, v);
+        mpz_addmul_ui(S1, v, c);
+        mpz_addmul_ui(S2, v2, c);
+        mpz_mul(v2, v2, v);
+        mpz_addmul_ui(S3, v2, c);
+    }
+    mpz_mul_ui(N2, S2, (unsigned long)n);
+    mpz_submul(N2, S1, S1);
+    mpz_mul_ui(N3, S3, (unsigned long)n);
+    mpz_mul_ui(N3, N3, (unsigned long)n);
+    mpz_mul(t, S1, S2);
+    mpz_mul_ui(t, t, 3 * (unsigned long)n);
+    mpz_sub(N3, N3, t);
+    mpz_mul(t, S1, S1);
+    mpz_mul(t, t, S1);
+    mpz_addmul_ui(N3, t, 2);
+    double g1 = NAN;
+    if (mpz_sgn(N2) > 0) {
+        mpfr_t a, b;
+        mpfr_inits2(256, a, b, (mpfr_ptr)0);
+        mpfr_set_z(a, N3, MPFR_RNDN);
+        mpfr_set_z(b, N2, MPFR_RNDN);
+        mpfr_div(a, a, b, MPFR_RNDN);
+        mpfr_sqrt(b, b, MPFR_RNDN);
+        mpfr_div(a, a, b, MPFR_RNDN);
+        mpfr_set_ui(b, (unsigned long)n, MPFR_RNDN);
+        mpfr_mul_ui(b, b, (unsigned long)(n - 1), MPFR_RNDN);
+        mpfr_sqrt(b, b, MPFR_RNDN);
+        mpfr_mul(a, a, b, MPFR_RNDN);
+        mpfr_div_ui(a, a, (unsigned long)(n - 2), MPFR_RNDN);
+        g1 = mpfr_get_d(a, MPFR_RNDN);
+        mpfr_clears(a, b, (mpfr_ptr)0);
+    }
+    mpz_clears(S1, S2, S3, v, v2, N2, N3, t, (mpz_ptr)0);
+    return g1;
+}
+
+static int is_normal_or_zero(double v)
+{
+    return v == 0 || isnormal(v);
+}
+
+/* G1 and G2 from the deviation sums: in double as ever when every
+ * intermediate is a normal double, else in long double; G1 from exact
+ * sums when s3 is not known to 2^-24 of itself. */
+static void shape(const double *x, const size_t *counts, size_t k,
+                  size_t n, const struct devsums *ds, double *g1, double *g2)
+{
+    long double ln = (long double)n;
+    double dn = (double)n;
+    double m2 = (double)(ds->s2 / ln), m3 = (double)(ds->s3 / ln),
+           m4 = (double)(ds->s4 / ln);
+    *g1 = *g2 = NAN;
+    if (!(ds->s2 > 0))
+        return;
+    if (n >= 3) {
+        if (ds->err3 > ldexpl(fabsl(ds->s3), -24))
+            *g1 = skewness_exact(x, counts, k, n);
+        else if (isnormal(m2) && isnormal(pow(m2, 1.5)) &&
+                 is_normal_or_zero(m3))
+            *g1 = stats_skewness_g1(dn, m2, m3);
+        else {
+            long double lm2 = ds->s2 / ln, lm3 = ds->s3 / ln;
+            *g1 = (double)(lm3 / (lm2 * sqrtl(lm2)) * sqrtl(ln * (ln - 1)) /
+                           (ln - 2));
+        }
+    }
+    if (n >= 4) {
+        if (isnormal(m2) && isnormal(m2 * m2) && isnormal(m4))
+            *g2 = stats_kurtosis_g2(dn, m2, m4);
+        else {
+            long double lm2 = ds->s2 / ln, lm4 = ds->s4 / ln;
+            long double lg2 = lm4 / (lm2 * lm2) - 3;
+            *g2 = (double)(((ln + 1) * lg2 + 6) * (ln - 1) /
+                           ((ln - 2) * (ln - 3)));
+        }
+    }
+}
+
+/* The r-th smallest value (1-based), once the quantiles have put the
+ * order statistics they use in place in an array. */
+static double order_stat(const struct acc *a, const double *x,
+                         const size_t *counts, size_t k, size_t r)
+{
+    if (!counts)
+        return a->v[r - 1];
+    size_t cum = 0;
+    for (size_t i = 0; i < k; i++)
+        if ((cum += counts[i]) >= r)
+            return x[i];
+    return x[k - 1];
+}
+
+/* NAN for an infinite result of finite data (beyond the range of a
+ * double), with its bit in *over. */
+static void beyond(double *v, unsigned bit, unsigned *over)
+{
+    if (isinf(*v)) {
+        *v = NAN;
+        *over |= bit;
+    }
 }
 
 void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
@@ -122,6 +267,7 @@ void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
     d->min = d->q1 = d->median = d->q3 = d->max = d->iqr = NAN;
     d->skewness = d->kurtosis = NAN;
     d->exact = 0;
+    d->over = d->under = 0;
     if (a->n == 0)
         return;
 
@@ -135,24 +281,47 @@ void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
         k = a->nv;
     }
 
-    double var;
-    if (exsum_results(&a->ex, &d->mean, &var, &d->sd) == 0)
+    double var, mean_e, mean_lo = 0, t = a->n > 1 ? stats_t_crit(level, (double)(a->n - 1)) : NAN;
+    int under = 0, e = 0;
+    if (exsum_results(&a->ex, &d->mean, &var, &d->sd) == 0) {
         d->exact = 1;
-    else {
-        stats_mean_var(x, counts, k, a->n, &d->mean, &var);
-        d->sd = a->n > 1 ? sqrt(var) : NAN;
-    }
-    if (a->n > 1) {
-        d->se = d->sd / sqrt((double)a->n);
-        double t = stats_t_crit(level, (double)(a->n - 1));
-        d->ci_lo = d->mean - t * d->se;
-        d->ci_hi = d->mean + t * d->se;
+        mean_e = d->mean;
+        if (a->n > 1) {
+            d->se = d->sd / sqrt((double)a->n);
+            d->ci_lo = d->mean - t * d->se;
+            d->ci_hi = d->mean + t * d->se;
+        }
+    } else {
+        struct xsum *xs = sk_xmalloc(sizeof *xs);
+        xsum_init(xs);
+        double big = 0;
+        for (size_t i = 0; i < k; i++) {
+            xsum_add(xs, x[i], counts ? counts[i] : 1);
+            big = fmax(big, fabs(x[i]));
+        }
+        under = xsum_results(xs, 0, &d->mean, &var, &d->sd, &d->se);
+        /* mean and se of the values scaled near 1 (x 2^-e), so that
+         * neither is rounded to a subnormal or overflows on the way to
+         * the interval and the deviations */
+        e = big > 0 ? ilogb(big) : 0;
+        double se_e;
+        xsum_results(xs, -e, &mean_e, NULL, NULL, &se_e);
+        mean_lo = xsum_mean_residual(xs, -e, mean_e);
+        if (a->n > 1) {
+            d->ci_lo = ldexp(mean_e - t * se_e, e);
+            d->ci_hi = ldexp(mean_e + t * se_e, e);
+        }
+        free(xs);
+        d->exact = 2;
     }
 
-    double m2, m3, m4;
-    moments(x, counts, k, a->n, d->mean, &m2, &m3, &m4);
-    d->skewness = stats_skewness_g1((double)a->n, m2, m3);
-    d->kurtosis = stats_kurtosis_g2((double)a->n, m2, m4);
+    struct devsums ds;
+    /* the mean is correctly rounded: off by half an ulp at most, and
+     * mean_lo by half of its own */
+    double delta = (mean_lo != 0 ? fabs(mean_lo) : d->exact == 1 ?
+                    fabs(mean_e) : 0) * DBL_EPSILON / 2 + 0x1p-1074;
+    devsums(x, counts, k, e, mean_e, mean_lo, delta, &ds);
+    shape(x, counts, k, a->n, &ds, &d->skewness, &d->kurtosis);
 
     static const double probs[] = { 0, 0.25, 0.5, 0.75, 1 };
     double q[5];
@@ -165,5 +334,38 @@ void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
     d->median = q[2];
     d->q3 = q[3];
     d->max = q[4];
-    d->iqr = q[3] - q[1];
+    struct stats_qplan p1, p3;
+    stats_quantile_plan(a->n, 0.25, qtype, &p1);
+    stats_quantile_plan(a->n, 0.75, qtype, &p3);
+    int zero;
+    d->iqr = stats_quantile_spread(&p1, order_stat(a, x, counts, k, p1.lo),
+                                   order_stat(a, x, counts, k, p1.hi), &p3,
+                                   order_stat(a, x, counts, k, p3.lo),
+                                   order_stat(a, x, counts, k, p3.hi), &zero);
+    if (d->iqr == 0 && !zero) {
+        d->iqr = NAN;
+        d->under |= DESCRIBE_IQR;
+    }
+
+    beyond(&d->sd, DESCRIBE_SD, &d->over);
+    beyond(&d->se, DESCRIBE_SE, &d->over);
+    beyond(&d->ci_lo, DESCRIBE_CI_LO, &d->over);
+    beyond(&d->ci_hi, DESCRIBE_CI_HI, &d->over);
+    beyond(&d->iqr, DESCRIBE_IQR, &d->over);
+    static const unsigned qbit[] = { DESCRIBE_Q1, DESCRIBE_MEDIAN,
+                                     DESCRIBE_Q3 };
+    for (int i = 0; i < 3; i++)
+        d->under |= isnan(q[i + 1]) ? qbit[i] : 0;
+    if (under & XSUM_MEAN_UNDERFLOW) {
+        d->mean = NAN;
+        d->under |= DESCRIBE_MEAN;
+    }
+    if (under & XSUM_SD_UNDERFLOW) {
+        d->sd = NAN;
+        d->under |= DESCRIBE_SD;
+    }
+    if (under & XSUM_SE_UNDERFLOW) {
+        d->se = NAN;
+        d->under |= DESCRIBE_SE;
+    }
 }

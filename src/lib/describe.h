@@ -5,7 +5,11 @@
  * proportion to the distinct values: Likert codes) and turns into an array
  * of its values when it has more than ACC_MAX_DISTINCT of them. Decimal
  * values are also summed exactly (exsum.h) for correctly rounded mean,
- * variance and sd. Nothing here knows of files or output formats. */
+ * variance and sd; other values (1e300, 1e-320, 20-digit decimals) are
+ * summed exactly as doubles (xsum.h) when described. Skewness and kurtosis
+ * come from deviation sums in long double (no overflow for any double),
+ * the skewness from exact sums when cancellation leaves it uncertain.
+ * Nothing here knows of files or output formats. */
 #ifndef SK_DESCRIBE_H
 #define SK_DESCRIBE_H
 
@@ -36,17 +40,37 @@ static inline void acc_add_missing(struct acc *a)
     a->missing++;
 }
 
-/* The statistics; NAN where a value cannot be computed (sd of one value). */
+/* The statistics that may be out of the range of a double, as bits. */
+enum {
+    DESCRIBE_MEAN = 1 << 0,
+    DESCRIBE_SD = 1 << 1,
+    DESCRIBE_SE = 1 << 2,
+    DESCRIBE_CI_LO = 1 << 3,
+    DESCRIBE_CI_HI = 1 << 4,
+    DESCRIBE_IQR = 1 << 5,
+    DESCRIBE_Q1 = 1 << 6,
+    DESCRIBE_MEDIAN = 1 << 7,
+    DESCRIBE_Q3 = 1 << 8
+};
+
+/* The statistics; NAN where a value cannot be computed (sd of one value),
+ * and NAN with its bit in over (beyond DBL_MAX in magnitude: the iqr of
+ * -1e308 and 1e308) or under (not zero, but nearer 0 than any subnormal)
+ * where the true value is not a double. */
 struct describe {
     size_t n, missing;
     double mean, sd, se, ci_lo, ci_hi;
     double min, q1, median, q3, max, iqr;
     double skewness, kurtosis;
-    int exact;                 /* mean, sd from exact sums */
+    int exact;                 /* mean, sd, se from exact sums: 1 of
+                                  decimals (exsum.h), 2 of doubles (xsum.h) */
+    unsigned over, under;      /* DESCRIBE_* bits */
 };
 
 /* Describe the variable: t-based CI of the mean at LEVEL (0 < level < 1),
- * quantiles of Hyndman-Fan type QTYPE (1..9). May reorder the values. */
+ * quantiles of Hyndman-Fan type QTYPE (1..9). May reorder the values.
+ * Mean, sd and se are correctly rounded; no result is Inf, or 0 for a
+ * nonzero true value (see over and under). */
 void acc_describe(struct acc *a, double level, int qtype, struct describe *d);
 
 /* Sample skewness G1 = g1 sqrt(n (n - 1)) / (n - 2), g1 = m3 / m2^1.5,

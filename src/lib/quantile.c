@@ -64,9 +64,37 @@ double stats_quantile_apply(const struct stats_qplan *pl, double xlo,
 {
     if (pl->h == 1)
         return xhi;
-    if (pl->h > 0 && pl->h < 1 && xlo != xhi)
-        return (1 - pl->h) * xlo + pl->h * xhi;
+    if (pl->h > 0 && pl->h < 1 && xlo != xhi) {
+        double q = (1 - pl->h) * xlo + pl->h * xhi;    /* as R */
+        if (isinf(q))    /* near DBL_MAX: the same in halves (exact) */
+            q = 2 * ((1 - pl->h) * (xlo / 2) + pl->h * (xhi / 2));
+        else if (q == 0 &&    /* 0, or below the subnormals? */
+                 (1 - pl->h) * ldexpl(xlo, 1100) + pl->h * ldexpl(xhi, 1100)
+                 != 0)
+            q = NAN;
+        return q;
+    }
     return xlo;
+}
+
+/* q - a as R's formula gives it, exactly: 0, b - a, or h (b - a) */
+static long double above_lo(const struct stats_qplan *pl, double a, double b)
+{
+    if (pl->h == 1)
+        return (long double)b - a;
+    if (pl->h > 0 && pl->h < 1 && a != b)
+        return pl->h * ((long double)b - a);
+    return 0;
+}
+
+double stats_quantile_spread(const struct stats_qplan *p1, double a1,
+                             double b1, const struct stats_qplan *p3,
+                             double a3, double b3, int *exact_zero)
+{
+    long double r = ((long double)a3 - a1) + above_lo(p3, a3, b3) -
+                    above_lo(p1, a1, b1);
+    *exact_zero = r == 0;
+    return (double)r;
 }
 
 static inline void swap(double *a, double *b)
