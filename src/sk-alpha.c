@@ -109,6 +109,59 @@ static void usage(void)
     fputs(cli_exit_help, stdout);
 }
 
+/* A note on standard error for every NA that the data (not the options)
+ * make: too few rows or items, an item without variance, a sum without
+ * variance, an interval that libRmath could not give precisely. X holds
+ * the a->n complete rows. */
+static void notes(const struct codebook_scale *S, const struct codebook *cb,
+                  const char *gtext, const double *x,
+                  const struct likert_alpha *a,
+                  const struct likert_alpha_item *it)
+{
+    size_t k = S->nitems;
+    if (k < 2) {
+        sk_error("scale '%s'%s: one item: alpha is NA (it needs 2 or more)",
+                 S->name, gtext);
+        return;
+    }
+    if (a->n < 2) {
+        sk_error("scale '%s'%s: %zu complete row%s (every item answered): "
+                 "alpha is NA (it needs 2 or more)", S->name, gtext, a->n,
+                 a->n == 1 ? "" : "s");
+        return;
+    }
+    if (a->constant > 8)
+        sk_error("scale '%s'%s: %zu of the %zu items have no variance (the "
+                 "same answer in every row): their correlations, std_alpha "
+                 "and mean_r are NA", S->name, gtext, a->constant, k);
+    else
+        for (size_t j = 0; j < k; j++)
+            if (!(it[j].sd > 0))
+                sk_error("scale '%s'%s: item '%s' has no variance (every "
+                         "answer %.15g): its correlations, std_alpha and "
+                         "mean_r are NA", S->name, gtext,
+                         cb->item[S->item[j]].name, x[j]);
+    if (isnan(a->raw))
+        sk_error("scale '%s'%s: the sum of the items has no variance: "
+                 "raw_alpha is NA", S->name, gtext);
+    else if (a->imprecise)
+        sk_error("scale '%s'%s: Feldt's interval is NA: libRmath's beta "
+                 "quantile may be inaccurate at %zu rows", S->name, gtext,
+                 a->n);
+    else if (isnan(a->lo))
+        sk_error("scale '%s'%s: Feldt's interval could not be computed",
+                 S->name, gtext);
+    if (k >= 3 && !isnan(a->raw))
+        for (size_t j = 0; j < k; j++)
+            if (isnan(it[j].alpha_drop))
+                sk_error("scale '%s'%s: without item '%s' the sum has no "
+                         "variance: its alpha_if_deleted is NA", S->name,
+                         gtext, cb->item[S->item[j]].name);
+    if (!isnan(a->raw) && isnan(a->std) && a->constant == 0)
+        sk_error("scale '%s'%s: the sum of the standardised items has no "
+                 "variance: std_alpha is NA", S->name, gtext);
+}
+
 /* The complete rows of one scale in one group. */
 struct rows {
     double *x;
@@ -216,17 +269,17 @@ int main(int argc, char **argv)
             ires[r] = sk_xcalloc(S->nitems, sizeof **ires);
             likert_alpha(rows[r].x, rows[r].n, S->nitems, S->sum, level,
                          &res[r], ires[r]);
+            char gtext[256] = "";
+            if (co->by)
+                snprintf(gtext, sizeof gtext, ", group '%s'",
+                         strmap_key(groups, g));
+            notes(S, cb, gtext, rows[r].x, &res[r], ires[r]);
             for (size_t j = 0; j < S->nitems; j++)
-                if (ires[r][j].r_drop < 0) {
-                    char gtext[256] = "";
-                    if (co->by)
-                        snprintf(gtext, sizeof gtext, ", group '%s'",
-                                 strmap_key(groups, g));
+                if (ires[r][j].r_drop < 0)
                     sk_error("scale '%s'%s: item '%s' correlates negatively "
                              "with the rest of the scale (r_drop = %.3g): "
                              "is it keyed the right way?", S->name, gtext,
                              cb->item[S->item[j]].name, ires[r][j].r_drop);
-                }
         }
     }
 

@@ -231,12 +231,21 @@ static void level_counts(struct freqtab *t, const struct levels *L,
     }
 }
 
-static void interval(const struct opts *o, size_t x, size_t n, double *lo,
+/* The interval of x of n, in percent; a note on standard error when it
+ * is NA for want of precision. */
+static void interval(const struct opts *o, const char *item,
+                     const char *group, size_t x, size_t n, double *lo,
                      double *hi)
 {
-    if (o->exact)
-        likert_clopper_pearson(x, n, o->level, lo, hi);
-    else
+    int imprecise = 0;
+    if (o->exact) {
+        likert_clopper_pearson(x, n, o->level, lo, hi, &imprecise);
+        if (imprecise)
+            sk_error("item '%s'%s%s%s: exact interval of %zu of %zu is NA: "
+                     "libRmath's beta quantile may be inaccurate there",
+                     item, group ? ", group '" : "", group ? group : "",
+                     group ? "'" : "", x, n);
+    } else
         likert_wilson(x, n, o->level, lo, hi);
     *lo *= 100;
     *hi *= 100;
@@ -412,8 +421,9 @@ int main(int argc, char **argv)
                 side[L.side[l] + 1] += count[l];
             double mean, sd, median, hlo, hhi, llo, lhi;
             likert_describe(L.code, count, L.k, &mean, &sd, &median);
-            interval(&o, side[2], valid, &hlo, &hhi);
-            interval(&o, side[0], valid, &llo, &lhi);
+            const char *gname = co.by ? strmap_key(groups, g) : NULL;
+            interval(&o, name, gname, side[2], valid, &hlo, &hhi);
+            interval(&o, name, gname, side[0], valid, &llo, &lhi);
             out_text(&out, name);
             if (co.by)
                 out_text(&out, strmap_key(groups, g));

@@ -199,6 +199,23 @@ double dist_qnorm(double p)
     return gsl_cdf_ugaussian_Pinv(p);
 }
 
+/* The beta quantile comes from libRmath (R's qbeta): GSL's
+ * gsl_cdf_beta_Pinv/Qinv (and so gsl_cdf_fdist_Pinv) never returns for
+ * some large shapes (a = b = 2e6, Feldt's interval of 4e6 rows), fails
+ * with NAN for others (p = 0.995, a = 1354, b = 5416) and stops short of
+ * full precision; R's is robust and is the reference. (R's qf is not
+ * used: above df2 = 4e5 it approximates F(df1, df2) by chi-square(df1) /
+ * df1, 12% off in F - 1 at df1 = 4e6, df2 = 1.6e7.) */
+double dist_qbeta(double p, double a, double b, int lower, int *imprecise)
+{
+    if (!(p >= 0 && p <= 1) || !(a > 0) || !(b > 0) || isinf(a) ||
+        isinf(b))
+        return NAN;
+    double x;
+    RMATH_CALL_W(x = qbeta(p, a, b, lower ? 1 : 0, 0), imprecise);
+    return x >= 0 && x <= 1 ? x : NAN;
+}
+
 /* Binomial(n, 1/2) tails: for n <= 63 exactly, the count sum of C(n, i)
  * over the tail in 64-bit integers divided by 2^n (one rounding, so 0.5,
  * 0.625 ... come out exact, where GSL's incomplete beta gives

@@ -32,6 +32,13 @@ double dist_pnorm(double z);
 double dist_pnorm_upper(double z);
 double dist_qnorm(double p);
 
+/* The p quantile of Beta(a, b) (R's qbeta(p, a, b, lower.tail = LOWER)):
+ * with LOWER the x with P(X <= x) = p, else the x with P(X > x) = p, so
+ * that neither loses digits to 1 - p. NAN out of the domain (a, b finite
+ * and positive, 0 <= p <= 1); *imprecise (when not NULL) is set when
+ * libRmath warns that the result may be inaccurate. */
+double dist_qbeta(double p, double a, double b, int lower, int *imprecise);
+
 /* P(X <= k) and P(X >= k) for X ~ Binomial(n, 1/2): exact (one
  * rounding) for n <= 63, libRmath's pbinom beyond. */
 double dist_pbinom_half(unsigned long k, unsigned long n);

@@ -3,17 +3,14 @@
 
 #include "likert.h"
 #include "describe.h"
+#include "dist.h"
 #include "quantile.h"
 #include "util.h"
 
 #include <math.h>
 #include <stdlib.h>
 
-#include <float.h>
-
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_roots.h>
 
 size_t likert_percents(const size_t *count, size_t k, double *pct,
                        double *cum)
@@ -65,83 +62,21 @@ void likert_wilson(size_t x, size_t n, double level, double *lo, double *hi)
         *hi = 1;
 }
 
-struct beta_q {
-    double p, q, a, b;
-};
-
-/* Increasing in x, 0 at the quantile: on the lower tail for p <= 1/2 and
- * on the upper tail above, so that neither loses digits to 1 - p. */
-static double beta_q_fn(double x, void *params)
-{
-    const struct beta_q *bq = params;
-    if (bq->p <= 0.5)
-        return gsl_cdf_beta_P(x, bq->a, bq->b) - bq->p;
-    return bq->q - gsl_cdf_beta_Q(x, bq->a, bq->b);
-}
-
-/* The p quantile of Beta(a, b), with q = 1 - p. GSL's gsl_cdf_beta_Pinv
- * (and so gsl_cdf_fdist_Pinv) fails to converge for some large a and b
- * (NAN for p = 0.995, a = 1354, b = 5416) and stops at about 1e-13; its
- * answer is only the start of Brent's method (GSL's root solver) on GSL's
- * beta distribution function, to the last bits. NAN if that fails. */
-static double beta_quantile(double p, double q, double a, double b)
-{
-    struct beta_q bq = { p, q, a, b };
-    gsl_function F = { beta_q_fn, &bq };
-    double x0 = p <= 0.5 ? gsl_cdf_beta_Pinv(p, a, b)
-                         : gsl_cdf_beta_Qinv(q, a, b);
-    double lo = 0, hi = 1;
-    if (x0 > 0 && x0 < 1) {
-        double d = x0 * 1e-9;
-        for (int i = 0; i < 40 && x0 - d > 0 && beta_q_fn(x0 - d, &bq) > 0;
-             i++)
-            d *= 8;
-        lo = x0 - d > 0 ? x0 - d : 0;
-        d = x0 * 1e-9;
-        for (int i = 0; i < 40 && x0 + d < 1 && beta_q_fn(x0 + d, &bq) < 0;
-             i++)
-            d *= 8;
-        hi = x0 + d < 1 ? x0 + d : 1;
-    }
-    double flo = beta_q_fn(lo, &bq), fhi = beta_q_fn(hi, &bq);
-    if (flo == 0)
-        return lo;
-    if (fhi == 0)
-        return hi;
-    if (!(flo < 0 && fhi > 0))
-        return NAN;
-    gsl_root_fsolver *s = gsl_root_fsolver_alloc(gsl_root_fsolver_brent);
-    if (!s || gsl_root_fsolver_set(s, &F, lo, hi) != GSL_SUCCESS) {
-        if (s)
-            gsl_root_fsolver_free(s);
-        return NAN;
-    }
-    double x = NAN;
-    for (int i = 0; i < 400; i++) {
-        if (gsl_root_fsolver_iterate(s) != GSL_SUCCESS)
-            break;
-        lo = gsl_root_fsolver_x_lower(s);
-        hi = gsl_root_fsolver_x_upper(s);
-        x = gsl_root_fsolver_root(s);
-        if (gsl_root_test_interval(lo, hi, 0, 2 * DBL_EPSILON) == GSL_SUCCESS
-            || beta_q_fn(x, &bq) == 0)
-            break;
-    }
-    gsl_root_fsolver_free(s);
-    return x;
-}
-
 void likert_clopper_pearson(size_t x, size_t n, double level, double *lo,
-                            double *hi)
+                            double *hi, int *imprecise)
 {
     *lo = *hi = NAN;
-    if (n == 0 || !(level > 0 && level < 1))
+    if (n == 0 || x > n || !(level > 0 && level < 1))
         return;
     double a = (1 - level) / 2, dx = (double)x, dn = (double)n;
-    /* Clopper & Pearson (1934), Biometrika 26:404-413: beta quantiles */
-    double l = x == 0 ? 0 : beta_quantile(a, 1 - a, dx, dn - dx + 1);
-    double h = x == n ? 1 : beta_quantile(1 - a, a, dx + 1, dn - dx);
-    if (isfinite(l) && isfinite(h)) {
+    int w = 0;
+    /* Clopper & Pearson (1934), Biometrika 26:404-413, as binom.test:
+     * qbeta(a, x, n - x + 1) and qbeta(1 - a, x + 1, n - x) */
+    double l = x == 0 ? 0 : dist_qbeta(a, dx, dn - dx + 1, 1, &w);
+    double h = x == n ? 1 : dist_qbeta(a, dx + 1, dn - dx, 0, &w);
+    if (w && imprecise)
+        *imprecise = 1;
+    if (!w && isfinite(l) && isfinite(h)) {
         *lo = l;
         *hi = h;
     }
@@ -181,111 +116,169 @@ void likert_cov(const double *x, size_t n, size_t k, double *mean,
         }
 }
 
-void likert_alpha_cov(const double *cov, size_t k, size_t skip, double *raw,
-                      double *std, double *mean_r)
-{
-    size_t m = 0;
-    int constant = 0;
-    long double tr = 0, sc = 0, sr = 0;
-    for (size_t i = 0; i < k; i++) {
-        if (i == skip)
-            continue;
-        m++;
-        constant |= !(cov[i * k + i] > 0);
-        tr += cov[i * k + i];
-        for (size_t j = 0; j < k; j++)
-            if (j != skip) {
-                sc += cov[i * k + j];
-                sr += cov[i * k + j] /
-                      sqrt((long double)cov[i * k + i] * cov[j * k + j]);
-            }
-    }
-    *raw = *std = *mean_r = NAN;
-    if (m < 2)
-        return;
-    double dm = (double)m;
-    /* Cronbach (1951), Psychometrika 16:297-334; psych::alpha's alpha.1 */
-    *raw = (double)((1 - tr / sc) * (dm / (dm - 1)));
-    *std = (double)((1 - dm / sr) * (dm / (dm - 1)));
-    *mean_r = (double)((sr - dm) / (dm * (dm - 1)));
-    if (constant)    /* a correlation with a constant item is undefined */
-        *std = *mean_r = NAN;
-}
-
 void likert_feldt(double alpha, size_t n, size_t k, double level, double *lo,
-                  double *hi)
+                  double *hi, int *imprecise)
 {
     *lo = *hi = NAN;
     if (!isfinite(alpha) || n < 2 || k < 2 || !(level > 0 && level < 1))
         return;
     double df1 = (double)n - 1, df2 = df1 * ((double)k - 1);
     /* Feldt, Woodruff & Salih (1987), Appl. Psych. Meas. 11:93-103, as
-     * psych::alpha.ci: 1 - (1 - alpha) qf(p, n - 1, (n - 1)(k - 1)) */
+     * psych::alpha.ci: 1 - (1 - alpha) qf(p, n - 1, (n - 1)(k - 1)), with
+     * F = (df2 / df1) B / (1 - B) for B ~ Beta(df1 / 2, df2 / 2) (R's qf
+     * itself is an approximation above df2 = 4e5: see dist.c) */
     double a = (1 - level) / 2;
-    /* F = (df2 / df1) B / (1 - B) for B ~ Beta(df1 / 2, df2 / 2) */
-    double bhi = beta_quantile(1 - a, a, df1 / 2, df2 / 2);
-    double blo = beta_quantile(a, 1 - a, df1 / 2, df2 / 2);
+    int w = 0;
+    double bhi = dist_qbeta(a, df1 / 2, df2 / 2, 0, &w);
+    double blo = dist_qbeta(a, df1 / 2, df2 / 2, 1, &w);
     double fhi = df2 / df1 * bhi / (1 - bhi);
     double flo = df2 / df1 * blo / (1 - blo);
-    if (isfinite(fhi) && isfinite(flo)) {
+    if (w && imprecise)
+        *imprecise = 1;
+    if (!w && isfinite(fhi) && isfinite(flo)) {
         *lo = 1 - (1 - alpha) * fhi;
         *hi = 1 - (1 - alpha) * flo;
     }
 }
 
+/* Cronbach (1951), Psychometrika 16:297-334, as psych::alpha's alpha.1:
+ * k / (k - 1) (1 - TR / SC), TR the sum of the item variances, SC the
+ * variance of their sum; NAN for fewer than 2 items or SC not positive. */
+static double cronbach(size_t k, long double tr, long double sc)
+{
+    if (k < 2 || !(sc > 0))
+        return NAN;
+    long double dk = (long double)k;
+    return (double)((1 - tr / sc) * (dk / (dk - 1)));
+}
+
+/* Standardised alpha and mean inter-item correlation of k items from SR,
+ * the sum of their correlation matrix (the variance of the sum of the
+ * standardised items); NAN as above. */
+static void standardised(size_t k, long double sr, double *std,
+                         double *mean_r)
+{
+    *std = *mean_r = NAN;
+    if (k < 2 || !(sr > 0))
+        return;
+    long double dk = (long double)k;
+    *std = (double)((1 - dk / sr) * (dk / (dk - 1)));
+    *mean_r = (double)((sr - dk) / (dk * (dk - 1)));
+}
+
+/* Everything comes from sums over the rows (O(n k) time, O(n + k) memory
+ * besides x): with d the deviations of the items from their means, D and
+ * Z the row sums of d and of the standardised d / sd (the constant items
+ * left out), the variance of the sum is sum D^2 / (n - 1) and the sum of
+ * the correlation matrix sum Z^2 / (n - 1); an item's "if deleted"
+ * values use sum (D - d)^2, sum d (D - d) and sum (Z - z)^2, computed as
+ * such (no difference of large sums). */
 void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
                   struct likert_alpha *a, struct likert_alpha_item *item)
 {
-    double *mean = sk_xcalloc(k, sizeof *mean);
-    double *cov = sk_xcalloc(k * k, sizeof *cov);
-    likert_cov(x, n, k, mean, cov);
+    long double *mean = sk_xcalloc(k ? k : 1, sizeof *mean);
+    long double *ss = sk_xcalloc(k ? k : 1, sizeof *ss);   /* sum d^2 */
+    long double *inv = sk_xcalloc(k ? k : 1, sizeof *inv); /* 1 / sd */
+    long double *cr = sk_xcalloc(k ? k : 1, sizeof *cr);   /* d (D - d) */
+    long double *rr = sk_xcalloc(k ? k : 1, sizeof *rr);   /* (D - d)^2 */
+    long double *zz = sk_xcalloc(k ? k : 1, sizeof *zz);   /* (Z - z)^2 */
+    long double *pre = sk_xcalloc(k + 1, sizeof *pre);     /* sums of ss */
+    long double *suf = sk_xcalloc(k + 1, sizeof *suf);     /* before, after */
+    long double *d = sk_xcalloc(k ? k : 1, sizeof *d);
+    long double dn = (long double)n, sD = 0, sD2 = 0, sZ2 = 0;
+    size_t constant = 0;
+
+    for (size_t r = 0; r < n; r++)
+        for (size_t i = 0; i < k; i++)
+            mean[i] += x[r * k + i];
+    for (size_t i = 0; i < k; i++)
+        mean[i] = n ? mean[i] / dn : NAN;
+    for (size_t r = 0; r < n; r++)
+        for (size_t i = 0; i < k; i++) {
+            long double e = x[r * k + i] - mean[i];
+            ss[i] += e * e;
+        }
+    for (size_t i = 0; i < k; i++) {
+        inv[i] = ss[i] > 0 ? 1 / sqrtl(ss[i] / (dn - 1)) : 0;
+        constant += !(ss[i] > 0);
+        pre[i + 1] = pre[i] + ss[i];
+    }
+    for (size_t i = k; i-- > 0;)
+        suf[i] = suf[i + 1] + ss[i];
+    for (size_t r = 0; r < n; r++) {
+        long double D = 0, Z = 0;
+        for (size_t i = 0; i < k; i++) {
+            d[i] = x[r * k + i] - mean[i];
+            D += d[i];
+            Z += d[i] * inv[i];
+        }
+        sD += D;
+        sD2 += D * D;
+        sZ2 += Z * Z;
+        if (item)
+            for (size_t i = 0; i < k; i++) {
+                long double rest = D - d[i], zrest = Z - d[i] * inv[i];
+                cr[i] += d[i] * rest;
+                rr[i] += rest * rest;
+                zz[i] += zrest * zrest;
+            }
+    }
+    sD2 -= sD * sD / (n ? dn : 1);
+
     a->k = k;
     a->n = n;
-    likert_alpha_cov(cov, k, k, &a->raw, &a->std, &a->mean_r);
-    if (n < 2)
-        a->raw = a->std = a->mean_r = NAN;
-    likert_feldt(a->raw, n, k, level, &a->lo, &a->hi);
+    a->constant = constant;
+    a->raw = a->std = a->mean_r = NAN;
+    a->lo = a->hi = NAN;
+    a->imprecise = 0;
+    if (n >= 2) {
+        a->raw = cronbach(k, pre[k], sD2);
+        if (!constant)
+            standardised(k, sZ2 / (dn - 1), &a->std, &a->mean_r);
+        likert_feldt(a->raw, n, k, level, &a->lo, &a->hi, &a->imprecise);
+    }
 
     /* The scale score of each row, and its mean and sd. */
-    double *score = sk_xcalloc(n, sizeof *score);
-    for (size_t r = 0; r < n; r++)
-        score[r] = likert_score(x + r * k, k, sum, k);
     a->mean = a->sd = NAN;
     if (n > 0) {
-        double var;
+        double *score = sk_xcalloc(n, sizeof *score), var;
+        for (size_t r = 0; r < n; r++)
+            score[r] = likert_score(x + r * k, k, sum, k);
         stats_mean_var(score, NULL, n, n, &a->mean, &var);
         a->sd = sqrt(var);
+        free(score);
     }
-    free(score);
 
-    if (item) {
-        long double total = 0;
-        for (size_t i = 0; i < k; i++)
-            for (size_t j = 0; j < k; j++)
-                total += cov[i * k + j];
-        for (size_t i = 0; i < k; i++) {
-            struct likert_alpha_item *it = &item[i];
-            long double row = 0, rest = 0, cii = cov[i * k + i];
-            for (size_t j = 0; j < k; j++)
-                row += cov[i * k + j];
-            for (size_t p = 0; p < k; p++)
-                for (size_t q = 0; q < k; q++)
-                    if (p != i && q != i)
-                        rest += cov[p * k + q];
-            it->mean = n ? mean[i] : NAN;
-            it->sd = sqrt(cov[i * k + i]);
-            /* item-rest r = cov(x_i, rest) / sqrt(var x_i var rest), the
-             * "corrected item-total correlation" (psych's r.drop) */
-            it->r_drop = k >= 2 ? (double)((row - cii) / sqrtl(cii * rest))
-                                : NAN;
-            /* item-total r = cov(x_i, total) / sqrt(var x_i var total) */
-            it->raw_r = (double)(row / sqrtl(cii * total));
-            likert_alpha_cov(cov, k, i, &it->alpha_drop, &it->std_drop,
-                             &it->mean_r_drop);
-            if (k < 3 || n < 2)
-                it->alpha_drop = it->std_drop = it->mean_r_drop = NAN;
-        }
+    for (size_t i = 0; item && i < k; i++) {
+        struct likert_alpha_item *it = &item[i];
+        size_t others_constant = constant - (ss[i] > 0 ? 0 : 1);
+        it->mean = (double)mean[i];
+        it->sd = n >= 2 ? (double)sqrtl(ss[i] / (dn - 1)) : NAN;
+        it->r_drop = it->raw_r = NAN;
+        it->alpha_drop = it->std_drop = it->mean_r_drop = NAN;
+        if (n < 2)
+            continue;
+        /* item-rest r = cov(x_i, rest) / sqrt(var x_i var rest), the
+         * "corrected item-total correlation" (psych's r.drop) */
+        if (k >= 2 && ss[i] > 0 && rr[i] > 0)
+            it->r_drop = (double)(cr[i] / sqrtl(ss[i] * rr[i]));
+        /* item-total r = cov(x_i, total) / sqrt(var x_i var total) */
+        if (ss[i] > 0 && sD2 > 0)
+            it->raw_r = (double)((cr[i] + ss[i]) / sqrtl(ss[i] * sD2));
+        if (k < 3)
+            continue;
+        it->alpha_drop = cronbach(k - 1, pre[i] + suf[i + 1], rr[i]);
+        if (!others_constant)
+            standardised(k - 1, zz[i] / (dn - 1), &it->std_drop,
+                         &it->mean_r_drop);
     }
     free(mean);
-    free(cov);
+    free(ss);
+    free(inv);
+    free(cr);
+    free(rr);
+    free(zz);
+    free(pre);
+    free(suf);
+    free(d);
 }

@@ -30,11 +30,12 @@ void likert_describe(const double *code, const size_t *count, size_t k,
 void likert_wilson(size_t x, size_t n, double level, double *lo, double *hi);
 
 /* The Clopper-Pearson ("exact") interval, as R's binom.test(x, n,
- * conf.level = LEVEL)$conf.int: beta quantiles (GSL's, refined by GSL's
- * root solver on its distribution function); NAN when n = 0 or GSL
- * fails. */
+ * conf.level = LEVEL)$conf.int: beta quantiles (libRmath's qbeta, as R);
+ * NAN when n = 0, x > n or the level is not in (0, 1); NAN too, with
+ * *imprecise set (when not NULL), when libRmath warns that a quantile may
+ * be inaccurate. */
 void likert_clopper_pearson(size_t x, size_t n, double level, double *lo,
-                            double *hi);
+                            double *hi, int *imprecise);
 
 /* The score of one respondent on a scale of k items: the mean (or, with
  * SUM, the sum) of the codes that are not NAN (already reverse-keyed), or
@@ -49,6 +50,9 @@ struct likert_alpha {
     double lo, hi;        /* Feldt's interval of raw */
     double mean_r;        /* mean inter-item correlation */
     double mean, sd;      /* of the scale score (mean or sum of the items) */
+    size_t constant;      /* items without variance in the n rows */
+    int imprecise;        /* Feldt's quantiles may be inaccurate: lo, hi
+                             are NAN */
 };
 
 struct likert_alpha_item {
@@ -64,28 +68,26 @@ struct likert_alpha_item {
  * reverse keying), as psych::alpha on complete data; the scale score is
  * the row mean, or the row sum with SUM. The interval is Feldt's at
  * LEVEL. ITEM (k entries) may be NULL. Values that cannot be computed
- * (k < 2, n < 2, an item without variance, an "if deleted" of fewer than
- * 2 items) are NAN. */
+ * (k < 2, n < 2, a correlation with an item without variance, a sum
+ * without variance, an "if deleted" of fewer than 2 items) are NAN.
+ * O(n k) time and O(n + k) memory besides x: no k x k matrix. */
 void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
                   struct likert_alpha *a, struct likert_alpha_item *item);
 
 /* The sample covariance matrix (n - 1) cov[i * k + j] and the means of the
  * n rows of k columns x[row * k + col], by the two-pass algorithm in long
- * double (as R's cov()); NAN when n < 2. */
+ * double (as R's cov()); NAN when n < 2. O(n k^2): likert_alpha does not
+ * need it. */
 void likert_cov(const double *x, size_t n, size_t k, double *mean,
                 double *cov);
 
-/* Raw alpha k / (k - 1) (1 - tr(C) / sum(C)), standardised alpha and mean
- * inter-item correlation of the k x k covariance matrix C, leaving out
- * item SKIP (or none when SKIP >= k). NAN when fewer than 2 items. */
-void likert_alpha_cov(const double *cov, size_t k, size_t skip, double *raw,
-                      double *std, double *mean_r);
-
 /* Feldt's interval of alpha from n rows and k items at LEVEL, as
  * psych::alpha.ci: 1 - (1 - alpha) F, F the quantiles (1 +- LEVEL) / 2 of
- * F(n - 1, (n - 1)(k - 1)) (from GSL's beta quantiles, refined as above);
- * NAN when it cannot be computed. */
+ * F(n - 1, (n - 1)(k - 1)) (from libRmath's beta quantiles: R's own qf,
+ * and so psych, approximates F by chi-square beyond df2 = 4e5); NAN when
+ * it cannot be computed, and with *imprecise set (when not NULL) when
+ * libRmath warns that a quantile may be inaccurate. */
 void likert_feldt(double alpha, size_t n, size_t k, double level, double *lo,
-                  double *hi);
+                  double *hi, int *imprecise);
 
 #endif

@@ -220,7 +220,7 @@ static void test_clopper_pearson(void)
 {
     for (size_t i = 0; i < NELEM(P_X); i++) {
         double lo, hi;
-        likert_clopper_pearson(P_X[i], P_N[i], P_LEVEL[i], &lo, &hi);
+        likert_clopper_pearson(P_X[i], P_N[i], P_LEVEL[i], &lo, &hi, NULL);
         ASSERT_REL(lo, P_EXACT_LO[i], 1e-11);
         ASSERT_REL(hi, P_EXACT_HI[i], 1e-11);
     }
@@ -231,7 +231,7 @@ static void test_intervals_n0(void)
     double lo, hi;
     likert_wilson(0, 0, 0.95, &lo, &hi);
     CU_ASSERT(isnan(lo) && isnan(hi));
-    likert_clopper_pearson(0, 0, 0.95, &lo, &hi);
+    likert_clopper_pearson(0, 0, 0.95, &lo, &hi, NULL);
     CU_ASSERT(isnan(lo) && isnan(hi));
     likert_wilson(3, 5, 1, &lo, &hi);
     CU_ASSERT(isnan(lo) && isnan(hi));
@@ -241,14 +241,14 @@ static void test_feldt(void)
 {
     for (size_t i = 0; i < NELEM(F_ALPHA); i++) {
         double lo, hi;
-        likert_feldt(F_ALPHA[i], F_N[i], F_K[i], F_LEVEL[i], &lo, &hi);
+        likert_feldt(F_ALPHA[i], F_N[i], F_K[i], F_LEVEL[i], &lo, &hi, NULL);
         ASSERT_REL(lo, F_LO[i], 1e-11);
         ASSERT_REL(hi, F_HI[i], 1e-11);
     }
     double lo, hi;
-    likert_feldt(0.7, 1, 5, 0.95, &lo, &hi);
+    likert_feldt(0.7, 1, 5, 0.95, &lo, &hi, NULL);
     CU_ASSERT(isnan(lo) && isnan(hi));
-    likert_feldt(NAN, 100, 5, 0.95, &lo, &hi);
+    likert_feldt(NAN, 100, 5, 0.95, &lo, &hi, NULL);
     CU_ASSERT(isnan(lo) && isnan(hi));
 }
 
