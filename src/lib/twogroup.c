@@ -854,11 +854,19 @@ struct fisher {
     size_t k;
     const unsigned long *t;         /* column totals */
     const unsigned long long *rem;  /* rem[l]: total of columns l.. */
+    double **lc;                    /* lc[l][c] = log C(t[l], c) */
     double *best, *worst;           /* [l * (nb + 1) + r] */
     unsigned long nb;
     double thr, lnorm, sum;
     unsigned long nodes, work;
     int over;
+    /* the columns split.. enumerated once: for each r, the log
+     * probabilities L of their partial tables placing r, increasing
+     * (memo_L[start[r] .. start[r + 1])), and cum = the running sums of
+     * exp(L - Lmax[r]) */
+    size_t split;
+    size_t *start;
+    double *memo_L, *memo_cum, *Lmax;
 };
 
 static double lchoose(unsigned long n, unsigned long k)
@@ -867,6 +875,62 @@ static double lchoose(unsigned long n, unsigned long k)
     if (k > n || gsl_sf_lnchoose_e(n, k, &res) != GSL_SUCCESS)
         return -INFINITY;
     return res.val;
+}
+
+struct rl {
+    unsigned long r;
+    double L;
+};
+
+static int cmp_rl(const void *p, const void *q)
+{
+    const struct rl *x = p, *y = q;
+    if (x->r != y->r)
+        return (x->r > y->r) - (x->r < y->r);
+    return (x->L > y->L) - (x->L < y->L);
+}
+
+static void suffix_enum(const struct fisher *f, size_t l, unsigned long r,
+                        double L, struct rl *out, size_t *n)
+{
+    if (l == f->k) {
+        out[*n].r = r;
+        out[*n].L = L;
+        (*n)++;
+        return;
+    }
+    for (unsigned long c = 0; c <= f->t[l]; c++)
+        suffix_enum(f, l + 1, r + c, L + f->lc[l][c], out, n);
+}
+
+/* Build the memo of the columns split..k (size entries). */
+static void suffix_memo(struct fisher *f, size_t size)
+{
+    struct rl *e = sk_xcalloc(size, sizeof *e);
+    size_t n = 0;
+    suffix_enum(f, f->split, 0, 0, e, &n);
+    qsort(e, n, sizeof *e, cmp_rl);
+    unsigned long nr = f->nb + 1;
+    f->start = sk_xcalloc(nr + 1, sizeof *f->start);
+    f->Lmax = sk_xcalloc(nr, sizeof *f->Lmax);
+    f->memo_L = sk_xcalloc(n ? n : 1, sizeof *f->memo_L);
+    f->memo_cum = sk_xcalloc(n ? n : 1, sizeof *f->memo_cum);
+    size_t m = 0;               /* sorted by r: bucket r is e[m..j) */
+    for (unsigned long r = 0; r < nr; r++) {
+        f->start[r] = m;
+        size_t j = m;
+        while (j < n && e[j].r == r)
+            j++;
+        double lmax = j > m ? e[j - 1].L : -INFINITY, run = 0;
+        for (size_t q = m; q < j; q++) {
+            f->memo_L[q] = e[q].L;
+            f->memo_cum[q] = run += exp(e[q].L - lmax);
+        }
+        f->Lmax[r] = lmax;
+        m = j;
+    }
+    f->start[nr] = m;
+    free(e);
 }
 
 static void fisher_node(struct fisher *f, size_t l, unsigned long r,
@@ -879,10 +943,20 @@ static void fisher_node(struct fisher *f, size_t l, unsigned long r,
         return;
     }
     size_t W = f->nb + 1;
-    if (l == f->k - 1) {
-        double lp = past + lchoose(f->t[l], r);
-        if (lp <= f->thr)
-            f->sum += exp(lp - f->lnorm);
+    if (l == f->split) {
+        /* the completions with past + L <= thr: a prefix of the memo */
+        size_t lo = f->start[r], hi = f->start[r + 1];
+        double lim = f->thr - past;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (f->memo_L[mid] <= lim)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo > f->start[r])
+            f->sum += f->memo_cum[lo - 1] *
+                      exp(past + f->Lmax[r] - f->lnorm);
         return;
     }
     if (past + f->best[l * W + r] <= f->thr) {
@@ -896,7 +970,7 @@ static void fisher_node(struct fisher *f, size_t l, unsigned long r,
     unsigned long cmin = r > after ? (unsigned long)(r - after) : 0;
     unsigned long cmax = r < f->t[l] ? r : f->t[l];
     for (unsigned long c = cmin; c <= cmax; c++)
-        fisher_node(f, l + 1, r - c, past + lchoose(f->t[l], c));
+        fisher_node(f, l + 1, r - c, past + f->lc[l][c]);
 }
 
 double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
@@ -925,7 +999,14 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
     for (size_t l = kk; l-- > 0;)
         rem[l] = rem[l + 1] + t[l];
     size_t W = nb + 1;
-    struct fisher f = { kk, t, rem, NULL, NULL, nb, 0, 0, 0, 0, work, 0 };
+    struct fisher f = { kk, t, rem, NULL, NULL, NULL, nb, 0, 0, 0, 0, work,
+                        0, kk, NULL, NULL, NULL, NULL };
+    f.lc = sk_xcalloc(kk, sizeof *f.lc);
+    for (size_t l = 0; l < kk; l++) {
+        f.lc[l] = sk_xcalloc(t[l] + 1, sizeof **f.lc);
+        for (unsigned long c = 0; c <= t[l]; c++)
+            f.lc[l][c] = lchoose(t[l], c);
+    }
     f.best = sk_xcalloc(kk * W, sizeof *f.best);
     f.worst = sk_xcalloc(kk * W, sizeof *f.worst);
     /* best/worst[l][r]: the largest and smallest sum of lchoose over the
@@ -935,7 +1016,7 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
             double bst = -INFINITY, wst = INFINITY;
             if (l == kk - 1) {
                 if (r <= t[l])
-                    bst = wst = lchoose(t[l], r);
+                    bst = wst = f.lc[l][r];
             } else {
                 unsigned long cmax = r < t[l] ? r : t[l];
                 for (unsigned long c = 0; c <= cmax; c++) {
@@ -943,7 +1024,7 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
                     double nw = f.worst[(l + 1) * W + r - c];
                     if (!isfinite(nb_))
                         continue;
-                    double lc = lchoose(t[l], c);
+                    double lc = f.lc[l][c];
                     bst = fmax(bst, lc + nb_);
                     wst = fmin(wst, lc + nw);
                 }
@@ -961,13 +1042,31 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
     f.lnorm = lchoose(na + nb, nb);
     /* R: tables with probability <= the observed (1 + 1e-7) */
     f.thr = lobs + log1p(1e-7);
-    fisher_node(&f, 0, nb, 0);
+    /* the last columns, as many as make at most STATS_FISHER_MEMO partial
+     * tables, are enumerated once (meet in the middle) */
+    double size = 1;
+    while (f.split > 0 && size * (double)(t[f.split - 1] + 1) <= STATS_FISHER_MEMO)
+        size *= (double)(t[--f.split] + 1);
+    f.nodes = (unsigned long)size;
+    if (f.nodes > work) {
+        f.over = 1;
+    } else {
+        suffix_memo(&f, (size_t)size);
+        fisher_node(&f, 0, nb, 0);
+    }
     if (f.over)
         *flags |= STATS_TG_TOO_BIG;
     else
         p = fmin(1, f.sum);
     free(f.best);
     free(f.worst);
+    for (size_t l = 0; l < kk; l++)
+        free(f.lc[l]);
+    free(f.lc);
+    free(f.start);
+    free(f.Lmax);
+    free(f.memo_L);
+    free(f.memo_cum);
 done:
     free(t);
     free(rem);

@@ -172,10 +172,14 @@ void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
  * more probable than the observed, to R's relative tolerance 1e-7. The
  * tables are enumerated column by column, B's count in each, with
  * bounds on the remaining columns' best and worst probability so that a
- * subtree wholly in or out is summed or skipped at once. Refuses (NAN,
+ * subtree wholly in or out is summed or skipped at once; the last columns
+ * (at most STATS_FISHER_MEMO partial tables) are enumerated once, sorted
+ * by probability for each count of B, and met by a binary search with
+ * running sums. Refuses (NAN,
  * TOO_BIG) beyond STATS_FISHER_WORK nodes or k > STATS_FISHER_MAXK;
  * 1 for one column. */
 #define STATS_FISHER_WORK 20000000UL
+#define STATS_FISHER_MEMO 1000000.0
 #define STATS_FISHER_MAXK 10
 double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
                         size_t k, unsigned long work, int *flags);

@@ -125,6 +125,9 @@ out("big_W", wilcox.test(b, a, exact = FALSE)$statistic)
 # a 2 x 7 table with small counts
 ca <- c(3, 0, 5, 2, 7, 1, 4); cb <- c(1, 4, 2, 6, 0, 5, 3)
 out("f7", fisher.test(rbind(ca, cb))$p.value)
+# 2 x 10, 210 answers (about 2e8 tables)
+ca <- c(12, 8, 15, 9, 11, 7, 14, 10, 6, 13); cb <- c(9, 14, 7, 12, 10, 15, 8, 11, 13, 6)
+out("f10", fisher.test(rbind(ca, cb), workspace = 2e8)$p.value)
 # one group of one: Student's t and the rank-sum test are defined
 tt <- t.test(c(3.1), c(2.2, 4.5, 3.3), var.equal = TRUE)
 out("one_t", tt$statistic); out("one_p", tt$p.value)

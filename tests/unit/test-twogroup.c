@@ -288,6 +288,7 @@ static const struct tg_case cases[] = {
 #define R_BIG_FISHER 0.00094967496647827031
 #define R_BIG_W 80100
 #define R_F7 0.0029658139638865338
+#define R_F10 0.088520986916020769
 #define R_ONE_T -0.17565996462997355
 #define R_ONE_P 0.87673687311441262
 #define R_ONE_W 1
@@ -577,6 +578,12 @@ static void test_fisher(void)
     int flags = 0;
     ASSERT_REL(stats_fisher_2xk(ca, cb, 7, STATS_FISHER_WORK, &flags), R_F7,
                1e-10);
+    /* 2 x 10, 210 answers: about 0.2 s */
+    static const unsigned long ta[] = { 12, 8, 15, 9, 11, 7, 14, 10, 6, 13 };
+    static const unsigned long tb[] = { 9, 14, 7, 12, 10, 15, 8, 11, 13, 6 };
+    ASSERT_REL(stats_fisher_2xk(ta, tb, 10, STATS_FISHER_WORK, &flags),
+               R_F10, 1e-10);
+    CU_ASSERT_EQUAL(flags, 0);
     /* a work limit too small refuses */
     CU_ASSERT(isnan(stats_fisher_2xk(ca, cb, 7, 10, &flags)));
     CU_ASSERT_EQUAL(flags, STATS_TG_TOO_BIG);
