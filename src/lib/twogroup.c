@@ -1089,3 +1089,79 @@ double stats_fisher_values(const double *a, size_t na, const double *b,
     free(sb);
     return p;
 }
+
+/* ---- partially overlapping samples --------------------------------- */
+
+void stats_partover(const double *a_only, size_t n1, const double *b_only,
+                    size_t n2, const double *pa, const double *pb, size_t nc,
+                    double level, enum stats_alt alt, int var_equal,
+                    struct stats_partover *r)
+{
+    r->diff = r->se = r->r = r->t = r->df = r->p = r->lo = r->hi = NAN;
+    r->flags = 0;
+    size_t na = n1 + nc, nb = n2 + nc;
+    if (na < 2 || nb < 2 || nc == 1) {
+        r->flags |= STATS_TG_SMALL_N;
+        return;
+    }
+    double *xa = sk_xcalloc(na, sizeof *xa), *xb = sk_xcalloc(nb, sizeof *xb);
+    if (n1)
+        memcpy(xa, a_only, n1 * sizeof *xa);
+    if (nc)
+        memcpy(xa + n1, pa, nc * sizeof *xa);
+    if (n2)
+        memcpy(xb, b_only, n2 * sizeof *xb);
+    if (nc)
+        memcpy(xb + n2, pb, nc * sizeof *xb);
+    double ma, sa, mb, sb;
+    mean_sd(xa, na, &ma, &sa);
+    mean_sd(xb, nb, &mb, &sb);
+    free(xa);
+    free(xb);
+    r->diff = mb - ma;
+    double rho = 0;
+    if (nc >= 2) {
+        /* Pearson's r of the pairs, from centred sums */
+        double m3, s3, m4, s4, sxy = 0;
+        mean_sd(pa, nc, &m3, &s3);
+        mean_sd(pb, nc, &m4, &s4);
+        if (!(s3 > 0 && s4 > 0)) {
+            r->flags |= STATS_TG_CONSTANT;
+            return;
+        }
+        for (size_t i = 0; i < nc; i++)
+            sxy += (pa[i] - m3) * (pb[i] - m4);
+        rho = sxy / ((double)(nc - 1) * s3 * s4);
+    }
+    r->r = rho;
+    double dna = (double)na, dnb = (double)nb, dnc = (double)nc;
+    double nu = (double)(n1 + n2), va = sa * sa, vb = sb * sb;
+    if (var_equal) {
+        double sp = sqrt(((dna - 1) * va + (dnb - 1) * vb) / (dna + dnb - 2));
+        r->se = sp * sqrt(1 / dna + 1 / dnb - 2 * rho * dnc / (dna * dnb));
+        r->df = (dnc - 1) + (nu + dnc - 1) * nu / (nu + 2 * dnc);
+    } else {
+        double ea = va / dna, eb = vb / dnb;
+        r->se = sqrt(ea + eb - 2 * rho * sa * sb * dnc / (dna * dnb));
+        double gamma = (ea + eb) * (ea + eb) /
+                       (ea * ea / (dna - 1) + eb * eb / (dnb - 1));
+        r->df = (dnc - 1) + (gamma - dnc + 1) * nu / (nu + 2 * dnc);
+    }
+    if (!(r->se > 0)) {
+        r->se = r->df = NAN;
+        r->flags |= STATS_TG_CONSTANT;
+        return;
+    }
+    r->t = r->diff / r->se;
+    r->p = t_pvalue(r->t, r->df, alt);
+    double alpha = 1 - level;
+    if (alt == STATS_TWO_SIDED) {
+        double q = dist_qt(1 - alpha / 2, r->df);
+        r->lo = (r->t - q) * r->se;
+        r->hi = (r->t + q) * r->se;
+    } else {
+        double q = dist_qt(level, r->df);
+        r->lo = alt == STATS_GREATER ? (r->t - q) * r->se : -INFINITY;
+        r->hi = alt == STATS_LESS ? (r->t + q) * r->se : INFINITY;
+    }
+}

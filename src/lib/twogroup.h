@@ -187,4 +187,30 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
 double stats_fisher_values(const double *a, size_t na, const double *b,
                            size_t nb, int *flags);
 
+/* The partially overlapping samples t test (Derrick, Russ, Toher & White
+ * 2017, J. Mod. Appl. Stat. Methods 16(1), their T_new1 and T_new2):
+ * A's values are a_only[0..n1) and pa[0..nc), B's b_only[0..n2) and
+ * pb[0..nc), pa[i] and pb[i] from the same respondent. With the means,
+ * sds S_a, S_b of all of A's and all of B's values (na = n1 + nc, nb = n2
+ * + nc) and r the Pearson correlation of the pairs:
+ *   Welch form: se^2 = S_a^2/na + S_b^2/nb - 2 r S_a S_b nc/(na nb),
+ *     df = (nc - 1) + (gamma - nc + 1) (n1 + n2) / (n1 + n2 + 2 nc),
+ *     gamma = (S_a^2/na + S_b^2/nb)^2 / ((S_a^2/na)^2/(na - 1) +
+ *     (S_b^2/nb)^2/(nb - 1)) (Welch's df of all values);
+ *   equal variances: se = S_p sqrt(1/na + 1/nb - 2 r nc/(na nb)), S_p^2 =
+ *     ((na - 1) S_a^2 + (nb - 1) S_b^2) / (na + nb - 2),
+ *     df = (nc - 1) + (n1 + n2 + nc - 1) (n1 + n2) / (n1 + n2 + 2 nc).
+ * t = (mean_b - mean_a) / se, the CI (t -+ q) se. With nc = 0 these are
+ * Welch's and Student's tests, with n1 = n2 = 0 (Welch form) the paired
+ * t test. Needs na, nb >= 2 and nc = 0 or nc >= 2 (SMALL_N); r undefined
+ * (a constant side of the pairs) or se = 0: NAN, CONSTANT. */
+struct stats_partover {
+    double diff, se, r, t, df, p, lo, hi;
+    int flags;
+};
+void stats_partover(const double *a_only, size_t n1, const double *b_only,
+                    size_t n2, const double *pa, const double *pb, size_t nc,
+                    double level, enum stats_alt alt, int var_equal,
+                    struct stats_partover *r);
+
 #endif

@@ -139,3 +139,33 @@ out("c1_t", tt$statistic); out("c1_df", tt$parameter); out("c1_p", tt$p.value)
 # the groups do not overlap: theta = 1, Brunner-Munzel's variance 0
 w <- wilcox.test(c(5.5, 6, 7), c(1, 2, 2, 3))
 out("sep_W", w$statistic); out("sep_p", w$p.value)
+# The partially overlapping samples t test (Derrick, Russ, Toher & White
+# 2017), by hand from the paper's formulas (the Partiallyoverlapping
+# package is not installed here); its limits are R's own tests: no pairs
+# gives t.test(b, a) (Welch, Student), only pairs the paired t.test.
+partover <- function(x1, x2, x3, x4, var.equal = FALSE) {
+  a <- c(x1, x3); b <- c(x2, x4); n1 <- length(x1); n2 <- length(x2)
+  nc <- length(x3); na <- n1 + nc; nb <- n2 + nc
+  r <- if (nc >= 2) cor(x3, x4) else 0
+  if (var.equal) {
+    sp <- sqrt(((na - 1) * var(a) + (nb - 1) * var(b)) / (na + nb - 2))
+    se <- sp * sqrt(1 / na + 1 / nb - 2 * r * nc / (na * nb))
+    df <- (nc - 1) + (n1 + n2 + nc - 1) / (n1 + n2 + 2 * nc) * (n1 + n2)
+  } else {
+    se <- sqrt(var(a) / na + var(b) / nb - 2 * r * sd(a) * sd(b) * nc / (na * nb))
+    g <- (var(a) / na + var(b) / nb)^2 /
+         ((var(a) / na)^2 / (na - 1) + (var(b) / nb)^2 / (nb - 1))
+    df <- (nc - 1) + (g - nc + 1) / (n1 + n2 + 2 * nc) * (n1 + n2)
+  }
+  t <- (mean(b) - mean(a)) / se
+  c(t = t, df = df, p = 2 * pt(-abs(t), df), lo = mean(b) - mean(a) - qt(0.975, df) * se,
+    hi = mean(b) - mean(a) + qt(0.975, df) * se)
+}
+s1 <- sleep$extra[1:10]; s2 <- sleep$extra[11:20]
+for (ve in c(FALSE, TRUE)) {
+  v <- partover(s1[8:10], s2[7:10], s1[1:6], s2[1:6], ve)
+  for (s in names(v)) out(paste0("po", if (ve) "s" else "w", "_", s), v[[s]])
+}
+tt <- t.test(s2[1:6], s1[1:6], paired = TRUE)
+out("po_paired_t", tt$statistic); out("po_paired_df", tt$parameter)
+out("po_paired_p", tt$p.value)

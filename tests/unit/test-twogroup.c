@@ -289,6 +289,19 @@ static const struct tg_case cases[] = {
 #define R_BIG_W 80100
 #define R_F7 0.0029658139638865338
 #define R_F10 0.088520986916020769
+#define R_POW_T 3.5202120626131914
+#define R_POW_DF 9.293615292812456
+#define R_POW_P 0.0061961521513792172
+#define R_POW_LO 0.68768133010652988
+#define R_POW_HI 3.1278742254490259
+#define R_POS_T 3.5154701873690857
+#define R_POS_DF 9.4210526315789469
+#define R_POS_P 0.0061135495552276748
+#define R_POS_LO 0.68846163697333784
+#define R_POS_HI 3.1270939185822177
+#define R_PO_PAIRED_T 3.8332593899996392
+#define R_PO_PAIRED_DF 5
+#define R_PO_PAIRED_P 0.01220710815631534
 #define R_ONE_T -0.17565996462997355
 #define R_ONE_P 0.87673687311441262
 #define R_ONE_W 1
@@ -625,6 +638,52 @@ static void test_rank_edges(void)
     CU_ASSERT_EQUAL(d.flags, STATS_TG_CONSTANT);
 }
 
+/* Partially overlapping samples: sleep's extra, the first 6 respondents
+ * paired, A's 8-10 and B's 7-10 unpaired. Against a hand-written R
+ * version of the paper's formulas, and R's own tests at the limits: no
+ * pairs is t.test(b, a), pairs only (Welch form) the paired t.test. */
+static void test_partover(void)
+{
+    const double *s1 = sleep_a, *s2 = sleep_b;
+    struct stats_partover r;
+    stats_partover(s1 + 7, 3, s2 + 6, 4, s1, s2, 6, 0.95, STATS_TWO_SIDED, 0,
+                   &r);
+    ASSERT_REL(r.t, R_POW_T, 1e-12);
+    ASSERT_REL(r.df, R_POW_DF, 1e-12);
+    ASSERT_REL(r.p, R_POW_P, 1e-11);
+    ASSERT_REL(r.lo, R_POW_LO, 1e-11);
+    ASSERT_REL(r.hi, R_POW_HI, 1e-11);
+    stats_partover(s1 + 7, 3, s2 + 6, 4, s1, s2, 6, 0.95, STATS_TWO_SIDED, 1,
+                   &r);
+    ASSERT_REL(r.t, R_POS_T, 1e-12);
+    ASSERT_REL(r.df, R_POS_DF, 1e-12);
+    ASSERT_REL(r.p, R_POS_P, 1e-11);
+    ASSERT_REL(r.lo, R_POS_LO, 1e-11);
+    ASSERT_REL(r.hi, R_POS_HI, 1e-11);
+    stats_partover(NULL, 0, NULL, 0, s1, s2, 6, 0.95, STATS_TWO_SIDED, 0, &r);
+    ASSERT_REL(r.t, R_PO_PAIRED_T, 1e-12);
+    ASSERT_REL(r.df, R_PO_PAIRED_DF, 1e-14);
+    ASSERT_REL(r.p, R_PO_PAIRED_P, 1e-11);
+    for (size_t i = 0; i < NCASES; i++) {
+        const struct tg_case *c = &cases[i];
+        for (int ve = 0; ve < 2; ve++) {
+            stats_partover(c->a, c->na, c->b, c->nb, NULL, NULL, 0, 0.95,
+                           STATS_TWO_SIDED, ve, &r);
+            ASSERT_REL(r.t, ve ? c->st : c->wt, 1e-12);
+            ASSERT_REL(r.df, ve ? c->sdf : c->wdf, 1e-12);
+            ASSERT_REL(r.p, ve ? c->sp : c->wp, 1e-11);
+            ASSERT_REL(r.lo, ve ? c->slo : c->wlo, 1e-11);
+        }
+    }
+    stats_partover(s1, 3, s2, 3, s1, s2, 1, 0.95, STATS_TWO_SIDED, 0, &r);
+    CU_ASSERT(isnan(r.t));
+    CU_ASSERT_EQUAL(r.flags, STATS_TG_SMALL_N);
+    static const double k[] = { 2, 2, 2 };
+    stats_partover(s1, 3, s2, 3, k, s2, 3, 0.95, STATS_TWO_SIDED, 0, &r);
+    CU_ASSERT(isnan(r.t) && isnan(r.r));
+    CU_ASSERT_EQUAL(r.flags, STATS_TG_CONSTANT);
+}
+
 int register_twogroup_tests(void)
 {
     CU_pSuite s = CU_add_suite("twogroup", NULL, NULL);
@@ -638,7 +697,8 @@ int register_twogroup_tests(void)
                      test_ranksum_exact_sizes) ||
         !CU_add_test(s, "dominance and Brunner-Munzel", test_dominance) ||
         !CU_add_test(s, "Fisher's exact 2 x k", test_fisher) ||
-        !CU_add_test(s, "rank statistics' edge cases", test_rank_edges))
+        !CU_add_test(s, "rank statistics' edge cases", test_rank_edges) ||
+        !CU_add_test(s, "partially overlapping samples", test_partover))
         return CU_get_error();
     return 0;
 }
