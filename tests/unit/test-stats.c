@@ -15,6 +15,7 @@
 #include "lib/exsum.h"
 #include "lib/freqtab.h"
 #include "lib/quantile.h"
+#include "lib/xsum.h"
 #include "unit.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
@@ -1746,6 +1747,62 @@ static void test_describe_big(void)
 }
 
 /* NIST NumAcc4 through the accumulator: the certified values exactly. */
+/* xsum: exact sums of doubles. Expected doubles from exact rational
+ * arithmetic: tests/ref/unit_xsum.py. */
+static void xsum_case(const double *x, const size_t *counts, size_t k,
+                      const double want[4], int want_under)
+{
+    struct xsum *xs = malloc(sizeof *xs);
+    CU_ASSERT_FATAL(xs != NULL);
+    xsum_init(xs);
+    for (size_t i = 0; i < k; i++)
+        xsum_add(xs, x[i], counts ? counts[i] : 1);
+    double got[4];
+    int under = xsum_results(xs, 0, &got[0], &got[1], &got[2], &got[3]);
+    CU_ASSERT_EQUAL(under, want_under);
+    for (int i = 0; i < 4; i++) {
+        CU_ASSERT(got[i] == want[i]);
+        if (got[i] != want[i])
+            fprintf(stderr, "\n  xsum result %d: %.17g, want %.17g\n", i,
+                    got[i], want[i]);
+    }
+    free(xs);
+}
+
+static void test_xsum(void)
+{
+    static const double a[] = { 1e300, -1e300, 0.4 };
+    static const double wa[] = { 0.13333333333333333, INFINITY, 1e+300,
+                                 5.773502691896258e+299 };
+    xsum_case(a, NULL, 3, wa, 0);
+    static const double b[] = { 1e200, -1e200 };
+    static const double wb[] = { 0.0, INFINITY, 1.414213562373095e+200,
+                                 1e+200 };
+    xsum_case(b, NULL, 2, wb, 0);
+    static const double c[] = { 1e-320, 3e-320, 2.5e-321 };
+    static const double wc[] = { 1.4165e-320, 0.0, 1.4214e-320, 8.206e-321 };
+    xsum_case(c, NULL, 3, wc, XSUM_VAR_UNDERFLOW);
+    /* counts above the 2^20 chunk of one addition */
+    static const double d[] = { 0.1, 1e308, -1e308 };
+    static const size_t dc[] = { 3000000, 2, 2 };
+    static const double wd[] = { 0.09999986666684445, INFINITY,
+                                 1.1546999610294153e+305,
+                                 6.6666588888980555e+301 };
+    xsum_case(d, dc, 3, wd, 0);
+    static const double e[] = { 1.7976931348623157e308,
+                                -1.7976931348623157e308 };
+    static const size_t ec[] = { 3, 1 };
+    static const double we[] = { 8.988465674311579e+307, INFINITY,
+                                 1.7976931348623157e+308,
+                                 8.988465674311579e+307 };
+    xsum_case(e, ec, 2, we, 0);
+    /* 0 and 4.9e-324: mean and se 2^-1075, a tie, to 0 */
+    static const double f[] = { 0, 4.9406564584124654e-324 };
+    static const double wf[] = { 0, 0, 4.9406564584124654e-324, 0 };
+    xsum_case(f, NULL, 2, wf,
+              XSUM_MEAN_UNDERFLOW | XSUM_VAR_UNDERFLOW | XSUM_SE_UNDERFLOW);
+}
+
 static void test_describe_nist(void)
 {
     struct acc a;
@@ -1952,6 +2009,7 @@ int register_stats_tests(void)
         { "n = 0..4 and constant data", test_describe_small_n },
         { "stats_skewness_g1, stats_kurtosis_g2", test_shape_functions },
         { "stats_t_crit against qt()", test_t_crit },
+        { "xsum: exact sums of doubles, 1e308 to 4.9e-324", test_xsum },
     };
     int rc;
     if ((rc = add_suite("quantile", quantile, NELEM(quantile))) ||
