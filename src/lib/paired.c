@@ -5,11 +5,10 @@
 #include "describe.h"
 #include "dist.h"
 #include "exsum.h"
+#include "xsum.h"
 #include "util.h"
 
 #include <float.h>
-#include <gmp.h>
-#include <mpfr.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -648,52 +647,21 @@ static int is_binary(const struct num_value *x, size_t n)
     return n > 0;
 }
 
-/* Mean and sd (n - 1) of the doubles x[0..n), from exact sums: each
- * double is an integer times 2^-1074, so the sum and the sum of squares
- * are integers (GMP) at the scales 2^-1074 and 2^-2148, and nothing is
- * lost to cancellation or overflow (1e300, -1e300 and 0.4 have the mean
- * 0.4 / 3). The mean is rounded once; the sd is the square root, at 53
- * bits, of the variance held to 256 bits. For the values that are not
- * short decimals (those take exsum), so speed matters little. */
+/* Mean and sd (n - 1) of the doubles x[0..n), from exact sums (xsum.h):
+ * nothing is lost to cancellation or overflow (1e300, -1e300 and 0.4 have
+ * the mean 0.4 / 3). For the values that are not short decimals (those
+ * take exsum). */
 static void mean_sd_exact(const double *x, size_t n, double *mean, double *sd)
 {
     *mean = *sd = NAN;
     if (n == 0)
         return;
-    mpz_t S, SS, v, num;
-    mpz_inits(S, SS, v, num, (mpz_ptr)0);
-    for (size_t i = 0; i < n; i++) {
-        int e;
-        double f = frexp(x[i], &e);      /* x = f 2^e, 0.5 <= |f| < 1 */
-        if (e - 53 >= -1074) {
-            /* x = m 2^(e - 53) with m = f 2^53 an integer */
-            mpz_set_d(v, ldexp(f, 53));
-            mpz_mul_2exp(v, v, (mp_bitcnt_t)(e - 53 + 1074));
-        } else {
-            mpz_set_d(v, ldexp(x[i], 1074));     /* subnormal: exact */
-        }
-        mpz_add(S, S, v);
-        mpz_addmul(SS, v, v);
-    }
-    mpfr_t m, q;
-    mpfr_init2(m, 53);
-    mpfr_init2(q, (mpfr_prec_t)mpz_sizeinbase(S, 2) + 64);
-    mpfr_set_z_2exp(q, S, -1074, MPFR_RNDN);           /* exact */
-    mpfr_div_ui(m, q, (unsigned long)n, MPFR_RNDN);    /* one rounding */
-    *mean = mpfr_get_d(m, MPFR_RNDN);
-    if (n >= 2) {
-        /* var = (n SS - S^2) / (n (n - 1)) at the scale 2^-2148 */
-        mpz_mul_ui(num, SS, (unsigned long)n);
-        mpz_submul(num, S, S);
-        mpfr_set_prec(q, 256);
-        mpfr_set_z_2exp(q, num, -2148, MPFR_RNDN);
-        mpfr_div_ui(q, q, (unsigned long)n, MPFR_RNDN);
-        mpfr_div_ui(q, q, (unsigned long)(n - 1), MPFR_RNDN);
-        mpfr_sqrt(m, q, MPFR_RNDN);
-        *sd = mpfr_get_d(m, MPFR_RNDN);
-    }
-    mpfr_clears(m, q, (mpfr_ptr)0);
-    mpz_clears(S, SS, v, num, (mpz_ptr)0);
+    struct xsum *xs = sk_xmalloc(sizeof *xs);
+    xsum_init(xs);
+    for (size_t i = 0; i < n; i++)
+        xsum_add(xs, x[i], 1);
+    xsum_results(xs, 0, mean, NULL, sd, NULL);
+    free(xs);
 }
 
 static void mean_sd_binary(const struct num_value *x, size_t n, double *mean,
