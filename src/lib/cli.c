@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "cli.h"
+#include "colsel.h"
 #include "numparse.h"
 #include "out.h"
 #include "util.h"
@@ -167,4 +168,110 @@ long cli_long(const char *option, const char *arg, long lo, long hi)
         sk_usage_error("%s must be between %ld and %ld: '%s'", option, lo,
                        hi, arg);
     return v;
+}
+
+void cli_names_text(const struct cli_name *names, char *buf, size_t size)
+{
+    size_t n = 0, len = 0, k = 0;
+    for (const struct cli_name *c = names; c->name; c++)
+        n += !c->alias;
+    buf[0] = '\0';
+    for (const struct cli_name *c = names; c->name && len < size; c++) {
+        if (c->alias)
+            continue;
+        k++;
+        len += (size_t)snprintf(buf + len, size - len, "%s%s",
+                                k == 1 ? "" : k == n ? " or " : ", ",
+                                c->name);
+    }
+}
+
+static const struct cli_name *choice_find(const struct cli_name *names,
+                                          const char *s, size_t len)
+{
+    for (const struct cli_name *c = names; c->name; c++)
+        if (strlen(c->name) == len && !memcmp(c->name, s, len))
+            return c;
+    return NULL;
+}
+
+int cli_choice(const char *option, const char *arg,
+               const struct cli_name *names)
+{
+    const struct cli_name *c = choice_find(names, arg, strlen(arg));
+    if (c)
+        return c->value;
+    char list[512], *shown = sk_shown(arg, strlen(arg));
+    cli_names_text(names, list, sizeof list);
+    sk_usage_error("invalid value for %s: '%s' (%s)", option, shown, list);
+}
+
+int cli_choice_item(const char *option, const char *list, const char *what,
+                    const char *item, size_t len,
+                    const struct cli_name *names)
+{
+    const struct cli_name *c = choice_find(names, item, len);
+    if (c)
+        return c->value;
+    char text[512];
+    char *i = sk_shown(item, len), *l = sk_shown(list, strlen(list));
+    cli_names_text(names, text, sizeof text);
+    sk_usage_error("unknown %s '%s' in %s '%s' (%s)", what, i, option, l,
+                   text);
+}
+
+size_t cli_list(const char *option, const char *what, const char *list,
+                const char ***item, size_t **len)
+{
+    char *shown = sk_shown(list, strlen(list));
+    if (list[0] == '\0')
+        sk_usage_error("no %s in %s ''", what, option);
+    size_t n = 0;
+    *item = NULL;
+    *len = NULL;
+    for (const char *p = list;;) {
+        const char *comma = strchr(p, ',');
+        size_t l = comma ? (size_t)(comma - p) : strlen(p);
+        if (l == 0)
+            sk_usage_error("empty item in %s '%s'", option, shown);
+        *item = sk_xreallocarray(*item, n + 1, sizeof **item);
+        *len = sk_xreallocarray(*len, n + 1, sizeof **len);
+        (*item)[n] = p;
+        (*len)[n] = l;
+        n++;
+        if (!comma)
+            break;
+        p = comma + 1;
+    }
+    free(shown);
+    return n;
+}
+
+void cli_pair(const struct input *in, const char *option, const char *spec,
+              size_t *before, size_t *after)
+{
+    const char *const *names = input_names(in);
+    size_t ncols = input_ncols(in);
+    for (const char *c = strchr(spec, ':'); c; c = strchr(c + 1, ':')) {
+        char *left = sk_xstrndup(spec, (size_t)(c - spec)), *err = NULL;
+        int ok = colsel_one(left, names, ncols, before, &err) == 0;
+        free(err);
+        err = NULL;
+        ok = ok && colsel_one(c + 1, names, ncols, after, &err) == 0;
+        free(err);
+        free(left);
+        if (ok)
+            return;
+    }
+    const char *c = strchr(spec, ':');
+    if (!c || c == spec || !c[1]) {
+        char *shown = sk_shown(spec, strlen(spec));
+        sk_usage_error("invalid %s '%s': expected BEFORE:AFTER", option,
+                       shown);
+    }
+    /* Report the side that is not a column. */
+    char *left = sk_xstrndup(spec, (size_t)(c - spec));
+    *before = input_find(in, left);
+    free(left);
+    *after = input_find(in, c + 1);
 }

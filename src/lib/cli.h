@@ -73,4 +73,44 @@ enum cli_value {
 enum cli_value cli_parse_double(const char *arg, double *x);
 enum cli_value cli_parse_long(const char *arg, long *x);
 
+/* Named values of a choice option, as datamash's op-defs.c: a table of
+ * rows { name, value, alias }, ended by { NULL }. An alias (alias = 1) is
+ * accepted but not listed in messages: two-sided / two.sided. */
+struct cli_name {
+    const char *name;
+    int value;
+    int alias;
+};
+
+/* The value of ARG in NAMES; a usage error naming OPTION and listing the
+ * names otherwise: "invalid value for --zero: 'x' (wilcox or pratt)". */
+int cli_choice(const char *option, const char *arg,
+               const struct cli_name *names);
+
+/* The value of the list item ITEM (LEN bytes) of OPTION's value LIST; a
+ * usage error otherwise: "unknown method 'x' in --method 'bca,x'
+ * (percentile, basic, normal, bca or student)", WHAT naming the kind. */
+int cli_choice_item(const char *option, const char *list, const char *what,
+                    const char *item, size_t len,
+                    const struct cli_name *names);
+
+/* The names of NAMES (aliases left out) as "a, b or c", into BUF. */
+void cli_names_text(const struct cli_name *names, char *buf, size_t size);
+
+/* A comma-separated list, one rule for every option: the value must not be
+ * empty and no item may be (a usage error "empty item in OPTION 'a,,b'",
+ * or "no WHAT in OPTION ''"). Returns the number of items; item i is
+ * (*item)[i], (*len)[i] bytes into LIST (not NUL-terminated); free() both
+ * arrays. */
+size_t cli_list(const char *option, const char *what, const char *list,
+                const char ***item, size_t **len);
+
+/* Split "BEFORE:AFTER" into two column indexes of IN, the same way in
+ * every program: at the first ':' where both sides name columns (so that
+ * a name may contain ':'), else at the first ':' to report the side that
+ * names none. OPTION names the option in messages ("--pair"); a usage
+ * error when there is no ':' or a side is empty. */
+void cli_pair(const struct input *in, const char *option, const char *spec,
+              size_t *before, size_t *after);
+
 #endif
