@@ -68,8 +68,14 @@ int cli_common(struct cli_common *c, int opt, const char *arg,
         usage();
         exit(SK_EXIT_OK);
     case CLI_OPT_VERSION:
-        printf("%s (%s) %s\n", sk_program_name(), PACKAGE_NAME,
-               PACKAGE_VERSION);
+        printf("%s (%s) %s\n"
+               "Copyright (C) 2026 the surveykit authors.\n"
+               "License GPLv3+: GNU GPL version 3 or later "
+               "<https://gnu.org/licenses/gpl.html>.\n"
+               "This is free software: you are free to change and "
+               "redistribute it.\n"
+               "There is NO WARRANTY, to the extent permitted by law.\n",
+               sk_program_name(), PACKAGE_NAME, PACKAGE_VERSION);
         exit(SK_EXIT_OK);
     default:
         return 0;
