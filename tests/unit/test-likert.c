@@ -206,6 +206,78 @@ static const double S_RES[2] = {
 };
 /* END R REFERENCE VALUES */
 
+/* BEGIN R LARGE-N VALUES: made by tests/ref/likert-quantiles.R; do not edit. */
+/* R version 4.2.2 Patched (2022-11-10 r83330) */
+/* successes */
+static const size_t L_X[10] = {
+    2000000, 3, 3999999,
+    1234567, 0, 17,
+    500000000, 999999990, 1000000000,
+    4000000
+};
+/* trials */
+static const size_t L_N[10] = {
+    4000000, 4000000, 4000000,
+    10000000, 10000000, 1000000000,
+    1000000000, 1000000000, 1000000000,
+    4000000
+};
+/* levels */
+static const double L_LEVEL[10] = {
+    0.94999999999999996, 0.94999999999999996, 0.98999999999999999,
+    0.94999999999999996, 0.94999999999999996, 0.94999999999999996,
+    0.90000000000000002, 0.94999999999999996, 0.94999999999999996,
+    0.999
+};
+/* binom.test(x, n, conf.level = L)$conf.int[1] */
+static const double L_EXACT_LO[10] = {
+    0.49950988415222236, 1.5466805742981592e-07, 0.999998142469118,
+    0.12325287081725313, 0, 9.9031264997963415e-09,
+    0.49997399208063031, 0.99999998160964398, 0.99999999631112058,
+    0.99999809977619059
+};
+/* and [2] */
+static const double L_EXACT_HI[10] = {
+    0.50049011584777769, 2.1918166873342697e-06, 0.99999999874686452,
+    0.12366074721994835, 3.6888787737224381e-07, 2.7218646676837734e-08,
+    0.50002600791936969, 0.99999999520461125, 1,
+    1
+};
+/* Feldt: alpha */
+static const double LF_ALPHA[5] = {
+    0.81230000000000002, 0.34999999999999998, 0.90000000000000002,
+    0.69999999999999996, 0.60999999999999999
+};
+/* rows */
+static const size_t LF_N[5] = {
+    4000000, 4000000, 10000000,
+    100001, 4000000
+};
+/* items */
+static const size_t LF_K[5] = {
+    5, 2, 20,
+    5, 3
+};
+/* levels */
+static const double LF_LEVEL[5] = {
+    0.94999999999999996, 0.98999999999999999, 0.94999999999999996,
+    0.94999999999999996, 0.90000000000000002
+};
+/* 1 - (1 - alpha) F(1 - a), F exact by qbeta */
+static const double LF_LO[5] = {
+    0.81200900430387635, 0.3483235522118816, 0.89991004869081892,
+    0.69705001228095487, 0.60944413141655907
+};
+/* 1 - (1 - alpha) F(a) */
+static const double LF_HI[5] = {
+    0.81259068210010377, 0.35167213510013384, 0.90008990732978389,
+    0.70292993888659661, 0.61055523014185997
+};
+/* psych::alpha.ci (R's approximate qf) gives instead
+ *   lo 0.81203977694074214, 0.34881548827174691, 0.89991232880003735, 0.69705001228095498, 0.60954628512007158
+ *   hi 0.81256004527861303, 0.35118329083374944, 0.90008763331384178, 0.70292993888659661, 0.61045349315922981 */
+/* END R LARGE-N VALUES */
+
 static void test_wilson(void)
 {
     for (size_t i = 0; i < NELEM(P_X); i++) {
@@ -249,6 +321,33 @@ static void test_feldt(void)
     likert_feldt(0.7, 1, 5, 0.95, &lo, &hi, NULL);
     CU_ASSERT(isnan(lo) && isnan(hi));
     likert_feldt(NAN, 100, 5, 0.95, &lo, &hi, NULL);
+    CU_ASSERT(isnan(lo) && isnan(hi));
+}
+
+/* n of 4e6 to 1e9, where GSL's beta quantile never returned (Feldt at
+ * 4e6 rows) or gave NA (Clopper-Pearson from n = 4e6). */
+static void test_intervals_large(void)
+{
+    for (size_t i = 0; i < NELEM(L_X); i++) {
+        double lo, hi;
+        int imprecise = 0;
+        likert_clopper_pearson(L_X[i], L_N[i], L_LEVEL[i], &lo, &hi,
+                               &imprecise);
+        CU_ASSERT(!imprecise);
+        ASSERT_REL(lo, L_EXACT_LO[i], 1e-11);
+        ASSERT_REL(hi, L_EXACT_HI[i], 1e-11);
+    }
+    for (size_t i = 0; i < NELEM(LF_ALPHA); i++) {
+        double lo, hi;
+        int imprecise = 0;
+        likert_feldt(LF_ALPHA[i], LF_N[i], LF_K[i], LF_LEVEL[i], &lo, &hi,
+                     &imprecise);
+        CU_ASSERT(!imprecise);
+        ASSERT_REL(lo, LF_LO[i], 1e-12);
+        ASSERT_REL(hi, LF_HI[i], 1e-12);
+    }
+    double lo, hi;
+    likert_clopper_pearson(5, 4, 0.95, &lo, &hi, NULL);
     CU_ASSERT(isnan(lo) && isnan(hi));
 }
 
@@ -551,6 +650,7 @@ int register_likert_tests(void)
         { "Clopper-Pearson against binom.test", test_clopper_pearson },
         { "intervals of n = 0 and a bad level", test_intervals_n0 },
         { "Feldt interval against psych::alpha.ci", test_feldt },
+        { "both intervals at n = 4e6 to 1e9", test_intervals_large },
         { "percent and cumulative percent", test_percents },
         { "mean, sd, median of a frequency table", test_describe },
         { "scale scores with a minimum of items", test_score },
