@@ -16,36 +16,37 @@
 #include "lib/util.h"
 
 /* The output columns after 'variable' (and 'group'): one row each. */
-struct outcol {
-    const char *name;
-    int is_count;
-    size_t offset;          /* into struct describe */
-    const char *help;
-    unsigned range_bit;     /* DESCRIBE_* when it can leave the doubles */
-};
-
-#define NUM(f, h) { #f, 0, offsetof(struct describe, f), h, 0 }
-#define NUMR(f, bit, h) { #f, 0, offsetof(struct describe, f), h, bit }
-static const struct outcol outcols[] = {
-    { "n", 1, offsetof(struct describe, n), "number of non-missing values",
-      0 },
-    { "missing", 1, offsetof(struct describe, missing),
-      "number of missing values", 0 },
-    NUMR(mean, DESCRIBE_MEAN, "arithmetic mean"),
-    NUMR(sd, DESCRIBE_SD, "standard deviation, divisor n - 1"),
-    NUMR(se, DESCRIBE_SE, "standard error of the mean, sd / sqrt(n)"),
-    NUMR(ci_lo, DESCRIBE_CI_LO, "mean - t(1 - (1 - level)/2, n - 1) se"),
-    NUMR(ci_hi, DESCRIBE_CI_HI, "mean + t(1 - (1 - level)/2, n - 1) se"),
+#define CNT(f, h) { #f, OUT_COUNT, offsetof(struct describe, f), h, 0 }
+#define NUM(f, h) { #f, OUT_NUM, offsetof(struct describe, f), h, 0 }
+static const struct out_col outcols[] = {
+    CNT(n, "number of non-missing values"),
+    CNT(missing, "number of missing values"),
+    NUM(mean, "arithmetic mean"),
+    NUM(sd, "standard deviation, divisor n - 1"),
+    NUM(se, "standard error of the mean, sd / sqrt(n)"),
+    NUM(ci_lo, "mean - t(1 - (1 - level)/2, n - 1) se"),
+    NUM(ci_hi, "mean + t(1 - (1 - level)/2, n - 1) se"),
     NUM(min, "smallest value"),
-    NUMR(q1, DESCRIBE_Q1, "first quartile (25% quantile)"),
-    NUMR(median, DESCRIBE_MEDIAN, "median (50% quantile)"),
-    NUMR(q3, DESCRIBE_Q3, "third quartile (75% quantile)"),
+    NUM(q1, "first quartile (25% quantile)"),
+    NUM(median, "median (50% quantile)"),
+    NUM(q3, "third quartile (75% quantile)"),
     NUM(max, "largest value"),
-    NUMR(iqr, DESCRIBE_IQR, "interquartile range, q3 - q1"),
+    NUM(iqr, "interquartile range, q3 - q1"),
     NUM(skewness, "sample skewness G1 (SAS, SPSS, Excel, pandas)"),
     NUM(kurtosis, "sample excess kurtosis G2 (SAS, SPSS, Excel, pandas)"),
 };
 #define NOUTCOLS (sizeof outcols / sizeof outcols[0])
+/* The DESCRIBE_* bit of each column that can leave the doubles, by
+ * position in outcols (for the message that names them). */
+static const unsigned range_bit[NOUTCOLS] = {
+    0, 0, DESCRIBE_MEAN, DESCRIBE_SD, DESCRIBE_SE, DESCRIBE_CI_LO,
+    DESCRIBE_CI_HI, 0, DESCRIBE_Q1, DESCRIBE_MEDIAN, DESCRIBE_Q3, 0,
+    DESCRIBE_IQR, 0, 0
+};
+static const struct out_col keycols[] = {
+    { "variable", OUT_TEXT, 0, "the column's name", 0 },
+    { "group", OUT_TEXT, 0, "the group (only with --by)", 0 },
+};
 
 enum {
     OPT_LEVEL = CLI_OPT_FIRST_PROGRAM_OPTION,
@@ -68,11 +69,9 @@ static void usage(void)
 "      --quantile-type=T  Hyndman-Fan quantile definition 1..9 (default 7,\n"
 "                         as R's quantile(); 6 is SPSS's and Minitab's)\n"
 "\n"
-"Output columns:\n"
-"  variable             the column's name\n"
-"  group                the group (only with --by)\n", stdout);
-    for (size_t i = 0; i < NOUTCOLS; i++)
-        printf("  %-20s %s\n", outcols[i].name, outcols[i].help);
+"Output columns:\n", stdout);
+    out_help(stdout, keycols, 2);
+    out_help(stdout, outcols, NOUTCOLS);
     fputs(
 "\n"
 "Missing values are counted, never read as 0. A value that cannot be\n"
@@ -95,7 +94,7 @@ static void range_note(const struct describe *d, const char *var,
     char list[256] = "";
     size_t len = 0;
     for (size_t i = 0; i < NOUTCOLS; i++)
-        if (outcols[i].range_bit & mask)
+        if (range_bit[i] & mask)
             len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
                                     len ? ", " : "", outcols[i].name);
     char *v = sk_shown(var, strlen(var));
@@ -104,16 +103,6 @@ static void range_note(const struct describe *d, const char *var,
              g ? g : "", g ? "'" : "", list, why);
     free(v);
     free(g);
-}
-
-static void put_cell(struct out *o, const struct describe *d,
-                     const struct outcol *c)
-{
-    const char *p = (const char *)d + c->offset;
-    if (c->is_count)
-        out_count(o, *(const size_t *)p);
-    else
-        out_num(o, *(const double *)p);
 }
 
 int main(int argc, char **argv)
@@ -184,8 +173,7 @@ int main(int argc, char **argv)
     out_text(&o, "variable");
     if (input_group_name(in))
         out_text(&o, "group");
-    for (size_t i = 0; i < NOUTCOLS; i++)
-        out_text(&o, outcols[i].name);
+    out_header(&o, outcols, NOUTCOLS, 0);
     out_end_row(&o);
     for (size_t v = 0; v < nvars; v++)
         for (size_t g = 0; g < ngroups; g++) {
@@ -194,8 +182,7 @@ int main(int argc, char **argv)
             out_text(&o, input_var_name(in, v));
             if (input_group_name(in))
                 out_text(&o, strmap_key(groups, g));
-            for (size_t i = 0; i < NOUTCOLS; i++)
-                put_cell(&o, &d, &outcols[i]);
+            out_cells(&o, outcols, NOUTCOLS, 0, &d);
             out_end_row(&o);
             const char *gname = input_group_name(in) ? strmap_key(groups, g)
                                                      : NULL;
