@@ -27,9 +27,10 @@ const char codebook_help[] =
 "Rows whose type is empty or starts with # are comments. Levels are ordered\n"
 "by code. An answer is a level's label (case and surrounding blanks\n"
 "ignored) or its code; anything else is an error, and so is a code out of\n"
-"the declared range. Every item must be a column of the data. A\n"
-"reverse-keyed item is scored (min + max) - code, with min and max the\n"
-"lowest and highest declared codes, never those found in the data.\n";
+"the declared range. A label may not be another level's code. Every item\n"
+"must be a column of the data. A reverse-keyed item is scored\n"
+"(min + max) - code, with min and max the lowest and highest declared\n"
+"codes, never those found in the data.\n";
 
 /* ---- building ---- */
 
@@ -299,6 +300,28 @@ static char *finish(struct codebook *cb, const char *where,
         qsort(l->level, l->n, sizeof *l->level, cmp_level);
         l->min = l->level[0].code;
         l->max = l->level[l->n - 1].code;
+        /* A label that reads as another level's code would make that
+         * answer mean two levels (labels are matched first): the first
+         * such line in the file is the error. */
+        const struct codebook_level *bad = NULL, *other = NULL;
+        for (size_t j = 0; j < l->n; j++) {
+            const char *lab = l->level[j].label;
+            struct num_value v;
+            if (num_parse(lab, strlen(lab), &v) != NUM_OK ||
+                num_is_blank(lab, strlen(lab)))
+                continue;
+            size_t o = codebook_level_index(l, v.x == 0 ? 0 : v.x);
+            if (o != CODEBOOK_NONE && o != j &&
+                (!bad || l->level[j].line < bad->line)) {
+                bad = &l->level[j];
+                other = &l->level[o];
+            }
+        }
+        if (bad)
+            return fail("%s:%lu: levels '%s': the label '%s' of code %.15g "
+                        "is the code of another level (line %lu): an answer "
+                        "'%s' would mean both", where, bad->line, l->name,
+                        bad->label, bad->code, other->line, bad->label);
     }
     if (cb->nitems == 0)
         return fail("%s: no items (rows of type 'item')", where);

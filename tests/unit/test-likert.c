@@ -547,6 +547,21 @@ static void test_codebook_read(void)
     CU_ASSERT_EQUAL(codebook_keyed(cb, 0, 4), 4);
     CU_ASSERT(isnan(codebook_keyed(cb, 1, NAN)));
 
+    /* a numeric label that is no other level's code is fine */
+    codebook_free(cb);
+    cb = read_cb("type,name,code,label\nlevel,a,1,10\nlevel,a,2,2\n"
+                 "item,q,,\n", &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cb);
+    CU_ASSERT_EQUAL(codebook_match(&cb->levels[0], "10", 2, &code),
+                    CODEBOOK_OK);
+    CU_ASSERT_EQUAL(code, 1);
+    CU_ASSERT_EQUAL(codebook_match(&cb->levels[0], "2", 1, &code),
+                    CODEBOOK_OK);
+    CU_ASSERT_EQUAL(code, 2);
+    codebook_free(cb);
+    cb = read_cb(good_cb, &err);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(cb);
+
     char *text = codebook_levels_text(&cb->levels[1]);
     CU_ASSERT_STRING_EQUAL(text, "0=No, 1=Yes");
     free(text);
@@ -606,6 +621,9 @@ static void test_codebook_errors(void)
         { "type,name,code,levels\nlevel,a,1,\nlevel,a,2,\nitem,q,,c\n",
           ":4: item 'q': no levels named 'c'" },
         { "type,name\n# nothing,\n", ": no items (rows of type 'item')" },
+        { "type,name,code,label\nlevel,a,1,x\nlevel,a,2,1\n",
+          ":3: levels 'a': the label '1' of code 2 is the code of another "
+          "level (line 2): an answer '1' would mean both" },
         { "kind,name\nitem,q\n", ": not a codebook: the header needs the "
           "columns 'type' and 'name' (and code, label, levels, scale, "
           "reverse, scoring, min as needed)" },
