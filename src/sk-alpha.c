@@ -119,6 +119,10 @@ static void notes(const struct codebook_scale *S, const struct codebook *cb,
                   const struct likert_alpha_item *it)
 {
     size_t k = S->nitems;
+    if (a->out_of_range)
+        sk_error("scale '%s'%s: the score's %s is beyond the range of a "
+                 "double (about 1.8e308): NA", S->name, gtext,
+                 isnan(a->mean) ? "mean" : "sd");
     if (k < 2) {
         sk_error("scale '%s'%s: one item: alpha is NA (it needs 2 or more)",
                  S->name, gtext);

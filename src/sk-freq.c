@@ -420,7 +420,12 @@ int main(int argc, char **argv)
             for (size_t l = 0; l < L.k; l++)
                 side[L.side[l] + 1] += count[l];
             double mean, sd, median, hlo, hhi, llo, lhi;
-            likert_describe(L.code, count, L.k, &mean, &sd, &median);
+            if (likert_describe(L.code, count, L.k, &mean, &sd, &median))
+                sk_error("item '%s'%s%s%s: the sd of its codes is beyond the "
+                         "range of a double (about 1.8e308): NA", name,
+                         co.by ? ", group '" : "",
+                         co.by ? strmap_key(groups, g) : "",
+                         co.by ? "'" : "");
             const char *gname = co.by ? strmap_key(groups, g) : NULL;
             interval(&o, name, gname, side[2], valid, &hlo, &hhi);
             interval(&o, name, gname, side[0], valid, &llo, &lhi);

@@ -220,9 +220,14 @@ int main(int argc, char **argv)
             const struct codebook_scale *S = &cb->scale[sc[s]];
             for (size_t j = 0; j < S->nitems; j++)
                 vals[j] = keyed[pos[S->item[j]]];
-            put_number(tmp, likert_score(vals, S->nitems, S->sum,
-                                         S->min_items),
-                       cli.precision, na, delim, 0);
+            double score = likert_score(vals, S->nitems, S->sum,
+                                        S->min_items);
+            if (isinf(score))
+                sk_die("%s:%lu: scale '%s': the %s of the items is beyond "
+                       "the range of a double (about 1.8e308)",
+                       input_filename(in), row.line, S->name,
+                       S->sum ? "sum" : "mean");
+            put_number(tmp, score, cli.precision, na, delim, 0);
         }
         putc('\n', tmp);
     }

@@ -181,7 +181,9 @@ double codebook_keyed(const struct codebook *cb, size_t item, double code)
     const struct codebook_item *it = &cb->item[item];
     if (!it->reverse || isnan(code))
         return code;
-    return (it->min + it->max) - code;
+    /* (min - code) + max: never beyond the range of a double for a code
+     * in [min, max], as (min + max) - code can be (min = 1e308) */
+    return (it->min - code) + it->max;
 }
 
 /* ---- reading the codebook file ---- */

@@ -26,20 +26,55 @@ size_t likert_percents(const size_t *count, size_t k, double *pct,
     return n;
 }
 
-void likert_describe(const double *code, const size_t *count, size_t k,
-                     double *mean, double *sd, double *median)
+/* Mean and sample sd of k values x (with counts, or once each when COUNT
+ * is NULL) by two passes in long double, whose range holds the squares of
+ * any double: the sd of 1e200 and 3e200 is 1.4e200, not Inf. 0, or -1 when
+ * the sd itself is beyond the range of a double (*sd NAN). */
+static int mean_sd(const long double *x, const size_t *count, size_t k,
+                   double *mean, double *sd)
+{
+    long double n = 0, s = 0, ss = 0;
+    for (size_t i = 0; i < k; i++) {
+        long double c = count ? (long double)count[i] : 1;
+        n += c;
+        s += c * x[i];
+    }
+    *mean = *sd = NAN;
+    if (n == 0)
+        return 0;
+    long double m = s / n;
+    for (size_t i = 0; i < k; i++) {
+        long double c = count ? (long double)count[i] : 1, d = x[i] - m;
+        ss += c * d * d;
+    }
+    *mean = (double)m;
+    if (n < 2)
+        return 0;
+    *sd = (double)sqrtl(ss / (n - 1));
+    if (isinf(*sd) || isinf(*mean)) {
+        *sd = NAN;
+        return -1;
+    }
+    return 0;
+}
+
+int likert_describe(const double *code, const size_t *count, size_t k,
+                    double *mean, double *sd, double *median)
 {
     size_t n = 0;
     for (size_t i = 0; i < k; i++)
         n += count[i];
     *mean = *sd = *median = NAN;
     if (n == 0)
-        return;
-    double var;
-    stats_mean_var(code, count, k, n, mean, &var);
-    *sd = sqrt(var);
+        return 0;
+    long double *x = sk_xcalloc(k, sizeof *x);
+    for (size_t i = 0; i < k; i++)
+        x[i] = code[i];
+    int rc = mean_sd(x, count, k, mean, sd);
+    free(x);
     const double half = 0.5;
     stats_quantiles_freq(code, count, k, &half, 1, 7, median);
+    return rc;
 }
 
 void likert_wilson(size_t x, size_t n, double level, double *lo, double *hi)
@@ -238,16 +273,20 @@ void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
         likert_feldt(a->raw, n, k, level, &a->lo, &a->hi, &a->imprecise);
     }
 
-    /* The scale score of each row, and its mean and sd. */
-    a->mean = a->sd = NAN;
-    if (n > 0) {
-        double *score = sk_xcalloc(n, sizeof *score), var;
-        for (size_t r = 0; r < n; r++)
-            score[r] = likert_score(x + r * k, k, sum, k);
-        stats_mean_var(score, NULL, n, n, &a->mean, &var);
-        a->sd = sqrt(var);
-        free(score);
+    /* The scale score of each row (in long double: a sum of large codes
+     * may pass the range of a double), and its mean and sd. */
+    long double *score = sk_xcalloc(n ? n : 1, sizeof *score);
+    for (size_t r = 0; r < n; r++) {
+        long double t = 0;
+        for (size_t i = 0; i < k; i++)
+            t += x[r * k + i];
+        score[r] = sum ? t : t / (long double)k;
     }
+    a->out_of_range = mean_sd(score, NULL, n, &a->mean, &a->sd) != 0 ||
+                      isinf(a->mean);
+    if (isinf(a->mean))
+        a->mean = NAN;
+    free(score);
 
     for (size_t i = 0; item && i < k; i++) {
         struct likert_alpha_item *it = &item[i];

@@ -20,9 +20,10 @@ size_t likert_percents(const size_t *count, size_t k, double *pct,
 /* Mean, sample sd (n - 1) and median (R's median()) of a frequency table:
  * k distinct codes in increasing order with their counts. NAN where a
  * value cannot be computed (everything when the counts are all 0, the sd
- * of one answer). */
-void likert_describe(const double *code, const size_t *count, size_t k,
-                     double *mean, double *sd, double *median);
+ * of one answer). Computed in long double; returns -1 when the sd is
+ * beyond the range of a double (it is then NAN), else 0. */
+int likert_describe(const double *code, const size_t *count, size_t k,
+                    double *mean, double *sd, double *median);
 
 /* The Wilson score interval of x successes in n trials at LEVEL (0..1),
  * as R's prop.test(x, n, conf.level = LEVEL, correct = FALSE)$conf.int:
@@ -53,6 +54,8 @@ struct likert_alpha {
     size_t constant;      /* items without variance in the n rows */
     int imprecise;        /* Feldt's quantiles may be inaccurate: lo, hi
                              are NAN */
+    int out_of_range;     /* the score's mean or sd is beyond the range of
+                             a double: NAN */
 };
 
 struct likert_alpha_item {
