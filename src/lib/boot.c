@@ -263,13 +263,10 @@ static int same_row(const struct boot_sample *smp, size_t a, size_t b)
     return 1;
 }
 
-struct boot_set *boot_prepare(const struct boot_sample *smp,
-                              const enum boot_stat *stats, size_t nstats)
+/* The kind of rows the statistics need, their features and what to draw. */
+static void plan_stats(struct boot_set *s, const enum boot_stat *stats,
+                       size_t nstats)
 {
-    struct boot_set *s = sk_xcalloc(1, sizeof *s);
-    size_t n = smp->n, w = smp->w;
-    s->n = n;
-    s->w = w;
     s->nstats = nstats;
     s->stats = sk_xcalloc(nstats, sizeof *s->stats);
     memcpy(s->stats, stats, nstats * sizeof *stats);
@@ -284,13 +281,18 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
         else
             s->need_moments = 1;
     }
-    s->P = s->kind == KIND_UNI ? 2 : s->kind == KIND_XY ? 5 : 2 * w + 2;
+    s->P = s->kind == KIND_UNI ? 2 : s->kind == KIND_XY ? 5 : 2 * s->w + 2;
     s->first_only = s->kind == KIND_UNI;
     for (size_t i = 0; i < nstats; i++)
         if (stats[i] != BOOT_MEAN && stats[i] != BOOT_MEDIAN)
             s->first_only = 0;
-    s->S = smp->stratum ? smp->nstrata : 1;
+}
 
+/* Centring: the column means, subtracted from every value, and the powers
+ * of 2 that scale extreme columns; the sample's se of the mean (w = 1). */
+static void centre(struct boot_set *s, const struct boot_sample *smp)
+{
+    size_t n = smp->n, w = smp->w;
     s->center = sk_xcalloc(w, sizeof *s->center);
     for (size_t i = 0; i < w; i++) {
         long double sum = 0;
@@ -331,7 +333,13 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
         s->se_mean = s->scaled ? (double)sqrtl(s2 / (n - 1) / n)
                                : sqrt((double)(s2 / (n - 1)) / (double)n);
     }
+}
 
+/* The units: distinct rows with their counts when they are few (at most
+ * n / 16), else every row; the features of their centred values. */
+static void make_units(struct boot_set *s, const struct boot_sample *smp)
+{
+    size_t n = smp->n, w = smp->w;
     /* Rows in order of stratum, then value: distinct rows are adjacent. */
     size_t *order = sk_xcalloc(n, sizeof *order);
     for (size_t r = 0; r < n; r++)
@@ -342,7 +350,6 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
         distinct += !same_row(smp, order[r - 1], order[r]);
     s->by_counts = distinct * 16 <= n;
 
-    /* Units: distinct rows with their counts, or every row. */
     s->K = s->by_counts ? distinct : n;
     s->F = sk_xcalloc(s->K * s->P, sizeof *s->F);
     s->cnt = sk_xcalloc(s->K, sizeof *s->cnt);
@@ -374,6 +381,14 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
         for (size_t u = 0; u < s->K; u++)
             s->v1[u] = s->F[u * s->P];
     }
+    free(row);
+    free(order);
+}
+
+/* The strata: the units of each (adjacent, as sorted), its rows, and the
+ * multinomial weights of its units (their counts). */
+static void make_strata(struct boot_set *s)
+{
     s->su = sk_xcalloc(s->S + 1, sizeof *s->su);
     s->sn = sk_xcalloc(s->S, sizeof *s->sn);
     for (size_t u = 0; u < s->K; u++) {
@@ -389,41 +404,59 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
         for (size_t u = 0; u < len; u++)
             s->sp[t][u] = s->cnt[s->su[t] + u];
     }
+}
 
-    if (s->need_median) {
-        double *v = sk_xcalloc(n, sizeof *v);
-        memcpy(v, smp->x, n * sizeof *v);
-        qsort(v, n, sizeof *v, cmp_double);
-        size_t kg = 0;
-        for (size_t r = 0; r < n; r++)
-            if (r == 0 || v[r] != v[kg - 1])
-                v[kg++] = v[r];
-        s->KG = kg;
-        s->gv = v;
-        s->gcum = sk_xcalloc(s->S * (kg + 1), sizeof *s->gcum);
-        s->ctot = sk_xcalloc(kg + 1, sizeof *s->ctot);
-        for (size_t r = 0; r < n; r++) {
-            double x = smp->x[r];
-            size_t lo = 0, hi = kg - 1;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (v[mid] < x)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            size_t t = smp->stratum ? smp->stratum[r] : 0;
-            s->gcum[t * (kg + 1) + lo + 1]++;
-            s->ctot[lo + 1]++;
+/* The median table: the sorted distinct values and, per stratum and for
+ * all, the cumulative counts of rows at or below each. */
+static void make_median_table(struct boot_set *s,
+                              const struct boot_sample *smp)
+{
+    size_t n = smp->n;
+    double *v = sk_xcalloc(n, sizeof *v);
+    memcpy(v, smp->x, n * sizeof *v);
+    qsort(v, n, sizeof *v, cmp_double);
+    size_t kg = 0;
+    for (size_t r = 0; r < n; r++)
+        if (r == 0 || v[r] != v[kg - 1])
+            v[kg++] = v[r];
+    s->KG = kg;
+    s->gv = v;
+    s->gcum = sk_xcalloc(s->S * (kg + 1), sizeof *s->gcum);
+    s->ctot = sk_xcalloc(kg + 1, sizeof *s->ctot);
+    for (size_t r = 0; r < n; r++) {
+        double x = smp->x[r];
+        size_t lo = 0, hi = kg - 1;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (v[mid] < x)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        for (size_t t = 0; t < s->S; t++)
-            for (size_t j = 0; j < kg; j++)
-                s->gcum[t * (kg + 1) + j + 1] += s->gcum[t * (kg + 1) + j];
-        for (size_t j = 0; j < kg; j++)
-            s->ctot[j + 1] += s->ctot[j];
+        size_t t = smp->stratum ? smp->stratum[r] : 0;
+        s->gcum[t * (kg + 1) + lo + 1]++;
+        s->ctot[lo + 1]++;
     }
-    free(row);
-    free(order);
+    for (size_t t = 0; t < s->S; t++)
+        for (size_t j = 0; j < kg; j++)
+            s->gcum[t * (kg + 1) + j + 1] += s->gcum[t * (kg + 1) + j];
+    for (size_t j = 0; j < kg; j++)
+        s->ctot[j + 1] += s->ctot[j];
+}
+
+struct boot_set *boot_prepare(const struct boot_sample *smp,
+                              const enum boot_stat *stats, size_t nstats)
+{
+    struct boot_set *s = sk_xcalloc(1, sizeof *s);
+    s->n = smp->n;
+    s->w = smp->w;
+    s->S = smp->stratum ? smp->nstrata : 1;
+    plan_stats(s, stats, nstats);
+    centre(s, smp);
+    make_units(s, smp);
+    make_strata(s);
+    if (s->need_median)
+        make_median_table(s, smp);
     return s;
 }
 
@@ -619,156 +652,225 @@ static void split_ranks(const struct boot_set *s, gsl_rng *g, size_t lo,
     *v1 = *v2 = s->gv[lo];
 }
 
+/* A worker's scratch space: one generator per replicate of a batch, their
+ * feature sums, the multinomial counts (of distinct rows or of chunks),
+ * the median's per-stratum counts and a buffer of row indexes. */
+struct scratch {
+    gsl_rng *g[BATCH];
+    double *sums;              /* BATCH * P */
+    size_t maxk, maxch;        /* the most units, chunks of a stratum */
+    unsigned *mc;              /* BATCH * (maxk or maxch) */
+    double *chp;               /* maxch chunk sizes */
+    unsigned long *c;          /* 3 * S */
+    uint32_t *idx;             /* IDXBUF */
+};
+
+static void scratch_init(struct scratch *w, const struct boot_set *s)
+{
+    for (int r = 0; r < BATCH; r++)
+        w->g[r] = gsl_rng_alloc(rng_gsl);
+    w->sums = sk_xcalloc(BATCH * s->P, sizeof *w->sums);
+    w->maxk = w->maxch = 1;
+    for (size_t t = 0; t < s->S; t++) {
+        size_t len = s->su[t + 1] - s->su[t];
+        w->maxk = len > w->maxk ? len : w->maxk;
+        size_t nch = (len + CHUNK - 1) / CHUNK;
+        w->maxch = nch > w->maxch ? nch : w->maxch;
+    }
+    w->mc = sk_xcalloc(BATCH * (s->by_counts ? w->maxk : w->maxch),
+                       sizeof *w->mc);
+    w->chp = sk_xcalloc(w->maxch, sizeof *w->chp);
+    w->c = sk_xcalloc(3 * s->S, sizeof *w->c);
+    w->idx = sk_xcalloc(IDXBUF, sizeof *w->idx);
+}
+
+static void scratch_free(struct scratch *w)
+{
+    for (int r = 0; r < BATCH; r++)
+        gsl_rng_free(w->g[r]);
+    free(w->sums);
+    free(w->mc);
+    free(w->chp);
+    free(w->c);
+    free(w->idx);
+}
+
+/* Resample stratum t by its counts: one multinomial draw over its
+ * distinct rows per replicate, their features added count times. */
+static void resample_counts(const struct boot_set *s, struct scratch *w,
+                            size_t t, size_t nb)
+{
+    size_t P = s->P, u0 = s->su[t], len = s->su[t + 1] - u0;
+    for (size_t r = 0; r < nb; r++) {
+        unsigned *cnt = &w->mc[r * w->maxk];
+        gsl_ran_multinomial(w->g[r], len, (unsigned)s->sn[t], s->sp[t], cnt);
+        double *S = &w->sums[r * P];
+        for (size_t u = 0; u < len; u++)
+            if (cnt[u])
+                for (size_t p = 0; p < P; p++)
+                    S[p] += cnt[u] * s->F[(u0 + u) * P + p];
+    }
+}
+
+/* The accumulation kernels: the features of the k rows idx[] of the chunk
+ * at unit BASE added to S. These are the innermost loops of a bootstrap
+ * by rows; the independent chains (4 for the mean, 2 for P = 2) let the
+ * additions overlap, and their order fixes the replicates' last bits. */
+static inline void sum_mean(const struct boot_set *s, size_t base,
+                            const uint32_t *idx, unsigned k, double *S)
+{
+    double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+    const double *v = s->v1 + base;
+    unsigned q = 0;
+    for (; q + 4 <= k; q += 4) {
+        a0 += v[idx[q]];
+        a1 += v[idx[q + 1]];
+        a2 += v[idx[q + 2]];
+        a3 += v[idx[q + 3]];
+    }
+    for (; q < k; q++)
+        a0 += v[idx[q]];
+    S[0] += (a0 + a1) + (a2 + a3);
+}
+
+static inline void sum_two(const struct boot_set *s, size_t base,
+                           const uint32_t *idx, unsigned k, double *S)
+{
+    double a0 = 0, a1 = 0, b0s = 0, b1s = 0;
+    const double *F = s->F + base * 2;
+    unsigned q = 0;
+    for (; q + 2 <= k; q += 2) {
+        a0 += F[2 * idx[q]];
+        a1 += F[2 * idx[q] + 1];
+        b0s += F[2 * idx[q + 1]];
+        b1s += F[2 * idx[q + 1] + 1];
+    }
+    for (; q < k; q++) {
+        a0 += F[2 * idx[q]];
+        a1 += F[2 * idx[q] + 1];
+    }
+    S[0] += a0 + b0s;
+    S[1] += a1 + b1s;
+}
+
+static inline void sum_features(const struct boot_set *s, size_t base,
+                                const uint32_t *idx, unsigned k, double *S)
+{
+    size_t P = s->P;
+    for (unsigned q = 0; q < k; q++) {
+        const double *f = s->F + (base + idx[q]) * P;
+        for (size_t p = 0; p < P; p++)
+            S[p] += f[p];
+    }
+}
+
+/* Resample the rows of stratum t: a multinomial over its chunks of CHUNK
+ * rows, then uniform draws inside each chunk (which stays in cache) for
+ * the nb replicates of the batch. MEAN_ONLY: only S[0] is needed. */
+static void resample_rows(const struct boot_set *s, struct scratch *w,
+                          size_t t, size_t nb, int mean_only)
+{
+    size_t P = s->P, u0 = s->su[t], len = s->su[t + 1] - u0;
+    size_t nch = (len + CHUNK - 1) / CHUNK;
+    for (size_t ch = 0; ch < nch; ch++)
+        w->chp[ch] = (double)(ch + 1 < nch ? CHUNK : len - ch * CHUNK);
+    for (size_t r = 0; r < nb; r++)
+        gsl_ran_multinomial(w->g[r], nch, (unsigned)s->sn[t], w->chp,
+                            &w->mc[r * w->maxch]);
+    for (size_t ch = 0; ch < nch; ch++) {
+        size_t base = u0 + ch * CHUNK;
+        uint32_t clen = (uint32_t)w->chp[ch];
+        for (size_t r = 0; r < nb; r++) {
+            struct rng_state *st = w->g[r]->state;
+            unsigned m = w->mc[r * w->maxch + ch];
+            double *S = &w->sums[r * P];
+            while (m > 0) {
+                unsigned k = m < IDXBUF ? m : IDXBUF;
+                rng_below_fill(st, clen, w->idx, k);
+                m -= k;
+                if (mean_only)
+                    sum_mean(s, base, w->idx, k, S);
+                else if (P == 2)
+                    sum_two(s, base, w->idx, k, S);
+                else
+                    sum_features(s, base, w->idx, k, S);
+            }
+        }
+    }
+}
+
+/* The moment statistics of replicate b from its feature sums S. */
+static void moment_stats(const struct job *jb, size_t b, const double *S)
+{
+    const struct boot_set *s = jb->s;
+    size_t B = jb->B;
+    for (size_t i = 0; i < s->nstats; i++) {
+        enum boot_stat st = s->stats[i];
+        if (st == BOOT_MEDIAN)
+            continue;
+        jb->t[i * B + b] = from_sums(s, st, S, (double)s->n);
+        if (jb->se)
+            jb->se[i * B + b] = st == BOOT_MEAN
+                ? replicate_se(s, S, (double)s->n) : NAN;
+    }
+}
+
+/* The median of replicate b, from its own stream (bit 63 set). */
+static void median_stat(const struct job *jb, struct scratch *w, gsl_rng *g,
+                        size_t b)
+{
+    const struct boot_set *s = jb->s;
+    size_t B = jb->B;
+    rng_stream(g, jb->seed, jb->family << 40 | b | (UINT64_C(1) << 63));
+    unsigned long r1, r2;
+    double v1, v2;
+    median_ranks(s->n, &r1, &r2);
+    for (size_t t = 0; t < s->S; t++)
+        w->c[t] = s->sn[t];
+    split_ranks(s, g, 0, s->KG, w->c, r1, r2, &v1, &v2, w->c + s->S,
+                w->c + 2 * s->S);
+    for (size_t i = 0; i < s->nstats; i++)
+        if (s->stats[i] == BOOT_MEDIAN) {
+            jb->t[i * B + b] = median_of(v1, v2);
+            if (jb->se)
+                jb->se[i * B + b] = NAN;
+        }
+}
+
+/* Take batches of BATCH replicates until none is left. */
 static void *worker(void *arg)
 {
     struct job *jb = arg;
     const struct boot_set *s = jb->s;
     size_t P = s->P, B = jb->B;
-    gsl_rng *g[BATCH];
-    for (int r = 0; r < BATCH; r++)
-        g[r] = gsl_rng_alloc(rng_gsl);
-    double *sums = sk_xcalloc(BATCH * P, sizeof *sums);
-    size_t maxk = 1, maxch = 1;
-    for (size_t t = 0; t < s->S; t++) {
-        size_t len = s->su[t + 1] - s->su[t];
-        maxk = len > maxk ? len : maxk;
-        size_t nch = (len + CHUNK - 1) / CHUNK;
-        maxch = nch > maxch ? nch : maxch;
-    }
-    unsigned *mc = sk_xcalloc(BATCH * (s->by_counts ? maxk : maxch),
-                              sizeof *mc);
-    double *chp = sk_xcalloc(maxch, sizeof *chp);
-    unsigned long *c = sk_xcalloc(3 * s->S, sizeof *c);
-    uint32_t *idx = sk_xcalloc(IDXBUF, sizeof *idx);
-
+    struct scratch w;
+    scratch_init(&w, s);
     for (;;) {
         size_t b0 = __atomic_fetch_add(&jb->next, 1, __ATOMIC_RELAXED) * BATCH;
         if (b0 >= B)
             break;
         size_t nb = B - b0 < BATCH ? B - b0 : BATCH;
-        memset(sums, 0, BATCH * P * sizeof *sums);
+        memset(w.sums, 0, BATCH * P * sizeof *w.sums);
         if (s->need_moments) {
             for (size_t r = 0; r < nb; r++)
-                rng_stream(g[r], jb->seed, jb->family << 40 | (b0 + r));
+                rng_stream(w.g[r], jb->seed, jb->family << 40 | (b0 + r));
             for (size_t t = 0; t < s->S; t++) {
-                size_t u0 = s->su[t], len = s->su[t + 1] - u0;
-                if (len == 0)
+                if (s->su[t + 1] == s->su[t])
                     continue;
-                if (s->by_counts) {
-                    /* one multinomial over the stratum's distinct rows */
-                    for (size_t r = 0; r < nb; r++) {
-                        unsigned *cnt = &mc[r * maxk];
-                        gsl_ran_multinomial(g[r], len, (unsigned)s->sn[t],
-                                            s->sp[t], cnt);
-                        double *S = &sums[r * P];
-                        for (size_t u = 0; u < len; u++)
-                            if (cnt[u])
-                                for (size_t p = 0; p < P; p++)
-                                    S[p] += cnt[u] * s->F[(u0 + u) * P + p];
-                    }
-                    continue;
-                }
-                /* draws per chunk, then uniform draws inside each chunk */
-                size_t nch = (len + CHUNK - 1) / CHUNK;
-                for (size_t ch = 0; ch < nch; ch++)
-                    chp[ch] = (double)(ch + 1 < nch ? CHUNK
-                                                    : len - ch * CHUNK);
-                for (size_t r = 0; r < nb; r++)
-                    gsl_ran_multinomial(g[r], nch, (unsigned)s->sn[t], chp,
-                                        &mc[r * maxch]);
-                for (size_t ch = 0; ch < nch; ch++) {
-                    size_t base = u0 + ch * CHUNK;
-                    uint32_t clen = (uint32_t)chp[ch];
-                    for (size_t r = 0; r < nb; r++) {
-                        struct rng_state *st = g[r]->state;
-                        unsigned m = mc[r * maxch + ch];
-                        double *S = &sums[r * P];
-                        while (m > 0) {
-                            unsigned k = m < IDXBUF ? m : IDXBUF;
-                            rng_below_fill(st, clen, idx, k);
-                            m -= k;
-                            if (s->first_only && !jb->se) {
-                                /* the mean alone: sum v, 4 chains */
-                                double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-                                const double *v = s->v1 + base;
-                                unsigned q = 0;
-                                for (; q + 4 <= k; q += 4) {
-                                    a0 += v[idx[q]];
-                                    a1 += v[idx[q + 1]];
-                                    a2 += v[idx[q + 2]];
-                                    a3 += v[idx[q + 3]];
-                                }
-                                for (; q < k; q++)
-                                    a0 += v[idx[q]];
-                                S[0] += (a0 + a1) + (a2 + a3);
-                            } else if (P == 2) {
-                                double a0 = 0, a1 = 0, b0s = 0, b1s = 0;
-                                const double *F = s->F + base * 2;
-                                unsigned q = 0;
-                                for (; q + 2 <= k; q += 2) {
-                                    a0 += F[2 * idx[q]];
-                                    a1 += F[2 * idx[q] + 1];
-                                    b0s += F[2 * idx[q + 1]];
-                                    b1s += F[2 * idx[q + 1] + 1];
-                                }
-                                for (; q < k; q++) {
-                                    a0 += F[2 * idx[q]];
-                                    a1 += F[2 * idx[q] + 1];
-                                }
-                                S[0] += a0 + b0s;
-                                S[1] += a1 + b1s;
-                            } else {
-                                for (unsigned q = 0; q < k; q++) {
-                                    const double *f = s->F + (base + idx[q]) * P;
-                                    for (size_t p = 0; p < P; p++)
-                                        S[p] += f[p];
-                                }
-                            }
-                        }
-                    }
-                }
+                if (s->by_counts)
+                    resample_counts(s, &w, t, nb);
+                else
+                    resample_rows(s, &w, t, nb, s->first_only && !jb->se);
             }
         }
         for (size_t r = 0; r < nb; r++) {
-            size_t b = b0 + r;
-            double *S = &sums[r * P];
-            for (size_t i = 0; i < s->nstats; i++) {
-                enum boot_stat st = s->stats[i];
-                if (st == BOOT_MEDIAN)
-                    continue;
-                jb->t[i * B + b] = from_sums(s, st, S, (double)s->n);
-                if (jb->se)
-                    jb->se[i * B + b] = st == BOOT_MEAN
-                        ? replicate_se(s, S, (double)s->n)
-                        : NAN;
-            }
-            if (s->need_median) {
-                rng_stream(g[r], jb->seed,
-                           jb->family << 40 | b | (UINT64_C(1) << 63));
-                unsigned long r1, r2;
-                double v1, v2;
-                median_ranks(s->n, &r1, &r2);
-                for (size_t t = 0; t < s->S; t++)
-                    c[t] = s->sn[t];
-                split_ranks(s, g[r], 0, s->KG, c, r1, r2, &v1, &v2,
-                            c + s->S, c + 2 * s->S);
-                for (size_t i = 0; i < s->nstats; i++)
-                    if (s->stats[i] == BOOT_MEDIAN) {
-                        jb->t[i * B + b] = median_of(v1, v2);
-                        if (jb->se)
-                            jb->se[i * B + b] = NAN;
-                    }
-            }
+            moment_stats(jb, b0 + r, &w.sums[r * P]);
+            if (s->need_median)
+                median_stat(jb, &w, w.g[r], b0 + r);
         }
         __atomic_fetch_add(&jb->done, nb, __ATOMIC_RELAXED);
     }
-    for (int r = 0; r < BATCH; r++)
-        gsl_rng_free(g[r]);
-    free(sums);
-    free(mc);
-    free(chp);
-    free(c);
-    free(idx);
+    scratch_free(&w);
     return NULL;
 }
 
@@ -947,6 +1049,102 @@ int boot_interval(enum boot_method m, const double *tsort, size_t R,
     return -1;
 }
 
+/* The finite replicates of t[0..B), sorted, into *ts (R of them), and for
+ * the mean with se, the finite (t - t0) / se sorted into *zs (Rz). */
+static void sort_replicates(const double *t, const double *se, size_t B,
+                            double t0, double **ts, size_t *R, double **zs,
+                            size_t *Rz)
+{
+    *ts = sk_xcalloc(B ? B : 1, sizeof **ts);
+    for (size_t b = 0; b < B; b++)
+        if (isfinite(t[b]))
+            (*ts)[(*R)++] = t[b];
+    qsort(*ts, *R, sizeof **ts, cmp_double);
+    if (!se)
+        return;
+    *zs = sk_xcalloc(B ? B : 1, sizeof **zs);
+    for (size_t b = 0; b < B; b++) {
+        double z = (t[b] - t0) / se[b];
+        if (isfinite(z))
+            (*zs)[(*Rz)++] = z;
+    }
+    qsort(*zs, *Rz, sizeof **zs, cmp_double);
+}
+
+/* bias = mean(ts) - t0 and sd(ts), two-pass in long double. */
+static void replicate_moments(const double *ts, size_t R, double t0,
+                              double *bias, double *sd)
+{
+    *bias = *sd = NAN;
+    if (R < 1)
+        return;
+    long double sum = 0, ss = 0;
+    for (size_t b = 0; b < R; b++)
+        sum += ts[b];
+    long double mean = sum / R;
+    for (size_t b = 0; b < R; b++)
+        ss += (ts[b] - mean) * (ts[b] - mean);
+    *bias = (double)(mean - t0);
+    *sd = R > 1 ? sqrt_var(ss / (R - 1)) : NAN;
+}
+
+/* What boot_results knows of statistic i before the methods. */
+struct reps {
+    const struct boot_set *s;
+    size_t i, B, R, Rz;
+    const double *ts, *zs;
+    double t0, level;
+    int degenerate;
+};
+
+/* The interval of method M into R (whose other fields are set). */
+static void method_result(const struct reps *p, enum boot_method m,
+                          struct boot_result *r)
+{
+    const struct boot_set *s = p->s;
+    if (m == BOOT_STUD && s && p->Rz < p->R) {
+        r->notes |= BOOT_NOTE_SE_ZERO;
+        r->nonfinite = p->B - p->Rz;
+    }
+    double a = NAN;
+    if (m == BOOT_BCA && s) {
+        int a_undefined;
+        a = accel(s, p->i, &a_undefined);
+        if (a_undefined && !p->degenerate) {
+            /* no acceleration without the leave-one-out values */
+            r->notes |= BOOT_NOTE_A_UNDEFINED;
+            return;
+        }
+        if (isnan(a) && !p->degenerate)
+            r->notes |= BOOT_NOTE_A_ZERO;
+        if (isnan(a))
+            a = 0;
+    }
+    struct boot_ci ci;
+    if (p->degenerate) {
+        r->lo = r->hi = p->t0;
+        if (m == BOOT_BCA)
+            r->z0 = r->a = 0;
+    } else if (!s || boot_interval(m, p->ts, p->R, p->t0, p->level, a,
+                                   s->se_mean, p->zs, p->Rz, &ci) != 0) {
+        if (s && m == BOOT_BCA) {
+            r->z0 = ci.z0;
+            r->a = a;
+            if (!isfinite(ci.z0))
+                r->notes |= BOOT_NOTE_BCA_UNDEFINED;
+        }
+    } else {
+        r->lo = ci.lo;
+        r->hi = ci.hi;
+        if (m == BOOT_BCA) {
+            r->z0 = ci.z0;
+            r->a = ci.a;
+        }
+        if (ci.extreme)
+            r->notes |= BOOT_NOTE_EXTREME;
+    }
+}
+
 size_t boot_results(const struct boot_set *s, size_t i, const double *t,
                     const double *se, size_t B, double level, unsigned mask,
                     struct boot_result *res)
@@ -956,22 +1154,10 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
     double *ts = NULL, *zs = NULL;
     size_t R = 0, Rz = 0;
     unsigned base = 0;
-    if (s) {
-        ts = sk_xcalloc(B ? B : 1, sizeof *ts);
-        for (size_t b = 0; b < B; b++)
-            if (isfinite(t[b]))
-                ts[R++] = t[b];
-        qsort(ts, R, sizeof *ts, cmp_double);
-        if (se && st == BOOT_MEAN) {
-            zs = sk_xcalloc(B ? B : 1, sizeof *zs);
-            for (size_t b = 0; b < B; b++) {
-                double z = (t[b] - t0) / se[b];
-                if (isfinite(z))
-                    zs[Rz++] = z;
-            }
-            qsort(zs, Rz, sizeof *zs, cmp_double);
-        }
-    } else
+    if (s)
+        sort_replicates(t, st == BOOT_MEAN ? se : NULL, B, t0, &ts, &R, &zs,
+                        &Rz);
+    else
         base |= BOOT_NOTE_EMPTY;
     /* a variance of values of about 1e300 (1e-320) overflows (underflows)
      * a double: no estimate, no interval, a note */
@@ -992,26 +1178,17 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
                      fabs(ts[R - 1] - t0) <= tol;
     if (degenerate)
         base |= BOOT_NOTE_DEGENERATE;
-    double bias = NAN, sd = NAN;
-    if (R >= 1) {
-        long double sum = 0, ss = 0;
-        for (size_t b = 0; b < R; b++)
-            sum += ts[b];
-        long double mean = sum / R;
-        for (size_t b = 0; b < R; b++)
-            ss += (ts[b] - mean) * (ts[b] - mean);
-        bias = (double)(mean - t0);
-        sd = R > 1 ? sqrt_var(ss / (R - 1)) : NAN;
-    }
+    double bias, sd;
+    replicate_moments(ts, R, t0, &bias, &sd);
     /* too many undefined replicates: the defined ones are a biased subset */
     int too_many = s && !undefined && !range &&
-                   (double)(B - R) > BOOT_MAX_UNDEFINED *
-                                                         (double)B;
+                   (double)(B - R) > BOOT_MAX_UNDEFINED * (double)B;
     if (too_many) {
         base |= BOOT_NOTE_TOO_UNDEFINED;
         base &= ~(unsigned)BOOT_NOTE_DEGENERATE;
         bias = sd = NAN;
     }
+    struct reps p = { s, i, B, R, Rz, ts, zs, t0, level, degenerate };
     size_t k = 0;
     for (int m = BOOT_PERC; m <= BOOT_STUD; m++) {
         if (!(mask & (1u << m)))
@@ -1031,47 +1208,7 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
             r->notes |= BOOT_NOTE_NO_STUDENT;
             continue;
         }
-        if (m == BOOT_STUD && s && Rz < R) {
-            r->notes |= BOOT_NOTE_SE_ZERO;
-            r->nonfinite = B - Rz;
-        }
-        double a = NAN;
-        if (m == BOOT_BCA && s) {
-            int a_undefined;
-            a = accel(s, i, &a_undefined);
-            if (a_undefined && !degenerate) {
-                /* no acceleration without the leave-one-out values */
-                r->notes |= BOOT_NOTE_A_UNDEFINED;
-                continue;
-            }
-            if (isnan(a) && !degenerate)
-                r->notes |= BOOT_NOTE_A_ZERO;
-            if (isnan(a))
-                a = 0;
-        }
-        struct boot_ci ci;
-        if (degenerate) {
-            r->lo = r->hi = t0;
-            if (m == BOOT_BCA)
-                r->z0 = r->a = 0;
-        } else if (!s || boot_interval((enum boot_method)m, ts, R, t0, level,
-                                       a, s->se_mean, zs, Rz, &ci) != 0) {
-            if (s && m == BOOT_BCA) {
-                r->z0 = ci.z0;
-                r->a = a;
-                if (!isfinite(ci.z0))
-                    r->notes |= BOOT_NOTE_BCA_UNDEFINED;
-            }
-        } else {
-            r->lo = ci.lo;
-            r->hi = ci.hi;
-            if (m == BOOT_BCA) {
-                r->z0 = ci.z0;
-                r->a = ci.a;
-            }
-            if (ci.extreme)
-                r->notes |= BOOT_NOTE_EXTREME;
-        }
+        method_result(&p, (enum boot_method)m, r);
     }
     free(ts);
     free(zs);
