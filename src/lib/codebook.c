@@ -202,6 +202,10 @@ struct pending_item {
 
 static char *fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* A message about the codebook, as one line: the fields it quotes are
+ * the file's text, so control characters are escaped (a line break in a
+ * type or label would split the message), and a message made long by a
+ * long field keeps its start (the location) and its end (the hint). */
 static char *fail(const char *fmt, ...)
 {
     va_list ap;
@@ -210,7 +214,21 @@ static char *fail(const char *fmt, ...)
     if (vasprintf(&msg, fmt, ap) < 0)
         sk_die("out of memory");
     va_end(ap);
-    return msg;
+    size_t len = strlen(msg);
+    enum { HEAD = 600, TAIL = 300 };
+    char *out;
+    if (len > HEAD + TAIL) {
+        char *head = sk_shown_max(msg, HEAD, HEAD);
+        char *tail = sk_shown_max(msg + len - TAIL, TAIL, TAIL);
+        if (asprintf(&out, "%s ... %s", head, tail) < 0)
+            sk_die("out of memory");
+        free(head);
+        free(tail);
+    } else {
+        out = sk_shown_max(msg, len, len);
+    }
+    free(msg);
+    return out;
 }
 
 /* A field of the row, blanks around it removed (a copy to free()), or ""

@@ -125,7 +125,12 @@ char *sk_xstrndup(const char *s, size_t n)
 
 char *sk_shown(const char *s, size_t len)
 {
-    size_t max = len > 60 ? 60 : len;
+    return sk_shown_max(s, len, 60);
+}
+
+char *sk_shown_max(const char *s, size_t len, size_t max)
+{
+    max = len > max ? max : len;
     char *out = sk_xmalloc(4 * max + 4), *p = out;
     for (size_t i = 0; i < max; i++) {
         unsigned char c = (unsigned char)s[i];

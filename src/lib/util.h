@@ -48,6 +48,8 @@ char *sk_xstrndup(const char *s, size_t n);
 /* The LEN bytes at S as a message shows them: control characters escaped
  * (\n, \t, \x01), at most 60 bytes then "...". A string to free(). */
 char *sk_shown(const char *s, size_t len);
+/* The same with at most MAX bytes of S shown. */
+char *sk_shown_max(const char *s, size_t len, size_t max);
 
 /* Turn off GSL's aborting error handler; GSL return codes are checked. */
 void sk_gsl_init(void);
