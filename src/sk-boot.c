@@ -3,6 +3,7 @@
 
 #include <getopt.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,14 +53,63 @@ static const struct statdef statdefs[] = {
 };
 #define NSTATDEFS (sizeof statdefs / sizeof statdefs[0])
 
-static const struct {
-    const char *name;
-    enum boot_method m;
-} methods[] = {
-    { "percentile", BOOT_PERC }, { "basic", BOOT_BASIC },
-    { "normal", BOOT_NORM }, { "bca", BOOT_BCA }, { "student", BOOT_STUD },
+/* The intervals of -m; aliases as extra rows. */
+static const struct cli_name methods[] = {
+    { "percentile", BOOT_PERC, 0 }, { "basic", BOOT_BASIC, 0 },
+    { "normal", BOOT_NORM, 0 }, { "bca", BOOT_BCA, 0 },
+    { "student", BOOT_STUD, 0 },
+    { "perc", BOOT_PERC, 1 }, { "norm", BOOT_NORM, 1 },
+    { "stud", BOOT_STUD, 1 },
+    { NULL, 0, 0 }
 };
-#define NMETHODS (sizeof methods / sizeof methods[0])
+
+static const char *method_name(enum boot_method m)
+{
+    for (const struct cli_name *c = methods; c->name; c++)
+        if (!c->alias && c->value == (int)m)
+            return c->name;
+    return NULL;
+}
+
+/* One output row, as printed. */
+struct cells {
+    const char *variable, *group, *stat;
+    size_t n, B;
+    const char *seed, *method, *level;
+    double estimate, bias, se, lo, hi, z0, a;
+    const char *rng, *note;
+    size_t n_undefined;
+};
+#define COL(name, kind, field, help) \
+    { name, kind, offsetof(struct cells, field), help, 0 }
+static const struct out_col cols[] = {
+    COL("variable", OUT_TEXT, variable, "the -c column, AFTER - BEFORE "
+        "(mean-diff, dz), BEFORE:AFTER (cor), or the -c list (alpha)"),
+    COL("group", OUT_TEXT, group, "the group of --by; 'all' without it"),
+    COL("stat", OUT_TEXT, stat, "the statistic, as given to -s"),
+    COL("n", OUT_COUNT, n, "the complete rows resampled"),
+    COL("B", OUT_COUNT, B, "the replicates"),
+    COL("seed", OUT_TEXT, seed, "the generator's seed"),
+    COL("method", OUT_TEXT, method, "the interval (-m)"),
+    COL("level", OUT_TEXT, level, "the confidence level, as given"),
+    COL("estimate", OUT_NUM, estimate, "the statistic of the sample"),
+    COL("bias", OUT_NUM, bias, "mean(replicates) - estimate"),
+    COL("se", OUT_NUM, se, "the sd of the replicates"),
+    COL("lo", OUT_NUM, lo, "the lower end of the interval"),
+    COL("hi", OUT_NUM, hi, "the upper end"),
+    COL("z0", OUT_NUM, z0, "BCa's bias correction (NA for other methods)"),
+    COL("a", OUT_NUM, a, "BCa's acceleration, from the jackknife (NA for "
+        "other methods)"),
+    COL("rng", OUT_TEXT, rng, "the generator (" RNG_NAME ", Random123)"),
+    COL("note", OUT_TEXT, note, "says when the data has no variation, an "
+        "endpoint is an extreme replicate (use more replicates), and so on; "
+        "NA when there is nothing to say"),
+    COL("n_undefined", OUT_COUNT, n_undefined, "the replicates whose "
+        "statistic is undefined (d_z, r or alpha of a resample in which a "
+        "column is constant), left out: when they are more than 1% of B, "
+        "lo, hi, bias and se are NA"),
+};
+#define NCOLS (sizeof cols / sizeof cols[0])
 
 struct want {
     const struct statdef *def;
@@ -78,8 +128,10 @@ static void usage(void)
 "\n"
 "What to resample:\n"
 "  -c, --columns=LIST     the columns (names, numbers, N-M, A:B)\n"
-"  -p, --pair=A:B         a pair of columns, repeatable: mean-diff and dz\n"
-"                         of B - A, or cor of A and B; rows resampled\n"
+"  -p, --pair=BEFORE:AFTER  a pair of columns, repeatable: mean-diff and\n"
+"                         dz of AFTER - BEFORE, or cor of the two; rows\n"
+"                         resampled (split at the first ':' where both\n"
+"                         sides are columns)\n"
 "  -s, --stat=LIST        the statistics (default mean):\n", stdout);
     for (size_t i = 0; i < NSTATDEFS; i++)
         printf("                           %-10s %s\n", statdefs[i].name,
@@ -117,15 +169,10 @@ static void usage(void)
 "      --help             show this help and exit\n"
 "      --version          show the version and exit\n"
 "\n"
-"Output columns: variable group stat n B seed method level estimate bias\n"
-"se lo hi z0 a rng note n_undefined. group is 'all' without --by; bias =\n"
-"mean(replicates) - estimate, se = their sd; z0 and a are BCa's (NA for\n"
-"other methods); rng is the generator\n"
-"(" RNG_NAME ", Random123); note says when the data has no variation,\n"
-"an endpoint is an extreme replicate (use more replicates), and so on;\n"
-"n_undefined counts the replicates whose statistic is undefined (d_z, r\n"
-"or alpha of a resample in which a column is constant), left out: when\n"
-"they are more than 1% of B, lo, hi, bias and se are NA.\n"
+"Output columns, one row per variable, group, statistic and method:\n",
+          stdout);
+    out_help(stdout, cols, NCOLS);
+    fputs(
 "\n"
 "Resampling is exact in distribution: answers with few distinct values\n"
 "are resampled by their counts (one multinomial draw per replicate), and\n"
@@ -168,98 +215,60 @@ static void exact_text(double x, char *buf, size_t size)
     }
 }
 
-static const struct statdef *find_statdef(const char *name)
+static int is_number(const char *s, size_t len)
 {
-    for (size_t i = 0; i < NSTATDEFS; i++)
-        if (!strcmp(statdefs[i].name, name))
-            return &statdefs[i];
-    return NULL;
+    struct num_value v;
+    return len > 0 && num_parse(s, len, &v) == NUM_OK;
 }
 
-/* -s LIST: names; "prop:4,5" keeps the numbers after it. */
+/* -s LIST, appended to *W: names of statdefs; "prop:4,5" takes the
+ * all-number items after it as its levels. */
 static void parse_stats(const char *list, struct want **w, size_t *nw)
 {
-    size_t llen = strlen(list);
-    if (llen == 0)
-        sk_usage_error("no statistic in -s ''");
-    if (list[llen - 1] == ',')
-        sk_usage_error("empty item in -s '%s'", list);
-    char *copy = sk_xstrdup(list);
-    char *p = copy;
-    while (*p) {
-        char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        if (len == 0)
-            sk_usage_error("empty item in -s '%s'", list);
-        if (len >= 5 && !strncmp(p, "prop:", 5)) {
-            /* take the following all-number items as levels too */
-            char *end = comma;
-            while (end) {
-                char *next = strchr(end + 1, ',');
-                size_t l = next ? (size_t)(next - end - 1) : strlen(end + 1);
-                struct num_value v;
-                if (l == 0 || num_parse(end + 1, l, &v) != NUM_OK)
-                    break;
-                end = next;
-            }
-            size_t plen = end ? (size_t)(end - p) : strlen(p);
-            char *name = sk_xstrndup(p, plen);
-            struct want x = { find_statdef("prop:L"), name, NULL, 0 };
-            if (parse_level_list(name + 5, &x.levels, &x.nlevels) != 0)
-                sk_usage_error("invalid levels in -s '%s'", name);
-            *w = sk_xreallocarray(*w, *nw + 1, sizeof **w);
-            (*w)[(*nw)++] = x;
-            if (!end)
-                break;
-            p = end + 1;
-            continue;
+    struct cli_name names[NSTATDEFS + 1];
+    size_t prop = 0;
+    for (size_t i = 0; i < NSTATDEFS; i++) {
+        names[i] = (struct cli_name){ statdefs[i].name, (int)i, 0 };
+        if (!strcmp(statdefs[i].name, "prop:L"))
+            prop = i;
+    }
+    names[NSTATDEFS] = (struct cli_name){ NULL, 0, 0 };
+    const char **item;
+    size_t *len, n = cli_list("-s", "statistic", list, &item, &len);
+    for (size_t i = 0; i < n; i++) {
+        struct want x = { NULL, NULL, NULL, 0 };
+        if (len[i] >= 5 && !strncmp(item[i], "prop:", 5)) {
+            size_t last = i;
+            while (last + 1 < n && is_number(item[last + 1], len[last + 1]))
+                last++;
+            x.def = &statdefs[prop];
+            x.name = sk_xstrndup(item[i], (size_t)(item[last] + len[last] -
+                                                   item[i]));
+            if (parse_level_list(x.name + 5, &x.levels, &x.nlevels) != 0)
+                sk_usage_error("invalid levels in -s '%s'", x.name);
+            i = last;
+        } else {
+            x.def = &statdefs[cli_choice_item("-s", list, "statistic",
+                                              item[i], len[i], names)];
+            x.name = sk_xstrndup(item[i], len[i]);
         }
-        size_t i;
-        for (i = 0; i < NSTATDEFS; i++)
-            if (strlen(statdefs[i].name) == len &&
-                !strncmp(statdefs[i].name, p, len) &&
-                strcmp(statdefs[i].name, "prop:L"))
-                break;
-        if (i == NSTATDEFS) {
-            char *bad = sk_xstrndup(p, len);
-            sk_usage_error("unknown statistic '%s' (mean, median, sd, var, "
-                           "prop:L, mean-diff, dz, cor, alpha)", bad);
-        }
-        struct want x = { &statdefs[i], sk_xstrndup(p, len), NULL, 0 };
         *w = sk_xreallocarray(*w, *nw + 1, sizeof **w);
         (*w)[(*nw)++] = x;
-        if (!comma)
-            break;
-        p = comma + 1;
     }
-    free(copy);
+    free(item);
+    free(len);
 }
 
 static unsigned parse_methods(const char *list)
 {
+    const char **item;
+    size_t *len, n = cli_list("--method", "method", list, &item, &len);
     unsigned mask = 0;
-    if (list[0] == '\0')
-        sk_usage_error("no method in --method ''");
-    char *copy = sk_xstrdup(list);
-    for (char *tok = copy, *next; tok; tok = next) {
-        next = strchr(tok, ',');
-        if (next)
-            *next++ = '\0';
-        if (tok[0] == '\0')
-            sk_usage_error("empty item in --method '%s'", list);
-        size_t i;
-        for (i = 0; i < NMETHODS; i++)
-            if (!strcmp(tok, methods[i].name) ||
-                (!strcmp(tok, "perc") && methods[i].m == BOOT_PERC) ||
-                (!strcmp(tok, "norm") && methods[i].m == BOOT_NORM) ||
-                (!strcmp(tok, "stud") && methods[i].m == BOOT_STUD))
-                break;
-        if (i == NMETHODS)
-            sk_usage_error("unknown method '%s' (percentile, basic, normal, "
-                           "bca, student)", tok);
-        mask |= 1u << methods[i].m;
-    }
-    free(copy);
+    for (size_t i = 0; i < n; i++)
+        mask |= 1u << cli_choice_item("--method", list, "method", item[i],
+                                      len[i], methods);
+    free(item);
+    free(len);
     return mask;
 }
 
@@ -296,21 +305,6 @@ static void show_progress(size_t done, size_t total, void *ctx)
             e * (double)(total - done) / (double)done);
     p->shown = 1;
 }
-
-/* ---- the data ---- */
-
-struct analysis {
-    char *label;              /* variable: column, "B - A", "A:B", list */
-    enum family fam;
-    size_t *cols;             /* indexes into the stored columns */
-    size_t ncols;
-};
-
-struct row_out {
-    const char *variable, *group, *stat;
-    size_t n, B;
-    struct boot_result r;
-};
 
 /* The note of a result, from its flags: "NA" when there is nothing. */
 static void note_text(const struct boot_result *r, char *buf, size_t size)
@@ -356,7 +350,26 @@ static void note_text(const struct boot_result *r, char *buf, size_t size)
         snprintf(buf, size, "NA");
 }
 
-int main(int argc, char **argv)
+/* ---- the request ---- */
+
+struct spec {
+    struct cli_common cli;
+    const char **pairs;
+    size_t npairs;
+    struct want *wants;
+    size_t nwants;
+    int fam[4];                /* a statistic of family f is asked for */
+    unsigned mmask;
+    size_t B;
+    uint64_t seed;
+    double level;
+    char level_str[32];        /* the level as given */
+    char seed_str[24];
+    const char *strata, *reps_out;
+    unsigned threads;
+};
+
+static void parse_options(int argc, char **argv, struct spec *sp)
 {
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
@@ -371,410 +384,548 @@ int main(int argc, char **argv)
         { "replicates-out", required_argument, NULL, OPT_REPS_OUT },
         { NULL, 0, NULL, 0 }
     };
-    struct cli_common cli;
-    const char **pairs = NULL;
-    size_t npairs = 0;
-    struct want *wants = NULL;
-    size_t nwants = 0;
-    unsigned mmask = (1u << BOOT_PERC) | (1u << BOOT_BCA);
-    size_t B = DEFAULT_B;
-    uint64_t seed = DEFAULT_SEED;
-    double level = 0.95;
-    const char *strata = NULL, *reps_out = NULL;
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
-    unsigned threads = ncpu > 0 ? (unsigned)ncpu : 1;
+    *sp = (struct spec){ .mmask = (1u << BOOT_PERC) | (1u << BOOT_BCA),
+                         .B = DEFAULT_B, .seed = DEFAULT_SEED, .level = 0.95,
+                         .threads = ncpu > 0 ? (unsigned)ncpu : 1 };
+    cli_start(argv[0], &sp->cli);
     int opt;
-
-    cli_start(argv[0], &cli);
-
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS "p:s:m:B:",
                               longopts, NULL)) != -1) {
-        if (cli_common(&cli, opt, optarg, usage))
+        if (cli_common(&sp->cli, opt, optarg, usage))
             continue;
         switch (opt) {
         case 'p':
-            pairs = sk_xreallocarray(pairs, npairs + 1, sizeof *pairs);
-            pairs[npairs++] = optarg;
+            sp->pairs = sk_xreallocarray(sp->pairs, sp->npairs + 1,
+                                         sizeof *sp->pairs);
+            sp->pairs[sp->npairs++] = optarg;
             break;
         case 's':
-            parse_stats(optarg, &wants, &nwants);
+            parse_stats(optarg, &sp->wants, &sp->nwants);
             break;
         case 'm':
-            mmask = parse_methods(optarg);
+            sp->mmask = parse_methods(optarg);
             break;
         case 'B':
-            B = (size_t)cli_long("--replicates", optarg, 1, 100000000);
+            sp->B = (size_t)cli_long("--replicates", optarg, 1, 100000000);
             break;
         case OPT_SEED:
-            seed = (uint64_t)cli_long("--seed", optarg, 0, 0x7fffffffffffffffL);
+            sp->seed = (uint64_t)cli_long("--seed", optarg, 0,
+                                          0x7fffffffffffffffL);
             break;
         case OPT_LEVEL:
-            level = cli_level("--level", optarg);
+            sp->level = cli_level("--level", optarg);
             break;
         case OPT_STRATA:
-            strata = optarg;
+            sp->strata = optarg;
             break;
         case OPT_THREADS:
-            threads = (unsigned)cli_long("--threads", optarg, 1, 1024);
+            sp->threads = (unsigned)cli_long("--threads", optarg, 1, 1024);
             break;
         case OPT_REPS_OUT:
-            reps_out = optarg;
+            sp->reps_out = optarg;
             break;
         default:
             sk_try_help();
         }
     }
-    cli_file_operand(&cli, argc, argv);
-    if (!nwants)    /* mean of -c columns, or mean-diff of -p pairs */
-        parse_stats(npairs && !cli.in.columns ? "mean-diff" : "mean", &wants,
-                    &nwants);
-    for (size_t i = 0; i < nwants; i++)
-        for (size_t j = 0; j < i; j++)
-            if (!strcmp(wants[i].name, wants[j].name))
-                sk_usage_error("statistic '%s' given twice", wants[i].name);
-    /* the percentile ends need order statistics 1 .. B */
-    /* (B + 1)(1 - level)/2 >= 1, with room for the rounding of 1 - level */
-    double need = 2 / (1 - level) - 1;
-    char level_str[32];
-    exact_text(level, level_str, sizeof level_str);
-    if ((double)B < need - 1e-6)
-        sk_usage_error("too few replicates: -B %zu with --level %s needs at "
-                       "least %.0f", B, level_str, ceil(need - 1e-6));
+    cli_file_operand(&sp->cli, argc, argv);
+}
 
-    int want_fam[4] = { 0, 0, 0, 0 };
-    for (size_t i = 0; i < nwants; i++)
-        want_fam[wants[i].def->fam] = 1;
-    if ((want_fam[FAM_UNI] || want_fam[FAM_ALPHA]) && !cli.in.columns)
+/* The defaults that depend on other options, and the usage errors that
+ * need every option. */
+static void check_spec(struct spec *sp)
+{
+    if (!sp->nwants)    /* mean of -c columns, or mean-diff of -p pairs */
+        parse_stats(sp->npairs && !sp->cli.in.columns ? "mean-diff" : "mean",
+                    &sp->wants, &sp->nwants);
+    for (size_t i = 0; i < sp->nwants; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(sp->wants[i].name, sp->wants[j].name))
+                sk_usage_error("statistic '%s' given twice",
+                               sp->wants[i].name);
+    /* the percentile ends need order statistics 1 .. B: (B + 1)(1 -
+     * level)/2 >= 1, with room for the rounding of 1 - level */
+    double need = 2 / (1 - sp->level) - 1;
+    exact_text(sp->level, sp->level_str, sizeof sp->level_str);
+    snprintf(sp->seed_str, sizeof sp->seed_str, "%llu",
+             (unsigned long long)sp->seed);
+    if ((double)sp->B < need - 1e-6)
+        sk_usage_error("too few replicates: -B %zu with --level %s needs at "
+                       "least %.0f", sp->B, sp->level_str,
+                       ceil(need - 1e-6));
+    for (size_t i = 0; i < sp->nwants; i++)
+        sp->fam[sp->wants[i].def->fam] = 1;
+    int uni = sp->fam[FAM_UNI] || sp->fam[FAM_ALPHA];
+    int two = sp->fam[FAM_PAIRED] || sp->fam[FAM_COR];
+    if (uni && !sp->cli.in.columns)
         sk_usage_error("%s needs columns: give -c LIST",
-                       want_fam[FAM_ALPHA] ? "alpha" : "the statistic");
-    if ((want_fam[FAM_PAIRED] || want_fam[FAM_COR]) && !npairs)
+                       sp->fam[FAM_ALPHA] ? "alpha" : "the statistic");
+    if (two && !sp->npairs)
         sk_usage_error("mean-diff, dz and cor need pairs: give -p A:B");
-    if (npairs && !(want_fam[FAM_PAIRED] || want_fam[FAM_COR]))
+    if (sp->npairs && !two)
         sk_usage_error("-p pairs go with mean-diff, dz or cor (-s)");
-    if (cli.in.columns && !(want_fam[FAM_UNI] || want_fam[FAM_ALPHA]))
+    if (sp->cli.in.columns && !uni)
         sk_usage_error("-c columns go with mean, median, sd, var, prop or "
                        "alpha (-s)");
+}
 
-    /* Columns to keep: -c columns, then both columns of each pair. */
-    struct input *in = input_open_raw(&cli.in);
-    const char *const *names = input_names(in);
-    size_t *cols = NULL, ncols = 0;
-    if (cli.in.columns) {
+static void spec_free(struct spec *sp)
+{
+    for (size_t i = 0; i < sp->nwants; i++) {
+        free(sp->wants[i].name);
+        free(sp->wants[i].levels);
+    }
+    free(sp->wants);
+    free(sp->pairs);
+}
+
+/* ---- the data ---- */
+
+/* The kept columns of every row (NAN when missing), -c columns first,
+ * then both columns of each pair; group and stratum numbers in first-seen
+ * order; the rows of group g are grows[gstart[g] .. gstart[g + 1]). */
+struct data {
+    struct input *in;
+    const char *const *names;
+    size_t *cols, ncols, nc_uni;
+    double *x;                 /* nrows * ncols */
+    size_t *grp, *str, nrows;
+    struct strmap *groups, *strata;
+    int has_group, has_strata;
+    size_t ngroups;
+    size_t *gstart, *grows;
+};
+
+static void open_data(const struct spec *sp, struct data *d)
+{
+    d->in = input_open_raw(&sp->cli.in);
+    d->names = input_names(d->in);
+    if (sp->cli.in.columns) {
         char *err;
-        if (colsel_parse(cli.in.columns, names, input_ncols(in), &cols,
-                         &ncols, &err) != 0)
-            sk_usage_error("%s: %s", input_filename(in), err);
+        if (colsel_parse(sp->cli.in.columns, d->names, input_ncols(d->in),
+                         &d->cols, &d->ncols, &err) != 0)
+            sk_usage_error("%s: %s", input_filename(d->in), err);
     }
-    size_t nc_uni = ncols;
-    for (size_t i = 0; i < npairs; i++) {
-        const char *c = strrchr(pairs[i], ':');
-        if (!c)
-            sk_usage_error("invalid --pair '%s': expected A:B", pairs[i]);
-        char *left = sk_xstrndup(pairs[i], (size_t)(c - pairs[i]));
-        cols = sk_xreallocarray(cols, ncols + 2, sizeof *cols);
-        cols[ncols++] = input_find(in, left);
-        cols[ncols++] = input_find(in, c + 1);
-        free(left);
+    d->nc_uni = d->ncols;
+    for (size_t i = 0; i < sp->npairs; i++) {
+        d->cols = sk_xreallocarray(d->cols, d->ncols + 2, sizeof *d->cols);
+        cli_pair(d->in, "--pair", sp->pairs[i], &d->cols[d->ncols],
+                 &d->cols[d->ncols + 1]);
+        d->ncols += 2;
     }
-    input_set_columns(in, cols, ncols);
+    input_set_columns(d->in, d->cols, d->ncols);
     size_t keys[2], nkeys = 0;
-    int has_group = cli.in.by != NULL, has_strata = strata != NULL;
-    if (has_group)
-        keys[nkeys++] = input_find(in, cli.in.by);
-    if (has_strata)
-        keys[nkeys++] = input_find(in, strata);
-    input_set_keys(in, keys, nkeys);
+    d->has_group = sp->cli.in.by != NULL;
+    d->has_strata = sp->strata != NULL;
+    if (d->has_group)
+        keys[nkeys++] = input_find(d->in, sp->cli.in.by);
+    if (d->has_strata)
+        keys[nkeys++] = input_find(d->in, sp->strata);
+    input_set_keys(d->in, keys, nkeys);
+}
 
-    /* Read everything: the kept columns (NAN when missing), group and
-     * stratum numbers in first-seen order. */
-    struct strmap *groups = strmap_new(), *strat_names = strmap_new();
-    double *data = NULL;
-    size_t *grp = NULL, *str = NULL, nrows = 0, cap = 0;
+static void read_data(struct data *d)
+{
+    d->groups = strmap_new();
+    d->strata = strmap_new();
+    size_t cap = 0, nc = d->ncols;
     struct input_row row;
-    while (input_next(in, &row)) {
-        if (nrows == cap) {
+    while (input_next(d->in, &row)) {
+        size_t r = d->nrows;
+        if (r == cap) {
             cap = cap ? 2 * cap : 4096;
-            data = sk_xreallocarray(data, cap * (ncols ? ncols : 1),
-                                    sizeof *data);
-            grp = sk_xreallocarray(grp, cap, sizeof *grp);
-            str = sk_xreallocarray(str, cap, sizeof *str);
+            d->x = sk_xreallocarray(d->x, cap * (nc ? nc : 1), sizeof *d->x);
+            d->grp = sk_xreallocarray(d->grp, cap, sizeof *d->grp);
+            d->str = sk_xreallocarray(d->str, cap, sizeof *d->str);
         }
-        for (size_t c = 0; c < ncols; c++)
-            data[nrows * ncols + c] = row.cell[c].missing ? NAN
-                                                          : row.cell[c].v.x;
-        grp[nrows] = has_group ? strmap_intern(groups, row.key[0],
-                                               row.key_len[0], NULL) : 0;
-        str[nrows] = has_strata ? strmap_intern(strat_names,
-                                                row.key[has_group],
-                                                row.key_len[has_group], NULL)
-                                : 0;
-        nrows++;
+        for (size_t c = 0; c < nc; c++)
+            d->x[r * nc + c] = row.cell[c].missing ? NAN : row.cell[c].v.x;
+        d->grp[r] = d->has_group ? strmap_intern(d->groups, row.key[0],
+                                                 row.key_len[0], NULL) : 0;
+        d->str[r] = d->has_strata
+            ? strmap_intern(d->strata, row.key[d->has_group],
+                            row.key_len[d->has_group], NULL) : 0;
+        d->nrows++;
     }
-    size_t ngroups = has_group ? strmap_size(groups) : 1;
+}
+
+/* The rows of each group, in input order (one counting sort, so that the
+ * groups cost O(rows + groups), not O(rows x groups)). */
+static void group_rows(const struct spec *sp, struct data *d)
+{
+    size_t ng = d->has_group ? strmap_size(d->groups) : 1;
     /* Replicate b of group g draws from the stream g 2^40 + b, bit 63
      * marking the median's: beyond 2^23 groups streams would repeat. */
-    if (ngroups > BOOT_MAX_GROUPS)
+    if (ng > BOOT_MAX_GROUPS)
         sk_die("%s: %zu groups in column '%s': at most %lu can have "
-               "independent random streams", input_filename(in), ngroups,
-               cli.in.by, (unsigned long)BOOT_MAX_GROUPS);
-    /* The rows of each group, in input order: the rows of group g are
-     * grows[gstart[g] .. gstart[g + 1]) (one counting sort, so that the
-     * groups cost O(rows + groups), not O(rows x groups)). */
-    size_t *gstart = sk_xcalloc(ngroups + 1, sizeof *gstart);
-    size_t *grows = sk_xcalloc(nrows ? nrows : 1, sizeof *grows);
-    for (size_t r = 0; r < nrows; r++)
-        gstart[grp[r] + 1]++;
-    for (size_t g = 0; g < ngroups; g++)
-        gstart[g + 1] += gstart[g];
-    {
-        size_t *fill = sk_xcalloc(ngroups, sizeof *fill);
-        for (size_t r = 0; r < nrows; r++)
-            grows[gstart[grp[r]] + fill[grp[r]]++] = r;
-        free(fill);
-    }
+               "independent random streams", input_filename(d->in), ng,
+               sp->cli.in.by, (unsigned long)BOOT_MAX_GROUPS);
+    d->ngroups = ng;
+    d->gstart = sk_xcalloc(ng + 1, sizeof *d->gstart);
+    d->grows = sk_xcalloc(d->nrows ? d->nrows : 1, sizeof *d->grows);
+    for (size_t r = 0; r < d->nrows; r++)
+        d->gstart[d->grp[r] + 1]++;
+    for (size_t g = 0; g < ng; g++)
+        d->gstart[g + 1] += d->gstart[g];
+    size_t *fill = sk_xcalloc(ng, sizeof *fill);
+    for (size_t r = 0; r < d->nrows; r++)
+        d->grows[d->gstart[d->grp[r]] + fill[d->grp[r]]++] = r;
+    free(fill);
+}
 
-    /* The analyses, in the order asked. */
-    struct analysis *an = NULL;
-    size_t nan_ = 0;
-    if (want_fam[FAM_UNI])
-        for (size_t c = 0; c < nc_uni; c++) {
-            an = sk_xreallocarray(an, nan_ + 1, sizeof *an);
-            an[nan_] = (struct analysis){ sk_xstrdup(names[cols[c]]), FAM_UNI,
-                                          sk_xcalloc(1, sizeof(size_t)), 1 };
-            an[nan_].cols[0] = c;
-            nan_++;
-        }
-    if (want_fam[FAM_ALPHA]) {
-        an = sk_xreallocarray(an, nan_ + 1, sizeof *an);
-        an[nan_] = (struct analysis){ sk_xstrdup(cli.in.columns), FAM_ALPHA,
-                                      sk_xcalloc(nc_uni, sizeof(size_t)),
-                                      nc_uni };
-        for (size_t c = 0; c < nc_uni; c++)
-            an[nan_].cols[c] = c;
-        nan_++;
-    }
+static void data_free(struct data *d)
+{
+    free(d->gstart);
+    free(d->grows);
+    free(d->x);
+    free(d->grp);
+    free(d->str);
+    free(d->cols);
+    strmap_free(d->groups);
+    strmap_free(d->strata);
+    input_close(d->in);
+}
+
+/* ---- the plan: analyses, statistics, tasks ---- */
+
+struct analysis {
+    char *label;              /* variable: column, "B - A", "A:B", list */
+    enum family fam;
+    size_t *cols;             /* indexes into the stored columns */
+    size_t ncols;
+};
+
+/* The statistics of one bootstrap run: the statistics of a family but
+ * prop share one run (the same sample); each prop has its own (its 0/1
+ * sample). */
+struct batch {
+    enum family fam;
+    const struct want *prop;   /* prop's want, or NULL */
+    enum boot_stat *stats;     /* nst of them, sized from the request */
+    const struct want **want;  /* the want of each */
+    size_t nst;
+};
+
+/* One run: an analysis, a group, a batch, in the order of the output. */
+struct task {
+    size_t an, g, bt;
+};
+
+struct plan {
+    struct analysis *an;
+    size_t nan;
+    struct batch *bt;
+    size_t nbt;
+    struct task *task;
+    size_t ntask;
+};
+
+static void add_analysis(struct plan *p, char *label, enum family fam,
+                         size_t first, size_t ncols)
+{
+    p->an = sk_xreallocarray(p->an, p->nan + 1, sizeof *p->an);
+    struct analysis *a = &p->an[p->nan++];
+    *a = (struct analysis){ label, fam, sk_xcalloc(ncols, sizeof(size_t)),
+                            ncols };
+    for (size_t c = 0; c < ncols; c++)
+        a->cols[c] = first + c;
+}
+
+/* The analyses, in the order asked: each -c column, the -c scale, then
+ * the pairs of mean-diff and dz, then those of cor. */
+static void plan_analyses(const struct spec *sp, const struct data *d,
+                          struct plan *p)
+{
+    const char *const *nm = d->names;
+    if (sp->fam[FAM_UNI])
+        for (size_t c = 0; c < d->nc_uni; c++)
+            add_analysis(p, sk_xstrdup(nm[d->cols[c]]), FAM_UNI, c, 1);
+    if (sp->fam[FAM_ALPHA])
+        add_analysis(p, sk_xstrdup(sp->cli.in.columns), FAM_ALPHA, 0,
+                     d->nc_uni);
     for (int fam = FAM_PAIRED; fam <= FAM_COR; fam++) {
-        if (!want_fam[fam])
+        if (!sp->fam[fam])
             continue;
-        for (size_t i = 0; i < npairs; i++) {
-            size_t a = nc_uni + 2 * i, b = a + 1;
+        for (size_t i = 0; i < sp->npairs; i++) {
+            size_t a = d->nc_uni + 2 * i;
+            const char *before = nm[d->cols[a]], *after = nm[d->cols[a + 1]];
             char *label;
-            if (asprintf(&label, fam == FAM_PAIRED ? "%s - %s" : "%s:%s",
-                         fam == FAM_PAIRED ? names[cols[b]] : names[cols[a]],
-                         fam == FAM_PAIRED ? names[cols[a]] : names[cols[b]])
+            if ((fam == FAM_PAIRED ? asprintf(&label, "%s - %s", after, before)
+                                   : asprintf(&label, "%s:%s", before, after))
                 < 0)
                 sk_die("out of memory");
-            an = sk_xreallocarray(an, nan_ + 1, sizeof *an);
-            an[nan_] = (struct analysis){ label, (enum family)fam,
-                                          sk_xcalloc(2, sizeof(size_t)), 2 };
-            an[nan_].cols[0] = a;
-            an[nan_].cols[1] = b;
-            nan_++;
+            add_analysis(p, label, (enum family)fam, a, 2);
         }
     }
-    if (want_fam[FAM_ALPHA] && nc_uni < 2)
+    if (sp->fam[FAM_ALPHA] && d->nc_uni < 2)
         sk_usage_error("alpha needs at least 2 columns");
+}
 
-    /* Run. */
-    struct row_out *out = NULL;
-    size_t nout = 0;
-    FILE *rf = NULL;
-    if (reps_out) {
-        rf = fopen(reps_out, "w");
-        if (!rf)
-            sk_die("%s: %m", reps_out);
-        fputs("variable\tgroup\tstat\treplicate\tvalue\n", rf);
-    }
-    double *x = sk_xcalloc((nrows ? nrows : 1) * (nc_uni > 2 ? nc_uni : 2),
-                           sizeof *x);
-    size_t *xs = sk_xcalloc(nrows ? nrows : 1, sizeof *xs);
-    /* stratum number -> its number in the sample (-1: not seen yet), and
-     * the strata seen, to unmap them after each sample */
-    size_t nsn = strmap_size(strat_names) + 1;
-    size_t *smap = sk_xcalloc(nsn, sizeof *smap);
-    size_t *sused = sk_xcalloc(nsn, sizeof *sused);
-    for (size_t k = 0; k < nsn; k++)
-        smap[k] = (size_t)-1;
-    size_t outcap = 0;
-    int progress_on = isatty(STDERR_FILENO);
-    struct out o;
-    out_init(&o, rf ? rf : stdout, cli.precision);
+static void add_batch(struct plan *p, enum family fam, const struct want *prop,
+                      size_t size)
+{
+    p->bt = sk_xreallocarray(p->bt, p->nbt + 1, sizeof *p->bt);
+    p->bt[p->nbt++] = (struct batch){ fam, prop,
+                                      sk_xcalloc(size, sizeof(enum boot_stat)),
+                                      sk_xcalloc(size, sizeof(void *)), 0 };
+}
 
-    for (size_t ai = 0; ai < nan_; ai++) {
-        const struct analysis *A = &an[ai];
-        for (size_t g = 0; g < ngroups; g++) {
-            /* the sets of this analysis: one per distinct data */
-            for (size_t wi = 0; wi < nwants; wi++) {
-                const struct want *W = &wants[wi];
-                if (W->def->fam != A->fam)
-                    continue;
-                /* several stats on the same data share one run: skip a
-                 * want already done with an earlier one */
-                int dup = 0;
-                for (size_t wj = 0; wj < wi; wj++)
-                    if (wants[wj].def->fam == A->fam && !W->levels &&
-                        !wants[wj].levels)
-                        dup = 1;
-                if (dup)
-                    continue;
-                enum boot_stat stats[8];
-                size_t nst = 0, which[8];
-                if (W->levels) {
-                    stats[nst] = BOOT_MEAN;
-                    which[nst++] = wi;
-                } else
-                    for (size_t wj = wi; wj < nwants && nst < 8; wj++)
-                        if (wants[wj].def->fam == A->fam && !wants[wj].levels) {
-                            stats[nst] = wants[wj].def->stat;
-                            which[nst++] = wj;
-                        }
-                /* the sample: complete rows of the group */
-                size_t n = 0, w = A->fam == FAM_ALPHA ? A->ncols
-                                : A->fam == FAM_COR ? 2 : 1;
-                size_t nstr = 0;
-                for (size_t q = gstart[g]; q < gstart[g + 1]; q++) {
-                    size_t r = grows[q];
-                    const double *d = &data[r * ncols];
-                    int ok = 1;
-                    for (size_t c = 0; c < A->ncols; c++)
-                        ok &= !isnan(d[A->cols[c]]);
-                    if (!ok)
-                        continue;
-                    if (A->fam == FAM_PAIRED)
-                        x[n] = d[A->cols[1]] - d[A->cols[0]];
-                    else if (W->levels) {
-                        double v = d[A->cols[0]];
-                        x[n] = 0;
-                        for (size_t l = 0; l < W->nlevels; l++)
-                            if (v == W->levels[l])
-                                x[n] = 1;
-                    } else
-                        for (size_t c = 0; c < w; c++)
-                            x[n * w + c] = d[A->cols[c]];
-                    if (smap[str[r]] == (size_t)-1) {
-                        sused[nstr] = str[r];
-                        smap[str[r]] = nstr++;
-                    }
-                    xs[n] = smap[str[r]];
-                    n++;
-                }
-                for (size_t k = 0; k < nstr; k++)    /* unmapped again */
-                    smap[sused[k]] = (size_t)-1;
-                const char *gname = has_group ? strmap_key(groups, g) : NULL;
-                struct boot_set *set = NULL;
-                double *t = NULL, *se = NULL;
-                if (n >= 1) {
-                    struct boot_sample smp = { n, w, x, has_strata ? xs : NULL,
-                                               nstr };
-                    set = boot_prepare(&smp, stats, nst);
-                    t = sk_xcalloc(nst * B, sizeof *t);
-                    if (mmask & (1u << BOOT_STUD))
-                        se = sk_xcalloc(nst * B, sizeof *se);
-                    struct progress pg;
-                    clock_gettime(CLOCK_MONOTONIC, &pg.start);
-                    pg.shown = 0;
-                    pg.what = A->label;
-                    if (boot_replicates(set, B, seed, g, threads, t, se,
-                                        progress_on ? show_progress : NULL,
-                                        &pg) != 0)
-                        sk_die("cannot start threads");
-                }
-                for (size_t si = 0; si < nst; si++) {
-                    const struct want *Ws = &wants[which[si]];
-                    if (rf && set)
-                        for (size_t b = 0; b < B; b++) {
-                            out_text(&o, A->label);
-                            out_text(&o, gname ? gname : ALL_ROWS);
-                            out_text(&o, Ws->name);
-                            out_count(&o, b + 1);
-                            out_num(&o, t[si * B + b]);
-                            out_end_row(&o);
-                        }
-                    struct boot_result res[5];
-                    size_t k = boot_results(set, si, set ? t + si * B : NULL,
-                                            se ? se + si * B : NULL, B, level,
-                                            mmask, res);
-                    for (size_t j = 0; j < k; j++) {
-                        if (nout == outcap) {
-                            outcap = outcap ? 2 * outcap : 64;
-                            out = sk_xreallocarray(out, outcap, sizeof *out);
-                        }
-                        out[nout++] = (struct row_out){ A->label, gname,
-                                                        Ws->name, n, B,
-                                                        res[j] };
-                    }
-                }
-                free(t);
-                free(se);
-                boot_free(set);
-            }
+/* The batches, in the order of the first statistic of each, then the
+ * tasks: every (analysis, group, batch of its family). */
+static void plan_tasks(const struct spec *sp, size_t ngroups, struct plan *p)
+{
+    for (size_t wi = 0; wi < sp->nwants; wi++) {
+        const struct want *W = &sp->wants[wi];
+        enum family fam = W->def->fam;
+        if (W->levels) {
+            add_batch(p, fam, W, 1);
+            p->bt[p->nbt - 1].stats[0] = BOOT_MEAN;
+            p->bt[p->nbt - 1].want[0] = W;
+            p->bt[p->nbt - 1].nst = 1;
+            continue;
         }
+        int seen = 0;
+        for (size_t wj = 0; wj < wi; wj++)
+            seen |= sp->wants[wj].def->fam == fam && !sp->wants[wj].levels;
+        if (seen)
+            continue;
+        add_batch(p, fam, NULL, sp->nwants);
+        struct batch *b = &p->bt[p->nbt - 1];
+        for (size_t wj = wi; wj < sp->nwants; wj++)
+            if (sp->wants[wj].def->fam == fam && !sp->wants[wj].levels) {
+                b->stats[b->nst] = sp->wants[wj].def->stat;
+                b->want[b->nst++] = &sp->wants[wj];
+            }
     }
-    if (rf && fclose(rf) != 0)
-        sk_die("%s: write error", reps_out);
+    size_t cap = 0;
+    for (size_t a = 0; a < p->nan; a++)
+        for (size_t g = 0; g < ngroups; g++)
+            for (size_t b = 0; b < p->nbt; b++) {
+                if (p->bt[b].fam != p->an[a].fam)
+                    continue;
+                if (p->ntask == cap) {
+                    cap = cap ? 2 * cap : 64;
+                    p->task = sk_xreallocarray(p->task, cap, sizeof *p->task);
+                }
+                p->task[p->ntask++] = (struct task){ a, g, b };
+            }
+}
 
-    out_init(&o, stdout, cli.precision);
-    static const char *const head[] = {
-        "variable", "group", "stat", "n", "B", "seed", "method", "level",
-        "estimate", "bias", "se", "lo", "hi", "z0", "a", "rng", "note",
-        "n_undefined"
-    };
-    for (size_t i = 0; i < sizeof head / sizeof head[0]; i++)
-        out_text(&o, head[i]);
+static void plan_free(struct plan *p)
+{
+    for (size_t i = 0; i < p->nan; i++) {
+        free(p->an[i].label);
+        free(p->an[i].cols);
+    }
+    for (size_t i = 0; i < p->nbt; i++) {
+        free(p->bt[i].stats);
+        free(p->bt[i].want);
+    }
+    free(p->an);
+    free(p->bt);
+    free(p->task);
+}
+
+/* ---- the runs ---- */
+
+/* A task's sample and the space it is built in. */
+struct work {
+    double *x;                 /* n rows of w values */
+    size_t *xs;                /* n stratum numbers within the sample */
+    size_t *smap;              /* stratum -> its number in the sample, or
+                                  (size_t)-1 when not seen yet */
+    size_t *sused;             /* the strata seen, to unmap them */
+    int progress;              /* stderr is a terminal */
+};
+
+static void work_init(struct work *wk, const struct data *d)
+{
+    size_t rows = d->nrows ? d->nrows : 1;
+    size_t w = d->nc_uni > 2 ? d->nc_uni : 2;
+    size_t nsn = strmap_size(d->strata) + 1;
+    wk->x = sk_xcalloc(rows * w, sizeof *wk->x);
+    wk->xs = sk_xcalloc(rows, sizeof *wk->xs);
+    wk->smap = sk_xcalloc(nsn, sizeof *wk->smap);
+    wk->sused = sk_xcalloc(nsn, sizeof *wk->sused);
+    for (size_t k = 0; k < nsn; k++)
+        wk->smap[k] = (size_t)-1;
+    wk->progress = isatty(STDERR_FILENO);
+}
+
+static void work_free(struct work *wk)
+{
+    free(wk->x);
+    free(wk->xs);
+    free(wk->smap);
+    free(wk->sused);
+}
+
+/* The sample of analysis A in group g: its complete rows, as differences
+ * (mean-diff, dz), 0/1 (prop), or the values of its columns; into SMP. */
+static void fill_sample(const struct data *d, const struct analysis *A,
+                        const struct batch *bt, size_t g, struct work *wk,
+                        struct boot_sample *smp)
+{
+    size_t n = 0, nstr = 0, nc = d->ncols;
+    size_t w = A->fam == FAM_ALPHA ? A->ncols : A->fam == FAM_COR ? 2 : 1;
+    const struct want *P = bt->prop;
+    for (size_t q = d->gstart[g]; q < d->gstart[g + 1]; q++) {
+        size_t r = d->grows[q];
+        const double *v = &d->x[r * nc];
+        int ok = 1;
+        for (size_t c = 0; c < A->ncols; c++)
+            ok &= !isnan(v[A->cols[c]]);
+        if (!ok)
+            continue;
+        if (A->fam == FAM_PAIRED)
+            wk->x[n] = v[A->cols[1]] - v[A->cols[0]];
+        else if (P) {
+            wk->x[n] = 0;
+            for (size_t l = 0; l < P->nlevels; l++)
+                if (v[A->cols[0]] == P->levels[l])
+                    wk->x[n] = 1;
+        } else
+            for (size_t c = 0; c < w; c++)
+                wk->x[n * w + c] = v[A->cols[c]];
+        if (wk->smap[d->str[r]] == (size_t)-1) {
+            wk->sused[nstr] = d->str[r];
+            wk->smap[d->str[r]] = nstr++;
+        }
+        wk->xs[n++] = wk->smap[d->str[r]];
+    }
+    for (size_t k = 0; k < nstr; k++)    /* unmapped again */
+        wk->smap[wk->sused[k]] = (size_t)-1;
+    *smp = (struct boot_sample){ n, w, wk->x, d->has_strata ? wk->xs : NULL,
+                                 nstr };
+}
+
+struct row_out {
+    const char *variable, *group, *stat;
+    size_t n, B;
+    struct boot_result r;
+};
+
+struct rows {
+    struct row_out *row;
+    size_t n, cap;
+};
+
+static void add_row(struct rows *rs, struct row_out r)
+{
+    if (rs->n == rs->cap) {
+        rs->cap = rs->cap ? 2 * rs->cap : 64;
+        rs->row = sk_xreallocarray(rs->row, rs->cap, sizeof *rs->row);
+    }
+    rs->row[rs->n++] = r;
+}
+
+/* Run task T: its replicates (written to REPS when not NULL) and one
+ * result row per statistic and method. */
+static void run_task(const struct spec *sp, const struct data *d,
+                     const struct plan *p, const struct task *T,
+                     struct work *wk, struct out *reps, struct rows *rs)
+{
+    const struct analysis *A = &p->an[T->an];
+    const struct batch *bt = &p->bt[T->bt];
+    size_t B = sp->B, nst = bt->nst;
+    const char *gname = d->has_group ? strmap_key(d->groups, T->g) : ALL_ROWS;
+    struct boot_sample smp;
+    fill_sample(d, A, bt, T->g, wk, &smp);
+    struct boot_set *set = NULL;
+    double *t = NULL, *se = NULL;
+    if (smp.n >= 1) {
+        set = boot_prepare(&smp, bt->stats, nst);
+        t = sk_xcalloc(nst * B, sizeof *t);
+        if (sp->mmask & (1u << BOOT_STUD))
+            se = sk_xcalloc(nst * B, sizeof *se);
+        struct progress pg = { .what = A->label };
+        clock_gettime(CLOCK_MONOTONIC, &pg.start);
+        if (boot_replicates(set, B, sp->seed, T->g, sp->threads, t, se,
+                            wk->progress ? show_progress : NULL,
+                            &pg) != 0)
+            sk_die("cannot start threads");
+    }
+    for (size_t si = 0; si < nst; si++) {
+        const char *stat = bt->want[si]->name;
+        for (size_t b = 0; reps && set && b < B; b++) {
+            out_text(reps, A->label);
+            out_text(reps, gname);
+            out_text(reps, stat);
+            out_count(reps, b + 1);
+            out_num(reps, t[si * B + b]);
+            out_end_row(reps);
+        }
+        struct boot_result res[5];
+        size_t k = boot_results(set, si, set ? t + si * B : NULL,
+                                se ? se + si * B : NULL, B, sp->level,
+                                sp->mmask, res);
+        for (size_t j = 0; j < k; j++)
+            add_row(rs, (struct row_out){ A->label, gname, stat, smp.n, B,
+                                          res[j] });
+    }
+    free(t);
+    free(se);
+    boot_free(set);
+}
+
+static void print_rows(const struct spec *sp, const struct rows *rs)
+{
+    struct out o;
+    out_init(&o, stdout, sp->cli.precision);
+    out_header(&o, cols, NCOLS, 0);
     out_end_row(&o);
-    for (size_t i = 0; i < nout; i++) {
-        const struct row_out *ro = &out[i];
+    for (size_t i = 0; i < rs->n; i++) {
+        const struct row_out *ro = &rs->row[i];
         const struct boot_result *r = &ro->r;
-        char buf[400];
-        out_text(&o, ro->variable);
-        out_text(&o, ro->group ? ro->group : ALL_ROWS);
-        out_text(&o, ro->stat);
-        out_count(&o, ro->n);
-        out_count(&o, ro->B);
-        snprintf(buf, sizeof buf, "%llu", (unsigned long long)seed);
-        out_text(&o, buf);
-        for (size_t mi = 0; mi < NMETHODS; mi++)
-            if (methods[mi].m == r->m)
-                out_text(&o, methods[mi].name);
-        out_text(&o, level_str);
-        out_num(&o, r->estimate);
-        out_num(&o, r->bias);
-        out_num(&o, r->se);
-        out_num(&o, r->lo);
-        out_num(&o, r->hi);
-        out_num(&o, r->z0);
-        out_num(&o, r->a);
-        out_text(&o, RNG_NAME);
-        note_text(r, buf, sizeof buf);
-        out_text(&o, buf);
-        out_count(&o, r->undefined);
+        char note[400];
+        note_text(r, note, sizeof note);
+        struct cells c = {
+            ro->variable, ro->group, ro->stat, ro->n, ro->B, sp->seed_str,
+            method_name(r->m), sp->level_str, r->estimate, r->bias, r->se,
+            r->lo, r->hi, r->z0, r->a, RNG_NAME, note, r->undefined
+        };
+        out_cells(&o, cols, NCOLS, 0, &c);
         out_end_row(&o);
     }
+}
 
-    for (size_t i = 0; i < nan_; i++) {
-        free(an[i].label);
-        free(an[i].cols);
+int main(int argc, char **argv)
+{
+    struct spec sp;
+    parse_options(argc, argv, &sp);
+    check_spec(&sp);
+
+    struct data d = { 0 };
+    open_data(&sp, &d);
+    read_data(&d);
+    group_rows(&sp, &d);
+    struct plan p = { 0 };
+    plan_analyses(&sp, &d, &p);
+    plan_tasks(&sp, d.ngroups, &p);
+
+    FILE *rf = NULL;
+    struct out reps;
+    if (sp.reps_out) {
+        rf = fopen(sp.reps_out, "w");
+        if (!rf)
+            sk_die("%s: %m", sp.reps_out);
+        fputs("variable\tgroup\tstat\treplicate\tvalue\n", rf);
+        out_init(&reps, rf, sp.cli.precision);
     }
-    for (size_t i = 0; i < nwants; i++) {
-        free(wants[i].name);
-        free(wants[i].levels);
-    }
-    free(an);
-    free(wants);
-    free(out);
-    free(x);
-    free(xs);
-    free(smap);
-    free(sused);
-    free(gstart);
-    free(grows);
-    free(data);
-    free(grp);
-    free(str);
-    free(cols);
-    free(pairs);
-    strmap_free(groups);
-    strmap_free(strat_names);
-    input_close(in);
+    struct work wk;
+    work_init(&wk, &d);
+    struct rows rs = { 0 };
+    for (size_t i = 0; i < p.ntask; i++)
+        run_task(&sp, &d, &p, &p.task[i], &wk, rf ? &reps : NULL, &rs);
+    if (rf && fclose(rf) != 0)
+        sk_die("%s: write error", sp.reps_out);
+    print_rows(&sp, &rs);
+
+    free(rs.row);
+    work_free(&wk);
+    plan_free(&p);
+    data_free(&d);
+    spec_free(&sp);
     return SK_EXIT_OK;
 }

@@ -264,6 +264,18 @@ if good seed1 "$@" --seed=1 && good seed2 "$@" --seed=2 &&
     fi
 fi
 
+# -p splits at the first ':' where both sides are columns (cli_pair, as in
+# every program): with columns a:b, c, a and b:c, -p a:b:c is a and b:c
+# (sk-boot used to split at the last ':' only: a:b and c).
+printf 'a:b,c,a,b:c\n1,2,3,4.5\n2,4,6,7.25\n3,3,8,9\n' >"$work/colon.csv"
+if boot colon -p a:b:c -s mean-diff -m percentile -B 999 "$work/colon.csv" &&
+    [ "$(cut -f 1 "$work/colon.out" | sed -n 2p)" = "b:c - a" ]; then
+    tap_ok "-p a:b:c with columns a:b, c, a, b:c: the pair a, b:c (first ':')"
+else
+    cat "$work/colon.out" "$work/colon.err" >"$work/why"
+    tap_fail "-p a:b:c: the pair a, b:c (first ':')" "$work/why"
+fi
+
 ## 5. Degenerate data, beyond the exact output of the cases
 # point NAME VARIABLE-REGEX|all DESCRIPTION: every row of expected/NAME.tsv
 # (of the matching variables) must have lo = hi = estimate, se 0 and the
