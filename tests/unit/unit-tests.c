@@ -16,7 +16,8 @@ int main(void)
         return 99;
     if (register_csvin_tests() || register_numparse_tests() ||
         register_stats_tests() || register_likert_tests() ||
-        register_paired_tests() || register_twogroup_tests()) {
+        register_paired_tests() || register_twogroup_tests() ||
+        register_boot_tests()) {
         fprintf(stderr, "unit-tests: %s\n", CU_get_error_msg());
         CU_cleanup_registry();
         return 99;

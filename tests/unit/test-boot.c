@@ -1,0 +1,150 @@
+/* test-boot.c - CUnit tests of the bootstrap interval formulas, which the
+ * golden tests reach only through random replicates: R's norm.inter (the
+ * percentile ends interpolated on the normal scale), and the percentile,
+ * basic, normal, BCa and studentized intervals of boot.ci on one fixed
+ * replicate vector.
+ *
+ * Reference values: R 4.2.2 with boot 1.3.28.1 (tests/ref/unit-boot.R
+ * makes the vector and prints them). */
+#include <config.h>
+
+#include <CUnit/CUnit.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "lib/boot.h"
+#include "unit.h"
+
+#define R_REPS 49
+
+/* rnorm(49, 3.2, 0.45) rounded to 4 decimals (set.seed(2385)) */
+static const double reps[R_REPS] = {
+    3.0565, 3.2195, 2.9409, 4.1701, 2.8313, 3.9931, 3.1939, 3.3472, 2.8847,
+    2.7918, 2.9739, 3.0290, 3.7876, 2.7935, 2.4383, 2.4724, 2.2943, 3.2047,
+    3.1630, 3.5500, 2.9939, 2.5035, 3.4861, 3.6839, 3.4432, 2.8123, 2.9783,
+    2.8934, 2.8240, 2.7850, 3.5102, 2.9092, 4.0099, 2.4438, 3.3956, 2.7582,
+    3.2007, 3.3190, 3.4603, 3.8105, 2.8703, 3.2932, 2.3815, 3.3355, 3.2269,
+    2.3525, 3.3557, 3.4698, 2.5271
+};
+/* their standard errors, runif(49, 0.21, 0.34) rounded */
+static const double reps_se[R_REPS] = {
+    0.3146, 0.2853, 0.3072, 0.2812, 0.2618, 0.2506, 0.2608, 0.2408, 0.2441,
+    0.3028, 0.2241, 0.2438, 0.2209, 0.2257, 0.2726, 0.2536, 0.2742, 0.2763,
+    0.3023, 0.2432, 0.2727, 0.2277, 0.3101, 0.2452, 0.2464, 0.2964, 0.2619,
+    0.2382, 0.2808, 0.3322, 0.2389, 0.3256, 0.3162, 0.2547, 0.2258, 0.2519,
+    0.2435, 0.2522, 0.3320, 0.2122, 0.2581, 0.3376, 0.2175, 0.2910, 0.3346,
+    0.2787, 0.2268, 0.2199, 0.2847
+};
+static const double T0 = 3.1807, SE0 = 0.2713;
+/* sum(L^3) / (6 sum(L^2)^1.5) of the script's L */
+static const double A = 0.057331087388466352;
+
+static int cmp(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void sorted(double *t, double *z)
+{
+    for (size_t i = 0; i < R_REPS; i++) {
+        t[i] = reps[i];
+        z[i] = (reps[i] - T0) / reps_se[i];
+    }
+    qsort(t, R_REPS, sizeof *t, cmp);
+    qsort(z, R_REPS, sizeof *z, cmp);
+}
+
+/* (R + 1) alpha = 1.25 and 48.75 (interpolated between order statistics
+ * on the normal scale), 2.5 (interpolated), 45 (an order statistic). */
+static void test_norm_inter(void)
+{
+    double t[R_REPS], z[R_REPS];
+    sorted(t, z);
+    int ext = 0;
+    ASSERT_REL(boot_norm_inter(t, R_REPS, 0.025, &ext), 2.3123103991294793,
+               1e-14);
+    ASSERT_REL(boot_norm_inter(t, R_REPS, 0.975, &ext), 4.1205249838394735,
+               1e-14);
+    ASSERT_REL(boot_norm_inter(t, R_REPS, 0.05, &ext), 2.3681658776261605,
+               1e-14);
+    CU_ASSERT_EQUAL(boot_norm_inter(t, R_REPS, 0.9, &ext), 3.7876);
+    CU_ASSERT_EQUAL(ext, 0);
+    /* (R + 1) alpha = 0.5 and 49.5: the extreme order statistics, as R
+     * (which warns) */
+    CU_ASSERT_EQUAL(boot_norm_inter(t, R_REPS, 0.01, &ext), 2.2943);
+    CU_ASSERT_EQUAL(ext, 1);
+    ext = 0;
+    CU_ASSERT_EQUAL(boot_norm_inter(t, R_REPS, 0.99, &ext), 4.1701);
+    CU_ASSERT_EQUAL(ext, 1);
+}
+
+struct expect {
+    enum boot_method m;
+    double level, lo, hi;
+    int extreme;
+};
+
+/* boot.ci's intervals: perc.ci, basic.ci, norm.ci (t0 - bias -+ z sd),
+ * bca.ci (with L, so a as above), stud.ci (se0, and the replicates' se). */
+static void test_intervals(void)
+{
+    static const struct expect ex[] = {
+        { BOOT_PERC, 0.95, 2.3123103991294798, 4.1205249838394735, 0 },
+        { BOOT_BASIC, 0.95, 2.2408750161605262, 4.0490896008705199, 0 },
+        { BOOT_NORM, 0.95, 2.3626582907868747, 4.1491539541110845, 0 },
+        { BOOT_BCA, 0.95, 2.3714236120845014, 4.1701, 1 },
+        { BOOT_STUD, 0.95, 2.2493613074384804, 4.1404950539210894, 0 },
+        { BOOT_PERC, 0.9, 2.3681658776261605, 4.0008245950303625, 0 },
+        { BOOT_BASIC, 0.9, 2.3605754049696372, 3.9932341223738392, 0 },
+        { BOOT_NORM, 0.9, 2.5062689111199439, 4.0055433337780144, 0 },
+        { BOOT_BCA, 0.9, 2.440222348073708, 4.1348260337970189, 0 },
+        { BOOT_STUD, 0.9, 2.3413311440462614, 4.0198273349263864, 0 },
+    };
+    double t[R_REPS], z[R_REPS];
+    sorted(t, z);
+    for (size_t i = 0; i < sizeof ex / sizeof ex[0]; i++) {
+        struct boot_ci ci;
+        CU_ASSERT_EQUAL_FATAL(boot_interval(ex[i].m, t, R_REPS, T0,
+                                            ex[i].level, A, SE0, z, R_REPS,
+                                            &ci), 0);
+        ASSERT_REL(ci.lo, ex[i].lo, 1e-13);
+        ASSERT_REL(ci.hi, ex[i].hi, 1e-13);
+        CU_ASSERT_EQUAL(ci.extreme, ex[i].extreme);
+        if (ex[i].m == BOOT_BCA) {
+            /* qnorm(sum(t < t0) / R): no replicate equals t0 */
+            ASSERT_REL(ci.z0, 0.076808975769408247, 1e-14);
+            CU_ASSERT_EQUAL(ci.a, A);
+        }
+    }
+}
+
+/* Undefined intervals: fewer than 2 replicates, t0 not finite, BCa with
+ * every replicate on one side of t0, student without se0. */
+static void test_undefined(void)
+{
+    double t[R_REPS], z[R_REPS];
+    sorted(t, z);
+    struct boot_ci ci;
+    CU_ASSERT_EQUAL(boot_interval(BOOT_PERC, t, 1, T0, 0.95, A, SE0, z,
+                                  R_REPS, &ci), -1);
+    CU_ASSERT(isnan(ci.lo) && isnan(ci.hi));
+    CU_ASSERT_EQUAL(boot_interval(BOOT_NORM, t, R_REPS, NAN, 0.95, A, SE0,
+                                  z, R_REPS, &ci), -1);
+    CU_ASSERT_EQUAL(boot_interval(BOOT_BCA, t, R_REPS, 1.0, 0.95, A, SE0, z,
+                                  R_REPS, &ci), -1);
+    CU_ASSERT(isinf(ci.z0));
+    CU_ASSERT_EQUAL(boot_interval(BOOT_STUD, t, R_REPS, T0, 0.95, A, 0, z,
+                                  R_REPS, &ci), -1);
+}
+
+int register_boot_tests(void)
+{
+    CU_pSuite s = CU_add_suite("boot", NULL, NULL);
+    if (!s ||
+        !CU_add_test(s, "R's norm.inter", test_norm_inter) ||
+        !CU_add_test(s, "boot.ci's five intervals", test_intervals) ||
+        !CU_add_test(s, "undefined intervals", test_undefined))
+        return CU_get_error();
+    return 0;
+}
