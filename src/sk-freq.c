@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,35 +19,58 @@
 #include "lib/strmap.h"
 #include "lib/util.h"
 
-/* The output columns after 'item' (and 'group'), with their help. */
-struct outcol {
-    const char *name;
-    const char *help;
+/* One row of the long table and of the summary, and their columns after
+ * 'item' (and 'group'): header, cells and --help from these tables. */
+struct long_row {
+    const char *item, *group, *label;
+    double level, percent, cum_percent;
+    size_t count, n, missing;
+};
+struct summary_row {
+    const char *item, *group;
+    size_t n, missing;
+    double pct_low, pct_neutral, pct_high, high_lo, high_hi, mean, sd,
+           median, low_lo, low_hi;
 };
 
-static const struct outcol long_cols[] = {
-    { "level", "the level's code" },
-    { "label", "its label (the code itself without a codebook)" },
-    { "count", "answers at this level" },
-    { "percent", "100 count / n, percent of the valid answers" },
-    { "cum_percent", "cumulative percent, up to this level" },
-    { "n", "valid (non-missing) answers" },
-    { "missing", "missing answers (empty or --na)" },
+enum { COL_GROUP = 1 };     /* the group column, with --by */
+#define LCOL(f, k, h) { #f, k, offsetof(struct long_row, f), h, 0 }
+#define SCOL(f, k, h) { #f, k, offsetof(struct summary_row, f), h, 0 }
+static const struct out_col key_cols_help[] = {
+    { "item", OUT_TEXT, 0, "the item (column) name", 0 },
+    { "group", OUT_TEXT, 0, "the group (only with --by)", COL_GROUP },
+};
+static const struct out_col long_cols[] = {
+    { "item", OUT_TEXT, offsetof(struct long_row, item), "", 0 },
+    { "group", OUT_TEXT, offsetof(struct long_row, group), "", COL_GROUP },
+    LCOL(level, OUT_NUM, "the level's code"),
+    LCOL(label, OUT_TEXT, "its label (the code itself without a codebook)"),
+    LCOL(count, OUT_COUNT, "answers at this level"),
+    LCOL(percent, OUT_NUM, "100 count / n, percent of the valid answers"),
+    LCOL(cum_percent, OUT_NUM, "cumulative percent, up to this level"),
+    LCOL(n, OUT_COUNT, "valid (non-missing) answers"),
+    LCOL(missing, OUT_COUNT, "missing answers (empty or --na)"),
+};
+static const struct out_col summary_cols[] = {
+    { "item", OUT_TEXT, offsetof(struct summary_row, item), "", 0 },
+    { "group", OUT_TEXT, offsetof(struct summary_row, group), "", COL_GROUP },
+    SCOL(n, OUT_COUNT, "valid (non-missing) answers"),
+    SCOL(missing, OUT_COUNT, "missing answers (empty or --na)"),
+    SCOL(pct_low, OUT_NUM, "percent of n at the --bottom levels"),
+    SCOL(pct_neutral, OUT_NUM, "percent of n at the levels in neither"),
+    SCOL(pct_high, OUT_NUM, "percent of n at the --top levels"),
+    SCOL(high_lo, OUT_NUM, "lower end of the interval of pct_high (--ci, "
+         "--level)"),
+    SCOL(high_hi, OUT_NUM, "upper end of the interval of pct_high"),
+    SCOL(mean, OUT_NUM, "mean of the codes"),
+    SCOL(sd, OUT_NUM, "standard deviation of the codes, divisor n - 1"),
+    SCOL(median, OUT_NUM, "median of the codes (R's median())"),
+    SCOL(low_lo, OUT_NUM, "lower end of the interval of pct_low"),
+    SCOL(low_hi, OUT_NUM, "upper end of the interval of pct_low"),
 };
 
-static const struct outcol summary_cols[] = {
-    { "n", "valid (non-missing) answers" },
-    { "missing", "missing answers (empty or --na)" },
-    { "pct_low", "percent of n at the --bottom levels" },
-    { "pct_neutral", "percent of n at the levels in neither" },
-    { "pct_high", "percent of n at the --top levels" },
-    { "high_lo", "lower end of the interval of pct_high (--ci, --level)" },
-    { "high_hi", "upper end of the interval of pct_high" },
-    { "mean", "mean of the codes" },
-    { "sd", "standard deviation of the codes, divisor n - 1" },
-    { "median", "median of the codes (R's median())" },
-    { "low_lo", "lower end of the interval of pct_low" },
-    { "low_hi", "upper end of the interval of pct_low" },
+static const struct cli_name ci_names[] = {
+    { "wilson", 0, 0 }, { "exact", 1, 0 }, { NULL, 0, 0 }
 };
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
@@ -59,12 +83,6 @@ enum {
     OPT_CI,
     OPT_LEVEL
 };
-
-static void print_cols(const struct outcol *c, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        printf("  %-14s %s\n", c[i].name, c[i].help);
-}
 
 static void usage(void)
 {
@@ -102,12 +120,11 @@ static void usage(void)
 "                       (Clopper-Pearson, as R's binom.test)\n"
 "      --level=P        confidence level, 0 < P < 1 (default 0.95)\n"
 "\n"
-"Output columns (tab-separated, one header row):\n"
-"  item           the item (column) name\n"
-"  group          the group (only with --by)\n", stdout);
-    print_cols(long_cols, NELEM(long_cols));
+"Output columns (tab-separated, one header row):\n", stdout);
+    out_help(stdout, key_cols_help, NELEM(key_cols_help));
+    out_help(stdout, long_cols + 2, NELEM(long_cols) - 2);
     fputs("With --summary, after item and group:\n", stdout);
-    print_cols(summary_cols, NELEM(summary_cols));
+    out_help(stdout, summary_cols + 2, NELEM(summary_cols) - 2);
     fputs(
 "Percentages and intervals are in percent (0 to 100); NA when n is 0.\n"
 "\n", stdout);
@@ -309,13 +326,7 @@ int main(int argc, char **argv)
             o.summary = 1;
             break;
         case OPT_CI:
-            if (strcmp(optarg, "wilson") == 0)
-                o.exact = 0;
-            else if (strcmp(optarg, "exact") == 0)
-                o.exact = 1;
-            else
-                sk_usage_error("invalid value for --ci: '%s' (wilson or "
-                               "exact)", optarg);
+            o.exact = cli_choice("--ci", optarg, ci_names);
             break;
         case OPT_LEVEL:
             o.level = cli_level("--level", optarg);
@@ -379,13 +390,11 @@ int main(int argc, char **argv)
 
     struct out out;
     out_init(&out, stdout, cli.precision);
-    out_text(&out, "item");
-    if (co.by)
-        out_text(&out, "group");
-    const struct outcol *cols = o.summary ? summary_cols : long_cols;
-    size_t ncols = o.summary ? NELEM(summary_cols) : NELEM(long_cols);
-    for (size_t c = 0; c < ncols; c++)
-        out_text(&out, cols[c].name);
+    unsigned flags = co.by ? COL_GROUP : 0;
+    if (o.summary)
+        out_header(&out, summary_cols, NELEM(summary_cols), flags);
+    else
+        out_header(&out, long_cols, NELEM(long_cols), flags);
     out_end_row(&out);
 
     for (size_t i = 0; i < n; i++) {
@@ -400,18 +409,13 @@ int main(int argc, char **argv)
             size_t miss = missing[g * n + i];
             level_counts(tab[g * n + i], &L, count);
             size_t valid = likert_percents(count, L.k, pct, cum);
+            const char *gname = co.by ? strmap_key(groups, g) : NULL;
             if (!o.summary) {
                 for (size_t l = 0; l < L.k; l++) {
-                    out_text(&out, name);
-                    if (co.by)
-                        out_text(&out, strmap_key(groups, g));
-                    out_num(&out, L.code[l]);
-                    out_text(&out, L.label[l]);
-                    out_count(&out, count[l]);
-                    out_num(&out, pct[l]);
-                    out_num(&out, cum[l]);
-                    out_count(&out, valid);
-                    out_count(&out, miss);
+                    struct long_row r = { name, gname, L.label[l], L.code[l],
+                                          pct[l], cum[l], count[l], valid,
+                                          miss };
+                    out_cells(&out, long_cols, NELEM(long_cols), flags, &r);
                     out_end_row(&out);
                 }
                 continue;
@@ -426,24 +430,15 @@ int main(int argc, char **argv)
                          co.by ? ", group '" : "",
                          co.by ? strmap_key(groups, g) : "",
                          co.by ? "'" : "");
-            const char *gname = co.by ? strmap_key(groups, g) : NULL;
             interval(&o, name, gname, side[2], valid, &hlo, &hhi);
             interval(&o, name, gname, side[0], valid, &llo, &lhi);
-            out_text(&out, name);
-            if (co.by)
-                out_text(&out, strmap_key(groups, g));
-            out_count(&out, valid);
-            out_count(&out, miss);
+            double pc[3];
             for (int s = 0; s < 3; s++)
-                out_num(&out, valid ? 100.0 * (double)side[s] / (double)valid
-                                    : NAN);
-            out_num(&out, hlo);
-            out_num(&out, hhi);
-            out_num(&out, mean);
-            out_num(&out, sd);
-            out_num(&out, median);
-            out_num(&out, llo);
-            out_num(&out, lhi);
+                pc[s] = valid ? 100.0 * (double)side[s] / (double)valid : NAN;
+            struct summary_row r = { name, gname, valid, miss, pc[0], pc[1],
+                                     pc[2], hlo, hhi, mean, sd, median, llo,
+                                     lhi };
+            out_cells(&out, summary_cols, NELEM(summary_cols), flags, &r);
             out_end_row(&out);
         }
         free(count);
