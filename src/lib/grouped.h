@@ -1,0 +1,46 @@
+/* grouped.h - samples kept per (group, slot), grown as rows are read.
+ *
+ * The storage behind -g in every program: a table of cells, one per
+ * group (first-seen index, as strmap gives) and slot (a comparison, a
+ * variable ...). Each cell holds n observations of NSIDES values (1: a
+ * sample; 2: pairs before/after) in parallel arrays, and a count of the
+ * observations dropped for a missing value. It knows nothing of files or
+ * statistics. */
+#ifndef SK_GROUPED_H
+#define SK_GROUPED_H
+
+#include <stddef.h>
+
+#include "numparse.h"
+
+#define GROUPED_MAX_SIDES 2
+
+struct grouped_cell {
+    struct num_value *side[GROUPED_MAX_SIDES];   /* side[k][0..n) */
+    size_t n, cap;
+    size_t dropped;
+};
+
+struct grouped {
+    struct grouped_cell *cell;    /* [group * nslots + slot] */
+    size_t nslots, ngroups, gcap;
+    int nsides;
+};
+
+/* An empty table of NSLOTS slots per group, NSIDES (1 or 2) values per
+ * observation. */
+void grouped_init(struct grouped *g, size_t nslots, int nsides);
+
+/* The cell of GROUP and SLOT; groups up to GROUP are added (empty) when
+ * new, so that a group seen without data still has its cells. The pointer
+ * is valid until the next call that adds a group. */
+struct grouped_cell *grouped_at(struct grouped *g, size_t group, size_t slot);
+
+/* Append one observation, the NSIDES values v[0..nsides), to C. */
+void grouped_push(const struct grouped *g, struct grouped_cell *c,
+                  const struct num_value *v);
+
+/* Free the cells' arrays and the table (G itself is the caller's). */
+void grouped_free(struct grouped *g);
+
+#endif

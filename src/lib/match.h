@@ -1,0 +1,75 @@
+/* match.h - the comparisons of a before/after design, read into pairs.
+ *
+ * One module for every program that compares two measurements of the same
+ * unit (sk-paired, sk-boot, sk-compare, sk-agree). A comparison is given
+ * in one of two forms:
+ *   wide   -p BEFORE:AFTER (two columns, resolved by cli_pair), and/or
+ *          --suffix PRE:POST (every NAME+PRE with NAME+POST) and
+ *          --prefix PRE:POST (every PRE+NAME with POST+NAME);
+ *   long   --id, --within, --levels A,B, --value LIST: the rows of one id
+ *          at level A and at level B are one pair, for each value column.
+ * With a group column (-g) the pairs are kept per (group, comparison), in
+ * first-seen order of the groups. A pair with a missing side is dropped
+ * and counted. The values are kept as read (struct num_value), so that a
+ * statistics module can take exact decimal differences.
+ *
+ * It is an input-side module: errors end the program (status 2 for a
+ * usage error: an unknown column, an affix that matches nothing, a level
+ * that never occurs, listing the values found; status 1 for bad data: a
+ * missing id, a duplicate id at one level, naming both lines). It knows no
+ * statistics. */
+#ifndef SK_MATCH_H
+#define SK_MATCH_H
+
+#include <stddef.h>
+
+#include "grouped.h"
+#include "input.h"
+
+/* The options, as given (NULL or 0: not given). */
+struct match_spec {
+    const char *const *pair;    /* -p BEFORE:AFTER, npair of them */
+    size_t npair;
+    const char *suffix;         /* --suffix PRE:POST */
+    const char *prefix;         /* --prefix PRE:POST */
+    const char *id;             /* long form: all four, or none */
+    const char *within;
+    const char *levels;         /* "A,B" */
+    const char *value;          /* a column list, as -c */
+};
+
+/* One comparison: the names printed for its two sides (the columns in the
+ * wide form; "y[pre]" and "y[post]" for value y in the long form). */
+struct match_cmp {
+    char *before, *after;
+};
+
+struct match {
+    struct match_cmp *cmp;      /* cmp[0..ncmp) */
+    size_t ncmp;
+    int has_group;              /* -g given */
+    struct grouped pairs;       /* 2 sides; slot = comparison; at least
+                                   one group (the whole input without -g) */
+    struct strmap *groups;      /* the group labels, when has_group */
+};
+
+/* Check the options alone (one form, complete, valid --levels ...), before
+ * any input is read: a usage error otherwise. */
+void match_check(const struct match_spec *s);
+
+/* Check S, open the input IN (IN->by the group column, IN->columns not
+ * used), resolve the comparisons and read every pair. Returns the result
+ * (match_free it); dies on any error. */
+struct match *match_read(const struct match_spec *s,
+                         const struct input_opts *in);
+
+/* The label of group G, or NULL without -g. */
+const char *match_group(const struct match *m, size_t g);
+
+/* The pairs of comparison C in group G. */
+const struct grouped_cell *match_pairs(const struct match *m, size_t g,
+                                       size_t c);
+
+void match_free(struct match *m);
+
+#endif
