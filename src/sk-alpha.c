@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <getopt.h>
+#include <stddef.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,34 +17,58 @@
 #include "lib/strmap.h"
 #include "lib/util.h"
 
-struct outcol {
-    const char *name;
-    const char *help;
+/* One row of each table, and their columns: header, cells and --help
+ * from these tables. */
+struct scale_row {
+    const char *scale, *group;
+    size_t k, n, dropped;
+    double raw_alpha, std_alpha, alpha_lo, alpha_hi, mean_r, score_mean,
+           score_sd;
+    const char *negative_items;
+};
+struct item_row {
+    const char *scale, *group, *item;
+    double mean, sd, r_drop, alpha_if_deleted, raw_r, std_alpha_if_deleted,
+           mean_r_if_deleted;
+    const char *negative;
 };
 
-static const struct outcol scale_cols[] = {
-    { "k", "number of items" },
-    { "n", "complete rows used (every item answered)" },
-    { "dropped", "rows left out for a missing answer" },
-    { "raw_alpha", "Cronbach's alpha from the covariances" },
-    { "std_alpha", "standardised alpha, from the correlations" },
-    { "alpha_lo", "lower end of Feldt's interval of raw_alpha (--level)" },
-    { "alpha_hi", "upper end of Feldt's interval" },
-    { "mean_r", "mean inter-item correlation" },
-    { "score_mean", "mean of the scale score (mean or sum of the items)" },
-    { "score_sd", "its standard deviation" },
-    { "negative_items", "items correlating negatively with the rest (or -)" },
+enum { COL_GROUP = 1 };     /* the group column, with --by */
+#define SC(f, k, h) { #f, k, offsetof(struct scale_row, f), h, 0 }
+#define IC(f, k, h) { #f, k, offsetof(struct item_row, f), h, 0 }
+static const struct out_col scale_cols[] = {
+    SC(scale, OUT_TEXT, "the scale's name"),
+    { "group", OUT_TEXT, offsetof(struct scale_row, group),
+      "the group (only with --by)", COL_GROUP },
+    SC(k, OUT_COUNT, "number of items"),
+    SC(n, OUT_COUNT, "complete rows used (every item answered)"),
+    SC(dropped, OUT_COUNT, "rows left out for a missing answer"),
+    SC(raw_alpha, OUT_NUM, "Cronbach's alpha from the covariances"),
+    SC(std_alpha, OUT_NUM, "standardised alpha, from the correlations"),
+    SC(alpha_lo, OUT_NUM, "lower end of Feldt's interval of raw_alpha "
+       "(--level)"),
+    SC(alpha_hi, OUT_NUM, "upper end of Feldt's interval"),
+    SC(mean_r, OUT_NUM, "mean inter-item correlation"),
+    SC(score_mean, OUT_NUM, "mean of the scale score (mean or sum of the "
+       "items)"),
+    SC(score_sd, OUT_NUM, "its standard deviation"),
+    SC(negative_items, OUT_TEXT, "items correlating negatively with the rest "
+       "(or -)"),
 };
-
-static const struct outcol item_cols[] = {
-    { "mean", "mean of the item as scored (after reverse keying)" },
-    { "sd", "its standard deviation" },
-    { "r_drop", "item-rest correlation (corrected item-total)" },
-    { "alpha_if_deleted", "raw alpha of the other items (k >= 3)" },
-    { "raw_r", "item-total correlation (the item included)" },
-    { "std_alpha_if_deleted", "standardised alpha of the other items" },
-    { "mean_r_if_deleted", "mean inter-item correlation of the others" },
-    { "negative", "yes when r_drop < 0: keyed the wrong way?" },
+static const struct out_col item_cols[] = {
+    IC(scale, OUT_TEXT, ""),
+    { "group", OUT_TEXT, offsetof(struct item_row, group), "", COL_GROUP },
+    IC(item, OUT_TEXT, "the item's name"),
+    IC(mean, OUT_NUM, "mean of the item as scored (after reverse keying)"),
+    IC(sd, OUT_NUM, "its standard deviation"),
+    IC(r_drop, OUT_NUM, "item-rest correlation (corrected item-total)"),
+    IC(alpha_if_deleted, OUT_NUM, "raw alpha of the other items (k >= 3)"),
+    IC(raw_r, OUT_NUM, "item-total correlation (the item included)"),
+    IC(std_alpha_if_deleted, OUT_NUM, "standardised alpha of the other "
+       "items"),
+    IC(mean_r_if_deleted, OUT_NUM, "mean inter-item correlation of the "
+       "others"),
+    IC(negative, OUT_TEXT, "yes when r_drop < 0: keyed the wrong way?"),
 };
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
@@ -53,12 +78,6 @@ enum {
     OPT_ITEMS,
     OPT_LEVEL
 };
-
-static void print_cols(const struct outcol *c, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        printf("  %-22s %s\n", c[i].name, c[i].help);
-}
 
 static void usage(void)
 {
@@ -91,13 +110,10 @@ static void usage(void)
 "      --level=P        confidence level of the interval, 0 < P < 1\n"
 "                       (default 0.95)\n"
 "\n"
-"Output columns (tab-separated, one header row):\n"
-"  scale                  the scale's name\n"
-"  group                  the group (only with --by)\n", stdout);
-    print_cols(scale_cols, NELEM(scale_cols));
-    fputs("With --items, after scale and group:\n"
-          "  item                   the item's name\n", stdout);
-    print_cols(item_cols, NELEM(item_cols));
+"Output columns (tab-separated, one header row):\n", stdout);
+    out_help(stdout, scale_cols, NELEM(scale_cols));
+    fputs("With --items, after scale and group:\n", stdout);
+    out_help(stdout, item_cols + 2, NELEM(item_cols) - 2);
     fputs(
 "\n"
 "An item that correlates negatively with the rest of its scale is also\n"
@@ -289,54 +305,32 @@ int main(int argc, char **argv)
 
     struct out o;
     out_init(&o, stdout, cli.precision);
-    out_text(&o, "scale");
-    if (co->by)
-        out_text(&o, "group");
-    if (by_item) {
-        out_text(&o, "item");
-        for (size_t c = 0; c < NELEM(item_cols); c++)
-            out_text(&o, item_cols[c].name);
-    } else
-        for (size_t c = 0; c < NELEM(scale_cols); c++)
-            out_text(&o, scale_cols[c].name);
+    unsigned flags = co->by ? COL_GROUP : 0;
+    if (by_item)
+        out_header(&o, item_cols, NELEM(item_cols), flags);
+    else
+        out_header(&o, scale_cols, NELEM(scale_cols), flags);
     out_end_row(&o);
     for (size_t s = 0; s < nsc; s++) {
         const struct codebook_scale *S = &cb->scale[sc[s]];
         for (size_t g = 0; g < ngroups; g++) {
             size_t r = g * nsc + s;
             const struct likert_alpha *a = &res[r];
+            const char *gname = co->by ? strmap_key(groups, g) : NULL;
             if (by_item) {
                 for (size_t j = 0; j < S->nitems; j++) {
                     const struct likert_alpha_item *it = &ires[r][j];
-                    out_text(&o, S->name);
-                    if (co->by)
-                        out_text(&o, strmap_key(groups, g));
-                    out_text(&o, cb->item[S->item[j]].name);
-                    out_num(&o, it->mean);
-                    out_num(&o, it->sd);
-                    out_num(&o, it->r_drop);
-                    out_num(&o, it->alpha_drop);
-                    out_num(&o, it->raw_r);
-                    out_num(&o, it->std_drop);
-                    out_num(&o, it->mean_r_drop);
-                    out_text(&o, it->r_drop < 0 ? "yes" : "no");
+                    struct item_row ir = {
+                        S->name, gname, cb->item[S->item[j]].name, it->mean,
+                        it->sd, it->r_drop, it->alpha_drop, it->raw_r,
+                        it->std_drop, it->mean_r_drop,
+                        it->r_drop < 0 ? "yes" : "no"
+                    };
+                    out_cells(&o, item_cols, NELEM(item_cols), flags, &ir);
                     out_end_row(&o);
                 }
                 continue;
             }
-            out_text(&o, S->name);
-            if (co->by)
-                out_text(&o, strmap_key(groups, g));
-            out_count(&o, a->k);
-            out_count(&o, a->n);
-            out_count(&o, rows[r].seen - rows[r].n);
-            out_num(&o, a->raw);
-            out_num(&o, a->std);
-            out_num(&o, a->lo);
-            out_num(&o, a->hi);
-            out_num(&o, a->mean_r);
-            out_num(&o, a->mean);
-            out_num(&o, a->sd);
             size_t cap = 2, len = 0;
             char *neg = sk_xmalloc(cap);
             neg[0] = '\0';
@@ -349,9 +343,14 @@ int main(int argc, char **argv)
                     len += (size_t)sprintf(neg + len, "%s%s", len ? "," : "",
                                            in_name);
                 }
-            out_text(&o, len ? neg : "-");
-            free(neg);
+            struct scale_row sr = {
+                S->name, gname, a->k, a->n, rows[r].seen - rows[r].n, a->raw,
+                a->std, a->lo, a->hi, a->mean_r, a->mean, a->sd,
+                len ? neg : "-"
+            };
+            out_cells(&o, scale_cols, NELEM(scale_cols), flags, &sr);
             out_end_row(&o);
+            free(neg);
         }
     }
 

@@ -23,6 +23,10 @@ enum {
 };
 
 enum items_mode { ITEMS_ASIS, ITEMS_CODES, ITEMS_KEYED };
+static const struct cli_name items_names[] = {
+    { "asis", ITEMS_ASIS, 0 }, { "codes", ITEMS_CODES, 0 },
+    { "keyed", ITEMS_KEYED, 0 }, { NULL, 0, 0 }
+};
 
 static void usage(void)
 {
@@ -136,15 +140,8 @@ int main(int argc, char **argv)
                                             1000000);
             break;
         case OPT_ITEMS:
-            if (strcmp(optarg, "asis") == 0)
-                mode = ITEMS_ASIS;
-            else if (strcmp(optarg, "codes") == 0)
-                mode = ITEMS_CODES;
-            else if (strcmp(optarg, "keyed") == 0)
-                mode = ITEMS_KEYED;
-            else
-                sk_usage_error("invalid value for --items: '%s' (asis, "
-                               "codes or keyed)", optarg);
+            mode = (enum items_mode)cli_choice("--items", optarg,
+                                               items_names);
             break;
         default:
             sk_try_help();
