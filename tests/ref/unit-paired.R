@@ -20,3 +20,16 @@ for (alt in c("greater", "less"))
 # the data as R reads them: exactRankTests' own binary ties
 f(suppressWarnings(wilcox.exact(sleep$extra[11:20], sleep$extra[1:10],
                                 paired = TRUE, conf.int = TRUE))$conf.int)
+# stats_walsh_kth and stats_walsh_count_le: every Walsh average, sorted
+x <- c(-2.385, -0.71, 0.3, 1.125, 1.9, 4.6, 7.05)
+ij <- which(upper.tri(diag(7), diag = TRUE), arr.ind = TRUE)
+wa <- sort((x[ij[, 1]] + x[ij[, 2]]) / 2)
+f(wa)
+f(sapply(c(-3, 0.3, 1.5125, 10), function(t) sum(wa <= t)))
+# stats_signrank_dist: untied n = 6 and 10, doubled ranks 2, 4, ... 2n
+f(dsignrank(0:21, 6))
+f(psignrank(0:55, 10))
+# stats_p_adjust with NA entries (not counted among the tests)
+p <- c(0.012, NA, 0.04, 0.0031, 0.27, 0.049, NA, 0.0302)
+f(p.adjust(p, "holm"))
+f(p.adjust(p, "BH"))

@@ -8,6 +8,7 @@
 
 #include <CUnit/CUnit.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lib/dist.h"
@@ -100,12 +101,106 @@ static void test_tied_exact_interval(void)
     ASSERT_REL(r.w.hl_hi, 1.9, 1e-15);
 }
 
+/* R: the 28 Walsh averages of x sorted (tests/ref/unit-paired.R), and
+ * how many are <= -3, 0.3, 1.5125, 10. */
+static void test_walsh(void)
+{
+    static const double x[] = { -2.385, -0.71, 0.3, 1.125, 1.9, 4.6, 7.05 };
+    static const double wa[] = {
+        -2.385, -1.5475, -1.0425, -0.71, -0.62999999999999989,
+        -0.24249999999999994, -0.205, 0.20750000000000002, 0.3, 0.595,
+        0.71250000000000002, 1.1, 1.1075, 1.125, 1.5125, 1.9,
+        1.9449999999999998, 2.3325, 2.4499999999999997, 2.8625, 3.17, 3.25,
+        3.675, 4.0875000000000004, 4.475, 4.6, 5.8249999999999993, 7.05
+    };
+    for (unsigned long long k = 1; k <= 28; k++)
+        CU_ASSERT_DOUBLE_EQUAL(stats_walsh_kth(x, 7, k), wa[k - 1], 1e-15);
+    CU_ASSERT_EQUAL(stats_walsh_count_le(x, 7, -3), 0);
+    CU_ASSERT_EQUAL(stats_walsh_count_le(x, 7, 0.3), 9);
+    CU_ASSERT_EQUAL(stats_walsh_count_le(x, 7, 1.5125), 15);
+    CU_ASSERT_EQUAL(stats_walsh_count_le(x, 7, 10), 28);
+}
+
+/* R: dsignrank(0:21, 6) (counts / 64) and psignrank(0:55, 10) for the
+ * doubled untied ranks 2, 4, ... 2n: prob[2v] = P(V = v). */
+static void test_signrank_dist(void)
+{
+    static const double c6[] = { 1, 1, 1, 2, 2, 3, 4, 4, 4, 5, 5, 5, 5, 4,
+                                 4, 4, 3, 2, 2, 1, 1, 1 };
+    static const double p10[] = {
+        0.0009765625, 0.001953125, 0.0029296875, 0.0048828125,
+        0.0068359375, 0.009765625, 0.013671875, 0.0185546875, 0.0244140625,
+        0.0322265625, 0.0419921875, 0.052734375, 0.0654296875, 0.080078125,
+        0.0966796875, 0.1162109375, 0.1376953125, 0.1611328125, 0.1875,
+        0.2158203125, 0.24609375, 0.2783203125, 0.3125, 0.34765625,
+        0.384765625, 0.4228515625, 0.4609375, 0.5, 0.5390625, 0.5771484375,
+        0.615234375, 0.65234375, 0.6875, 0.7216796875, 0.75390625,
+        0.7841796875, 0.8125, 0.8388671875, 0.8623046875, 0.8837890625,
+        0.9033203125, 0.919921875, 0.9345703125, 0.947265625, 0.9580078125,
+        0.9677734375, 0.9755859375, 0.9814453125, 0.986328125, 0.990234375,
+        0.9931640625, 0.9951171875, 0.9970703125, 0.998046875,
+        0.9990234375, 1
+    };
+    unsigned long w[10];
+    size_t len;
+    for (size_t i = 0; i < 10; i++)
+        w[i] = 2 * (i + 1);
+    double *prob = stats_signrank_dist(w, 6, &len);
+    CU_ASSERT_EQUAL_FATAL(len, 43);
+    for (size_t s = 0; s < len; s++)
+        CU_ASSERT_DOUBLE_EQUAL(prob[s], s % 2 ? 0 : c6[s / 2] / 64, 1e-15);
+    free(prob);
+    prob = stats_signrank_dist(w, 10, &len);
+    CU_ASSERT_EQUAL_FATAL(len, 111);
+    double cum = 0;
+    for (size_t s = 0; s < len; s++) {
+        cum += prob[s];
+        if (s % 2) {
+            CU_ASSERT_DOUBLE_EQUAL(prob[s], 0, 0);
+        } else {
+            CU_ASSERT_DOUBLE_EQUAL(cum, p10[s / 2], 1e-15);
+        }
+    }
+    free(prob);
+}
+
+/* R: p.adjust(p, "holm") and p.adjust(p, "BH") with two NA entries. */
+static void test_p_adjust(void)
+{
+    static const double p[] = { 0.012, NAN, 0.04, 0.0031, 0.27, 0.049, NAN,
+                                0.0302 };
+    static const double holm[] = { 0.06, NAN, 0.1208, 0.0186, 0.27, 0.1208,
+                                   NAN, 0.1208 };
+    static const double bh[] = { 0.036000000000000004, NAN, 0.0588, 0.0186,
+                                 0.27, 0.0588, NAN, 0.0588 };
+    double q[8];
+    for (int m = 0; m < 2; m++) {
+        const double *want = m ? bh : holm;
+        memcpy(q, p, sizeof q);
+        stats_p_adjust(q, 8, m ? STATS_ADJUST_BH : STATS_ADJUST_HOLM);
+        for (size_t i = 0; i < 8; i++) {
+            if (isnan(want[i])) {
+                CU_ASSERT_TRUE(isnan(q[i]));
+            } else {
+                CU_ASSERT_DOUBLE_EQUAL(q[i], want[i], 1e-15);
+            }
+        }
+    }
+    memcpy(q, p, sizeof q);
+    stats_p_adjust(q, 8, STATS_ADJUST_NONE);
+    CU_ASSERT_DOUBLE_EQUAL(q[3], 0.0031, 0);
+}
+
 int register_paired_tests(void)
 {
     CU_pSuite s = CU_add_suite("paired", NULL, NULL);
     if (!s ||
         !CU_add_test(s, "exact binomial tails", test_sign_exact) ||
         !CU_add_test(s, "exact decimal differences", test_exact_differences) ||
+        !CU_add_test(s, "Walsh averages (R)", test_walsh) ||
+        !CU_add_test(s, "signed-rank distribution (R dsignrank, psignrank)",
+                     test_signrank_dist) ||
+        !CU_add_test(s, "p.adjust holm and BH with NA (R)", test_p_adjust) ||
         !CU_add_test(s, "exactRankTests' interval with ties",
                      test_tied_exact_interval))
         return CU_get_error();
