@@ -224,6 +224,43 @@ static double avg_ranks(const double *x, size_t n, double *rank)
     return ties;
 }
 
+/* The signed-rank statistic V under H0, for n ranks of which the n0
+ * smallest are zeros ranked and dropped (Pratt 1959; n0 = 0 otherwise),
+ * with TIES the sum of (t^3 - t) over the tied runs: mean (n(n+1) -
+ * n0(n0+1)) / 4 and variance (n(n+1)(2n+1) - n0(n0+1)(2n0+1)) / 24 -
+ * TIES / 48 (Lehmann 1975, ch. 3; R's wilcox.test). */
+static double signrank_mean(double n, double n0)
+{
+    return (n * (n + 1) - n0 * (n0 + 1)) / 4;
+}
+
+static double signrank_var(double n, double n0, double ties)
+{
+    return (n * (n + 1) * (2 * n + 1) - n0 * (n0 + 1) * (2 * n0 + 1)) / 24
+           - ties / 48;
+}
+
+/* The continuity correction of the centred statistic z = V - mean: 1/2
+ * toward the tail tested (both: toward 0), as R's wilcox.test. */
+static double signrank_continuity(double z, int correct, enum stats_alt alt)
+{
+    if (!correct)
+        return 0;
+    if (alt == STATS_TWO_SIDED)
+        return z > 0 ? 0.5 : z < 0 ? -0.5 : 0;
+    return alt == STATS_GREATER ? 0.5 : -0.5;
+}
+
+/* The P-value of a standard normal statistic z for ALT. */
+static double normal_p(double z, enum stats_alt alt)
+{
+    if (alt == STATS_LESS)
+        return dist_pnorm(z);
+    if (alt == STATS_GREATER)
+        return dist_pnorm_upper(z);
+    return 2 * fmin(dist_pnorm(z), dist_pnorm_upper(z));
+}
+
 /* R's W(d) of wilcox.test: the standardized signed-rank statistic of
  * x - d, zeros dropped; NAN when it has no spread. */
 static double w_stat(const double *x, size_t n, double d, int correct,
@@ -237,13 +274,9 @@ static double w_stat(const double *x, size_t n, double d, int correct,
     for (size_t i = 0; i < m; i++)
         if (scratch[i] > 0)
             v += rank[i];
-    double z = v - dm * (dm + 1) / 4;
-    double sigma = sqrt(dm * (dm + 1) * (2 * dm + 1) / 24 - ties / 48);
-    double corr = 0;
-    if (correct)
-        corr = alt == STATS_TWO_SIDED ? (z > 0 ? 0.5 : z < 0 ? -0.5 : 0)
-             : alt == STATS_GREATER ? 0.5 : -0.5;
-    return (z - corr) / sigma;
+    double z = v - signrank_mean(dm, 0);
+    double sigma = sqrt(signrank_var(dm, 0, ties));
+    return (z - signrank_continuity(z, correct, alt)) / sigma;
 }
 
 /* Between two neighbouring Walsh averages of x (sorted, no zeros after
@@ -262,11 +295,8 @@ struct wctx {
 static double w_of_count(const struct wctx *c, unsigned long long k)
 {
     double dm = (double)c->n;
-    double z = (double)(c->N - k) - dm * (dm + 1) / 4, corr = 0;
-    if (c->correct)
-        corr = c->alt == STATS_TWO_SIDED ? (z > 0 ? 0.5 : z < 0 ? -0.5 : 0)
-             : c->alt == STATS_GREATER ? 0.5 : -0.5;
-    return (z - corr) / c->sigma;
+    double z = (double)(c->N - k) - signrank_mean(dm, 0);
+    return (z - signrank_continuity(z, c->correct, c->alt)) / c->sigma;
 }
 
 /* The d where W(d) falls below zq, the root R's uniroot approximates (to
@@ -453,7 +483,7 @@ static void hl_interval(const double *x, size_t m, const double *prob,
     /* normal approximation, by R's procedure with exact roots */
     struct wctx c = { x, m, o->correct, o->alt, N, 0 };
     double dm = (double)m, dup = tie_sum(x, m);
-    c.sigma = sqrt(dm * (dm + 1) * (2 * dm + 1) / 24 - dup / 48);
+    c.sigma = sqrt(signrank_var(dm, 0, dup));
     double *scratch = sk_xcalloc(m, sizeof *scratch);
     double *rank = sk_xcalloc(m, sizeof *rank);
     double wmin = w_stat(x, m, x[0], o->correct, o->alt, scratch, rank);
@@ -570,27 +600,12 @@ void stats_signrank(const double *d, size_t n,
             r->p = fmin(1, 2 * (tplus > mean ? ge : le));
         r->exact = 1;
     } else {
-        double mean, var;
-        if (o->zero == STATS_ZERO_PRATT) {
-            double c = (double)n, z0 = (double)r->n_zero;
-            mean = (c * (c + 1) - z0 * (z0 + 1)) / 4;
-            var = (c * (c + 1) * (2 * c + 1) - z0 * (z0 + 1) * (2 * z0 + 1))
-                  / 24 - ties / 48;
-        } else {
-            mean = dm * (dm + 1) / 4;
-            var = dm * (dm + 1) * (2 * dm + 1) / 24 - ties / 48;
-        }
-        double z = tplus - mean, corr = 0;
-        if (o->correct)
-            corr = o->alt == STATS_TWO_SIDED ? (z > 0 ? 0.5 : z < 0 ? -0.5 : 0)
-                 : o->alt == STATS_GREATER ? 0.5 : -0.5;
-        z = (z - corr) / sqrt(var);
-        if (o->alt == STATS_LESS)
-            r->p = dist_pnorm(z);
-        else if (o->alt == STATS_GREATER)
-            r->p = dist_pnorm_upper(z);
-        else
-            r->p = 2 * fmin(dist_pnorm(z), dist_pnorm_upper(z));
+        int pratt = o->zero == STATS_ZERO_PRATT;
+        double c = pratt ? (double)n : dm, z0 = pratt ? (double)r->n_zero : 0;
+        double z = tplus - signrank_mean(c, z0);
+        z = (z - signrank_continuity(z, o->correct, o->alt)) /
+            sqrt(signrank_var(c, z0, ties));
+        r->p = normal_p(z, o->alt);
         r->exact = 0;
     }
 
