@@ -524,42 +524,121 @@ static void hl_interval(const double *x, size_t m, const double *prob,
     free(rank);
 }
 
+/* Rank the nonzero d into used[0..*m) and rank[0..*m): zeros dropped
+ * (Wilcoxon), or ranked then dropped (Pratt: ALL is scratch for n ranks).
+ * Returns the tie sum of (t^3 - t) over the ranks kept. */
+static double signrank_ranks(const double *d, size_t n, enum stats_zero zero,
+                             double *used, double *rank, double *all,
+                             size_t *m)
+{
+    *m = 0;
+    if (zero == STATS_ZERO_WILCOX) {
+        for (size_t i = 0; i < n; i++)
+            if (d[i] != 0)
+                used[(*m)++] = d[i];
+        return avg_ranks(used, *m, rank);
+    }
+    avg_ranks(d, n, all);      /* zeros take the lowest ranks */
+    for (size_t i = 0; i < n; i++)
+        if (d[i] != 0) {
+            used[*m] = d[i];
+            rank[(*m)++] = all[i];
+        }
+    /* ties among the ranks kept */
+    double *tmp = sk_xcalloc(*m, sizeof *tmp);
+    memcpy(tmp, rank, *m * sizeof *tmp);
+    qsort(tmp, *m, sizeof *tmp, cmp_double);
+    double ties = tie_sum(tmp, *m);
+    free(tmp);
+    return ties;
+}
+
+/* The exact P-value of V = TPLUS among the m ranks (sum TALL), from
+ * their permutation distribution, which is returned (to free()) with its
+ * length in *len. */
+static double *signrank_exact_p(const double *rank, size_t m, double tplus,
+                                double tall, enum stats_alt alt, double *p,
+                                size_t *len)
+{
+    unsigned long *w = sk_xcalloc(m, sizeof *w);
+    for (size_t i = 0; i < m; i++)
+        w[i] = (unsigned long)llround(2 * rank[i]);
+    double *prob = stats_signrank_dist(w, m, len);
+    free(w);
+    unsigned long v2 = (unsigned long)llround(2 * tplus);
+    double le = 0, ge = 0;
+    for (size_t s = 0; s < *len; s++) {
+        if (s <= v2)
+            le += prob[s];
+        if (s >= v2)
+            ge += prob[s];
+    }
+    if (le > 1)
+        le = 1;
+    if (ge > 1)
+        ge = 1;
+    if (alt == STATS_GREATER)
+        *p = ge;
+    else if (alt == STATS_LESS)
+        *p = le;
+    else
+        *p = fmin(1, 2 * (tplus > tall / 2 ? ge : le));
+    return prob;
+}
+
+/* The normal-approximation P-value of V = TPLUS (n ranks, n0 of them
+ * zeros ranked by Pratt's method, tie sum TIES). */
+static double signrank_normal_p(double tplus, double n, double n0,
+                                double ties,
+                                const struct stats_signrank_opts *o)
+{
+    double z = tplus - signrank_mean(n, n0);
+    z = (z - signrank_continuity(z, o->correct, o->alt)) /
+        sqrt(signrank_var(n, n0, ties));
+    return normal_p(z, o->alt);
+}
+
+/* The Hodges-Lehmann estimate and interval of the hm differences HX
+ * (sorted here), with the exact distribution PROB when the test used it. */
+static void signrank_hl(double *hx, size_t hm, const double *prob,
+                        size_t len, int exact,
+                        const struct stats_signrank_opts *o,
+                        struct stats_signrank *r)
+{
+    qsort(hx, hm, sizeof *hx, cmp_double);
+    if (hm == 0) {
+        /* as R: nothing to estimate; only the open side is known */
+        if (o->alt == STATS_LESS)
+            r->hl_lo = -INFINITY;
+        if (o->alt == STATS_GREATER)
+            r->hl_hi = INFINITY;
+        return;
+    }
+    r->hl = walsh_median(hx, hm);
+    int untied = exact && !r->ties && r->n_zero == 0;
+    if (prob && !untied && o->zero == STATS_ZERO_WILCOX)
+        hl_interval_tied(hx, hm, prob, len, o, r);
+    else
+        hl_interval(hx, hm, untied ? prob : NULL, o, r);
+}
+
 void stats_signrank(const double *d, size_t n,
                     const struct stats_signrank_opts *o,
                     struct stats_signrank *r)
 {
     memset(r, 0, sizeof *r);
     r->V = r->p = r->r_rb = r->hl = r->hl_lo = r->hl_hi = NAN;
+    for (size_t i = 0; i < n; i++)
+        r->n_zero += d[i] == 0;
 
     double *rank_all = sk_xcalloc(n, sizeof *rank_all);
     double *used = sk_xcalloc(n, sizeof *used);
     double *rank = sk_xcalloc(n, sizeof *rank);
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        r->n_zero += d[i] == 0;
-    double ties;
-    if (o->zero == STATS_ZERO_PRATT) {
-        avg_ranks(d, n, rank_all);      /* zeros take the lowest ranks */
-        for (size_t i = 0; i < n; i++)
-            if (d[i] != 0) {
-                used[m] = d[i];
-                rank[m++] = rank_all[i];
-            }
-        /* ties among the ranks kept */
-        double *tmp = sk_xcalloc(m, sizeof *tmp);
-        memcpy(tmp, rank, m * sizeof *tmp);
-        qsort(tmp, m, sizeof *tmp, cmp_double);
-        ties = tie_sum(tmp, m);
-        free(tmp);
-    } else {
-        for (size_t i = 0; i < n; i++)
-            if (d[i] != 0)
-                used[m++] = d[i];
-        ties = avg_ranks(used, m, rank);
-    }
+    size_t m;
+    double ties = signrank_ranks(d, n, o->zero, used, rank, rank_all, &m);
     r->n_used = m;
     r->ties = ties > 0;
-    double dm = (double)m, tplus = 0, tall = 0;
+    double tplus = 0, tall = 0;
     for (size_t i = 0; i < m; i++) {
         tall += rank[i];
         if (used[i] > 0)
@@ -573,66 +652,20 @@ void stats_signrank(const double *d, size_t n,
               : (m < 50 && !r->ties && r->n_zero == 0);
     double *prob = NULL;
     size_t len = 0;
-    if (exact && m >= 1) {
-        unsigned long *w = sk_xcalloc(m, sizeof *w);
-        for (size_t i = 0; i < m; i++)
-            w[i] = (unsigned long)llround(2 * rank[i]);
-        prob = stats_signrank_dist(w, m, &len);
-        free(w);
-        unsigned long v2 = (unsigned long)llround(2 * tplus);
-        double le = 0, ge = 0;
-        for (size_t s = 0; s < len; s++) {
-            if (s <= v2)
-                le += prob[s];
-            if (s >= v2)
-                ge += prob[s];
-        }
-        if (le > 1)
-            le = 1;
-        if (ge > 1)
-            ge = 1;
-        double mean = tall / 2;
-        if (o->alt == STATS_GREATER)
-            r->p = ge;
-        else if (o->alt == STATS_LESS)
-            r->p = le;
-        else
-            r->p = fmin(1, 2 * (tplus > mean ? ge : le));
-        r->exact = 1;
-    } else {
-        int pratt = o->zero == STATS_ZERO_PRATT;
-        double c = pratt ? (double)n : dm, z0 = pratt ? (double)r->n_zero : 0;
-        double z = tplus - signrank_mean(c, z0);
-        z = (z - signrank_continuity(z, o->correct, o->alt)) /
-            sqrt(signrank_var(c, z0, ties));
-        r->p = normal_p(z, o->alt);
-        r->exact = 0;
-    }
+    int pratt = o->zero == STATS_ZERO_PRATT;
+    if (exact && m >= 1)
+        prob = signrank_exact_p(rank, m, tplus, tall, o->alt, &r->p, &len);
+    else
+        r->p = signrank_normal_p(tplus, pratt ? (double)n : (double)m,
+                                 pratt ? (double)r->n_zero : 0, ties, o);
+    r->exact = prob != NULL;
 
     /* Hodges-Lehmann: the differences the test ranked (R drops zeros);
      * with Pratt's method the zeros count too. */
-    double *hx = used;
-    size_t hm = m;
-    if (o->zero == STATS_ZERO_PRATT) {
+    if (pratt)
         memcpy(rank_all, d, n * sizeof *d);
-        hx = rank_all;
-        hm = n;
-    }
-    qsort(hx, hm, sizeof *hx, cmp_double);
-    if (hm == 0) {
-        /* as R: nothing to estimate; only the open side is known */
-        if (o->alt == STATS_LESS)
-            r->hl_lo = -INFINITY;
-        if (o->alt == STATS_GREATER)
-            r->hl_hi = INFINITY;
-    } else {
-        r->hl = walsh_median(hx, hm);
-        int untied = exact && !r->ties && r->n_zero == 0;
-        if (prob && !untied && o->zero == STATS_ZERO_WILCOX)
-            hl_interval_tied(hx, hm, prob, len, o, r);
-        else
-            hl_interval(hx, hm, untied ? prob : NULL, o, r);
-    }
+    signrank_hl(pratt ? rank_all : used, pratt ? n : m, prob, len, exact, o,
+                r);
     free(prob);
     free(rank_all);
     free(used);
