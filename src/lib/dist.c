@@ -1,4 +1,5 @@
-/* dist.c - distribution functions: GSL, and libRmath's noncentral t. */
+/* dist.c - distribution functions: GSL, and libRmath where GSL is
+ * inaccurate, lacks one or does not terminate (each function says which). */
 #include <config.h>
 
 #include "dist.h"

@@ -1,8 +1,9 @@
-/* dist.h - the distribution functions surveykit needs: the normal and
- * binomial from GSL; Student's t and the noncentral t from R's standalone
- * math library (libRmath), GSL lacking the one and being inaccurate for
- * the other at large df (see dist.c). Each returns NAN for arguments out
- * of its domain. */
+/* dist.h - the distribution functions surveykit needs: the normal from
+ * GSL; Student's t, the noncentral t, the binomial beyond n = 63, the
+ * beta quantiles and the Wilcoxon and hypergeometric distributions from
+ * R's standalone math library (libRmath), where GSL lacks them, is
+ * inaccurate or does not terminate (see dist.c). Each returns NAN for
+ * arguments out of its domain. */
 #ifndef SK_DIST_H
 #define SK_DIST_H
 

@@ -222,8 +222,8 @@ struct input *input_try_open(const struct input_opts *o, int *status,
                 idx[n++] = i;
         if (n == 0) {
             free(idx);
-            if (asprintf(err, "%s: no columns to describe besides the group "
-                         "column", csvin_filename(in->csv)) < 0)
+            if (asprintf(err, "%s: no columns besides the group column",
+                         csvin_filename(in->csv)) < 0)
                 sk_die("out of memory");
             goto fail;
         }
