@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "boot.h"
+#include "stats.h"
 #include "dist.h"
 #include "rng.h"
 #include "util.h"
@@ -247,12 +248,6 @@ static int cmp_rows(const void *pa, const void *pb, void *ctx)
     return a < b ? -1 : a > b;
 }
 
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
-}
-
 static int same_row(const struct boot_sample *smp, size_t a, size_t b)
 {
     if (smp->stratum && smp->stratum[a] != smp->stratum[b])
@@ -414,7 +409,7 @@ static void make_median_table(struct boot_set *s,
     size_t n = smp->n;
     double *v = sk_xcalloc(n, sizeof *v);
     memcpy(v, smp->x, n * sizeof *v);
-    qsort(v, n, sizeof *v, cmp_double);
+    qsort(v, n, sizeof *v, stats_cmp_double);
     size_t kg = 0;
     for (size_t r = 0; r < n; r++)
         if (r == 0 || v[r] != v[kg - 1])
@@ -1059,7 +1054,7 @@ static void sort_replicates(const double *t, const double *se, size_t B,
     for (size_t b = 0; b < B; b++)
         if (isfinite(t[b]))
             (*ts)[(*R)++] = t[b];
-    qsort(*ts, *R, sizeof **ts, cmp_double);
+    qsort(*ts, *R, sizeof **ts, stats_cmp_double);
     if (!se)
         return;
     *zs = sk_xcalloc(B ? B : 1, sizeof **zs);
@@ -1068,7 +1063,7 @@ static void sort_replicates(const double *t, const double *se, size_t B,
         if (isfinite(z))
             (*zs)[(*Rz)++] = z;
     }
-    qsort(*zs, *Rz, sizeof **zs, cmp_double);
+    qsort(*zs, *Rz, sizeof **zs, stats_cmp_double);
 }
 
 /* bias = mean(ts) - t0 and sd(ts), two-pass in long double. */

@@ -85,22 +85,6 @@ double stats_t_crit(double level, double df)
     return dist_qt(1 - (1 - level) / 2, df);    /* as R: 1 - alpha/2 */
 }
 
-void stats_mean_var(const double *x, const size_t *counts, size_t k,
-                    size_t n, double *mean, double *var)
-{
-    long double s = 0;
-    for (size_t i = 0; i < k; i++)
-        s += counts ? (long double)counts[i] * x[i] : x[i];
-    long double m = s / n, d1 = 0, d2 = 0;
-    for (size_t i = 0; i < k; i++) {
-        long double d = x[i] - m, c = counts ? counts[i] : 1;
-        d1 += c * d;
-        d2 += c * d * d;
-    }
-    *mean = (double)(m + d1 / n);
-    *var = n > 1 ? (double)((d2 - d1 * d1 / n) / (n - 1)) : NAN;
-}
-
 /* Sums of the powers of the deviations of x 2^-E from MEAN (the mean of
  * x 2^-E: E = 0 but for the exact doubles, whose subnormal mean would be
  * too coarse), in long double (whose range holds the fourth power of any

@@ -14,6 +14,8 @@
 #define SK_DESCRIBE_H
 
 #include <stddef.h>
+
+#include "stats.h"
 #include <stdint.h>
 
 #include "exsum.h"
@@ -82,12 +84,7 @@ double stats_skewness_g1(double n, double m2, double m3);
  * g2 = m4 / m2^2 - 3: NAN unless n >= 4 and m2 > 0. (Joanes & Gill 1998.) */
 double stats_kurtosis_g2(double n, double m2, double m4);
 
-/* Mean and sample variance (n - 1; NAN when n < 2) by the corrected
- * two-pass algorithm in long double (Chan, Golub & LeVeque 1983). The
- * k values x come with their counts, or counts NULL for one each; n is
- * the total count (n >= 1). */
-void stats_mean_var(const double *x, const size_t *counts, size_t k,
-                    size_t n, double *mean, double *var);
+/* stats_mean_var: stats.h */
 
 /* Half-width multiplier of the t interval: the (1 + level)/2 quantile of
  * Student's t with df degrees of freedom; NAN if df < 1. */

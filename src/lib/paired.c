@@ -4,6 +4,7 @@
 #include "paired.h"
 #include "describe.h"
 #include "dist.h"
+#include "stats.h"
 #include "exsum.h"
 #include "xsum.h"
 #include "util.h"
@@ -111,22 +112,6 @@ double *stats_signrank_dist(const unsigned long *w, size_t m, size_t *len)
     return prob;
 }
 
-/* Doubles in an order-preserving unsigned key, and back. */
-static uint64_t dkey(double x)
-{
-    uint64_t u;
-    memcpy(&u, &x, sizeof u);
-    return (u >> 63) ? ~u : u | (UINT64_C(1) << 63);
-}
-
-static double unkey(uint64_t k)
-{
-    uint64_t u = (k >> 63) ? k & ~(UINT64_C(1) << 63) : ~k;
-    double x;
-    memcpy(&x, &u, sizeof x);
-    return x;
-}
-
 unsigned long long stats_walsh_count_le(const double *x, size_t n, double t)
 {
     unsigned long long c = 0;
@@ -145,15 +130,15 @@ double stats_walsh_kth(const double *x, size_t n, unsigned long long k)
 {
     /* Smallest double t with at least k Walsh averages <= t: a bisection
      * over the ordered doubles, so t is exactly a Walsh average. */
-    uint64_t lo = dkey(x[0]), hi = dkey(x[n - 1]);
+    uint64_t lo = stats_dkey(x[0]), hi = stats_dkey(x[n - 1]);
     while (lo < hi) {
         uint64_t mid = lo + (hi - lo) / 2;
-        if (stats_walsh_count_le(x, n, unkey(mid)) >= k)
+        if (stats_walsh_count_le(x, n, stats_unkey(mid)) >= k)
             hi = mid;
         else
             lo = mid + 1;
     }
-    return unkey(lo);
+    return stats_unkey(lo);
 }
 
 static double walsh_median(const double *x, size_t n)
@@ -162,12 +147,6 @@ static double walsh_median(const double *x, size_t n)
     if (N % 2)
         return stats_walsh_kth(x, n, (N + 1) / 2);
     return (stats_walsh_kth(x, n, N / 2) + stats_walsh_kth(x, n, N / 2 + 1)) / 2;
-}
-
-static int cmp_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x > y) - (x < y);
 }
 
 struct absidx {
@@ -547,7 +526,7 @@ static double signrank_ranks(const double *d, size_t n, enum stats_zero zero,
     /* ties among the ranks kept */
     double *tmp = sk_xcalloc(*m, sizeof *tmp);
     memcpy(tmp, rank, *m * sizeof *tmp);
-    qsort(tmp, *m, sizeof *tmp, cmp_double);
+    qsort(tmp, *m, sizeof *tmp, stats_cmp_double);
     double ties = tie_sum(tmp, *m);
     free(tmp);
     return ties;
@@ -605,7 +584,7 @@ static void signrank_hl(double *hx, size_t hm, const double *prob,
                         const struct stats_signrank_opts *o,
                         struct stats_signrank *r)
 {
-    qsort(hx, hm, sizeof *hx, cmp_double);
+    qsort(hx, hm, sizeof *hx, stats_cmp_double);
     if (hm == 0) {
         /* as R: nothing to estimate; only the open side is known */
         if (o->alt == STATS_LESS)

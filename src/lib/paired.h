@@ -11,8 +11,8 @@
 #include <stddef.h>
 
 #include "numparse.h"
+#include "stats.h"
 
-enum stats_alt { STATS_TWO_SIDED, STATS_LESS, STATS_GREATER };
 enum stats_zero { STATS_ZERO_WILCOX, STATS_ZERO_PRATT };
 
 /* One-sample t test of d[0..n) against 0, and Cohen's d_z = mean / sd with

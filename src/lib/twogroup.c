@@ -5,6 +5,7 @@
 #include "twogroup.h"
 #include "describe.h"
 #include "dist.h"
+#include "stats.h"
 #include "util.h"
 
 #include <gsl/gsl_errno.h>
@@ -174,18 +175,12 @@ void stats_smd_summary(size_t na, double mean_a, double sd_a, size_t nb,
 
 /* ---- ranks by distinct values -------------------------------------- */
 
-static int cmp_double(const void *p, const void *q)
-{
-    double x = *(const double *)p, y = *(const double *)q;
-    return (x > y) - (x < y);
-}
-
 static double *sorted_copy(const double *x, size_t n)
 {
     double *s = sk_xcalloc(n ? n : 1, sizeof *s);
     if (n)
         memcpy(s, x, n * sizeof *s);
-    qsort(s, n, sizeof *s, cmp_double);
+    qsort(s, n, sizeof *s, stats_cmp_double);
     return s;
 }
 
@@ -517,22 +512,6 @@ int stats_ranksum_exact(const unsigned long *t, size_t k, unsigned long nb,
 
 /* ---- pairwise differences ------------------------------------------ */
 
-/* Doubles in an order-preserving unsigned key, and back. */
-static uint64_t dkey(double x)
-{
-    uint64_t u;
-    memcpy(&u, &x, sizeof u);
-    return (u >> 63) ? ~u : u | (UINT64_C(1) << 63);
-}
-
-static double unkey(uint64_t k)
-{
-    uint64_t u = (k >> 63) ? k & ~(UINT64_C(1) << 63) : ~k;
-    double x;
-    memcpy(&x, &u, sizeof x);
-    return x;
-}
-
 unsigned long long stats_diff_count_le(const double *a, size_t na,
                                        const double *b, size_t nb,
                                        double t)
@@ -554,15 +533,15 @@ double stats_diff_kth(const double *a, size_t na, const double *b,
 {
     /* the smallest double t with at least k differences <= t: a
      * bisection over the ordered doubles, so t is one of the differences */
-    uint64_t lo = dkey(b[0] - a[na - 1]), hi = dkey(b[nb - 1] - a[0]);
+    uint64_t lo = stats_dkey(b[0] - a[na - 1]), hi = stats_dkey(b[nb - 1] - a[0]);
     while (lo < hi) {
         uint64_t mid = lo + (hi - lo) / 2;
-        if (stats_diff_count_le(a, na, b, nb, unkey(mid)) >= k)
+        if (stats_diff_count_le(a, na, b, nb, stats_unkey(mid)) >= k)
             hi = mid;
         else
             lo = mid + 1;
     }
-    return unkey(lo);
+    return stats_unkey(lo);
 }
 
 /* R's W(d) of wilcox.test's interval: the standardized rank-sum

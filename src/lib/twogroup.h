@@ -14,7 +14,7 @@
 
 #include <stddef.h>
 
-#include "paired.h"
+#include "stats.h"
 
 enum {
     STATS_TG_SMALL_N = 1,      /* a group too small for the statistic */
