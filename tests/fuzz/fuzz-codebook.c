@@ -52,7 +52,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(strncmp(err, path, strlen(path)) == 0);
         /* One short line, whatever the fields it quotes (found by this
          * harness: codebook.c quoted fields raw, line breaks and all;
-         * regress/codebook/*newline*). */
+         * the regress/codebook cases with "newline" in their names). */
         FUZZ_ASSERT(strlen(err) < 4096);
         FUZZ_ASSERT(strchr(err, '\n') == NULL);
         free(err);
