@@ -10,7 +10,8 @@
 #include <string.h>
 
 #include "lib/cli.h"
-#include "lib/codebook.h"
+#include "lib/codebook-cli.h"
+#include "lib/codebook-data.h"
 #include "lib/input.h"
 #include "lib/likert.h"
 #include "lib/out.h"

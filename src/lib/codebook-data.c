@@ -1,0 +1,131 @@
+/* codebook-data.c - reading the items of a table through a codebook
+ * (codebook-data.h). */
+#include <config.h>
+
+#include "codebook-data.h"
+#include "util.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- reading the items ---- */
+
+struct codebook_data {
+    const struct codebook *cb;
+    struct input *in;
+    size_t *items, n;
+    size_t *slot;         /* per item: its key or numeric column index */
+    int *text;            /* per item: read as a text answer */
+    int by;               /* key 0 is the group */
+};
+
+struct codebook_data *codebook_data_open(const struct codebook *cb,
+                                         struct input *in,
+                                         const size_t *items, size_t n,
+                                         const char *by)
+{
+    struct codebook_data *d = sk_xcalloc(1, sizeof *d);
+    d->cb = cb;
+    d->in = in;
+    d->n = n;
+    d->items = sk_xcalloc(n, sizeof *d->items);
+    memcpy(d->items, items, n * sizeof *items);
+    d->slot = sk_xcalloc(n, sizeof *d->slot);
+    d->text = sk_xcalloc(n, sizeof *d->text);
+    size_t *keys = sk_xcalloc(n + 1, sizeof *keys), nkeys = 0;
+    size_t *nums = sk_xcalloc(n, sizeof *nums), nnums = 0;
+    if (by) {
+        keys[nkeys++] = input_find(in, by);
+        d->by = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const struct codebook_item *it = &cb->item[items[i]];
+        d->text[i] = it->levels != CODEBOOK_NONE;
+        if (d->text[i]) {
+            d->slot[i] = nkeys;
+            keys[nkeys++] = it->column;
+        } else {
+            d->slot[i] = nnums;
+            nums[nnums++] = it->column;
+        }
+    }
+    input_set_keys(in, keys, nkeys);
+    input_set_columns(in, nums, nnums);
+    free(keys);
+    free(nums);
+    return d;
+}
+
+static void bad_answer(struct codebook_data *d, const struct input_row *row,
+                       size_t i, const char *s, size_t len,
+                       enum codebook_match m) __attribute__((noreturn));
+
+static void bad_answer(struct codebook_data *d, const struct input_row *row,
+                       size_t i, const char *s, size_t len,
+                       enum codebook_match m)
+{
+    const struct codebook_item *it = &d->cb->item[d->items[i]];
+    const char *file = input_filename(d->in);
+    char *shown = input_shown(s, len);
+    if (m == CODEBOOK_OUT_OF_RANGE)
+        sk_die("%s:%lu: column '%s': code '%s' out of the declared range "
+               "%.15g to %.15g", file, row->line, it->name, shown, it->min,
+               it->max);
+    char *levels = codebook_levels_text(&d->cb->levels[it->levels]);
+    sk_die("%s:%lu: column '%s': invalid answer '%s' (levels: %s)", file,
+           row->line, it->name, shown, levels);
+}
+
+int codebook_data_next(struct codebook_data *d, double *code,
+                       struct input_row *row)
+{
+    if (!input_next(d->in, row))
+        return 0;
+    if (d->by) {
+        row->group = row->key[0];
+        row->group_len = row->key_len[0];
+    }
+    for (size_t i = 0; i < d->n; i++) {
+        const struct codebook_item *it = &d->cb->item[d->items[i]];
+        size_t k = d->slot[i];
+        if (d->text[i]) {
+            if (row->key_missing[k]) {
+                code[i] = NAN;
+                continue;
+            }
+            const char *s = row->key[k];
+            size_t len = row->key_len[k];
+            enum codebook_match m = codebook_match(
+                &d->cb->levels[it->levels], s, len, &code[i]);
+            if (m != CODEBOOK_OK)
+                bad_answer(d, row, i, s, len, m);
+        } else {
+            const struct input_cell *c = &row->cell[k];
+            if (c->missing) {
+                code[i] = NAN;
+                continue;
+            }
+            code[i] = c->v.x == 0 ? 0 : c->v.x;
+            if (it->has_range && (code[i] < it->min || code[i] > it->max)) {
+                size_t col = it->column;
+                bad_answer(d, row, i, row->field[col], row->field_len[col],
+                           CODEBOOK_OUT_OF_RANGE);
+            }
+        }
+    }
+    return 1;
+}
+
+void codebook_data_close(struct codebook_data *d)
+{
+    if (!d)
+        return;
+    free(d->items);
+    free(d->slot);
+    free(d->text);
+    free(d);
+}

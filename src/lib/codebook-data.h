@@ -1,0 +1,31 @@
+/* codebook-data.h - reading the items of a table through a codebook:
+ * each answer matched to its level's code, located errors otherwise. */
+#ifndef SK_CODEBOOK_DATA_H
+#define SK_CODEBOOK_DATA_H
+
+#include <stddef.h>
+
+#include "codebook.h"
+#include "input.h"
+
+/* Reading the items of a table through a codebook. */
+struct codebook_data;
+
+/* Read the N ITEMS of CB (bound) from IN, items with levels as text
+ * answers and the others as numbers, and the group column BY (or NULL). */
+struct codebook_data *codebook_data_open(const struct codebook *cb,
+                                         struct input *in,
+                                         const size_t *items, size_t n,
+                                         const char *by);
+
+/* The next row: 1 with code[i] the code of items[i] as answered (NAN when
+ * missing) and ROW filled (row->group set with a group column), or 0 at
+ * the end. An answer that is not a declared level, or a code outside the
+ * declared range, ends the program (exit 1) with the file, line and
+ * column. */
+int codebook_data_next(struct codebook_data *d, double *code,
+                       struct input_row *row);
+
+void codebook_data_close(struct codebook_data *d);
+
+#endif
