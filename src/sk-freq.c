@@ -15,6 +15,7 @@
 #include "lib/freqtab.h"
 #include "lib/input.h"
 #include "lib/likert.h"
+#include "lib/prop.h"
 #include "lib/numparse.h"
 #include "lib/out.h"
 #include "lib/strmap.h"
@@ -257,14 +258,14 @@ static void interval(const struct opts *o, const char *item,
 {
     int imprecise = 0;
     if (o->exact) {
-        likert_clopper_pearson(x, n, o->level, lo, hi, &imprecise);
+        prop_clopper_pearson(x, n, o->level, lo, hi, &imprecise);
         if (imprecise)
             sk_error("item '%s'%s%s%s: exact interval of %zu of %zu is NA: "
                      "libRmath's beta quantile may be inaccurate there",
                      item, group ? ", group '" : "", group ? group : "",
                      group ? "'" : "", x, n);
     } else
-        likert_wilson(x, n, o->level, lo, hi);
+        prop_wilson(x, n, o->level, lo, hi);
     *lo *= 100;
     *hi *= 100;
 }

@@ -179,13 +179,14 @@ int codebook_scale_option(struct codebook_scale_args *a, int opt,
     case CODEBOOK_OPT_NAME:
         a->name = arg;
         return 1;
-    case CODEBOOK_OPT_SCORING:
-        if (strcmp(arg, "mean") != 0 && strcmp(arg, "sum") != 0)
-            sk_usage_error("invalid value for --scoring: '%s' (mean or sum)",
-                           arg);
+    case CODEBOOK_OPT_SCORING: {
+        static const struct cli_name scoring[] = {
+            { "mean", 0, 0 }, { "sum", 1, 0 }, { NULL, 0, 0 }
+        };
+        a->co.sum = cli_choice("--scoring", arg, scoring);
         a->scoring = arg;
-        a->co.sum = strcmp(arg, "sum") == 0;
         return 1;
+    }
     case CODEBOOK_OPT_REVERSE:
         a->co.reverse = arg;
         return 1;

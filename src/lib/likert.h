@@ -25,19 +25,6 @@ size_t likert_percents(const size_t *count, size_t k, double *pct,
 int likert_describe(const double *code, const size_t *count, size_t k,
                     double *mean, double *sd, double *median);
 
-/* The Wilson score interval of x successes in n trials at LEVEL (0..1),
- * as R's prop.test(x, n, conf.level = LEVEL, correct = FALSE)$conf.int:
- * proportions, lo = 0 when x = 0 and hi = 1 when x = n; NAN when n = 0. */
-void likert_wilson(size_t x, size_t n, double level, double *lo, double *hi);
-
-/* The Clopper-Pearson ("exact") interval, as R's binom.test(x, n,
- * conf.level = LEVEL)$conf.int: beta quantiles (libRmath's qbeta, as R);
- * NAN when n = 0, x > n or the level is not in (0, 1); NAN too, with
- * *imprecise set (when not NULL), when libRmath warns that a quantile may
- * be inaccurate. */
-void likert_clopper_pearson(size_t x, size_t n, double level, double *lo,
-                            double *hi, int *imprecise);
-
 /* The score of one respondent on a scale of k items: the mean (or, with
  * SUM, the sum) of the codes that are not NAN (already reverse-keyed), or
  * NAN when fewer than MIN_ITEMS are answered. A sum is not prorated. */

@@ -13,6 +13,7 @@
 
 #include "lib/codebook.h"
 #include "lib/likert.h"
+#include "lib/prop.h"
 #include "unit.h"
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
@@ -282,7 +283,7 @@ static void test_wilson(void)
 {
     for (size_t i = 0; i < NELEM(P_X); i++) {
         double lo, hi;
-        likert_wilson(P_X[i], P_N[i], P_LEVEL[i], &lo, &hi);
+        prop_wilson(P_X[i], P_N[i], P_LEVEL[i], &lo, &hi);
         ASSERT_REL(lo, P_WILSON_LO[i], TOL);
         ASSERT_REL(hi, P_WILSON_HI[i], TOL);
     }
@@ -292,7 +293,7 @@ static void test_clopper_pearson(void)
 {
     for (size_t i = 0; i < NELEM(P_X); i++) {
         double lo, hi;
-        likert_clopper_pearson(P_X[i], P_N[i], P_LEVEL[i], &lo, &hi, NULL);
+        prop_clopper_pearson(P_X[i], P_N[i], P_LEVEL[i], &lo, &hi, NULL);
         ASSERT_REL(lo, P_EXACT_LO[i], 1e-11);
         ASSERT_REL(hi, P_EXACT_HI[i], 1e-11);
     }
@@ -301,11 +302,11 @@ static void test_clopper_pearson(void)
 static void test_intervals_n0(void)
 {
     double lo, hi;
-    likert_wilson(0, 0, 0.95, &lo, &hi);
+    prop_wilson(0, 0, 0.95, &lo, &hi);
     CU_ASSERT(isnan(lo) && isnan(hi));
-    likert_clopper_pearson(0, 0, 0.95, &lo, &hi, NULL);
+    prop_clopper_pearson(0, 0, 0.95, &lo, &hi, NULL);
     CU_ASSERT(isnan(lo) && isnan(hi));
-    likert_wilson(3, 5, 1, &lo, &hi);
+    prop_wilson(3, 5, 1, &lo, &hi);
     CU_ASSERT(isnan(lo) && isnan(hi));
 }
 
@@ -331,7 +332,7 @@ static void test_intervals_large(void)
     for (size_t i = 0; i < NELEM(L_X); i++) {
         double lo, hi;
         int imprecise = 0;
-        likert_clopper_pearson(L_X[i], L_N[i], L_LEVEL[i], &lo, &hi,
+        prop_clopper_pearson(L_X[i], L_N[i], L_LEVEL[i], &lo, &hi,
                                &imprecise);
         CU_ASSERT(!imprecise);
         ASSERT_REL(lo, L_EXACT_LO[i], 1e-11);
@@ -347,7 +348,7 @@ static void test_intervals_large(void)
         ASSERT_REL(hi, LF_HI[i], 1e-12);
     }
     double lo, hi;
-    likert_clopper_pearson(5, 4, 0.95, &lo, &hi, NULL);
+    prop_clopper_pearson(5, 4, 0.95, &lo, &hi, NULL);
     CU_ASSERT(isnan(lo) && isnan(hi));
 }
 
