@@ -50,31 +50,13 @@ void stats_ttest_summary(size_t n, double mean, double sd, double level,
         r->t = r->mean / r->se;
         r->dz = r->mean / r->sd;
     }
-    switch (alt) {
-    case STATS_TWO_SIDED:
-        r->p = 2 * dist_pt(-fabs(r->t), df);
-        break;
-    case STATS_LESS:
-        r->p = dist_pt(r->t, df);
-        break;
-    case STATS_GREATER:
-        r->p = dist_pt_upper(r->t, df);
-        break;
-    }
-    if (r->p > 1)
-        r->p = 1;
+    r->p = stats_t_p(r->t, df, alt);
     /* CI of the mean as R computes it: (t -+ q) se */
     if (r->const_sd) {
         r->lo = alt == STATS_LESS ? -INFINITY : r->mean;
         r->hi = alt == STATS_GREATER ? INFINITY : r->mean;
-    } else if (alt == STATS_TWO_SIDED) {
-        double q = dist_qt(1 - alpha / 2, df);
-        r->lo = (r->t - q) * r->se;
-        r->hi = (r->t + q) * r->se;
     } else {
-        double q = dist_qt(level, df);
-        r->lo = alt == STATS_GREATER ? (r->t - q) * r->se : -INFINITY;
-        r->hi = alt == STATS_LESS ? (r->t + q) * r->se : INFINITY;
+        stats_t_interval(r->t, r->se, df, level, alt, &r->lo, &r->hi);
     }
     /* d_z: invert the noncentral t at t for the noncentrality, / sqrt n */
     if (!r->const_sd) {
@@ -160,22 +142,6 @@ static int cmp_absidx(const void *p, const void *q)
     if (a->a != b->a)
         return (a->a > b->a) - (a->a < b->a);
     return (a->i > b->i) - (a->i < b->i);
-}
-
-/* The tie correction sum of (t^3 - t) over the runs of equal values of
- * sorted x[0..n). */
-static double tie_sum(const double *x, size_t n)
-{
-    double ties = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && x[j] == x[i])
-            j++;
-        double t = (double)(j - i);
-        ties += t * t * t - t;
-        i = j;
-    }
-    return ties;
 }
 
 /* Average ranks of |x[0..n)| into rank[], as R's rank(); returns the tie
@@ -461,7 +427,7 @@ static void hl_interval(const double *x, size_t m, const double *prob,
     }
     /* normal approximation, by R's procedure with exact roots */
     struct wctx c = { x, m, o->correct, o->alt, N, 0 };
-    double dm = (double)m, dup = tie_sum(x, m);
+    double dm = (double)m, dup = stats_tie_sum(x, m);
     c.sigma = sqrt(signrank_var(dm, 0, dup));
     double *scratch = sk_xcalloc(m, sizeof *scratch);
     double *rank = sk_xcalloc(m, sizeof *rank);
@@ -527,7 +493,7 @@ static double signrank_ranks(const double *d, size_t n, enum stats_zero zero,
     double *tmp = sk_xcalloc(*m, sizeof *tmp);
     memcpy(tmp, rank, *m * sizeof *tmp);
     qsort(tmp, *m, sizeof *tmp, stats_cmp_double);
-    double ties = tie_sum(tmp, *m);
+    double ties = stats_tie_sum(tmp, *m);
     free(tmp);
     return ties;
 }

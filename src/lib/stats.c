@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "stats.h"
+#include "dist.h"
 
 #include <math.h>
 #include <string.h>
@@ -41,4 +42,49 @@ double stats_unkey(uint64_t k)
     double x;
     memcpy(&x, &u, sizeof x);
     return x;
+}
+
+double stats_tie_sum(const double *x, size_t n)
+{
+    double s = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && x[j] == x[i])
+            j++;
+        double t = (double)(j - i);
+        s += t * t * t - t;
+        i = j;
+    }
+    return s;
+}
+
+double stats_t_p(double t, double df, enum stats_alt alt)
+{
+    double p = NAN;
+    switch (alt) {
+    case STATS_TWO_SIDED:
+        p = 2 * dist_pt(-fabs(t), df);
+        break;
+    case STATS_LESS:
+        p = dist_pt(t, df);
+        break;
+    case STATS_GREATER:
+        p = dist_pt_upper(t, df);
+        break;
+    }
+    return p > 1 ? 1 : p;
+}
+
+void stats_t_interval(double t, double se, double df, double level,
+                      enum stats_alt alt, double *lo, double *hi)
+{
+    if (alt == STATS_TWO_SIDED) {
+        double q = dist_qt(1 - (1 - level) / 2, df);
+        *lo = (t - q) * se;
+        *hi = (t + q) * se;
+    } else {
+        double q = dist_qt(level, df);
+        *lo = alt == STATS_GREATER ? (t - q) * se : -INFINITY;
+        *hi = alt == STATS_LESS ? (t + q) * se : INFINITY;
+    }
 }

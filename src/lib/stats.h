@@ -27,4 +27,19 @@ int stats_cmp_double(const void *a, const void *b);
 uint64_t stats_dkey(double x);
 double stats_unkey(uint64_t k);
 
+/* The sum of (t^3 - t) over the runs of equal values of sorted x[0..n):
+ * the tie correction of rank statistics. */
+double stats_tie_sum(const double *x, size_t n);
+
+/* The p-value of Student's t statistic T with DF degrees of freedom for
+ * the alternative ALT (two-sided: 2 P(T > |t|), at most 1), as R's
+ * t.test. */
+double stats_t_p(double t, double df, enum stats_alt alt);
+
+/* The interval (t -+ q) se of a t test, as R's t.test computes it: q the
+ * 1 - alpha/2 quantile two-sided, the LEVEL quantile one-sided with the
+ * open side infinite. */
+void stats_t_interval(double t, double se, double df, double level,
+                      enum stats_alt alt, double *lo, double *hi);
+
 #endif

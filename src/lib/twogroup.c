@@ -38,23 +38,6 @@ void stats_ttest2(const double *a, size_t na, const double *b, size_t nb,
     stats_ttest2_summary(na, ma, sa, nb, mb, sb, level, alt, var_equal, r);
 }
 
-static double t_pvalue(double t, double df, enum stats_alt alt)
-{
-    double p = NAN;
-    switch (alt) {
-    case STATS_TWO_SIDED:
-        p = 2 * dist_pt(-fabs(t), df);
-        break;
-    case STATS_LESS:
-        p = dist_pt(t, df);
-        break;
-    case STATS_GREATER:
-        p = dist_pt_upper(t, df);
-        break;
-    }
-    return p > 1 ? 1 : p;
-}
-
 void stats_ttest2_summary(size_t na, double mean_a, double sd_a, size_t nb,
                           double mean_b, double sd_b, double level,
                           enum stats_alt alt, int var_equal,
@@ -87,7 +70,6 @@ void stats_ttest2_summary(size_t na, double mean_a, double sd_a, size_t nb,
         r->df = (ea + eb) * (ea + eb) /
                 (ea * ea / (dna - 1) + eb * eb / (dnb - 1));
     }
-    double alpha = 1 - level;
     if (r->se == 0) {
         /* R stops ("data are essentially constant"); as sk-paired */
         r->flags |= STATS_TG_CONSTANT;
@@ -102,17 +84,9 @@ void stats_ttest2_summary(size_t na, double mean_a, double sd_a, size_t nb,
         return;
     }
     r->t = r->diff / r->se;
-    r->p = t_pvalue(r->t, r->df, alt);
+    r->p = stats_t_p(r->t, r->df, alt);
     /* CI as R computes it: (t -+ q) se */
-    if (alt == STATS_TWO_SIDED) {
-        double q = dist_qt(1 - alpha / 2, r->df);
-        r->lo = (r->t - q) * r->se;
-        r->hi = (r->t + q) * r->se;
-    } else {
-        double q = dist_qt(level, r->df);
-        r->lo = alt == STATS_GREATER ? (r->t - q) * r->se : -INFINITY;
-        r->hi = alt == STATS_LESS ? (r->t + q) * r->se : INFINITY;
-    }
+    stats_t_interval(r->t, r->se, r->df, level, alt, &r->lo, &r->hi);
 }
 
 /* ---- Cohen's d, Hedges' g ------------------------------------------ */
@@ -224,21 +198,6 @@ static void levels_free(struct levels *L)
     free(L->value);
     free(L->ca);
     free(L->cb);
-}
-
-/* Sum of (t^3 - t) over the runs of equal values of sorted x. */
-static double tie_sum(const double *x, size_t n)
-{
-    double s = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && x[j] == x[i])
-            j++;
-        double t = (double)(j - i);
-        s += t * t * t - t;
-        i = j;
-    }
-    return s;
 }
 
 /* ---- exact conditional distribution of the mid-rank sum ------------ */
@@ -644,7 +603,7 @@ static void hl_interval(const double *sa, size_t na, const double *sb,
     }
     double dna = (double)na, dnb = (double)nb, N = dna + dnb;
     struct wctx c = { sa, sb, na, nb, nab, o->correct, o->alt, 0 };
-    double ties = tie_sum(sa, na) + tie_sum(sb, nb);
+    double ties = stats_tie_sum(sa, na) + stats_tie_sum(sb, nb);
     c.sigma = sqrt(dna * dnb / 12 * ((N + 1) - ties / (N * (N - 1))));
     double mumin = sb[0] - sa[na - 1], mumax = sb[nb - 1] - sa[0];
     double wmin = w_at(sa, na, sb, nb, mumin, o->correct, o->alt);
@@ -808,7 +767,7 @@ void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
     r->t_bm = (r->theta - 0.5) / r->se;
     r->df = v * v / (dna * Sa * dna * Sa / (dna - 1) +
                      dnb * Sb * dnb * Sb / (dnb - 1));
-    r->p_bm = t_pvalue(r->t_bm, r->df, alt);
+    r->p_bm = stats_t_p(r->t_bm, r->df, alt);
     double alpha = 1 - level;
     if (alt == STATS_TWO_SIDED) {
         double q = dist_qt(1 - alpha / 2, r->df);
@@ -1132,15 +1091,6 @@ void stats_partover(const double *a_only, size_t n1, const double *b_only,
         return;
     }
     r->t = r->diff / r->se;
-    r->p = t_pvalue(r->t, r->df, alt);
-    double alpha = 1 - level;
-    if (alt == STATS_TWO_SIDED) {
-        double q = dist_qt(1 - alpha / 2, r->df);
-        r->lo = (r->t - q) * r->se;
-        r->hi = (r->t + q) * r->se;
-    } else {
-        double q = dist_qt(level, r->df);
-        r->lo = alt == STATS_GREATER ? (r->t - q) * r->se : -INFINITY;
-        r->hi = alt == STATS_LESS ? (r->t + q) * r->se : INFINITY;
-    }
+    r->p = stats_t_p(r->t, r->df, alt);
+    stats_t_interval(r->t, r->se, r->df, level, alt, &r->lo, &r->hi);
 }
