@@ -66,18 +66,22 @@ static void mpz_set_i128(mpz_t z, __int128 x)
         mpz_neg(z, z);
 }
 
-/* sqrt(q) correctly rounded to double: bracket q from below and above at
- * growing precision until both brackets round to the same double. */
-static double sqrt_q_rounded(const mpq_t q)
+double exsum_round_q(const mpq_t q, long e2, int root)
 {
+    if (mpq_sgn(q) == 0)
+        return 0;
     double res = NAN;
     for (mpfr_prec_t prec = 128; prec <= 65536; prec *= 2) {
         mpfr_t lo, hi;
         mpfr_inits2(prec, lo, hi, (mpfr_ptr)0);
         mpfr_set_q(lo, q, MPFR_RNDD);
-        mpfr_sqrt(lo, lo, MPFR_RNDD);
         mpfr_set_q(hi, q, MPFR_RNDU);
-        mpfr_sqrt(hi, hi, MPFR_RNDU);
+        mpfr_mul_2si(lo, lo, e2, MPFR_RNDD);     /* exact */
+        mpfr_mul_2si(hi, hi, e2, MPFR_RNDU);
+        if (root) {
+            mpfr_sqrt(lo, lo, MPFR_RNDD);
+            mpfr_sqrt(hi, hi, MPFR_RNDU);
+        }
         double dlo = mpfr_get_d(lo, MPFR_RNDN);
         double dhi = mpfr_get_d(hi, MPFR_RNDN);
         mpfr_clears(lo, hi, (mpfr_ptr)0);
@@ -132,7 +136,7 @@ int exsum_results(const struct exsum *e, double *mean, double *var,
         mpq_set_den(q, den);
         mpq_canonicalize(q);
         *var = q_rounded(q);
-        *sd = sqrt_q_rounded(q);
+        *sd = exsum_round_q(q, 0, 1);
     }
     mpq_clear(q);
     mpz_clears(s, ss, pow, num, den, (mpz_ptr)0);

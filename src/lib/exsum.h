@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <gmp.h>
+
 struct exsum {
     __int128 s;      /* sum of values * 10^scale */
     __int128 ss;     /* sum of squares * 10^(2 scale) */
@@ -56,5 +58,11 @@ static inline void exsum_lose(struct exsum *e)
  * deviation (n >= 2; NAN otherwise). Returns 0, or -1 when e is not ok. */
 int exsum_results(const struct exsum *e, double *mean, double *var,
                   double *sd);
+
+/* The double nearest q 2^e2, or nearest its square root when ROOT (q >=
+ * 0 then): q bracketed from below and above at growing precision until
+ * both ends round to the same double; right in the subnormals too. The
+ * one rounding of exact rationals that exsum and xsum share. */
+double exsum_round_q(const mpq_t q, long e2, int root);
 
 #endif

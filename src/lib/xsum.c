@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include "xsum.h"
+#include "exsum.h"
 
 #include <gmp.h>
 #include <math.h>
@@ -95,10 +96,7 @@ static void words_to_mpz(mpz_t z, const int64_t *w, size_t nw)
     }
 }
 
-/* The double nearest (num / den) 2^e2, or its square root when ROOT (num
- * >= 0 then): brackets from below and above at growing precision, until
- * both round to the same double. mpfr_get_d rounds into the subnormals
- * correctly, so the result is right there too. */
+/* The double nearest (num / den) 2^e2, or its square root when ROOT. */
 static double round_scaled(const mpz_t num, const mpz_t den, long e2,
                            int root)
 {
@@ -109,25 +107,7 @@ static double round_scaled(const mpz_t num, const mpz_t den, long e2,
     mpq_set_num(q, num);
     mpq_set_den(q, den);
     mpq_canonicalize(q);
-    double res = NAN;
-    for (mpfr_prec_t prec = 128; prec <= 65536; prec *= 2) {
-        mpfr_t lo, hi;
-        mpfr_inits2(prec, lo, hi, (mpfr_ptr)0);
-        mpfr_set_q(lo, q, MPFR_RNDD);
-        mpfr_set_q(hi, q, MPFR_RNDU);
-        mpfr_mul_2si(lo, lo, e2, MPFR_RNDD);     /* exact */
-        mpfr_mul_2si(hi, hi, e2, MPFR_RNDU);
-        if (root) {
-            mpfr_sqrt(lo, lo, MPFR_RNDD);
-            mpfr_sqrt(hi, hi, MPFR_RNDU);
-        }
-        double dlo = mpfr_get_d(lo, MPFR_RNDN);
-        double dhi = mpfr_get_d(hi, MPFR_RNDN);
-        mpfr_clears(lo, hi, (mpfr_ptr)0);
-        res = dlo;
-        if (dlo == dhi)
-            break;
-    }
+    double res = exsum_round_q(q, e2, root);
     mpq_clear(q);
     return res;
 }
