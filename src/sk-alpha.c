@@ -12,6 +12,7 @@
 #include "lib/cli.h"
 #include "lib/codebook-cli.h"
 #include "lib/codebook-data.h"
+#include "lib/grouped.h"
 #include "lib/input.h"
 #include "lib/likert.h"
 #include "lib/out.h"
@@ -242,25 +243,18 @@ int main(int argc, char **argv)
 
     struct codebook_data *d = codebook_data_open(cb, in, items, n, co->by);
     struct strmap *groups = strmap_new();
-    struct rows *rows = NULL;        /* rows[group * nsc + scale] */
-    size_t ngroups = 0, gcap = 0;
+    struct group_table gt;           /* rows[group * nsc + scale] */
+    group_table_init(&gt, nsc, sizeof(struct rows), NULL);
     double *code = sk_xcalloc(n, sizeof *code);
     double *vals = sk_xcalloc(kmax, sizeof *vals);
     struct input_row row;
     while (codebook_data_next(d, code, &row)) {
         size_t g = row.group ? strmap_intern(groups, row.group,
                                              row.group_len, NULL) : 0;
-        while (g >= ngroups) {
-            if (ngroups == gcap) {
-                gcap = gcap ? 2 * gcap : 8;
-                rows = sk_xreallocarray(rows, gcap * nsc, sizeof *rows);
-            }
-            memset(&rows[ngroups * nsc], 0, nsc * sizeof *rows);
-            ngroups++;
-        }
+        struct rows *grow = group_table_row(&gt, g);
         for (size_t s = 0; s < nsc; s++) {
             const struct codebook_scale *S = &cb->scale[sc[s]];
-            struct rows *R = &rows[g * nsc + s];
+            struct rows *R = &grow[s];
             int complete = 1;
             R->seen++;
             for (size_t j = 0; j < S->nitems && complete; j++) {
@@ -278,6 +272,9 @@ int main(int argc, char **argv)
             R->n++;
         }
     }
+
+    struct rows *rows = gt.cell;
+    size_t ngroups = gt.ngroups;
 
     /* Compute everything, warn, then print. */
     size_t nres = ngroups * nsc;

@@ -14,6 +14,7 @@
 #include "lib/cli.h"
 #include "lib/colsel.h"
 #include "lib/input.h"
+#include "lib/match.h"
 #include "lib/numparse.h"
 #include "lib/out.h"
 #include "lib/rng.h"
@@ -26,7 +27,7 @@
 
 enum {
     OPT_SEED = CLI_OPT_FIRST_PROGRAM_OPTION,
-    OPT_LEVEL, OPT_STRATA, OPT_THREADS, OPT_REPS_OUT
+    OPT_LEVEL, OPT_STRATA, OPT_THREADS, OPT_REPS_OUT, OPT_SUFFIX, OPT_PREFIX
 };
 
 /* The statistics a user can ask for: one table for the parser and help. */
@@ -132,6 +133,8 @@ static void usage(void)
 "                         dz of AFTER - BEFORE, or cor of the two; rows\n"
 "                         resampled (split at the first ':' where both\n"
 "                         sides are columns)\n"
+"      --suffix=PRE:POST  pair every column NAME+PRE with NAME+POST, as -p\n"
+"      --prefix=PRE:POST  pair every column PRE+NAME with POST+NAME\n"
 "  -s, --stat=LIST        the statistics (default mean):\n", stdout);
     for (size_t i = 0; i < NSTATDEFS; i++)
         printf("                           %-10s %s\n", statdefs[i].name,
@@ -356,6 +359,7 @@ struct spec {
     struct cli_common cli;
     const char **pairs;
     size_t npairs;
+    struct match_spec match;   /* -p, --suffix, --prefix */
     struct want *wants;
     size_t nwants;
     int fam[4];                /* a statistic of family f is asked for */
@@ -374,6 +378,8 @@ static void parse_options(int argc, char **argv, struct spec *sp)
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
         { "pair", required_argument, NULL, 'p' },
+        { "suffix", required_argument, NULL, OPT_SUFFIX },
+        { "prefix", required_argument, NULL, OPT_PREFIX },
         { "stat", required_argument, NULL, 's' },
         { "method", required_argument, NULL, 'm' },
         { "replicates", required_argument, NULL, 'B' },
@@ -425,19 +431,28 @@ static void parse_options(int argc, char **argv, struct spec *sp)
         case OPT_REPS_OUT:
             sp->reps_out = optarg;
             break;
+        case OPT_SUFFIX:
+            sp->match.suffix = optarg;
+            break;
+        case OPT_PREFIX:
+            sp->match.prefix = optarg;
+            break;
         default:
             sk_try_help();
         }
     }
     cli_file_operand(&sp->cli, argc, argv);
+    sp->match.pair = sp->pairs;
+    sp->match.npair = sp->npairs;
 }
 
 /* The defaults that depend on other options, and the usage errors that
  * need every option. */
 static void check_spec(struct spec *sp)
 {
+    int paired = sp->npairs || sp->match.suffix || sp->match.prefix;
     if (!sp->nwants)    /* mean of -c columns, or mean-diff of -p pairs */
-        parse_stats(sp->npairs && !sp->cli.in.columns ? "mean-diff" : "mean",
+        parse_stats(paired && !sp->cli.in.columns ? "mean-diff" : "mean",
                     &sp->wants, &sp->nwants);
     for (size_t i = 0; i < sp->nwants; i++)
         for (size_t j = 0; j < i; j++)
@@ -461,9 +476,10 @@ static void check_spec(struct spec *sp)
     if (uni && !sp->cli.in.columns)
         sk_usage_error("%s needs columns: give -c LIST",
                        sp->fam[FAM_ALPHA] ? "alpha" : "the statistic");
-    if (two && !sp->npairs)
-        sk_usage_error("mean-diff, dz and cor need pairs: give -p A:B");
-    if (sp->npairs && !two)
+    if (two && !paired)
+        sk_usage_error("mean-diff, dz and cor need pairs: give -p A:B, "
+                       "--suffix or --prefix");
+    if (paired && !two)
         sk_usage_error("-p pairs go with mean-diff, dz or cor (-s)");
     if (sp->cli.in.columns && !uni)
         sk_usage_error("-c columns go with mean, median, sd, var, prop or "
@@ -489,6 +505,7 @@ struct data {
     struct input *in;
     const char *const *names;
     size_t *cols, ncols, nc_uni;
+    size_t npairs;             /* the comparisons, after the -c columns */
     double *x;                 /* nrows * ncols */
     size_t *grp, *str, nrows;
     struct strmap *groups, *strata;
@@ -508,12 +525,16 @@ static void open_data(const struct spec *sp, struct data *d)
             sk_usage_error("%s: %s", input_filename(d->in), err);
     }
     d->nc_uni = d->ncols;
-    for (size_t i = 0; i < sp->npairs; i++) {
-        d->cols = sk_xreallocarray(d->cols, d->ncols + 2, sizeof *d->cols);
-        cli_pair(d->in, "--pair", sp->pairs[i], &d->cols[d->ncols],
-                 &d->cols[d->ncols + 1]);
-        d->ncols += 2;
+    size_t (*pc)[2] = NULL;
+    d->npairs = sp->match.npair || sp->match.suffix || sp->match.prefix
+        ? match_columns(&sp->match, d->in, &pc) : 0;
+    d->cols = sk_xreallocarray(d->cols, d->ncols + 2 * d->npairs + 1,
+                               sizeof *d->cols);
+    for (size_t i = 0; i < d->npairs; i++) {
+        d->cols[d->ncols++] = pc[i][0];
+        d->cols[d->ncols++] = pc[i][1];
     }
+    free(pc);
     input_set_columns(d->in, d->cols, d->ncols);
     size_t keys[2], nkeys = 0;
     d->has_group = sp->cli.in.by != NULL;
@@ -647,7 +668,7 @@ static void plan_analyses(const struct spec *sp, const struct data *d,
     for (int fam = FAM_PAIRED; fam <= FAM_COR; fam++) {
         if (!sp->fam[fam])
             continue;
-        for (size_t i = 0; i < sp->npairs; i++) {
+        for (size_t i = 0; i < d->npairs; i++) {
             size_t a = d->nc_uni + 2 * i;
             const char *before = nm[d->cols[a]], *after = nm[d->cols[a + 1]];
             char *label;

@@ -10,6 +10,7 @@
 
 #include "lib/cli.h"
 #include "lib/describe.h"
+#include "lib/grouped.h"
 #include "lib/input.h"
 #include "lib/out.h"
 #include "lib/strmap.h"
@@ -105,6 +106,11 @@ static void range_note(const struct describe *d, const char *var,
     free(g);
 }
 
+static void acc_init_cell(void *cell)
+{
+    acc_init(cell);
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -140,25 +146,14 @@ int main(int argc, char **argv)
     struct input *in = input_open(&cli.in);
     size_t nvars = input_nvars(in);
     struct strmap *groups = strmap_new();
-    struct acc *acc = NULL;      /* acc[group * nvars + var] */
-    size_t ngroups = 0, gcap = 0;
+    struct group_table gt;       /* acc[group * nvars + var] */
+    group_table_init(&gt, nvars, sizeof(struct acc), acc_init_cell);
     struct input_row row;
 
     while (input_next(in, &row)) {
-        size_t g = 0;
-        if (row.group) {
-            g = strmap_intern(groups, row.group, row.group_len, NULL);
-        }
-        while (g >= ngroups) {
-            if (ngroups == gcap) {
-                gcap = gcap ? 2 * gcap : 8;
-                acc = sk_xreallocarray(acc, gcap * nvars, sizeof *acc);
-            }
-            for (size_t v = 0; v < nvars; v++)
-                acc_init(&acc[ngroups * nvars + v]);
-            ngroups++;
-        }
-        struct acc *a = &acc[g * nvars];
+        size_t g = row.group ? strmap_intern(groups, row.group,
+                                             row.group_len, NULL) : 0;
+        struct acc *a = group_table_row(&gt, g);
         for (size_t v = 0; v < nvars; v++) {
             const struct input_cell *c = &row.cell[v];
             if (c->missing)
@@ -167,6 +162,8 @@ int main(int argc, char **argv)
                 acc_add(&a[v], c->v.x, c->v.exact, c->v.mant, c->v.scale);
         }
     }
+    struct acc *acc = gt.cell;
+    size_t ngroups = gt.ngroups;
 
     struct out o;
     out_init(&o, stdout, cli.precision);

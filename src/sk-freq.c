@@ -13,6 +13,7 @@
 #include "lib/codebook-cli.h"
 #include "lib/codebook-data.h"
 #include "lib/freqtab.h"
+#include "lib/grouped.h"
 #include "lib/input.h"
 #include "lib/likert.h"
 #include "lib/prop.h"
@@ -287,6 +288,17 @@ static void check_codes(const char *option, const double *v, size_t n,
     }
 }
 
+/* The counts of one item in one group. */
+struct count_cell {
+    struct freqtab *tab;
+    size_t missing;
+};
+
+static void count_cell_init(void *cell)
+{
+    ((struct count_cell *)cell)->tab = freqtab_new();
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -356,9 +368,8 @@ int main(int argc, char **argv)
 
     /* Count: a table per item and group, and per item over the groups. */
     struct strmap *groups = strmap_new();
-    struct freqtab **tab = NULL;      /* tab[group * n + item] */
-    size_t *missing = NULL;
-    size_t ngroups = 0, gcap = 0;
+    struct group_table gt;            /* [group * n + item] */
+    group_table_init(&gt, n, sizeof(struct count_cell), count_cell_init);
     struct freqtab **all = sk_xcalloc(n, sizeof *all);
     for (size_t i = 0; i < n; i++)
         all[i] = freqtab_new();
@@ -367,28 +378,18 @@ int main(int argc, char **argv)
     while (codebook_data_next(d, code, &row)) {
         size_t g = row.group ? strmap_intern(groups, row.group,
                                              row.group_len, NULL) : 0;
-        while (g >= ngroups) {
-            if (ngroups == gcap) {
-                gcap = gcap ? 2 * gcap : 8;
-                tab = sk_xreallocarray(tab, gcap * n, sizeof *tab);
-                missing = sk_xreallocarray(missing, gcap * n,
-                                           sizeof *missing);
-            }
-            for (size_t i = 0; i < n; i++) {
-                tab[ngroups * n + i] = freqtab_new();
-                missing[ngroups * n + i] = 0;
-            }
-            ngroups++;
-        }
+        struct count_cell *cc = group_table_row(&gt, g);
         for (size_t i = 0; i < n; i++) {
             if (isnan(code[i]))
-                missing[g * n + i]++;
+                cc[i].missing++;
             else {
-                freqtab_add(tab[g * n + i], code[i], 1);
+                freqtab_add(cc[i].tab, code[i], 1);
                 freqtab_add(all[i], code[i], 1);
             }
         }
     }
+    struct count_cell *cells = gt.cell;
+    size_t ngroups = gt.ngroups;
 
     struct out out;
     out_init(&out, stdout, cli.precision);
@@ -408,8 +409,8 @@ int main(int argc, char **argv)
         double *cum = sk_xcalloc(L.k, sizeof *cum);
         for (size_t g = 0; g < ngroups; g++) {
             const char *name = cb->item[items[i]].name;
-            size_t miss = missing[g * n + i];
-            level_counts(tab[g * n + i], &L, count);
+            size_t miss = cells[g * n + i].missing;
+            level_counts(cells[g * n + i].tab, &L, count);
             size_t valid = likert_percents(count, L.k, pct, cum);
             const char *gname = co.by ? strmap_key(groups, g) : NULL;
             if (!o.summary) {
@@ -450,12 +451,11 @@ int main(int argc, char **argv)
     }
 
     for (size_t i = 0; i < ngroups * n; i++)
-        freqtab_free(tab[i]);
+        freqtab_free(cells[i].tab);
     for (size_t i = 0; i < n; i++)
         freqtab_free(all[i]);
-    free(tab);
+    free(cells);
     free(all);
-    free(missing);
     free(code);
     free(items);
     free(o.top);

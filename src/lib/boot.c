@@ -198,15 +198,7 @@ static double replicate_se(const struct boot_set *s, const double *S,
 static double rank_value(const double *gv, const unsigned long *cum,
                          size_t KG, unsigned long r)
 {
-    size_t lo = 0, hi = KG - 1;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cum[mid + 1] >= r)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return gv[lo];
+    return gv[stats_cum_rank(cum + 1, KG, r)];
 }
 
 /* Type 7 median of m values from a rank accessor. */
@@ -420,14 +412,7 @@ static void make_median_table(struct boot_set *s,
     s->ctot = sk_xcalloc(kg + 1, sizeof *s->ctot);
     for (size_t r = 0; r < n; r++) {
         double x = smp->x[r];
-        size_t lo = 0, hi = kg - 1;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (v[mid] < x)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
+        size_t lo = stats_lower_bound(v, kg, x);
         size_t t = smp->stratum ? smp->stratum[r] : 0;
         s->gcum[t * (kg + 1) + lo + 1]++;
         s->ctot[lo + 1]++;

@@ -7,26 +7,49 @@
 #include "grouped.h"
 #include "util.h"
 
+void group_table_init(struct group_table *t, size_t width, size_t size,
+                      void (*init)(void *cell))
+{
+    *t = (struct group_table){ .width = width, .size = size, .init = init };
+}
+
+void *group_table_row(struct group_table *t, size_t g)
+{
+    size_t row = t->width * t->size;
+    while (g >= t->ngroups) {
+        if (t->ngroups == t->cap) {
+            t->cap = t->cap ? 2 * t->cap : 8;
+            t->cell = sk_xreallocarray(t->cell, t->cap, row ? row : 1);
+        }
+        char *r = (char *)t->cell + t->ngroups * row;
+        memset(r, 0, row);
+        for (size_t i = 0; t->init && i < t->width; i++)
+            t->init(r + i * t->size);
+        t->ngroups++;
+    }
+    return (char *)t->cell + g * row;
+}
+
 void grouped_init(struct grouped *g, size_t nslots, int nsides)
 {
     memset(g, 0, sizeof *g);
+    group_table_init(&g->t, nslots, sizeof(struct grouped_cell), NULL);
     g->nslots = nslots;
     g->nsides = nsides;
 }
 
 struct grouped_cell *grouped_at(struct grouped *g, size_t group, size_t slot)
 {
-    while (group >= g->ngroups) {
-        if (g->ngroups == g->gcap) {
-            g->gcap = g->gcap ? 2 * g->gcap : 8;
-            g->cell = sk_xreallocarray(g->cell, g->gcap * g->nslots,
-                                       sizeof *g->cell);
-        }
-        memset(&g->cell[g->ngroups * g->nslots], 0,
-               g->nslots * sizeof *g->cell);
-        g->ngroups++;
-    }
-    return &g->cell[group * g->nslots + slot];
+    struct grouped_cell *row = group_table_row(&g->t, group);
+    g->ngroups = g->t.ngroups;
+    return &row[slot];
+}
+
+const struct grouped_cell *grouped_get(const struct grouped *g, size_t group,
+                                       size_t slot)
+{
+    const struct grouped_cell *cell = g->t.cell;
+    return &cell[group * g->nslots + slot];
 }
 
 void grouped_push(const struct grouped *g, struct grouped_cell *c,
@@ -45,10 +68,11 @@ void grouped_push(const struct grouped *g, struct grouped_cell *c,
 
 void grouped_free(struct grouped *g)
 {
+    struct grouped_cell *cell = g->t.cell;
     for (size_t i = 0; i < g->ngroups * g->nslots; i++)
         for (int k = 0; k < g->nsides; k++)
-            free(g->cell[i].side[k]);
-    free(g->cell);
-    g->cell = NULL;
-    g->ngroups = g->gcap = 0;
+            free(cell[i].side[k]);
+    free(g->t.cell);
+    group_table_init(&g->t, g->nslots, sizeof *cell, NULL);
+    g->ngroups = 0;
 }

@@ -13,6 +13,25 @@
 
 #include "numparse.h"
 
+/* A table of rows, one per group, each of WIDTH cells of SIZE bytes,
+ * grown as groups appear: what every program's -g keeps per group (a
+ * row of accumulators, of frequency tables, of samples). New rows are
+ * zeroed, then given to INIT (when not NULL) cell by cell. */
+struct group_table {
+    void *cell;                   /* [group * width + slot] */
+    size_t width, size, ngroups, cap;
+    void (*init)(void *cell);
+};
+
+/* An empty table of WIDTH cells of SIZE bytes per group. */
+void group_table_init(struct group_table *t, size_t width, size_t size,
+                      void (*init)(void *cell));
+
+/* The first cell of group G's row; rows up to G are added when new, so
+ * that a group seen without data still has its cells. The pointer is
+ * valid until the next call that adds a group. */
+void *group_table_row(struct group_table *t, size_t g);
+
 #define GROUPED_MAX_SIDES 2
 
 struct grouped_cell {
@@ -22,8 +41,8 @@ struct grouped_cell {
 };
 
 struct grouped {
-    struct grouped_cell *cell;    /* [group * nslots + slot] */
-    size_t nslots, ngroups, gcap;
+    struct group_table t;         /* of struct grouped_cell */
+    size_t nslots, ngroups;       /* width and rows of t, for reading */
     int nsides;
 };
 
@@ -35,6 +54,10 @@ void grouped_init(struct grouped *g, size_t nslots, int nsides);
  * new, so that a group seen without data still has its cells. The pointer
  * is valid until the next call that adds a group. */
 struct grouped_cell *grouped_at(struct grouped *g, size_t group, size_t slot);
+
+/* The cell of an existing GROUP and SLOT, for reading. */
+const struct grouped_cell *grouped_get(const struct grouped *g, size_t group,
+                                       size_t slot);
 
 /* Append one observation, the NSIDES values v[0..nsides), to C. */
 void grouped_push(const struct grouped *g, struct grouped_cell *c,

@@ -117,7 +117,7 @@ static void add_affix(struct reader *r, const char *spec, int prefix)
                        input_filename(r->in), opt, spec);
 }
 
-static void resolve_wide(struct reader *r)
+static void resolve_pairs(struct reader *r)
 {
     const struct match_spec *s = r->spec;
     for (size_t i = 0; i < s->npair; i++) {
@@ -129,7 +129,35 @@ static void resolve_wide(struct reader *r)
         add_affix(r, s->suffix, 0);
     if (s->prefix)
         add_affix(r, s->prefix, 1);
+}
+
+static void resolve_wide(struct reader *r)
+{
+    resolve_pairs(r);
     input_set_columns(r->in, r->cells, r->ncells);
+}
+
+size_t match_columns(const struct match_spec *s, struct input *in,
+                     size_t (**cols)[2])
+{
+    struct match m = { 0 };
+    struct reader r = { .spec = s, .in = in, .m = &m };
+    if (match_long(s))
+        sk_usage_error("the long form (--id, --within, --levels, --value) "
+                       "is not read here: give -p, --suffix or --prefix");
+    resolve_pairs(&r);
+    size_t (*c)[2] = sk_xcalloc(m.ncmp ? m.ncmp : 1, sizeof *c);
+    for (size_t i = 0; i < m.ncmp; i++) {
+        c[i][0] = r.cells[r.side[i][0]];
+        c[i][1] = r.cells[r.side[i][1]];
+        free(m.cmp[i].before);
+        free(m.cmp[i].after);
+    }
+    free(m.cmp);
+    free(r.cells);
+    free(r.side);
+    *cols = c;
+    return m.ncmp;
 }
 
 static void resolve_long(struct reader *r)
@@ -367,7 +395,7 @@ const char *match_group(const struct match *m, size_t g)
 const struct grouped_cell *match_pairs(const struct match *m, size_t g,
                                        size_t c)
 {
-    return &m->pairs.cell[g * m->pairs.nslots + c];
+    return grouped_get(&m->pairs, g, c);
 }
 
 void match_free(struct match *m)

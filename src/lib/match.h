@@ -63,6 +63,14 @@ void match_check(const struct match_spec *s);
 struct match *match_read(const struct match_spec *s,
                          const struct input_opts *in);
 
+/* The wide-form comparisons of S (-p, --suffix, --prefix, in that order)
+ * resolved against the columns of the open input IN, as column indexes
+ * (*cols)[i][0] (before) and [1] (after); returns their number. For a
+ * program that reads its own columns alongside (sk-boot); the long form
+ * is a usage error here. Dies on a usage error as match_read. */
+size_t match_columns(const struct match_spec *s, struct input *in,
+                     size_t (**cols)[2]);
+
 /* The label of group G, or NULL without -g. */
 const char *match_group(const struct match *m, size_t g);
 

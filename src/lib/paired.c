@@ -293,14 +293,7 @@ static unsigned long qsignrank(double x, const double *prob, unsigned long N)
  * those above d ascend upwards: one merge, O(m). */
 static unsigned long long shifted_v2(const double *x, size_t m, double d)
 {
-    size_t lo = 0, hi = m;
-    while (lo < hi) {               /* first x >= d */
-        size_t mid = lo + (hi - lo) / 2;
-        if (x[mid] < d)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = stats_lower_bound(x, m, d);
     size_t neg = lo, pos = lo;      /* next below: neg - 1; next above */
     while (pos < m && x[pos] == d)
         pos++;

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "quantile.h"
+#include "stats.h"
 #include "util.h"
 
 #include <float.h>
@@ -206,25 +207,18 @@ void stats_quantiles_array(double *x, size_t n, const double *p, size_t m,
 
 /* The r-th smallest (1-based) of a frequency table, by binary search of
  * the cumulative counts. */
-static double freq_rank(const double *values, const size_t *cum, size_t k,
-                        size_t r)
+static double freq_rank(const double *values, const unsigned long *cum,
+                        size_t k, size_t r)
 {
-    size_t lo = 0, hi = k - 1;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (cum[mid] >= r)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return values[lo];
+    return values[stats_cum_rank(cum, k, r)];
 }
 
 void stats_quantiles_freq(const double *values, const size_t *counts,
                           size_t k, const double *p, size_t m, int type,
                           double *out)
 {
-    size_t *cum = sk_xcalloc(k, sizeof *cum), n = 0;
+    unsigned long *cum = sk_xcalloc(k, sizeof *cum);
+    size_t n = 0;
     for (size_t i = 0; i < k; i++)
         cum[i] = n += counts[i];
     for (size_t i = 0; i < m; i++) {

@@ -88,3 +88,29 @@ void stats_t_interval(double t, double se, double df, double level,
         *hi = alt == STATS_LESS ? (t + q) * se : INFINITY;
     }
 }
+
+size_t stats_lower_bound(const double *x, size_t n, double v)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x[mid] < v)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+size_t stats_cum_rank(const unsigned long *cum, size_t k, unsigned long r)
+{
+    size_t lo = 0, hi = k - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cum[mid] >= r)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}

@@ -21,6 +21,14 @@ void stats_mean_var(const double *x, const size_t *counts, size_t k,
 /* qsort's comparator of doubles, increasing (no NaN). */
 int stats_cmp_double(const void *a, const void *b);
 
+/* The first i in [0, n) with x[i] >= v in increasing x, or n. */
+size_t stats_lower_bound(const double *x, size_t n, double v);
+
+/* The first i in [0, k) with cum[i] >= r in the nondecreasing cumulative
+ * counts cum[0..k), r <= cum[k - 1]: the index of the value of rank r
+ * (1-based) in a frequency table. */
+size_t stats_cum_rank(const unsigned long *cum, size_t k, unsigned long r);
+
 /* A double as an unsigned key of the same order, and back: bisection over
  * the ordered doubles (the k-th Walsh average or pairwise difference as
  * an exact double). */
