@@ -68,18 +68,22 @@ static struct codebook *from_options(const struct codebook_opts *o,
     size_t ncols = input_ncols(in), *idx, nidx = 0;
     char *err;
     long by = o->by ? (long)input_find(in, o->by) : -1;
+    int *key = sk_xcalloc(ncols, sizeof *key);
+    for (size_t k = 0; k < o->nkeys; k++)
+        key[input_find(in, o->keys[k])] = 1;
     if (o->columns) {
         if (colsel_parse(o->columns, names, ncols, &idx, &nidx, &err) != 0)
             usage_columns(in, err);
     } else {
         idx = sk_xcalloc(ncols, sizeof *idx);
         for (size_t c = 0; c < ncols; c++)
-            if ((long)c != by)
+            if ((long)c != by && !key[c])
                 idx[nidx++] = c;
         if (nidx == 0)
-            sk_usage_error("%s: no columns besides the group column",
-                           input_filename(in));
+            sk_usage_error("%s: no columns besides the %s", input_filename(in),
+                           o->nkeys ? "key columns" : "group column");
     }
+    free(key);
     double lo = 0, hi = 0;
     if (o->range)
         parse_range(o->range, &lo, &hi);
@@ -139,6 +143,8 @@ struct codebook *codebook_setup(const struct codebook_opts *o,
         sk_die("%s", err);
     if (o->by)
         input_find(in, o->by);
+    for (size_t k = 0; k < o->nkeys; k++)
+        input_find(in, o->keys[k]);
     if (!o->columns) {
         *n = cb->nitems;
         *items = sk_xcalloc(cb->nitems, sizeof **items);

@@ -17,6 +17,10 @@ struct codebook_opts {
     const char *columns;     /* -c LIST: without a codebook the items; with
                                 one, a choice among its items */
     const char *by;          /* the group column, or NULL */
+    const char *const *keys; /* other key columns the program reads (as
+                                sk-compare's --between), nkeys of them:
+                                not items by default */
+    size_t nkeys;
     const char *reverse;     /* --reverse LIST: reverse-keyed columns
                                 (without a codebook; needs range) */
     const char *range;       /* --range LO:HI, the declared codes' range

@@ -28,6 +28,18 @@ struct codebook_data *codebook_data_open(const struct codebook *cb,
                                          const size_t *items, size_t n,
                                          const char *by)
 {
+    size_t key = by ? input_find(in, by) : 0;
+    struct codebook_data *d = codebook_data_open_keys(cb, in, items, n, &key,
+                                                      by != NULL);
+    d->by = by != NULL;
+    return d;
+}
+
+struct codebook_data *codebook_data_open_keys(const struct codebook *cb,
+                                              struct input *in,
+                                              const size_t *items, size_t n,
+                                              const size_t *key, size_t nkey)
+{
     struct codebook_data *d = sk_xcalloc(1, sizeof *d);
     d->cb = cb;
     d->in = in;
@@ -36,12 +48,10 @@ struct codebook_data *codebook_data_open(const struct codebook *cb,
     memcpy(d->items, items, n * sizeof *items);
     d->slot = sk_xcalloc(n, sizeof *d->slot);
     d->text = sk_xcalloc(n, sizeof *d->text);
-    size_t *keys = sk_xcalloc(n + 1, sizeof *keys), nkeys = 0;
+    size_t *keys = sk_xcalloc(n + nkey + 1, sizeof *keys), nkeys = 0;
     size_t *nums = sk_xcalloc(n, sizeof *nums), nnums = 0;
-    if (by) {
-        keys[nkeys++] = input_find(in, by);
-        d->by = 1;
-    }
+    for (size_t k = 0; k < nkey; k++)
+        keys[nkeys++] = key[k];
     for (size_t i = 0; i < n; i++) {
         const struct codebook_item *it = &cb->item[items[i]];
         d->text[i] = it->levels != CODEBOOK_NONE;

@@ -18,6 +18,15 @@ struct codebook_data *codebook_data_open(const struct codebook *cb,
                                          const size_t *items, size_t n,
                                          const char *by);
 
+/* The same with the key columns KEYS[0..NKEYS) (input column indexes:
+ * a group, a between column, a pair id) as row->key[0..nkeys), in that
+ * order; row->group is not set. */
+struct codebook_data *codebook_data_open_keys(const struct codebook *cb,
+                                              struct input *in,
+                                              const size_t *items, size_t n,
+                                              const size_t *keys,
+                                              size_t nkeys);
+
 /* The next row: 1 with code[i] the code of items[i] as answered (NAN when
  * missing) and ROW filled (row->group set with a group column), or 0 at
  * the end. An answer that is not a declared level, or a code outside the

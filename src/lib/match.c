@@ -206,39 +206,43 @@ static void read_wide(struct reader *r)
     }
 }
 
+void match_level_occurs(const char *file, const char *column,
+                        const char *level, struct strmap *seen)
+{
+    int added;
+    size_t n = strmap_size(seen), shown = n < 8 ? n : 8;
+    strmap_intern(seen, level, strlen(level), &added);
+    if (!added)
+        return;
+    if (n == 0)
+        sk_usage_error("%s: --levels: level '%s' never occurs in column "
+                       "'%s': it has only missing values", file, level,
+                       column);
+    char *list = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&list, &len);
+    if (!f)
+        sk_die("out of memory");
+    for (size_t k = 0; k < shown; k++) {
+        const char *key = strmap_key(seen, k);
+        char *v = input_shown(key, strlen(key));
+        fprintf(f, "%s'%s'", k ? ", " : "", v);
+        free(v);
+    }
+    if (shown < n)
+        fprintf(f, " ... (%zu values in all)", n);
+    fclose(f);
+    sk_usage_error("%s: --levels: level '%s' never occurs in column '%s'; "
+                   "its values are: %s", file, level, column, list);
+}
+
 /* A level of --levels that never occurs in the --within column is a
  * usage error that shows the values found (a few, first-seen order). */
 static void check_levels(const struct reader *r, struct strmap *seen)
 {
     const char *within = input_names(r->in)[r->keys[r->nkeys - 1]];
-    for (int i = 0; i < 2; i++) {
-        int added;
-        size_t n = strmap_size(seen), shown = n < 8 ? n : 8;
-        strmap_intern(seen, r->level[i], strlen(r->level[i]), &added);
-        if (!added)
-            continue;
-        if (n == 0)
-            sk_usage_error("%s: --levels: level '%s' never occurs in column "
-                           "'%s': it has only missing values",
-                           input_filename(r->in), r->level[i], within);
-        char *list = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&list, &len);
-        if (!f)
-            sk_die("out of memory");
-        for (size_t k = 0; k < shown; k++) {
-            const char *key = strmap_key(seen, k);
-            char *v = input_shown(key, strlen(key));
-            fprintf(f, "%s'%s'", k ? ", " : "", v);
-            free(v);
-        }
-        if (shown < n)
-            fprintf(f, " ... (%zu values in all)", n);
-        fclose(f);
-        sk_usage_error("%s: --levels: level '%s' never occurs in column '%s'; "
-                       "its values are: %s", input_filename(r->in),
-                       r->level[i], within, list);
-    }
+    for (int i = 0; i < 2; i++)
+        match_level_occurs(input_filename(r->in), within, r->level[i], seen);
 }
 
 /* The side (0, 1) of a --within key, or -1 for another level. */

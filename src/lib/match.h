@@ -71,6 +71,14 @@ struct match *match_read(const struct match_spec *s,
 size_t match_columns(const struct match_spec *s, struct input *in,
                      size_t (**cols)[2]);
 
+/* A level of --levels (LEVEL) that is not among the values SEEN of
+ * COLUMN (first-seen order) is a usage error that lists a few of them;
+ * else it returns (LEVEL is then interned in SEEN). FILE names the input
+ * in the message. */
+struct strmap;
+void match_level_occurs(const char *file, const char *column,
+                        const char *level, struct strmap *seen);
+
 /* The label of group G, or NULL without -g. */
 const char *match_group(const struct match *m, size_t g);
 

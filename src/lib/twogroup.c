@@ -91,6 +91,17 @@ void stats_ttest2_summary(size_t na, double mean_a, double sd_a, size_t nb,
 
 /* ---- Cohen's d, Hedges' g ------------------------------------------ */
 
+double stats_hedges_j(double df)
+{
+    /* J = Gamma(df/2) / (sqrt(df/2) Gamma((df-1)/2)): log of the
+     * Pochhammer symbol ((df-1)/2)_(1/2), exact also at large df where
+     * the difference of two lgammas loses digits */
+    gsl_sf_result lp;
+    if (!(df > 1) || gsl_sf_lnpoch_e((df - 1) / 2, 0.5, &lp) != GSL_SUCCESS)
+        return NAN;
+    return exp(lp.val - 0.5 * log(df / 2));
+}
+
 void stats_smd(const double *a, size_t na, const double *b, size_t nb,
                double level, enum stats_alt alt, struct stats_smd *r)
 {
@@ -115,12 +126,7 @@ void stats_smd_summary(size_t na, double mean_a, double sd_a, size_t nb,
     double va = na > 1 ? sd_a * sd_a : 0, vb = nb > 1 ? sd_b * sd_b : 0;
     r->sd_pooled = sqrt(((dna - 1) * va + (dnb - 1) * vb) / df);
     double diff = mean_b - mean_a;
-    /* J = Gamma(df/2) / (sqrt(df/2) Gamma((df-1)/2)): log of the
-     * Pochhammer symbol ((df-1)/2)_(1/2), exact also at large df where
-     * the difference of two lgammas loses digits */
-    gsl_sf_result lp;
-    if (gsl_sf_lnpoch_e((df - 1) / 2, 0.5, &lp) == GSL_SUCCESS)
-        r->J = exp(lp.val - 0.5 * log(df / 2));
+    r->J = stats_hedges_j(df);
     if (r->sd_pooled == 0) {
         r->flags |= STATS_TG_CONSTANT;
         r->d = diff > 0 ? INFINITY : diff < 0 ? -INFINITY : NAN;
@@ -927,7 +933,7 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
     }
     double p = NAN;
     if (kk > STATS_FISHER_MAXK) {
-        *flags |= STATS_TG_TOO_BIG;
+        *flags |= STATS_TG_MANY_VALUES;
         goto done;
     }
     if (kk <= 1 || na == 0 || nb == 0) {

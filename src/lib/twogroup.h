@@ -24,7 +24,9 @@ enum {
     STATS_TG_IMPRECISE = 8,    /* libRmath warned at an interval end */
     STATS_TG_TOO_BIG = 16,     /* an exact computation beyond its work
                                   limit: NAN rather than hang */
-    STATS_TG_LEVEL_NOT_ACHIEVED = 32   /* exact CI at a lower level */
+    STATS_TG_LEVEL_NOT_ACHIEVED = 32,  /* exact CI at a lower level */
+    STATS_TG_MANY_VALUES = 64  /* Fisher: more than STATS_FISHER_MAXK
+                                  distinct answers, not computed */
 };
 
 /* Welch's (var_equal 0) or Student's (var_equal 1) t test of mean(b) -
@@ -49,6 +51,10 @@ void stats_ttest2_summary(size_t na, double mean_a, double sd_a, size_t nb,
                           double mean_b, double sd_b, double level,
                           enum stats_alt alt, int var_equal,
                           struct stats_ttest2 *r);
+
+/* Hedges' exact correction J(df) = Gamma(df/2) / (sqrt(df/2)
+ * Gamma((df - 1)/2)) (Hedges 1981), g = J d; NAN unless df > 1. */
+double stats_hedges_j(double df);
 
 /* Cohen's d = (mean_b - mean_a) / s_pooled, s_pooled^2 = ((na - 1) s_a^2
  * + (nb - 1) s_b^2) / (na + nb - 2), with the noncentral-t interval of
@@ -175,9 +181,8 @@ void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
  * subtree wholly in or out is summed or skipped at once; the last columns
  * (at most STATS_FISHER_MEMO partial tables) are enumerated once, sorted
  * by probability for each count of B, and met by a binary search with
- * running sums. Refuses (NAN,
- * TOO_BIG) beyond STATS_FISHER_WORK nodes or k > STATS_FISHER_MAXK;
- * 1 for one column. */
+ * running sums. Refuses (NAN, TOO_BIG) beyond STATS_FISHER_WORK nodes,
+ * and (NAN, MANY_VALUES) when k > STATS_FISHER_MAXK; 1 for one column. */
 #define STATS_FISHER_WORK 20000000UL
 #define STATS_FISHER_MEMO 1000000.0
 #define STATS_FISHER_MAXK 10

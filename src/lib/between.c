@@ -1,0 +1,368 @@
+/* between.c - two groups of respondents, read into samples (between.h). */
+#include <config.h>
+
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "between.h"
+#include "codebook-data.h"
+#include "grouped.h"
+#include "match.h"
+#include "strmap.h"
+#include "util.h"
+
+struct between {
+    struct codebook *cb;
+    size_t *items, nvars;
+    char *level[2];
+    int has_group, has_dyad;
+    struct strmap *groups;        /* -g labels */
+    struct group_table samples;   /* per group: nvars x 2 samples */
+    struct group_table left;      /* per group: rows left out (size_t) */
+    size_t ngroups;
+};
+
+/* What the reading needs besides the result. */
+struct reader {
+    const struct between_spec *spec;
+    struct between *b;
+    struct input *in;
+    struct codebook_data *data;
+    size_t ki_between, ki_dyad;   /* key positions */
+    struct strmap *values;        /* the --between values seen */
+    struct strmap *pairs;         /* "group\0id" of --dyad */
+    unsigned long *line;          /* [pair][side]: the row it was on */
+    size_t linecap;
+    char *key;
+    size_t keycap;
+};
+
+static void split_levels(const char *levels, char **a, char **b)
+{
+    const char *comma = strchr(levels, ',');
+    *a = sk_xstrndup(levels, (size_t)(comma - levels));
+    *b = sk_xstrdup(comma + 1);
+}
+
+void between_check(const struct between_spec *s)
+{
+    if (!s->between)
+        sk_usage_error("nothing to compare: give --between=COLUMN (and "
+                       "--levels=A,B unless it has exactly two values)");
+    if (s->levels) {
+        const char *comma = strchr(s->levels, ',');
+        if (!comma || strchr(comma + 1, ',') || comma == s->levels ||
+            !comma[1])
+            sk_usage_error("invalid --levels '%s': expected two values A,B",
+                           s->levels);
+        if (strlen(comma + 1) == (size_t)(comma - s->levels) &&
+            !memcmp(s->levels, comma + 1, strlen(comma + 1)))
+            sk_usage_error("--levels names the same level twice: '%s'",
+                           s->levels);
+    }
+    const char *cols[3] = { s->co.by, s->between, s->dyad };
+    const char *opts[3] = { "-g", "--between", "--dyad" };
+    for (int i = 0; i < 3; i++)
+        for (int j = 0; j < i; j++)
+            if (cols[i] && cols[j] && !strcmp(cols[i], cols[j]))
+                sk_usage_error("%s and %s name the same column '%s'",
+                               opts[j], opts[i], cols[i]);
+    codebook_opts_check(&s->co);
+}
+
+static void sample_init(void *cell)
+{
+    memset(cell, 0, sizeof(struct between_sample));
+}
+
+static void sample_push(struct between_sample *s, double x, size_t dyad)
+{
+    if (s->n == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 64;
+        s->x = sk_xreallocarray(s->x, s->cap, sizeof *s->x);
+        s->dyad = sk_xreallocarray(s->dyad, s->cap, sizeof *s->dyad);
+    }
+    s->x[s->n] = x;
+    s->dyad[s->n++] = dyad;
+}
+
+/* The side (0: A, 1: B) of a row's level, or -1 to leave the row out. A
+ * third value without --levels is a usage error. */
+static int row_side(struct reader *r, const struct input_row *row)
+{
+    size_t k = r->ki_between;
+    if (row->key_missing[k])
+        return -1;
+    int added;
+    size_t v = strmap_intern(r->values, row->key[k], row->key_len[k],
+                             &added);
+    if (r->spec->levels) {
+        for (int i = 0; i < 2; i++)
+            if (row->key_len[k] == strlen(r->b->level[i]) &&
+                !memcmp(row->key[k], r->b->level[i], row->key_len[k]))
+                return i;
+        return -1;
+    }
+    if (v < 2)
+        return (int)v;
+    char *a = input_shown(strmap_key(r->values, 0),
+                          strlen(strmap_key(r->values, 0)));
+    char *b = input_shown(strmap_key(r->values, 1),
+                          strlen(strmap_key(r->values, 1)));
+    char *c = input_shown(row->key[k], row->key_len[k]);
+    sk_usage_error("%s:%lu: column '%s' has more than two values ('%s', "
+                   "'%s', '%s'): give --levels A,B", input_filename(r->in),
+                   row->line, r->spec->between, a, b, c);
+}
+
+/* The pair index of a row (its --dyad id within its subgroup), checked
+ * to be the only row of that id at its level. */
+static size_t row_pair(struct reader *r, const struct input_row *row,
+                       size_t g, int side)
+{
+    size_t k = r->ki_dyad;
+    if (!r->b->has_dyad || row->key_missing[k])
+        return BETWEEN_NO_PAIR;
+    size_t glen = r->b->has_group ? row->key_len[0] : 0;
+    size_t klen = glen + 1 + row->key_len[k];
+    if (klen > r->keycap) {
+        r->keycap = 2 * klen;
+        r->key = sk_xrealloc(r->key, r->keycap);
+    }
+    if (glen)
+        memcpy(r->key, row->key[0], glen);
+    r->key[glen] = '\0';
+    memcpy(r->key + glen + 1, row->key[k], row->key_len[k]);
+    size_t p = strmap_intern(r->pairs, r->key, klen, NULL);
+    if (p >= r->linecap) {
+        size_t old = r->linecap;
+        r->linecap = r->linecap ? 2 * r->linecap : 256;
+        r->line = sk_xreallocarray(r->line, 2 * r->linecap, sizeof *r->line);
+        memset(r->line + 2 * old, 0,
+               2 * (r->linecap - old) * sizeof *r->line);
+    }
+    unsigned long *seen = &r->line[2 * p + (size_t)side];
+    if (*seen) {
+        char *id = input_shown(row->key[k], row->key_len[k]);
+        sk_die("%s:%lu: column '%s': pair id '%s' appears twice at level "
+               "'%s'%s%s%s (also on line %lu)", input_filename(r->in),
+               row->line, r->spec->dyad, id, r->b->level[side] ?
+               r->b->level[side] : strmap_key(r->values, (size_t)side),
+               r->b->has_group ? " in group '" : "",
+               r->b->has_group ? strmap_key(r->b->groups, g) : "",
+               r->b->has_group ? "'" : "", *seen);
+    }
+    *seen = row->line;
+    return p;
+}
+
+static void read_rows(struct reader *r)
+{
+    struct between *b = r->b;
+    double *code = sk_xcalloc(b->nvars ? b->nvars : 1, sizeof *code);
+    struct input_row row;
+    while (codebook_data_next(r->data, code, &row)) {
+        size_t g = b->has_group ? strmap_intern(b->groups, row.key[0],
+                                                row.key_len[0], NULL) : 0;
+        struct between_sample *s = group_table_row(&b->samples, g);
+        size_t *left = group_table_row(&b->left, g);
+        int side = row_side(r, &row);
+        if (side < 0) {
+            (*left)++;
+            continue;
+        }
+        size_t pair = row_pair(r, &row, g, side);
+        for (size_t v = 0; v < b->nvars; v++) {
+            struct between_sample *S = &s[2 * v + (size_t)side];
+            if (isnan(code[v]))
+                S->missing++;
+            else
+                sample_push(S, code[v], pair);
+        }
+    }
+    free(code);
+}
+
+/* After the rows: both levels must occur (listing the values found). */
+static void check_levels(struct reader *r)
+{
+    struct between *b = r->b;
+    const char *file = input_filename(r->in);
+    if (r->spec->levels) {
+        for (int i = 0; i < 2; i++)
+            match_level_occurs(file, r->spec->between, b->level[i],
+                               r->values);
+        return;
+    }
+    size_t n = strmap_size(r->values);
+    if (n == 0)
+        sk_usage_error("%s: column '%s' has only missing values: nothing to "
+                       "compare", file, r->spec->between);
+    if (n == 1) {
+        const char *v = strmap_key(r->values, 0);
+        char *shown = input_shown(v, strlen(v));
+        sk_usage_error("%s: column '%s' has one value, '%s': nothing to "
+                       "compare (give --levels A,B to name the other)", file,
+                       r->spec->between, shown);
+    }
+    for (int i = 0; i < 2; i++)
+        b->level[i] = sk_xstrdup(strmap_key(r->values, (size_t)i));
+}
+
+/* Open the input through the codebook, keys [group], between, [dyad]. */
+static void open_data(struct reader *r, const struct input_opts *o)
+{
+    const struct between_spec *s = r->spec;
+    struct between *b = r->b;
+    r->in = input_open_raw(o);
+    const char *keys[2] = { s->between, s->dyad };
+    struct codebook_opts co = s->co;
+    co.keys = keys;
+    co.nkeys = s->dyad ? 2 : 1;
+    b->cb = codebook_setup(&co, r->in, &b->items, &b->nvars);
+    size_t key[3], nkey = 0;
+    if (s->co.by)
+        key[nkey++] = input_find(r->in, s->co.by);
+    r->ki_between = nkey;
+    key[nkey++] = input_find(r->in, s->between);
+    r->ki_dyad = nkey;
+    if (s->dyad)
+        key[nkey++] = input_find(r->in, s->dyad);
+    r->data = codebook_data_open_keys(b->cb, r->in, b->items, b->nvars, key,
+                                      nkey);
+}
+
+struct between *between_read(const struct between_spec *s,
+                             const struct input_opts *o)
+{
+    between_check(s);
+    struct between *b = sk_xcalloc(1, sizeof *b);
+    b->has_group = s->co.by != NULL;
+    b->has_dyad = s->dyad != NULL;
+    b->groups = strmap_new();
+    if (s->levels)
+        split_levels(s->levels, &b->level[0], &b->level[1]);
+    struct reader r = { .spec = s, .b = b, .values = strmap_new(),
+                        .pairs = strmap_new() };
+    open_data(&r, o);
+    group_table_init(&b->samples, 2 * b->nvars, sizeof(struct between_sample),
+                     sample_init);
+    group_table_init(&b->left, 1, sizeof(size_t), NULL);
+    read_rows(&r);
+    check_levels(&r);
+    if (!b->has_group) {          /* no rows at all: still one group */
+        group_table_row(&b->samples, 0);
+        group_table_row(&b->left, 0);
+    }
+    b->ngroups = b->samples.ngroups;
+    codebook_data_close(r.data);
+    input_close(r.in);
+    strmap_free(r.values);
+    strmap_free(r.pairs);
+    free(r.line);
+    free(r.key);
+    return b;
+}
+
+size_t between_nvars(const struct between *b)
+{
+    return b->nvars;
+}
+
+const char *between_var_name(const struct between *b, size_t v)
+{
+    return b->cb->item[b->items[v]].name;
+}
+
+const char *between_level(const struct between *b, int side)
+{
+    return b->level[side];
+}
+
+size_t between_ngroups(const struct between *b)
+{
+    return b->ngroups;
+}
+
+const char *between_group(const struct between *b, size_t g)
+{
+    return b->has_group ? strmap_key(b->groups, g) : NULL;
+}
+
+size_t between_left_out(const struct between *b, size_t g)
+{
+    return ((const size_t *)b->left.cell)[g];
+}
+
+const struct between_sample *between_sample(const struct between *b,
+                                            size_t g, size_t v, int side)
+{
+    const struct between_sample *s = b->samples.cell;
+    return &s[g * 2 * b->nvars + 2 * v + (size_t)side];
+}
+
+void between_split(const struct between *b, size_t g, size_t v,
+                   struct between_split *out)
+{
+    const struct between_sample *A = between_sample(b, g, v, 0);
+    const struct between_sample *B = between_sample(b, g, v, 1);
+    size_t na = A->n, nb = B->n, maxp = 0;
+    for (size_t i = 0; i < na; i++)
+        if (A->dyad[i] != BETWEEN_NO_PAIR && A->dyad[i] + 1 > maxp)
+            maxp = A->dyad[i] + 1;
+    size_t *pos = sk_xcalloc(maxp ? maxp : 1, sizeof *pos);
+    for (size_t i = 0; i < maxp; i++)
+        pos[i] = SIZE_MAX;
+    for (size_t i = 0; i < na; i++)
+        if (A->dyad[i] != BETWEEN_NO_PAIR)
+            pos[A->dyad[i]] = i;
+    char *paired = sk_xcalloc(na ? na : 1, 1);
+    *out = (struct between_split){
+        sk_xcalloc(na ? na : 1, sizeof(double)),
+        sk_xcalloc(nb ? nb : 1, sizeof(double)),
+        sk_xcalloc(nb ? nb : 1, sizeof(double)),
+        sk_xcalloc(nb ? nb : 1, sizeof(double)), 0, 0, 0 };
+    for (size_t j = 0; j < nb; j++) {
+        size_t d = B->dyad[j];
+        if (d != BETWEEN_NO_PAIR && d < maxp && pos[d] != SIZE_MAX) {
+            out->pa[out->nc] = A->x[pos[d]];
+            out->pb[out->nc++] = B->x[j];
+            paired[pos[d]] = 1;
+        } else
+            out->b_only[out->n2++] = B->x[j];
+    }
+    for (size_t i = 0; i < na; i++)
+        if (!paired[i])
+            out->a_only[out->n1++] = A->x[i];
+    free(pos);
+    free(paired);
+}
+
+void between_split_free(struct between_split *s)
+{
+    free(s->a_only);
+    free(s->b_only);
+    free(s->pa);
+    free(s->pb);
+}
+
+void between_free(struct between *b)
+{
+    if (!b)
+        return;
+    struct between_sample *s = b->samples.cell;
+    for (size_t i = 0; i < b->samples.ngroups * 2 * b->nvars; i++) {
+        free(s[i].x);
+        free(s[i].dyad);
+    }
+    free(b->samples.cell);
+    free(b->left.cell);
+    free(b->items);
+    free(b->level[0]);
+    free(b->level[1]);
+    strmap_free(b->groups);
+    codebook_free(b->cb);
+    free(b);
+}

@@ -1,0 +1,79 @@
+/* between.h - two groups of respondents, read into one sample per
+ * (subgroup, variable, level).
+ *
+ * The input side of every program that compares the two levels of a
+ * column across respondents (sk-compare, and the coming sk-agree, which
+ * pairs the partners of a dyad): --between COLUMN with --levels A,B (A
+ * the reference, B the comparison; without --levels the column must hold
+ * exactly two values, taken in first-seen order), the variables (-c,
+ * through a codebook when one is given), subgroups (-g) and a pair id
+ * (--dyad). Rows whose level is missing or another value are left out and
+ * counted per subgroup; a missing answer is counted per sample.
+ *
+ * It knows no statistics. Errors end the program: status 2 for a usage
+ * error (a level that never occurs, listing the values found; a column
+ * with more or fewer than two values and no --levels), 1 for bad data (a
+ * pair id twice at one level of a subgroup, naming both lines). */
+#ifndef SK_BETWEEN_H
+#define SK_BETWEEN_H
+
+#include <stddef.h>
+
+#include "codebook-cli.h"
+#include "input.h"
+
+struct between_spec {
+    const char *between;       /* --between COLUMN (required) */
+    const char *levels;        /* --levels A,B, or NULL */
+    const char *dyad;          /* --dyad COLUMN, or NULL */
+    struct codebook_opts co;   /* --codebook, -c, -g, the data file */
+};
+
+/* The answers of one level to one variable in one subgroup: x[0..n),
+ * with the pair index of each (dyad[i], BETWEEN_NO_PAIR when the id is
+ * missing or there is no --dyad), and the rows at this level whose
+ * answer is missing. */
+#define BETWEEN_NO_PAIR ((size_t)-1)
+struct between_sample {
+    double *x;
+    size_t *dyad;
+    size_t n, cap, missing;
+};
+
+struct between;
+
+/* The usage errors of S alone, before any input is read. */
+void between_check(const struct between_spec *s);
+
+/* Check S, open the data (IN: path, tsv, header, na), read every row.
+ * Dies on any error. */
+struct between *between_read(const struct between_spec *s,
+                             const struct input_opts *in);
+
+size_t between_nvars(const struct between *b);
+const char *between_var_name(const struct between *b, size_t v);
+/* The two levels: 0 is A, 1 is B. */
+const char *between_level(const struct between *b, int side);
+/* The subgroups (1 without -g) and the label of G (NULL without -g). */
+size_t between_ngroups(const struct between *b);
+const char *between_group(const struct between *b, size_t g);
+/* The rows of subgroup G left out: level missing or another value. */
+size_t between_left_out(const struct between *b, size_t g);
+/* The answers of level SIDE to variable V in subgroup G. */
+const struct between_sample *between_sample(const struct between *b,
+                                            size_t g, size_t v, int side);
+
+/* The answers of variable V in subgroup G split by pair: A's answers
+ * without a partner's answer (a_only[0..n1)), B's (b_only[0..n2)), and
+ * the nc pairs in which both answered (pa[i] of A with pb[i] of B). */
+struct between_split {
+    double *a_only, *b_only, *pa, *pb;
+    size_t n1, n2, nc;
+};
+void between_split(const struct between *b, size_t g, size_t v,
+                   struct between_split *out);
+void between_split_free(struct between_split *s);
+
+void between_free(struct between *b);
+
+#endif
