@@ -40,6 +40,7 @@ struct row {
     const char *variable, *group, *level_a, *level_b;
     size_t n_a, n_b, missing_a, missing_b, n_pairs_both;
     double median_a, median_b, r_pairs, p_fisher, p_t_adj, p_w_adj;
+    int po_flags;                     /* stats_partover's, with --dyad */
     struct stats_ttest2 t;
     struct stats_smd g;
     struct stats_ranksum w;
@@ -317,6 +318,7 @@ static void dyad_test(const struct between *bt, size_t g, size_t v,
     r->t.df = p.df;
     r->t.p = p.p;
     r->t_method = o->var_equal ? "overlap-student" : "overlap-welch";
+    r->po_flags = p.flags;
     between_split_free(&s);
 }
 
@@ -365,6 +367,9 @@ static void row_notes(const struct row *cr, struct row *r, size_t left,
                  "partially overlapping test)", cr->n_pairs_both);
         add_note(r, buf);
     }
+    if (cr->po_flags & STATS_TG_PAIRS_CONSTANT)
+        add_note(r, "the answers of one side of the pairs are all equal: "
+                    "r_pairs undefined, taken as 0 in se_diff");
 }
 
 /* Every statistic of variable V in subgroup G into R. */

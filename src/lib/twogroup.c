@@ -1069,15 +1069,15 @@ void stats_partover(const double *a_only, size_t n1, const double *b_only,
         double m3, s3, m4, s4, sxy = 0;
         mean_sd(pa, nc, &m3, &s3);
         mean_sd(pb, nc, &m4, &s4);
-        if (!(s3 > 0 && s4 > 0)) {
-            r->flags |= STATS_TG_CONSTANT;
-            return;
-        }
-        for (size_t i = 0; i < nc; i++)
-            sxy += (pa[i] - m3) * (pb[i] - m4);
-        rho = sxy / ((double)(nc - 1) * s3 * s4);
-    }
-    r->r = rho;
+        if (s3 > 0 && s4 > 0) {
+            for (size_t i = 0; i < nc; i++)
+                sxy += (pa[i] - m3) * (pb[i] - m4);
+            rho = sxy / ((double)(nc - 1) * s3 * s4);
+            r->r = rho;
+        } else          /* covariance 0: r undefined, taken as 0 */
+            r->flags |= STATS_TG_PAIRS_CONSTANT;
+    } else
+        r->r = 0;
     double dna = (double)na, dnb = (double)nb, dnc = (double)nc;
     double nu = (double)(n1 + n2), va = sa * sa, vb = sb * sb;
     if (var_equal) {

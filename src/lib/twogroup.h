@@ -25,8 +25,10 @@ enum {
     STATS_TG_TOO_BIG = 16,     /* an exact computation beyond its work
                                   limit: NAN rather than hang */
     STATS_TG_LEVEL_NOT_ACHIEVED = 32,  /* exact CI at a lower level */
-    STATS_TG_MANY_VALUES = 64  /* Fisher: more than STATS_FISHER_MAXK
+    STATS_TG_MANY_VALUES = 64, /* Fisher: more than STATS_FISHER_MAXK
                                   distinct answers, not computed */
+    STATS_TG_PAIRS_CONSTANT = 128  /* a side of the pairs constant: r
+                                      undefined (NAN), taken as 0 */
 };
 
 /* Welch's (var_equal 0) or Student's (var_equal 1) t test of mean(b) -
@@ -207,8 +209,11 @@ double stats_fisher_values(const double *a, size_t na, const double *b,
  *     df = (nc - 1) + (n1 + n2 + nc - 1) (n1 + n2) / (n1 + n2 + 2 nc).
  * t = (mean_b - mean_a) / se, the CI (t -+ q) se. With nc = 0 these are
  * Welch's and Student's tests, with n1 = n2 = 0 (Welch form) the paired
- * t test. Needs na, nb >= 2 and nc = 0 or nc >= 2 (SMALL_N); r undefined
- * (a constant side of the pairs) or se = 0: NAN, CONSTANT. */
+ * t test. Needs na, nb >= 2 and nc = 0 or nc >= 2 (SMALL_N). A constant
+ * side of the pairs has covariance 0: r is NAN (undefined) and taken as 0
+ * in se, as the authors' Partover.test (Partiallyoverlapping 2.0) does,
+ * PAIRS_CONSTANT; se = 0: NAN, CONSTANT. Checked against the paper's
+ * worked example (equal variances: p = 0.026). */
 struct stats_partover {
     double diff, se, r, t, df, p, lo, hi;
     int flags;

@@ -146,7 +146,9 @@ out("sep_W", w$statistic); out("sep_p", w$p.value)
 partover <- function(x1, x2, x3, x4, var.equal = FALSE) {
   a <- c(x1, x3); b <- c(x2, x4); n1 <- length(x1); n2 <- length(x2)
   nc <- length(x3); na <- n1 + nc; nb <- n2 + nc
-  r <- if (nc >= 2) cor(x3, x4) else 0
+  # a constant side of the pairs: their covariance is 0, r taken as 0, as
+  # Partover.test (Partiallyoverlapping 2.0) does
+  r <- if (nc >= 2 && sd(x3) > 0 && sd(x4) > 0) cor(x3, x4) else 0
   if (var.equal) {
     sp <- sqrt(((na - 1) * var(a) + (nb - 1) * var(b)) / (na + nb - 2))
     se <- sp * sqrt(1 / na + 1 / nb - 2 * r * nc / (na * nb))
@@ -166,6 +168,19 @@ for (ve in c(FALSE, TRUE)) {
   v <- partover(s1[8:10], s2[7:10], s1[1:6], s2[1:6], ve)
   for (s in names(v)) out(paste0("po", if (ve) "s" else "w", "_", s), v[[s]])
 }
+# The worked example of Derrick, Toher & White (2017, The Quantitative
+# Methods for Psychology 13(2), 120-126), as Partover.test's help gives it:
+# 8 unpaired and 8 paired in each sample; equal variances: p = 0.026.
+# (Sample 1 is "a": B - A here is b - a, so t has the package's sign
+# flipped; p and df are the same.)
+au <- c(20, 21, 16, 18, 14, 12, 14, 17); ap <- c(14, 15, 18, 20, 11, 19, 14, 15)
+bu <- c(10, 16, 18, 16, 15, 14, 13, 10); bp <- c(15, 10, 15, 17, 13, 19, 12, 13)
+for (ve in c(FALSE, TRUE)) {
+  v <- partover(au, bu, ap, bp, ve)
+  for (s in names(v)) out(paste0("pex", if (ve) "s" else "w", "_", s), v[[s]])
+}
+v <- partover(s1[1:3], s2[1:3], c(2, 2, 2), s2[1:3], FALSE)
+for (s in names(v)) out(paste0("pok_", s), v[[s]])
 tt <- t.test(s2[1:6], s1[1:6], paired = TRUE)
 out("po_paired_t", tt$statistic); out("po_paired_df", tt$parameter)
 out("po_paired_p", tt$p.value)

@@ -299,6 +299,19 @@ static const struct tg_case cases[] = {
 #define R_POS_P 0.0061135495552276748
 #define R_POS_LO 0.68846163697333784
 #define R_POS_HI 3.1270939185822177
+#define R_PEXW_T -2.419097628378315
+#define R_PEXW_DF 18.422332269264114
+#define R_PEXW_P 0.026104444861957454
+#define R_PEXW_LO -3.7340970294721956
+#define R_PEXW_HI -0.26590297052780465
+#define R_PEXS_T -2.4207454512135929
+#define R_PEXS_DF 18.5
+#define R_PEXS_P 0.025967963675642445
+#define R_PEXS_LO -3.7324079575682001
+#define R_PEXS_HI -0.26759204243179968
+#define R_POK_T 0.70046039894772771
+#define R_POK_DF 4.0753678541771876
+#define R_POK_P 0.52156929855408929
 #define R_PO_PAIRED_T 3.8332593899996392
 #define R_PO_PAIRED_DF 5
 #define R_PO_PAIRED_P 0.01220710815631534
@@ -678,10 +691,30 @@ static void test_partover(void)
     stats_partover(s1, 3, s2, 3, s1, s2, 1, 0.95, STATS_TWO_SIDED, 0, &r);
     CU_ASSERT(isnan(r.t));
     CU_ASSERT_EQUAL(r.flags, STATS_TG_SMALL_N);
+    /* a constant side of the pairs: r NA, taken as 0 */
     static const double k[] = { 2, 2, 2 };
     stats_partover(s1, 3, s2, 3, k, s2, 3, 0.95, STATS_TWO_SIDED, 0, &r);
-    CU_ASSERT(isnan(r.t) && isnan(r.r));
-    CU_ASSERT_EQUAL(r.flags, STATS_TG_CONSTANT);
+    CU_ASSERT(isnan(r.r));
+    ASSERT_REL(r.t, R_POK_T, 1e-12);
+    ASSERT_REL(r.df, R_POK_DF, 1e-12);
+    ASSERT_REL(r.p, R_POK_P, 1e-11);
+    CU_ASSERT_EQUAL(r.flags, STATS_TG_PAIRS_CONSTANT);
+    /* the paper's worked example (Derrick, Toher & White 2017): 8 + 8
+     * unpaired, 8 pairs; equal variances p = 0.026 */
+    static const double au[] = { 20, 21, 16, 18, 14, 12, 14, 17 };
+    static const double ap[] = { 14, 15, 18, 20, 11, 19, 14, 15 };
+    static const double bu[] = { 10, 16, 18, 16, 15, 14, 13, 10 };
+    static const double bp[] = { 15, 10, 15, 17, 13, 19, 12, 13 };
+    for (int ve = 0; ve < 2; ve++) {
+        stats_partover(au, 8, bu, 8, ap, bp, 8, 0.95, STATS_TWO_SIDED, ve,
+                       &r);
+        ASSERT_REL(r.t, ve ? R_PEXS_T : R_PEXW_T, 1e-12);
+        ASSERT_REL(r.df, ve ? R_PEXS_DF : R_PEXW_DF, 1e-12);
+        ASSERT_REL(r.p, ve ? R_PEXS_P : R_PEXW_P, 1e-11);
+        ASSERT_REL(r.lo, ve ? R_PEXS_LO : R_PEXW_LO, 1e-11);
+        ASSERT_REL(r.hi, ve ? R_PEXS_HI : R_PEXW_HI, 1e-11);
+    }
+    CU_ASSERT(fabs(R_PEXS_P - 0.026) < 0.0005);    /* as published */
 }
 
 int register_twogroup_tests(void)
