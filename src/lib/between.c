@@ -230,6 +230,13 @@ static void open_data(struct reader *r, const struct input_opts *o)
     r->ki_dyad = nkey;
     if (s->dyad)
         key[nkey++] = input_find(r->in, s->dyad);
+    for (size_t v = 0; v < b->nvars; v++)
+        for (size_t k = 0; k < nkey; k++)
+            if (b->cb->item[b->items[v]].column == key[k])
+                sk_usage_error("-c: column '%s' is the %s column",
+                               input_names(r->in)[key[k]],
+                               k == r->ki_between ? "--between"
+                               : k == r->ki_dyad ? "--dyad" : "-g");
     r->data = codebook_data_open_keys(b->cb, r->in, b->items, b->nvars, key,
                                       nkey);
 }

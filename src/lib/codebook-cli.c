@@ -79,9 +79,14 @@ static struct codebook *from_options(const struct codebook_opts *o,
         for (size_t c = 0; c < ncols; c++)
             if ((long)c != by && !key[c])
                 idx[nidx++] = c;
+        if (nidx == 0 && !o->nkeys)
+            sk_usage_error("%s: no columns besides the group column",
+                           input_filename(in));
         if (nidx == 0)
-            sk_usage_error("%s: no columns besides the %s", input_filename(in),
-                           o->nkeys ? "key columns" : "group column");
+            sk_usage_error("%s: no columns to compare besides '%s'%s",
+                           input_filename(in), o->keys[0],
+                           o->nkeys > 1 || o->by
+                           ? " and the other key columns" : "");
     }
     free(key);
     double lo = 0, hi = 0;
