@@ -16,6 +16,7 @@
 #include "lib/out.h"
 #include "lib/paired.h"
 #include "lib/quantile.h"
+#include "lib/stats.h"
 #include "lib/twogroup.h"
 #include "lib/util.h"
 
@@ -289,15 +290,14 @@ static void add_note(struct row *r, const char *text)
     r->note = r->notes;
 }
 
+/* The median of sorted x (R's median, quantile type 7 at 1/2). */
 static double median(const double *x, size_t n)
 {
     if (n == 0)
         return NAN;
-    double *c = sk_xcalloc(n, sizeof *c), p = 0.5, m;
-    memcpy(c, x, n * sizeof *c);
-    stats_quantiles_array(c, n, &p, 1, 7, &m);
-    free(c);
-    return m;
+    struct stats_qplan pl;
+    stats_quantile_plan(n, 0.5, 7, &pl);
+    return stats_quantile_apply(&pl, x[pl.lo - 1], x[pl.hi - 1]);
 }
 
 /* The partially overlapping t test in place of Welch's (--dyad). */
@@ -378,22 +378,31 @@ static void compare(const struct between *bt, const struct between_spec *sp,
 {
     const struct between_sample *A = between_sample(bt, g, v, 0);
     const struct between_sample *B = between_sample(bt, g, v, 1);
-    r->n_a = A->n;
-    r->n_b = B->n;
+    size_t na = A->n, nb = B->n;
+    r->n_a = na;
+    r->n_b = nb;
     r->missing_a = A->missing;
     r->missing_b = B->missing;
-    r->median_a = median(A->x, A->n);
-    r->median_b = median(B->x, B->n);
-    stats_ttest2(A->x, A->n, B->x, B->n, o->w.level, o->w.alt, o->var_equal,
-                 &r->t);
+    /* sorted once: every test takes sorted answers without sorting */
+    double *a = sk_xcalloc(na ? na : 1, sizeof *a);
+    double *b = sk_xcalloc(nb ? nb : 1, sizeof *b);
+    memcpy(a, A->x, na * sizeof *a);
+    memcpy(b, B->x, nb * sizeof *b);
+    stats_sort(a, na);
+    stats_sort(b, nb);
+    r->median_a = median(a, na);
+    r->median_b = median(b, nb);
+    stats_ttest2(a, na, b, nb, o->w.level, o->w.alt, o->var_equal, &r->t);
     r->t_method = o->var_equal ? "student" : "welch";
     if (sp->dyad)
         dyad_test(bt, g, v, o, r);
-    stats_smd(A->x, A->n, B->x, B->n, o->w.level, o->w.alt, &r->g);
-    stats_ranksum(A->x, A->n, B->x, B->n, &o->w, &r->w);
-    stats_dominance(A->x, A->n, B->x, B->n, o->w.level, o->w.alt, &r->d);
+    stats_smd(a, na, b, nb, o->w.level, o->w.alt, &r->g);
+    stats_ranksum(a, na, b, nb, &o->w, &r->w);
+    stats_dominance(a, na, b, nb, o->w.level, o->w.alt, &r->d);
     int ff = 0;
-    r->p_fisher = stats_fisher_values(A->x, A->n, B->x, B->n, &ff);
+    r->p_fisher = stats_fisher_values(a, na, b, nb, &ff);
+    free(a);
+    free(b);
     if (ff & STATS_TG_TOO_BIG)
         add_note(r, "Fisher's test beyond its work limit: p_fisher NA");
     int w_ok = !isnan(r->w.p) || !isnan(r->w.W);

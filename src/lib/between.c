@@ -77,15 +77,21 @@ static void sample_init(void *cell)
     memset(cell, 0, sizeof(struct between_sample));
 }
 
-static void sample_push(struct between_sample *s, double x, size_t dyad)
+/* Append an answer, and its pair when there are pairs (DYAD not NO_PAIR
+ * or the sample already keeping them; without --dyad none are kept). */
+static void sample_push(struct between_sample *s, double x, size_t dyad,
+                        int keep_dyad)
 {
     if (s->n == s->cap) {
         s->cap = s->cap ? 2 * s->cap : 64;
         s->x = sk_xreallocarray(s->x, s->cap, sizeof *s->x);
-        s->dyad = sk_xreallocarray(s->dyad, s->cap, sizeof *s->dyad);
+        if (keep_dyad)
+            s->dyad = sk_xreallocarray(s->dyad, s->cap, sizeof *s->dyad);
     }
     s->x[s->n] = x;
-    s->dyad[s->n++] = dyad;
+    if (keep_dyad)
+        s->dyad[s->n] = dyad;
+    s->n++;
 }
 
 /* The side (0: A, 1: B) of a row's level, or -1 to leave the row out. A
@@ -179,7 +185,7 @@ static void read_rows(struct reader *r)
             if (isnan(code[v]))
                 S->missing++;
             else
-                sample_push(S, code[v], pair);
+                sample_push(S, code[v], pair, b->has_dyad);
         }
     }
     free(code);
@@ -316,13 +322,13 @@ void between_split(const struct between *b, size_t g, size_t v,
     const struct between_sample *A = between_sample(b, g, v, 0);
     const struct between_sample *B = between_sample(b, g, v, 1);
     size_t na = A->n, nb = B->n, maxp = 0;
-    for (size_t i = 0; i < na; i++)
+    for (size_t i = 0; A->dyad && i < na; i++)
         if (A->dyad[i] != BETWEEN_NO_PAIR && A->dyad[i] + 1 > maxp)
             maxp = A->dyad[i] + 1;
     size_t *pos = sk_xcalloc(maxp ? maxp : 1, sizeof *pos);
     for (size_t i = 0; i < maxp; i++)
         pos[i] = SIZE_MAX;
-    for (size_t i = 0; i < na; i++)
+    for (size_t i = 0; A->dyad && i < na; i++)
         if (A->dyad[i] != BETWEEN_NO_PAIR)
             pos[A->dyad[i]] = i;
     char *paired = sk_xcalloc(na ? na : 1, 1);
@@ -332,7 +338,7 @@ void between_split(const struct between *b, size_t g, size_t v,
         sk_xcalloc(nb ? nb : 1, sizeof(double)),
         sk_xcalloc(nb ? nb : 1, sizeof(double)), 0, 0, 0 };
     for (size_t j = 0; j < nb; j++) {
-        size_t d = B->dyad[j];
+        size_t d = B->dyad ? B->dyad[j] : BETWEEN_NO_PAIR;
         if (d != BETWEEN_NO_PAIR && d < maxp && pos[d] != SIZE_MAX) {
             out->pa[out->nc] = A->x[pos[d]];
             out->pb[out->nc++] = B->x[j];

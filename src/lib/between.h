@@ -30,9 +30,9 @@ struct between_spec {
 };
 
 /* The answers of one level to one variable in one subgroup: x[0..n),
- * with the pair index of each (dyad[i], BETWEEN_NO_PAIR when the id is
- * missing or there is no --dyad), and the rows at this level whose
- * answer is missing. */
+ * with --dyad the pair index of each (dyad[i], BETWEEN_NO_PAIR when the
+ * id is missing; dyad is NULL without --dyad), and the rows at this level
+ * whose answer is missing. */
 #define BETWEEN_NO_PAIR ((size_t)-1)
 struct between_sample {
     double *x;

@@ -5,6 +5,7 @@
 #include "dist.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 void stats_mean_var(const double *x, const size_t *counts, size_t k,
@@ -113,4 +114,48 @@ size_t stats_cum_rank(const unsigned long *cum, size_t k, unsigned long r)
             lo = mid + 1;
     }
     return lo;
+}
+
+/* Counting sort of few distinct values; 0 when there are more. The
+ * distinct values are told apart by their keys (stats_dkey), so that -0
+ * and 0 each keep their sign, -0 first. */
+static int sort_few(double *x, size_t n)
+{
+    uint64_t key[STATS_SORT_FEW];
+    double val[STATS_SORT_FEW];
+    size_t cnt[STATS_SORT_FEW], k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint64_t q = stats_dkey(x[i]);
+        size_t lo = 0, hi = k;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (key[mid] < q)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < k && key[lo] == q) {
+            cnt[lo]++;
+            continue;
+        }
+        if (k == STATS_SORT_FEW)
+            return 0;
+        memmove(key + lo + 1, key + lo, (k - lo) * sizeof *key);
+        memmove(val + lo + 1, val + lo, (k - lo) * sizeof *val);
+        memmove(cnt + lo + 1, cnt + lo, (k - lo) * sizeof *cnt);
+        key[lo] = q;
+        val[lo] = x[i];
+        cnt[lo] = 1;
+        k++;
+    }
+    for (size_t l = 0, i = 0; l < k; l++)
+        for (size_t c = 0; c < cnt[l]; c++)
+            x[i++] = val[l];
+    return 1;
+}
+
+void stats_sort(double *x, size_t n)
+{
+    if (!sort_few(x, n))
+        qsort(x, n, sizeof *x, stats_cmp_double);
 }

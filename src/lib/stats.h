@@ -21,6 +21,13 @@ void stats_mean_var(const double *x, const size_t *counts, size_t k,
 /* qsort's comparator of doubles, increasing (no NaN). */
 int stats_cmp_double(const void *a, const void *b);
 
+/* Sort x[0..n) increasing (no NaN), as qsort with stats_cmp_double. Data
+ * with few distinct values (answer codes: at most STATS_SORT_FEW) are
+ * counted, not compared: one pass and a binary search in the distinct
+ * values, O(n log k); others fall back to qsort. */
+#define STATS_SORT_FEW 64
+void stats_sort(double *x, size_t n);
+
 /* The first i in [0, n) with x[i] >= v in increasing x, or n. */
 size_t stats_lower_bound(const double *x, size_t n, double v);
 

@@ -160,7 +160,11 @@ static double *sorted_copy(const double *x, size_t n)
     double *s = sk_xcalloc(n ? n : 1, sizeof *s);
     if (n)
         memcpy(s, x, n * sizeof *s);
-    qsort(s, n, sizeof *s, stats_cmp_double);
+    size_t i = 1;
+    while (i < n && s[i - 1] <= s[i])   /* already sorted: the caller */
+        i++;                            /* sorted once for every test */
+    if (i < n)
+        stats_sort(s, n);
     return s;
 }
 
@@ -493,19 +497,63 @@ unsigned long long stats_diff_count_le(const double *a, size_t na,
     return c;
 }
 
+/* Sorted values as runs of equal values: v[0..k) increasing, c[] their
+ * counts. Answer codes have a handful of runs, which makes counting the
+ * differences O(runs) instead of O(n). */
+struct runs {
+    double *v;
+    unsigned long long *c;
+    size_t k;
+};
+
+static void runs_make(const double *x, size_t n, struct runs *r)
+{
+    r->v = sk_xcalloc(n ? n : 1, sizeof *r->v);
+    r->c = sk_xcalloc(n ? n : 1, sizeof *r->c);
+    r->k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (r->k && x[i] == r->v[r->k - 1])
+            r->c[r->k - 1]++;
+        else {
+            r->v[r->k] = x[i];
+            r->c[r->k++] = 1;
+        }
+}
+
+/* stats_diff_count_le over runs: the same pointer walk, weighted. */
+static unsigned long long runs_count_le(const struct runs *a,
+                                        const struct runs *b, double t)
+{
+    unsigned long long c = 0, suffix = 0;    /* a's count in a[i..) */
+    size_t i = a->k;
+    for (size_t j = b->k; j-- > 0;) {
+        while (i > 0 && b->v[j] - a->v[i - 1] <= t)
+            suffix += a->c[--i];
+        c += b->c[j] * suffix;
+    }
+    return c;
+}
+
 double stats_diff_kth(const double *a, size_t na, const double *b,
                       size_t nb, unsigned long long k)
 {
     /* the smallest double t with at least k differences <= t: a
      * bisection over the ordered doubles, so t is one of the differences */
+    struct runs ra, rb;
+    runs_make(a, na, &ra);
+    runs_make(b, nb, &rb);
     uint64_t lo = stats_dkey(b[0] - a[na - 1]), hi = stats_dkey(b[nb - 1] - a[0]);
     while (lo < hi) {
         uint64_t mid = lo + (hi - lo) / 2;
-        if (stats_diff_count_le(a, na, b, nb, stats_unkey(mid)) >= k)
+        if (runs_count_le(&ra, &rb, stats_unkey(mid)) >= k)
             hi = mid;
         else
             lo = mid + 1;
     }
+    free(ra.v);
+    free(ra.c);
+    free(rb.v);
+    free(rb.c);
     return stats_unkey(lo);
 }
 
@@ -917,6 +965,50 @@ static void fisher_node(struct fisher *f, size_t l, unsigned long r,
         fisher_node(f, l + 1, r - c, past + f->lc[l][c]);
 }
 
+/* The number of 2 x k tables with column totals t[0..k) and nb in the
+ * second row: the compositions x_1 + ... + x_k = nb, 0 <= x_l <= t_l, by
+ * one pass per column over prefix sums, O(k nb); as a double (Inf when
+ * beyond). */
+static double fisher_tables(const unsigned long *t, size_t k,
+                            unsigned long nb)
+{
+    double *c = sk_xcalloc(nb + 1, sizeof *c);
+    double *pre = sk_xcalloc(nb + 2, sizeof *pre);
+    c[0] = 1;
+    for (size_t l = 0; l < k; l++) {
+        pre[0] = 0;
+        for (unsigned long s = 0; s <= nb; s++)
+            pre[s + 1] = pre[s] + c[s];
+        for (unsigned long s = 0; s <= nb; s++) {
+            unsigned long lo = s > t[l] ? s - t[l] : 0;
+            c[s] = pre[s + 1] - pre[lo];
+        }
+    }
+    double n = c[nb];
+    free(c);
+    free(pre);
+    return n;
+}
+
+/* A 2 x 2 table: one free count x of B in the first column; the sum of
+ * the hypergeometric probabilities no larger than the observed's (R's
+ * relative tolerance 1e-7), O(n). */
+static double fisher_2x2(const unsigned long *t, unsigned long nb,
+                         unsigned long xobs)
+{
+    double lnorm = lchoose(t[0] + t[1], nb);
+    double thr = lchoose(t[0], xobs) + lchoose(t[1], nb - xobs) +
+                 log1p(1e-7);
+    unsigned long lo = nb > t[1] ? nb - t[1] : 0, hi = nb < t[0] ? nb : t[0];
+    double sum = 0;
+    for (unsigned long x = lo; x <= hi; x++) {
+        double l = lchoose(t[0], x) + lchoose(t[1], nb - x);
+        if (l <= thr)
+            sum += exp(l - lnorm);
+    }
+    return fmin(1, sum);
+}
+
 double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
                         size_t k, unsigned long work, int *flags)
 {
@@ -938,6 +1030,34 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
     }
     if (kk <= 1 || na == 0 || nb == 0) {
         p = 1;
+        goto done;
+    }
+    /* Many answers: the enumeration's work grows as the tables near the
+     * observed probability, about prod sd(x_l); beyond STATS_FISHER_MAXN
+     * answers refuse at once unless the tables are few enough to visit
+     * all, rather than spend the whole work limit first. */
+    if (na + nb > STATS_FISHER_MAXN &&
+        !(fisher_tables(t, kk, nb < na ? nb : na) <= (double)work)) {
+        *flags |= STATS_TG_TOO_BIG;
+        goto done;
+    }
+    if (kk == 2) {
+        unsigned long x = 0;
+        for (size_t l = 0; l < k; l++)
+            if (ca[l] + cb[l]) {
+                x = cb[l];
+                break;
+            }
+        p = fisher_2x2(t, nb, x);
+        goto done;
+    }
+    /* the bounds below cost sum_l nb min(nb, t_l): refuse when that is
+     * beyond the work limit too */
+    double cost = 0;
+    for (size_t l = 0; l < kk; l++)
+        cost += (double)(nb + 1) * (double)(t[l] < nb ? t[l] + 1 : nb + 1);
+    if (cost > 10.0 * (double)work) {
+        *flags |= STATS_TG_TOO_BIG;
         goto done;
     }
     for (size_t l = kk; l-- > 0;)

@@ -184,8 +184,11 @@ void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
  * (at most STATS_FISHER_MEMO partial tables) are enumerated once, sorted
  * by probability for each count of B, and met by a binary search with
  * running sums. Refuses (NAN, TOO_BIG) beyond STATS_FISHER_WORK nodes,
+ * and at once with more than STATS_FISHER_MAXN answers unless the tables
+ * with these margins are at most WORK in number (a 2 x 2 table always),
  * and (NAN, MANY_VALUES) when k > STATS_FISHER_MAXK; 1 for one column. */
 #define STATS_FISHER_WORK 20000000UL
+#define STATS_FISHER_MAXN 5000UL
 #define STATS_FISHER_MEMO 1000000.0
 #define STATS_FISHER_MAXK 10
 double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,

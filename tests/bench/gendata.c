@@ -11,6 +11,10 @@
  *               y ~ Gamma(shape 2, scale 15) with 3 decimals (skewed right)
  *   likert      columns x,y: integer codes 1..5 with skewed probabilities,
  *               x leaning to agreement, y leaning to disagreement
+ *   groups      columns role,q1..q20: role A or B (each with probability
+ *               1/2), and twenty 5-point items, A's answers as x above,
+ *               B's a little less positive (the likert x and y mixed
+ *               85:15), for sk-compare
  *
  * Exit status: 0 success, 1 write error, 2 bad usage.
  * Part of surveykit. */
@@ -39,7 +43,8 @@ static void usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nUsage: %s ROWS SEED [continuous|likert]\n", progname);
+    fprintf(stderr, "\nUsage: %s ROWS SEED [continuous|likert|groups]\n",
+            progname);
     exit(EXIT_USAGE);
 }
 
@@ -76,8 +81,11 @@ int main(int argc, char **argv)
         likert = 0;
     else if (strcmp(kind, "likert") == 0)
         likert = 1;
+    else if (strcmp(kind, "groups") == 0)
+        likert = 2;
     else
-        usage_error("unknown KIND '%s' (continuous or likert)", kind);
+        usage_error("unknown KIND '%s' (continuous, likert or groups)",
+                    kind);
 
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     if (!r) {
@@ -88,8 +96,32 @@ int main(int argc, char **argv)
 
     static char obuf[1 << 16];
     setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
-    fputs("x,y\n", stdout);
-    if (likert) {
+    if (likert == 2) {
+        double mix[5];
+        for (int k = 0; k < 5; k++)
+            mix[k] = 0.85 * likert_x[k] + 0.15 * likert_y[k];
+        gsl_ran_discrete_t *da = gsl_ran_discrete_preproc(5, likert_x);
+        gsl_ran_discrete_t *db = gsl_ran_discrete_preproc(5, mix);
+        if (!da || !db) {
+            fprintf(stderr, "%s: out of memory\n", progname);
+            return 1;
+        }
+        fputs("role", stdout);
+        for (int q = 1; q <= 20; q++)
+            printf(",q%d", q);
+        fputs("\n", stdout);
+        for (unsigned long i = 0; i < rows; i++) {
+            int b = gsl_rng_uniform(r) < 0.5;
+            fputs(b ? "B" : "A", stdout);
+            for (int q = 0; q < 20; q++)
+                printf(",%d", 1 + (int)gsl_ran_discrete(r, b ? db : da));
+            fputs("\n", stdout);
+        }
+        gsl_ran_discrete_free(da);
+        gsl_ran_discrete_free(db);
+    } else
+        fputs("x,y\n", stdout);
+    if (likert == 1) {
         gsl_ran_discrete_t *dx = gsl_ran_discrete_preproc(5, likert_x);
         gsl_ran_discrete_t *dy = gsl_ran_discrete_preproc(5, likert_y);
         if (!dx || !dy) {
@@ -103,7 +135,7 @@ int main(int argc, char **argv)
         }
         gsl_ran_discrete_free(dx);
         gsl_ran_discrete_free(dy);
-    } else {
+    } else if (likert == 0) {
         for (unsigned long i = 0; i < rows; i++) {
             double x = 50 + gsl_ran_gaussian(r, 10);
             double y = gsl_ran_gamma(r, 2, 15);
