@@ -128,6 +128,10 @@ out("f7", fisher.test(rbind(ca, cb))$p.value)
 # 2 x 10, 210 answers (about 2e8 tables)
 ca <- c(12, 8, 15, 9, 11, 7, 14, 10, 6, 13); cb <- c(9, 14, 7, 12, 10, 15, 8, 11, 13, 6)
 out("f10", fisher.test(rbind(ca, cb), workspace = 2e8)$p.value)
+# many answers: a 2 x 2 of 4050 (one pass over the free count), and a 2 x 3
+# of 6000 with few tables (computed although beyond 5000 answers)
+out("f22", fisher.test(rbind(c(1200, 1100), c(800, 950)))$p.value)
+out("f3big", fisher.test(rbind(c(2990, 1, 4), c(3000, 4, 1)))$p.value)
 # one group of one: Student's t and the rank-sum test are defined
 tt <- t.test(c(3.1), c(2.2, 4.5, 3.3), var.equal = TRUE)
 out("one_t", tt$statistic); out("one_p", tt$p.value)

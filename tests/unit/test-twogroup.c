@@ -289,6 +289,8 @@ static const struct tg_case cases[] = {
 #define R_BIG_W 80100
 #define R_F7 0.0029658139638865338
 #define R_F10 0.088520986916020769
+#define R_F22 4.8812711377523944e-05
+#define R_F3BIG 0.19388789201534162
 #define R_POW_T 3.5202120626131914
 #define R_POW_DF 9.293615292812456
 #define R_POW_P 0.0061961521513792172
@@ -610,6 +612,20 @@ static void test_fisher(void)
     ASSERT_REL(stats_fisher_2xk(ta, tb, 10, STATS_FISHER_WORK, &flags),
                R_F10, 1e-10);
     CU_ASSERT_EQUAL(flags, 0);
+    /* many answers: 2 x 2 by one pass; a 2 x 3 beyond STATS_FISHER_MAXN
+     * answers with few tables is computed, with many refused at once */
+    static const unsigned long a22[] = { 1200, 800 }, b22[] = { 1100, 950 };
+    ASSERT_REL(stats_fisher_2xk(a22, b22, 2, STATS_FISHER_WORK, &flags),
+               R_F22, 1e-10);
+    static const unsigned long a3[] = { 2990, 1, 4 }, b3[] = { 3000, 4, 1 };
+    ASSERT_REL(stats_fisher_2xk(a3, b3, 3, STATS_FISHER_WORK, &flags),
+               R_F3BIG, 1e-10);
+    CU_ASSERT_EQUAL(flags, 0);
+    static const unsigned long a5[] = { 600, 700, 800, 900, 1000 };
+    static const unsigned long b5[] = { 1000, 900, 800, 700, 600 };
+    CU_ASSERT(isnan(stats_fisher_2xk(a5, b5, 5, STATS_FISHER_WORK, &flags)));
+    CU_ASSERT_EQUAL(flags, STATS_TG_TOO_BIG);
+    flags = 0;
     /* a work limit too small refuses */
     CU_ASSERT(isnan(stats_fisher_2xk(ca, cb, 7, 10, &flags)));
     CU_ASSERT_EQUAL(flags, STATS_TG_TOO_BIG);
