@@ -21,7 +21,9 @@
 # values in first-seen order), reads each compared column by as.numeric or,
 # with --codebook, as the codes of its labels (a level's label, ASCII case
 # and the blanks around it ignored, or its code; no reverse keying: the
-# codebooks here declare every item reverse = no), and computes every
+# codebooks here declare every item reverse = no; without -c the
+# variables are then the codebook's items, as sk-freq and sk-compare
+# --help say), and computes every
 # output column independently of sk-compare, a = the answers at level A,
 # b = at level B (missing left out), every difference B - A:
 #   n_*, missing_*     length(); the rows at the level with the value
@@ -54,9 +56,21 @@
 #                      1e-9 of R's root). --exact: without ties R's exact
 #                      test and interval (exact = TRUE); with ties p from
 #                      coin::wilcox_test(distribution = "exact"), checked
-#                      against exactRankTests::wilcox.exact (they agree
-#                      here to 1e-12 on every case), and R's normal interval
-#                      (exact = FALSE, correct as asked), hl_method normal.
+#                      against exactRankTests::wilcox.exact(exact = TRUE)
+#                      (a message when they differ), and R's normal
+#                      interval (exact = FALSE, correct as asked),
+#                      hl_method normal. They differ on bfi200-exact-holm,
+#                      A3 (coin 0.00032735876251784209, exactRankTests
+#                      0.00032657964952520182) and A5 (0.0083360771815738435,
+#                      0.0083220635194160737); a third computation, the
+#                      exact distribution of B's doubled mid-rank sum by
+#                      dynamic programming over the distinct answers
+#                      (multivariate hypergeometric counts; run once by
+#                      hand, too slow to keep here), gives
+#                      0.00032735876251784209 and 0.0083360771815739233:
+#                      coin is right (exactRankTests' tail misses points
+#                      at the mirror of the observed value, as
+#                      tests/ref/unit-twogroup.R found on anorexia).
 #   hl                 median(outer(b, a, "-")), directly (R's normal-method
 #                      estimate is a uniroot approximation)
 #   p_w_method         "exact" when R's method says exact or --exact,
@@ -229,6 +243,23 @@ make_inputs <- function() {
     ##   eq  all answers 4             c1  level A constant (2)
     ##   cc  A all 1, B all 3          nn  no answers at all
     ##   ok  ordinary answers with a tie
+    ## bfi200.csv: the first 200 respondents of datasets/bfi.csv (psych's
+    ## bfi: Revelle, psych 2.2.9), the items A2..A5, C1..C3 (not reverse
+    ## keyed) as the labels of datasets/bfi-codebook.csv, the others as
+    ## codes
+    bfi <- read.csv("datasets/bfi.csv", colClasses = "character",
+                    na.strings = character(0))[1:200, ]
+    acc <- c("Very Inaccurate", "Moderately Inaccurate",
+             "Slightly Inaccurate", "Slightly Accurate",
+             "Moderately Accurate", "Very Accurate")
+    for (it in c("A2", "A3", "A4", "A5", "C1", "C2", "C3")) {
+        v <- bfi[[it]]
+        ok <- v != "NA"
+        v[ok] <- acc[as.integer(v[ok])]
+        bfi[[it]] <- v
+    }
+    w(c(paste(names(bfi), collapse = ","),
+        do.call(paste, c(unname(as.list(bfi)), sep = ","))), "bfi200.csv")
     hdr <- "grp,blk,e0,e1,eq,c1,cc,nn,ok"
     rows <- c("A,1,3,3,4,2,1,,2.5",
               "B,1,,7,4,1,3,,3.1",
@@ -339,11 +370,10 @@ read_codebook <- function(path) {
     }
     it <- cb[cb$type == "item", ]
     items <- lapply(seq_len(nrow(it)), function(i) {
-        if (tolower(it$reverse[i]) %in% c("yes", "y", "true", "1"))
-            stop("compare.R does not reverse-key (item ", it$name[i], ")")
         set <- if (it$levels[i] == "") names(sets)[1]
                else paste0("set:", it$levels[i])
-        sets[[set]]
+        c(sets[[set]], reverse = tolower(it$reverse[i]) %in%
+              c("yes", "y", "true", "1"))
     })
     names(items) <- it$name
     items
@@ -353,6 +383,7 @@ trim <- function(s) gsub("^[ \t]+|[ \t]+$", "", s)
 ## labels (case and blanks ignored) or codes; without, numbers.
 column_values <- function(text, set) {
     if (is.null(set)) return(as.numeric(text))
+    if (set$reverse) stop("compare.R does not reverse-key")
     out <- rep(NA_real_, length(text))
     ok <- !is.na(text)
     t <- trim(text[ok])
@@ -462,7 +493,8 @@ exact_tied_p <- function(a, b, alt) {
     y <- c(b, a)
     cp <- pvalue(wilcox_test(y ~ g2, distribution = "exact",
                              alternative = alt))
-    ep <- suppressWarnings(wilcox.exact(b, a, alternative = alt))$p.value
+    ep <- suppressWarnings(wilcox.exact(b, a, alternative = alt,
+                                        exact = TRUE))$p.value
     if (!relclose(cp, ep, 1e-9))
         message(sprintf("coin %.17g and exactRankTests %.17g differ", cp, ep))
     as.numeric(cp)
@@ -701,11 +733,14 @@ run_case <- function(name, argstr) {
         u
     }
     gc <- if (is.null(o$by)) NA else col_index(o$by, names)
+    cb <- if (is.null(o$codebook)) NULL else read_codebook(o$codebook)
     vars <- if (!is.null(o$columns)) {
         vapply(strsplit(o$columns, ",", fixed = TRUE)[[1]], col_index, 0L,
                names = names)
+    } else if (!is.null(cb)) {
+        # with a codebook, its items (in the codebook's order), as sk-freq
+        vapply(names(cb), col_index, 0L, names = names)
     } else setdiff(seq_along(names), c(bc, gc[!is.na(gc)]))
-    cb <- if (is.null(o$codebook)) NULL else read_codebook(o$codebook)
     inlev <- !is.na(bv) & bv %in% lev
     if (!is.na(gc)) {
         g <- chr[[gc]]
