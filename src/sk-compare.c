@@ -181,12 +181,11 @@ static void usage(void)
 "                         dyad check: the pairs in which both answered are\n"
 "                         counted, and t is the partially overlapping\n"
 "                         samples test, which uses them as pairs)\n"
-"  -c, --columns=LIST     the variables (default: every column but the\n"
-"                         --between, -g and --dyad columns)\n"
-"  -g, --by=COLUMN        one comparison per subgroup of COLUMN\n"
 "      --codebook=FILE    answers given as labels, mapped to codes by the\n"
 "                         codebook's levels (below); -c chooses among its\n"
 "                         items (default: all of them)\n"
+"The variables are the -c columns (default: every column but the\n"
+"--between, -g and --dyad columns); -g gives one comparison per subgroup.\n"
 "\n", stdout);
     fputs(cli_common_help, stdout);
     fputs(
