@@ -1009,119 +1009,73 @@ static double fisher_2x2(const unsigned long *t, unsigned long nb,
     return fmin(1, sum);
 }
 
-double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
-                        size_t k, unsigned long work, int *flags)
+/* best/worst[l][r]: the largest and smallest sum of lchoose over the
+ * columns l.. placing r of B (-Inf/+Inf when r does not fit); and the
+ * log choose tables lc[l][c]. */
+static void fisher_bounds(struct fisher *f)
 {
-    unsigned long *t = sk_xcalloc(k ? k : 1, sizeof *t);
-    unsigned long long *rem = sk_xcalloc(k + 1, sizeof *rem);
-    unsigned long nb = 0, na = 0;
-    size_t kk = 0;
-    for (size_t l = 0; l < k; l++) {
-        if (ca[l] + cb[l] == 0)
-            continue;           /* empty columns do not count */
-        t[kk++] = ca[l] + cb[l];
-        na += ca[l];
-        nb += cb[l];
-    }
-    double p = NAN;
-    if (kk > STATS_FISHER_MAXK) {
-        *flags |= STATS_TG_MANY_VALUES;
-        goto done;
-    }
-    if (kk <= 1 || na == 0 || nb == 0) {
-        p = 1;
-        goto done;
-    }
-    /* Many answers: the enumeration's work grows as the tables near the
-     * observed probability, about prod sd(x_l); beyond STATS_FISHER_MAXN
-     * answers refuse at once unless the tables are few enough to visit
-     * all, rather than spend the whole work limit first. */
-    if (na + nb > STATS_FISHER_MAXN &&
-        !(fisher_tables(t, kk, nb < na ? nb : na) <= (double)work)) {
-        *flags |= STATS_TG_TOO_BIG;
-        goto done;
-    }
-    if (kk == 2) {
-        unsigned long x = 0;
-        for (size_t l = 0; l < k; l++)
-            if (ca[l] + cb[l]) {
-                x = cb[l];
-                break;
-            }
-        p = fisher_2x2(t, nb, x);
-        goto done;
-    }
-    /* the bounds below cost sum_l nb min(nb, t_l): refuse when that is
-     * beyond the work limit too */
-    double cost = 0;
-    for (size_t l = 0; l < kk; l++)
-        cost += (double)(nb + 1) * (double)(t[l] < nb ? t[l] + 1 : nb + 1);
-    if (cost > 10.0 * (double)work) {
-        *flags |= STATS_TG_TOO_BIG;
-        goto done;
-    }
-    for (size_t l = kk; l-- > 0;)
-        rem[l] = rem[l + 1] + t[l];
-    size_t W = nb + 1;
-    struct fisher f = { kk, t, rem, NULL, NULL, NULL, nb, 0, 0, 0, 0, work,
-                        0, kk, NULL, NULL, NULL, NULL };
-    f.lc = sk_xcalloc(kk, sizeof *f.lc);
+    size_t kk = f->k, W = f->nb + 1;
+    const unsigned long *t = f->t;
+    f->lc = sk_xcalloc(kk, sizeof *f->lc);
     for (size_t l = 0; l < kk; l++) {
-        f.lc[l] = sk_xcalloc(t[l] + 1, sizeof **f.lc);
+        f->lc[l] = sk_xcalloc(t[l] + 1, sizeof **f->lc);
         for (unsigned long c = 0; c <= t[l]; c++)
-            f.lc[l][c] = lchoose(t[l], c);
+            f->lc[l][c] = lchoose(t[l], c);
     }
-    f.best = sk_xcalloc(kk * W, sizeof *f.best);
-    f.worst = sk_xcalloc(kk * W, sizeof *f.worst);
-    /* best/worst[l][r]: the largest and smallest sum of lchoose over the
-     * columns l.. placing r of B (-Inf/+Inf when r does not fit) */
-    for (size_t l = kk; l-- > 0;) {
-        for (unsigned long r = 0; r <= nb; r++) {
+    f->best = sk_xcalloc(kk * W, sizeof *f->best);
+    f->worst = sk_xcalloc(kk * W, sizeof *f->worst);
+    for (size_t l = kk; l-- > 0;)
+        for (unsigned long r = 0; r < W; r++) {
             double bst = -INFINITY, wst = INFINITY;
             if (l == kk - 1) {
                 if (r <= t[l])
-                    bst = wst = f.lc[l][r];
+                    bst = wst = f->lc[l][r];
             } else {
                 unsigned long cmax = r < t[l] ? r : t[l];
                 for (unsigned long c = 0; c <= cmax; c++) {
-                    double nb_ = f.best[(l + 1) * W + r - c];
-                    double nw = f.worst[(l + 1) * W + r - c];
+                    double nb_ = f->best[(l + 1) * W + r - c];
+                    double nw = f->worst[(l + 1) * W + r - c];
                     if (!isfinite(nb_))
                         continue;
-                    double lc = f.lc[l][c];
-                    bst = fmax(bst, lc + nb_);
-                    wst = fmin(wst, lc + nw);
+                    bst = fmax(bst, f->lc[l][c] + nb_);
+                    wst = fmin(wst, f->lc[l][c] + nw);
                 }
             }
-            f.best[l * W + r] = bst;
-            f.worst[l * W + r] = wst;
+            f->best[l * W + r] = bst;
+            f->worst[l * W + r] = wst;
         }
-    }
-    double lobs = 0;
-    for (size_t l = 0, m = 0; l < k; l++)
-        if (ca[l] + cb[l]) {
-            lobs += lchoose(t[m], cb[l]);
-            m++;
-        }
+}
+
+/* The network enumeration of the tables (kk >= 3 columns t, nb of B,
+ * the observed table's log probability numerator lobs): the p-value, or
+ * NAN with *over set beyond WORK nodes. */
+static double fisher_network(const unsigned long *t, size_t kk,
+                             unsigned long na, unsigned long nb, double lobs,
+                             unsigned long work, int *over)
+{
+    unsigned long long *rem = sk_xcalloc(kk + 1, sizeof *rem);
+    for (size_t l = kk; l-- > 0;)
+        rem[l] = rem[l + 1] + t[l];
+    struct fisher f = { kk, t, rem, NULL, NULL, NULL, nb, 0, 0, 0, 0, work,
+                        0, kk, NULL, NULL, NULL, NULL };
+    fisher_bounds(&f);
     f.lnorm = lchoose(na + nb, nb);
     /* R: tables with probability <= the observed (1 + 1e-7) */
     f.thr = lobs + log1p(1e-7);
     /* the last columns, as many as make at most STATS_FISHER_MEMO partial
      * tables, are enumerated once (meet in the middle) */
     double size = 1;
-    while (f.split > 0 && size * (double)(t[f.split - 1] + 1) <= STATS_FISHER_MEMO)
+    while (f.split > 0 &&
+           size * (double)(t[f.split - 1] + 1) <= STATS_FISHER_MEMO)
         size *= (double)(t[--f.split] + 1);
     f.nodes = (unsigned long)size;
-    if (f.nodes > work) {
+    if (f.nodes > work)
         f.over = 1;
-    } else {
+    else {
         suffix_memo(&f, (size_t)size);
         fisher_node(&f, 0, nb, 0);
     }
-    if (f.over)
-        *flags |= STATS_TG_TOO_BIG;
-    else
-        p = fmin(1, f.sum);
+    *over = f.over;
     free(f.best);
     free(f.worst);
     for (size_t l = 0; l < kk; l++)
@@ -1131,9 +1085,60 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
     free(f.Lmax);
     free(f.memo_L);
     free(f.memo_cum);
-done:
-    free(t);
     free(rem);
+    return f.over ? NAN : fmin(1, f.sum);
+}
+
+/* Whether the enumeration is out of reach before it starts: many answers
+ * (the work grows as the tables near the observed probability, about
+ * prod sd(x_l)) with too many tables to visit them all, or bounds that
+ * cost sum_l nb min(nb, t_l) beyond the work limit. */
+static int fisher_out_of_reach(const unsigned long *t, size_t kk,
+                               unsigned long na, unsigned long nb,
+                               unsigned long work)
+{
+    if (na + nb > STATS_FISHER_MAXN &&
+        !(fisher_tables(t, kk, nb < na ? nb : na) <= (double)work))
+        return 1;
+    double cost = 0;
+    for (size_t l = 0; l < kk; l++)
+        cost += (double)(nb + 1) * (double)(t[l] < nb ? t[l] + 1 : nb + 1);
+    return kk > 2 && cost > 10.0 * (double)work;
+}
+
+double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
+                        size_t k, unsigned long work, int *flags)
+{
+    unsigned long *t = sk_xcalloc(k ? k : 1, sizeof *t);
+    unsigned long nb = 0, na = 0, x0 = 0;
+    size_t kk = 0;
+    double lobs = 0;
+    for (size_t l = 0; l < k; l++) {
+        if (ca[l] + cb[l] == 0)
+            continue;           /* empty columns do not count */
+        if (kk == 0)
+            x0 = cb[l];
+        t[kk] = ca[l] + cb[l];
+        lobs += lchoose(t[kk++], cb[l]);
+        na += ca[l];
+        nb += cb[l];
+    }
+    double p = NAN;
+    int over = 0;
+    if (kk > STATS_FISHER_MAXK)
+        *flags |= STATS_TG_MANY_VALUES;
+    else if (kk <= 1 || na == 0 || nb == 0)
+        p = 1;
+    else if (fisher_out_of_reach(t, kk, na, nb, work))
+        *flags |= STATS_TG_TOO_BIG;
+    else if (kk == 2)
+        p = fisher_2x2(t, nb, x0);
+    else {
+        p = fisher_network(t, kk, na, nb, lobs, work, &over);
+        if (over)
+            *flags |= STATS_TG_TOO_BIG;
+    }
+    free(t);
     return p;
 }
 
