@@ -190,7 +190,24 @@ struct rows {
     size_t n, cap, seen;
 };
 
-int main(int argc, char **argv)
+/* Everything a run holds: the codebook, its chosen scales, the complete
+ * answers of each (group, scale) and the results. */
+struct run {
+    struct codebook *cb;
+    const struct codebook_opts *co;
+    size_t *items, n;          /* the items read */
+    size_t *sc, nsc;           /* the chosen scales */
+    size_t *pos;               /* item -> its position in the row read */
+    struct strmap *groups;
+    struct rows *rows;         /* [group * nsc + scale] */
+    size_t ngroups;
+    struct likert_alpha *res;
+    struct likert_alpha_item **ires;
+};
+
+static void parse_args(int argc, char **argv, struct cli_common *cli,
+                       struct codebook_scale_args *sa, int *by_item,
+                       double *level)
 {
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
@@ -199,174 +216,207 @@ int main(int argc, char **argv)
         { "level", required_argument, NULL, OPT_LEVEL },
         { NULL, 0, NULL, 0 }
     };
-    struct cli_common cli;
-    struct codebook_scale_args sa = { { 0 }, NULL, NULL, NULL };
-    struct codebook_opts *co = &sa.co;
-    int by_item = 0;
-    double level = 0.95;
     int opt;
-
-    cli_start(argv[0], &cli);
-
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts,
                               NULL)) != -1) {
-        if (cli_common(&cli, opt, optarg, usage) ||
-            codebook_scale_option(&sa, opt, optarg))
+        if (cli_common(cli, opt, optarg, usage) ||
+            codebook_scale_option(sa, opt, optarg))
             continue;
         switch (opt) {
         case OPT_ITEMS:
-            by_item = 1;
+            *by_item = 1;
             break;
         case OPT_LEVEL:
-            level = cli_level("--level", optarg);
+            *level = cli_level("--level", optarg);
             break;
         default:
             sk_try_help();
         }
     }
-    cli_file_operand(&cli, argc, argv);
-    codebook_scale_finish(&sa, &cli.in, "scale", NULL);
-    struct input *in = input_open_raw(&cli.in);
-    size_t *items, n;
-    struct codebook *cb = codebook_setup(co, in, &items, &n);
+    cli_file_operand(cli, argc, argv);
+    codebook_scale_finish(sa, &cli->in, "scale", NULL);
+}
 
-    size_t nsc;
-    size_t *sc = codebook_chosen_scales(cb, sa.scales, &nsc);
+/* One row's answers into the complete cases of each scale of its group. */
+static void add_row(const struct run *u, struct rows *grow,
+                    const double *code, double *vals)
+{
+    for (size_t s = 0; s < u->nsc; s++) {
+        const struct codebook_scale *S = &u->cb->scale[u->sc[s]];
+        struct rows *R = &grow[s];
+        int complete = 1;
+        R->seen++;
+        for (size_t j = 0; j < S->nitems && complete; j++) {
+            size_t it = S->item[j];
+            vals[j] = codebook_keyed(u->cb, it, code[u->pos[it]]);
+            complete = !isnan(vals[j]);
+        }
+        if (!complete)
+            continue;
+        if ((R->n + 1) * S->nitems > R->cap) {
+            R->cap = R->cap ? 2 * R->cap : 1024 * S->nitems;
+            R->x = sk_xreallocarray(R->x, R->cap, sizeof *R->x);
+        }
+        memcpy(R->x + R->n * S->nitems, vals, S->nitems * sizeof *vals);
+        R->n++;
+    }
+}
 
-    size_t *pos = sk_xcalloc(cb->nitems, sizeof *pos);
-    for (size_t i = 0; i < n; i++)
-        pos[items[i]] = i;
+/* Every row of IN into U->rows (complete cases per group and scale). */
+static void read_rows(struct run *u, struct input *in)
+{
+    u->pos = sk_xcalloc(u->cb->nitems, sizeof *u->pos);
+    for (size_t i = 0; i < u->n; i++)
+        u->pos[u->items[i]] = i;
     size_t kmax = 0;
-    for (size_t s = 0; s < nsc; s++)
-        if (cb->scale[sc[s]].nitems > kmax)
-            kmax = cb->scale[sc[s]].nitems;
-
-    struct codebook_data *d = codebook_data_open(cb, in, items, n, co->by);
-    struct strmap *groups = strmap_new();
-    struct group_table gt;           /* rows[group * nsc + scale] */
-    group_table_init(&gt, nsc, sizeof(struct rows), NULL);
-    double *code = sk_xcalloc(n, sizeof *code);
+    for (size_t s = 0; s < u->nsc; s++)
+        if (u->cb->scale[u->sc[s]].nitems > kmax)
+            kmax = u->cb->scale[u->sc[s]].nitems;
+    struct codebook_data *d = codebook_data_open(u->cb, in, u->items, u->n,
+                                                 u->co->by);
+    u->groups = strmap_new();
+    struct group_table gt;
+    group_table_init(&gt, u->nsc, sizeof(struct rows), NULL);
+    double *code = sk_xcalloc(u->n, sizeof *code);
     double *vals = sk_xcalloc(kmax, sizeof *vals);
     struct input_row row;
     while (codebook_data_next(d, code, &row)) {
-        size_t g = row.group ? strmap_intern(groups, row.group,
+        size_t g = row.group ? strmap_intern(u->groups, row.group,
                                              row.group_len, NULL) : 0;
-        struct rows *grow = group_table_row(&gt, g);
-        for (size_t s = 0; s < nsc; s++) {
-            const struct codebook_scale *S = &cb->scale[sc[s]];
-            struct rows *R = &grow[s];
-            int complete = 1;
-            R->seen++;
-            for (size_t j = 0; j < S->nitems && complete; j++) {
-                size_t it = S->item[j];
-                vals[j] = codebook_keyed(cb, it, code[pos[it]]);
-                complete = !isnan(vals[j]);
-            }
-            if (!complete)
-                continue;
-            if ((R->n + 1) * S->nitems > R->cap) {
-                R->cap = R->cap ? 2 * R->cap : 1024 * S->nitems;
-                R->x = sk_xreallocarray(R->x, R->cap, sizeof *R->x);
-            }
-            memcpy(R->x + R->n * S->nitems, vals, S->nitems * sizeof *vals);
-            R->n++;
-        }
+        add_row(u, group_table_row(&gt, g), code, vals);
     }
+    u->rows = gt.cell;
+    u->ngroups = gt.ngroups;
+    free(code);
+    free(vals);
+    codebook_data_close(d);
+}
 
-    struct rows *rows = gt.cell;
-    size_t ngroups = gt.ngroups;
-
-    /* Compute everything, warn, then print. */
-    size_t nres = ngroups * nsc;
-    struct likert_alpha *res = sk_xcalloc(nres, sizeof *res);
-    struct likert_alpha_item **ires = sk_xcalloc(nres, sizeof *ires);
-    for (size_t s = 0; s < nsc; s++) {
-        const struct codebook_scale *S = &cb->scale[sc[s]];
-        for (size_t g = 0; g < ngroups; g++) {
-            size_t r = g * nsc + s;
-            ires[r] = sk_xcalloc(S->nitems, sizeof **ires);
-            likert_alpha(rows[r].x, rows[r].n, S->nitems, S->sum, level,
-                         &res[r], ires[r]);
+/* Alpha of every (group, scale), with its notes and warnings. */
+static void compute(struct run *u, double level)
+{
+    size_t nres = u->ngroups * u->nsc;
+    u->res = sk_xcalloc(nres ? nres : 1, sizeof *u->res);
+    u->ires = sk_xcalloc(nres ? nres : 1, sizeof *u->ires);
+    for (size_t s = 0; s < u->nsc; s++) {
+        const struct codebook_scale *S = &u->cb->scale[u->sc[s]];
+        for (size_t g = 0; g < u->ngroups; g++) {
+            size_t r = g * u->nsc + s;
+            u->ires[r] = sk_xcalloc(S->nitems, sizeof **u->ires);
+            likert_alpha(u->rows[r].x, u->rows[r].n, S->nitems, S->sum,
+                         level, &u->res[r], u->ires[r]);
             char gtext[256] = "";
-            if (co->by)
+            if (u->co->by)
                 snprintf(gtext, sizeof gtext, ", group '%s'",
-                         strmap_key(groups, g));
-            notes(S, cb, gtext, rows[r].x, &res[r], ires[r]);
+                         strmap_key(u->groups, g));
+            notes(S, u->cb, gtext, u->rows[r].x, &u->res[r], u->ires[r]);
             for (size_t j = 0; j < S->nitems; j++)
-                if (ires[r][j].r_drop < 0)
+                if (u->ires[r][j].r_drop < 0)
                     sk_error("scale '%s'%s: item '%s' correlates negatively "
                              "with the rest of the scale (r_drop = %.3g): "
                              "is it keyed the right way?", S->name, gtext,
-                             cb->item[S->item[j]].name, ires[r][j].r_drop);
+                             u->cb->item[S->item[j]].name,
+                             u->ires[r][j].r_drop);
         }
     }
+}
 
+/* The items of scale S with a negative r_drop, comma-separated, or "-"
+ * (to free()). */
+static char *negative_items(const struct run *u,
+                            const struct codebook_scale *S,
+                            const struct likert_alpha_item *ir)
+{
+    size_t cap = 2, len = 0;
+    char *neg = sk_xmalloc(cap);
+    neg[0] = '\0';
+    for (size_t j = 0; j < S->nitems; j++)
+        if (ir[j].r_drop < 0) {
+            const char *name = u->cb->item[S->item[j]].name;
+            size_t need = len + strlen(name) + 2;
+            if (need > cap)
+                neg = sk_xrealloc(neg, cap = 2 * need);
+            len += (size_t)sprintf(neg + len, "%s%s", len ? "," : "", name);
+        }
+    if (!len)
+        strcpy(neg, "-");
+    return neg;
+}
+
+static void print_rows(const struct run *u, int by_item, int precision)
+{
     struct out o;
-    out_init(&o, stdout, cli.precision);
-    unsigned flags = co->by ? COL_GROUP : 0;
+    out_init(&o, stdout, precision);
+    unsigned flags = u->co->by ? COL_GROUP : 0;
     if (by_item)
         out_header(&o, item_cols, NELEM(item_cols), flags);
     else
         out_header(&o, scale_cols, NELEM(scale_cols), flags);
     out_end_row(&o);
-    for (size_t s = 0; s < nsc; s++) {
-        const struct codebook_scale *S = &cb->scale[sc[s]];
-        for (size_t g = 0; g < ngroups; g++) {
-            size_t r = g * nsc + s;
-            const struct likert_alpha *a = &res[r];
-            const char *gname = co->by ? strmap_key(groups, g) : NULL;
-            if (by_item) {
-                for (size_t j = 0; j < S->nitems; j++) {
-                    const struct likert_alpha_item *it = &ires[r][j];
-                    struct item_row ir = {
-                        S->name, gname, cb->item[S->item[j]].name, it->mean,
-                        it->sd, it->r_drop, it->alpha_drop, it->raw_r,
-                        it->std_drop, it->mean_r_drop,
-                        it->r_drop < 0 ? "yes" : "no"
-                    };
-                    out_cells(&o, item_cols, NELEM(item_cols), flags, &ir);
-                    out_end_row(&o);
-                }
-                continue;
+    for (size_t s = 0; s < u->nsc; s++) {
+        const struct codebook_scale *S = &u->cb->scale[u->sc[s]];
+        for (size_t g = 0; g < u->ngroups; g++) {
+            size_t r = g * u->nsc + s;
+            const struct likert_alpha *a = &u->res[r];
+            const char *gname = u->co->by ? strmap_key(u->groups, g) : NULL;
+            for (size_t j = 0; by_item && j < S->nitems; j++) {
+                const struct likert_alpha_item *it = &u->ires[r][j];
+                struct item_row ir = {
+                    S->name, gname, u->cb->item[S->item[j]].name, it->mean,
+                    it->sd, it->r_drop, it->alpha_drop, it->raw_r,
+                    it->std_drop, it->mean_r_drop,
+                    it->r_drop < 0 ? "yes" : "no"
+                };
+                out_cells(&o, item_cols, NELEM(item_cols), flags, &ir);
+                out_end_row(&o);
             }
-            size_t cap = 2, len = 0;
-            char *neg = sk_xmalloc(cap);
-            neg[0] = '\0';
-            for (size_t j = 0; j < S->nitems; j++)
-                if (ires[r][j].r_drop < 0) {
-                    const char *in_name = cb->item[S->item[j]].name;
-                    size_t need = len + strlen(in_name) + 2;
-                    if (need > cap)
-                        neg = sk_xrealloc(neg, cap = 2 * need);
-                    len += (size_t)sprintf(neg + len, "%s%s", len ? "," : "",
-                                           in_name);
-                }
+            if (by_item)
+                continue;
+            char *neg = negative_items(u, S, u->ires[r]);
             struct scale_row sr = {
-                S->name, gname, a->k, a->n, rows[r].seen - rows[r].n, a->raw,
-                a->std, a->lo, a->hi, a->mean_r, a->mean, a->sd,
-                len ? neg : "-"
+                S->name, gname, a->k, a->n, u->rows[r].seen - u->rows[r].n,
+                a->raw, a->std, a->lo, a->hi, a->mean_r, a->mean, a->sd, neg
             };
             out_cells(&o, scale_cols, NELEM(scale_cols), flags, &sr);
             out_end_row(&o);
             free(neg);
         }
     }
+}
 
-    for (size_t r = 0; r < nres; r++) {
-        free(rows[r].x);
-        free(ires[r]);
+static void run_free(struct run *u)
+{
+    for (size_t r = 0; r < u->ngroups * u->nsc; r++) {
+        free(u->rows[r].x);
+        free(u->ires[r]);
     }
-    free(rows);
-    free(ires);
-    free(res);
-    free(code);
-    free(vals);
-    free(pos);
-    free(sc);
-    free(items);
-    strmap_free(groups);
-    codebook_data_close(d);
-    codebook_free(cb);
+    free(u->rows);
+    free(u->ires);
+    free(u->res);
+    free(u->pos);
+    free(u->sc);
+    free(u->items);
+    strmap_free(u->groups);
+    codebook_free(u->cb);
+}
+
+int main(int argc, char **argv)
+{
+    struct cli_common cli;
+    struct codebook_scale_args sa = { { 0 }, NULL, NULL, NULL };
+    int by_item = 0;
+    double level = 0.95;
+    cli_start(argv[0], &cli);
+    parse_args(argc, argv, &cli, &sa, &by_item, &level);
+
+    struct input *in = input_open_raw(&cli.in);
+    struct run u = { .co = &sa.co };
+    u.cb = codebook_setup(&sa.co, in, &u.items, &u.n);
+    u.sc = codebook_chosen_scales(u.cb, sa.scales, &u.nsc);
+    read_rows(&u, in);
+    compute(&u, level);        /* everything computed and warned, */
+    print_rows(&u, by_item, cli.precision);    /* then printed */
+    run_free(&u);
     input_close(in);
     return SK_EXIT_OK;
 }
