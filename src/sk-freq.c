@@ -299,7 +299,8 @@ static void count_cell_init(void *cell)
     ((struct count_cell *)cell)->tab = freqtab_new();
 }
 
-int main(int argc, char **argv)
+static void parse_args(int argc, char **argv, struct cli_common *cli,
+                       struct opts *o, struct codebook_opts *co)
 {
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
@@ -311,72 +312,70 @@ int main(int argc, char **argv)
         { "level", required_argument, NULL, OPT_LEVEL },
         { NULL, 0, NULL, 0 }
     };
-    struct cli_common cli;
-    struct opts o = { 0, NULL, NULL, 0, 0, 0, 0.95 };
-    struct codebook_opts co = { 0 };
     int opt;
-
-    cli_start(argv[0], &cli);
-
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS, longopts,
                               NULL)) != -1) {
-        if (cli_common(&cli, opt, optarg, usage))
+        if (cli_common(cli, opt, optarg, usage))
             continue;
         switch (opt) {
         case OPT_CODEBOOK:
-            co.path = optarg;
+            co->path = optarg;
             break;
         case OPT_SUMMARY:
-            o.summary = 1;
+            o->summary = 1;
             break;
         case OPT_TOP:
-            free(o.top);
-            o.top = parse_codes("--top", optarg, &o.ntop);
-            o.summary = 1;
+            free(o->top);
+            o->top = parse_codes("--top", optarg, &o->ntop);
+            o->summary = 1;
             break;
         case OPT_BOTTOM:
-            free(o.bottom);
-            o.bottom = parse_codes("--bottom", optarg, &o.nbottom);
-            o.summary = 1;
+            free(o->bottom);
+            o->bottom = parse_codes("--bottom", optarg, &o->nbottom);
+            o->summary = 1;
             break;
         case OPT_CI:
-            o.exact = cli_choice("--ci", optarg, ci_names);
+            o->exact = cli_choice("--ci", optarg, ci_names);
             break;
         case OPT_LEVEL:
-            o.level = cli_level("--level", optarg);
+            o->level = cli_level("--level", optarg);
             break;
         default:
             sk_try_help();
         }
     }
-    cli_file_operand(&cli, argc, argv);
-    for (size_t i = 0; i < o.ntop; i++)
-        if (in_list(o.top[i], o.bottom, o.nbottom))
+    cli_file_operand(cli, argc, argv);
+    for (size_t i = 0; i < o->ntop; i++)
+        if (in_list(o->top[i], o->bottom, o->nbottom))
             sk_usage_error("--top and --bottom share the code %.15g",
-                           o.top[i]);
+                           o->top[i]);
+    co->columns = cli->in.columns;
+    co->by = cli->in.by;
+    co->data = cli->in.path;
+    codebook_opts_check(co);
+}
 
-    co.columns = cli.in.columns;
-    co.by = cli.in.by;
-    co.data = cli.in.path;
-    codebook_opts_check(&co);
-    struct input *in = input_open_raw(&cli.in);
-    size_t *items, n;
-    struct codebook *cb = codebook_setup(&co, in, &items, &n);
-    check_codes("--top", o.top, o.ntop, cb, items, n);
-    check_codes("--bottom", o.bottom, o.nbottom, cb, items, n);
-    struct codebook_data *d = codebook_data_open(cb, in, items, n, co.by);
+/* The counts: a table per item and group (cells, [group * n + item]),
+ * and per item over the groups (all). */
+struct counts {
+    struct strmap *groups;
+    struct count_cell *cells;
+    size_t ngroups;
+    struct freqtab **all;
+};
 
-    /* Count: a table per item and group, and per item over the groups. */
-    struct strmap *groups = strmap_new();
-    struct group_table gt;            /* [group * n + item] */
+static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
+{
+    c->groups = strmap_new();
+    struct group_table gt;
     group_table_init(&gt, n, sizeof(struct count_cell), count_cell_init);
-    struct freqtab **all = sk_xcalloc(n, sizeof *all);
+    c->all = sk_xcalloc(n ? n : 1, sizeof *c->all);
     for (size_t i = 0; i < n; i++)
-        all[i] = freqtab_new();
-    double *code = sk_xcalloc(n, sizeof *code);
+        c->all[i] = freqtab_new();
+    double *code = sk_xcalloc(n ? n : 1, sizeof *code);
     struct input_row row;
     while (codebook_data_next(d, code, &row)) {
-        size_t g = row.group ? strmap_intern(groups, row.group,
+        size_t g = row.group ? strmap_intern(c->groups, row.group,
                                              row.group_len, NULL) : 0;
         struct count_cell *cc = group_table_row(&gt, g);
         for (size_t i = 0; i < n; i++) {
@@ -384,12 +383,94 @@ int main(int argc, char **argv)
                 cc[i].missing++;
             else {
                 freqtab_add(cc[i].tab, code[i], 1);
-                freqtab_add(all[i], code[i], 1);
+                freqtab_add(c->all[i], code[i], 1);
             }
         }
     }
-    struct count_cell *cells = gt.cell;
-    size_t ngroups = gt.ngroups;
+    free(code);
+    c->cells = gt.cell;
+    c->ngroups = gt.ngroups;
+}
+
+/* The summary row of an item in a group: the percentages low, neutral and
+ * high with intervals, mean, sd and median of the codes. */
+static void summary_row(struct out *out, const struct opts *o,
+                        const struct levels *L, const size_t *count,
+                        size_t valid, size_t miss, const char *name,
+                        const char *gname, unsigned flags)
+{
+    size_t side[3] = { 0, 0, 0 };
+    for (size_t l = 0; l < L->k; l++)
+        side[L->side[l] + 1] += count[l];
+    double mean, sd, median, hlo, hhi, llo, lhi;
+    if (likert_describe(L->code, count, L->k, &mean, &sd, &median))
+        sk_error("item '%s'%s%s%s: the sd of its codes is beyond the range "
+                 "of a double (about 1.8e308): NA", name,
+                 gname ? ", group '" : "", gname ? gname : "",
+                 gname ? "'" : "");
+    interval(o, name, gname, side[2], valid, &hlo, &hhi);
+    interval(o, name, gname, side[0], valid, &llo, &lhi);
+    double pc[3];
+    for (int s = 0; s < 3; s++)
+        pc[s] = valid ? 100.0 * (double)side[s] / (double)valid : NAN;
+    struct summary_row r = { name, gname, valid, miss, pc[0], pc[1], pc[2],
+                             hlo, hhi, mean, sd, median, llo, lhi };
+    out_cells(out, summary_cols, NELEM(summary_cols), flags, &r);
+    out_end_row(out);
+}
+
+/* Every row of item I: one per level and group, or one per group. */
+static void item_rows(struct out *out, const struct opts *o,
+                      const struct codebook *cb, size_t item, size_t i,
+                      size_t n, const struct counts *c, int precision,
+                      unsigned flags)
+{
+    struct levels L;
+    item_levels(cb, item, c->all[i], precision, &L);
+    assign_sides(&L, o);
+    size_t *count = sk_xcalloc(L.k ? L.k : 1, sizeof *count);
+    double *pct = sk_xcalloc(L.k ? L.k : 1, sizeof *pct);
+    double *cum = sk_xcalloc(L.k ? L.k : 1, sizeof *cum);
+    const char *name = cb->item[item].name;
+    for (size_t g = 0; g < c->ngroups; g++) {
+        size_t miss = c->cells[g * n + i].missing;
+        level_counts(c->cells[g * n + i].tab, &L, count);
+        size_t valid = likert_percents(count, L.k, pct, cum);
+        const char *gname = flags & COL_GROUP ? strmap_key(c->groups, g)
+                                              : NULL;
+        if (o->summary) {
+            summary_row(out, o, &L, count, valid, miss, name, gname, flags);
+            continue;
+        }
+        for (size_t l = 0; l < L.k; l++) {
+            struct long_row r = { name, gname, L.label[l], L.code[l],
+                                  pct[l], cum[l], count[l], valid, miss };
+            out_cells(out, long_cols, NELEM(long_cols), flags, &r);
+            out_end_row(out);
+        }
+    }
+    free(count);
+    free(pct);
+    free(cum);
+    free_levels(&L);
+}
+
+int main(int argc, char **argv)
+{
+    struct cli_common cli;
+    struct opts o = { 0, NULL, NULL, 0, 0, 0, 0.95 };
+    struct codebook_opts co = { 0 };
+    cli_start(argv[0], &cli);
+    parse_args(argc, argv, &cli, &o, &co);
+
+    struct input *in = input_open_raw(&cli.in);
+    size_t *items, n;
+    struct codebook *cb = codebook_setup(&co, in, &items, &n);
+    check_codes("--top", o.top, o.ntop, cb, items, n);
+    check_codes("--bottom", o.bottom, o.nbottom, cb, items, n);
+    struct codebook_data *d = codebook_data_open(cb, in, items, n, co.by);
+    struct counts c;
+    count_rows(d, n, &c);
 
     struct out out;
     out_init(&out, stdout, cli.precision);
@@ -399,68 +480,19 @@ int main(int argc, char **argv)
     else
         out_header(&out, long_cols, NELEM(long_cols), flags);
     out_end_row(&out);
-
-    for (size_t i = 0; i < n; i++) {
-        struct levels L;
-        item_levels(cb, items[i], all[i], cli.precision, &L);
-        assign_sides(&L, &o);
-        size_t *count = sk_xcalloc(L.k, sizeof *count);
-        double *pct = sk_xcalloc(L.k, sizeof *pct);
-        double *cum = sk_xcalloc(L.k, sizeof *cum);
-        for (size_t g = 0; g < ngroups; g++) {
-            const char *name = cb->item[items[i]].name;
-            size_t miss = cells[g * n + i].missing;
-            level_counts(cells[g * n + i].tab, &L, count);
-            size_t valid = likert_percents(count, L.k, pct, cum);
-            const char *gname = co.by ? strmap_key(groups, g) : NULL;
-            if (!o.summary) {
-                for (size_t l = 0; l < L.k; l++) {
-                    struct long_row r = { name, gname, L.label[l], L.code[l],
-                                          pct[l], cum[l], count[l], valid,
-                                          miss };
-                    out_cells(&out, long_cols, NELEM(long_cols), flags, &r);
-                    out_end_row(&out);
-                }
-                continue;
-            }
-            size_t side[3] = { 0, 0, 0 };
-            for (size_t l = 0; l < L.k; l++)
-                side[L.side[l] + 1] += count[l];
-            double mean, sd, median, hlo, hhi, llo, lhi;
-            if (likert_describe(L.code, count, L.k, &mean, &sd, &median))
-                sk_error("item '%s'%s%s%s: the sd of its codes is beyond the "
-                         "range of a double (about 1.8e308): NA", name,
-                         co.by ? ", group '" : "",
-                         co.by ? strmap_key(groups, g) : "",
-                         co.by ? "'" : "");
-            interval(&o, name, gname, side[2], valid, &hlo, &hhi);
-            interval(&o, name, gname, side[0], valid, &llo, &lhi);
-            double pc[3];
-            for (int s = 0; s < 3; s++)
-                pc[s] = valid ? 100.0 * (double)side[s] / (double)valid : NAN;
-            struct summary_row r = { name, gname, valid, miss, pc[0], pc[1],
-                                     pc[2], hlo, hhi, mean, sd, median, llo,
-                                     lhi };
-            out_cells(&out, summary_cols, NELEM(summary_cols), flags, &r);
-            out_end_row(&out);
-        }
-        free(count);
-        free(pct);
-        free(cum);
-        free_levels(&L);
-    }
-
-    for (size_t i = 0; i < ngroups * n; i++)
-        freqtab_free(cells[i].tab);
     for (size_t i = 0; i < n; i++)
-        freqtab_free(all[i]);
-    free(cells);
-    free(all);
-    free(code);
+        item_rows(&out, &o, cb, items[i], i, n, &c, cli.precision, flags);
+
+    for (size_t i = 0; i < c.ngroups * n; i++)
+        freqtab_free(c.cells[i].tab);
+    for (size_t i = 0; i < n; i++)
+        freqtab_free(c.all[i]);
+    free(c.cells);
+    free(c.all);
     free(items);
     free(o.top);
     free(o.bottom);
-    strmap_free(groups);
+    strmap_free(c.groups);
     codebook_data_close(d);
     codebook_free(cb);
     input_close(in);
