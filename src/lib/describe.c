@@ -243,72 +243,58 @@ static void beyond(double *v, unsigned bit, unsigned *over)
     }
 }
 
-void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
+/* The mean's parts the deviations are taken from: mean_e x 2^e + mean_lo
+ * (the exact mean's rounding and its residual, at scale 2^e). */
+struct centre {
+    double mean_e, mean_lo;
+    int e, under;
+};
+
+/* Mean, sd, se and the t interval: from the exact decimal sums when
+ * there are, else from the superaccumulator over the values scaled near
+ * 1 (x 2^-e), so that neither the mean nor the se is rounded to a
+ * subnormal or overflows on the way to the interval. */
+static void moments(struct acc *a, const double *x, const size_t *counts,
+                    size_t k, double level, struct describe *d,
+                    struct centre *c)
 {
-    d->n = a->n;
-    d->missing = a->missing;
-    d->mean = d->sd = d->se = d->ci_lo = d->ci_hi = NAN;
-    d->min = d->q1 = d->median = d->q3 = d->max = d->iqr = NAN;
-    d->skewness = d->kurtosis = NAN;
-    d->exact = 0;
-    d->over = d->under = 0;
-    if (a->n == 0)
-        return;
-
-    const double *x;
-    const size_t *counts = NULL;
-    size_t k;
-    if (a->freq)
-        k = freqtab_sorted(a->freq, &x, &counts);
-    else {
-        x = a->v;
-        k = a->nv;
-    }
-
-    double var, mean_e, mean_lo = 0, t = a->n > 1 ? stats_t_crit(level, (double)(a->n - 1)) : NAN;
-    int under = 0, e = 0;
+    double var, t = a->n > 1 ? stats_t_crit(level, (double)(a->n - 1)) : NAN;
+    *c = (struct centre){ 0, 0, 0, 0 };
     if (exsum_results(&a->ex, &d->mean, &var, &d->sd) == 0) {
         d->exact = 1;
-        mean_e = d->mean;
+        c->mean_e = d->mean;
         if (a->n > 1) {
             d->se = d->sd / sqrt((double)a->n);
             d->ci_lo = d->mean - t * d->se;
             d->ci_hi = d->mean + t * d->se;
         }
-    } else {
-        struct xsum *xs = sk_xmalloc(sizeof *xs);
-        xsum_init(xs);
-        double big = 0;
-        for (size_t i = 0; i < k; i++) {
-            xsum_add(xs, x[i], counts ? counts[i] : 1);
-            big = fmax(big, fabs(x[i]));
-        }
-        under = xsum_results(xs, 0, &d->mean, &var, &d->sd, &d->se);
-        /* mean and se of the values scaled near 1 (x 2^-e), so that
-         * neither is rounded to a subnormal or overflows on the way to
-         * the interval and the deviations */
-        e = big > 0 ? ilogb(big) : 0;
-        double se_e;
-        xsum_results(xs, -e, &mean_e, NULL, NULL, &se_e);
-        mean_lo = xsum_mean_residual(xs, -e, mean_e);
-        if (a->n > 1) {
-            d->ci_lo = ldexp(mean_e - t * se_e, e);
-            d->ci_hi = ldexp(mean_e + t * se_e, e);
-        }
-        free(xs);
-        d->exact = 2;
+        return;
     }
+    struct xsum *xs = sk_xmalloc(sizeof *xs);
+    xsum_init(xs);
+    double big = 0;
+    for (size_t i = 0; i < k; i++) {
+        xsum_add(xs, x[i], counts ? counts[i] : 1);
+        big = fmax(big, fabs(x[i]));
+    }
+    c->under = xsum_results(xs, 0, &d->mean, &var, &d->sd, &d->se);
+    c->e = big > 0 ? ilogb(big) : 0;
+    double se_e;
+    xsum_results(xs, -c->e, &c->mean_e, NULL, NULL, &se_e);
+    c->mean_lo = xsum_mean_residual(xs, -c->e, c->mean_e);
+    if (a->n > 1) {
+        d->ci_lo = ldexp(c->mean_e - t * se_e, c->e);
+        d->ci_hi = ldexp(c->mean_e + t * se_e, c->e);
+    }
+    free(xs);
+    d->exact = 2;
+}
 
-    struct devsums ds;
-    /* the mean is correctly rounded: off by half an ulp at most, and
-     * mean_lo by half of its own */
-    double delta = (mean_lo != 0 ? fabs(mean_lo) : d->exact == 1 ?
-                    fabs(mean_e) : 0) * DBL_EPSILON / 2 + 0x1p-1074;
-    devsums(x, counts, k, e, mean_e, mean_lo, delta, &ds);
-    shape(x, counts, k, a->n, &ds, &d->skewness, &d->kurtosis);
-
+/* The five-number summary and the IQR (of type QTYPE); q[0..5). */
+static void quartiles(struct acc *a, const double *x, const size_t *counts,
+                      size_t k, int qtype, struct describe *d, double *q)
+{
     static const double probs[] = { 0, 0.25, 0.5, 0.75, 1 };
-    double q[5];
     if (counts)
         stats_quantiles_freq(x, counts, k, probs, 5, qtype, q);
     else
@@ -330,7 +316,12 @@ void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
         d->iqr = NAN;
         d->under |= DESCRIBE_IQR;
     }
+}
 
+/* Results beyond the double range (Inf) or below it (rounded to 0 or
+ * lost) become NAN with their flag. */
+static void range_flags(struct describe *d, const double *q, int under)
+{
     beyond(&d->sd, DESCRIBE_SD, &d->over);
     beyond(&d->se, DESCRIBE_SE, &d->over);
     beyond(&d->ci_lo, DESCRIBE_CI_LO, &d->over);
@@ -352,4 +343,39 @@ void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
         d->se = NAN;
         d->under |= DESCRIBE_SE;
     }
+}
+
+void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
+{
+    d->n = a->n;
+    d->missing = a->missing;
+    d->mean = d->sd = d->se = d->ci_lo = d->ci_hi = NAN;
+    d->min = d->q1 = d->median = d->q3 = d->max = d->iqr = NAN;
+    d->skewness = d->kurtosis = NAN;
+    d->exact = 0;
+    d->over = d->under = 0;
+    if (a->n == 0)
+        return;
+
+    const double *x;
+    const size_t *counts = NULL;
+    size_t k;
+    if (a->freq)
+        k = freqtab_sorted(a->freq, &x, &counts);
+    else {
+        x = a->v;
+        k = a->nv;
+    }
+    struct centre c;
+    moments(a, x, counts, k, level, d, &c);
+    struct devsums ds;
+    /* the mean is correctly rounded: off by half an ulp at most, and
+     * mean_lo by half of its own */
+    double delta = (c.mean_lo != 0 ? fabs(c.mean_lo) : d->exact == 1 ?
+                    fabs(c.mean_e) : 0) * DBL_EPSILON / 2 + 0x1p-1074;
+    devsums(x, counts, k, c.e, c.mean_e, c.mean_lo, delta, &ds);
+    shape(x, counts, k, a->n, &ds, &d->skewness, &d->kurtosis);
+    double q[5];
+    quartiles(a, x, counts, k, qtype, d, q);
+    range_flags(d, q, c.under);
 }
