@@ -167,73 +167,71 @@ static void standardised(size_t k, long double sr, double *std,
  * the correlation matrix sum Z^2 / (n - 1); an item's "if deleted"
  * values use sum (D - d)^2, sum d (D - d) and sum (Z - z)^2, computed as
  * such (no difference of large sums). */
-void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
-                  struct likert_alpha *a, struct likert_alpha_item *item)
-{
-    long double *mean = sk_xcalloc(k ? k : 1, sizeof *mean);
-    long double *ss = sk_xcalloc(k ? k : 1, sizeof *ss);   /* sum d^2 */
-    long double *inv = sk_xcalloc(k ? k : 1, sizeof *inv); /* 1 / sd */
-    long double *cr = sk_xcalloc(k ? k : 1, sizeof *cr);   /* d (D - d) */
-    long double *rr = sk_xcalloc(k ? k : 1, sizeof *rr);   /* (D - d)^2 */
-    long double *zz = sk_xcalloc(k ? k : 1, sizeof *zz);   /* (Z - z)^2 */
-    long double *pre = sk_xcalloc(k + 1, sizeof *pre);     /* sums of ss */
-    long double *suf = sk_xcalloc(k + 1, sizeof *suf);     /* before, after */
-    long double *d = sk_xcalloc(k ? k : 1, sizeof *d);
-    long double dn = (long double)n, sD = 0, sD2 = 0, sZ2 = 0;
-    size_t constant = 0;
+/* The sums likert_alpha works from, per item i of k over n rows. */
+struct asums {
+    size_t n, k, constant;
+    long double *mean, *ss, *inv;    /* mean, sum d^2, 1 / sd (0: constant) */
+    long double *cr, *rr, *zz;       /* sum d (D - d), (D - d)^2, (Z - z)^2 */
+    long double *pre, *suf;          /* sums of ss before i, from i on */
+    long double sD2, sZ2;            /* sum D^2 (centred), sum Z^2 */
+};
 
+/* Two passes over the columns: the means, then the sums of squares. */
+static void item_moments(const double *x, struct asums *s)
+{
+    size_t n = s->n, k = s->k;
+    long double dn = (long double)n;
     for (size_t r = 0; r < n; r++)
         for (size_t i = 0; i < k; i++)
-            mean[i] += x[r * k + i];
+            s->mean[i] += x[r * k + i];
     for (size_t i = 0; i < k; i++)
-        mean[i] = n ? mean[i] / dn : NAN;
+        s->mean[i] = n ? s->mean[i] / dn : NAN;
     for (size_t r = 0; r < n; r++)
         for (size_t i = 0; i < k; i++) {
-            long double e = x[r * k + i] - mean[i];
-            ss[i] += e * e;
+            long double e = x[r * k + i] - s->mean[i];
+            s->ss[i] += e * e;
         }
     for (size_t i = 0; i < k; i++) {
-        inv[i] = ss[i] > 0 ? 1 / sqrtl(ss[i] / (dn - 1)) : 0;
-        constant += !(ss[i] > 0);
-        pre[i + 1] = pre[i] + ss[i];
+        s->inv[i] = s->ss[i] > 0 ? 1 / sqrtl(s->ss[i] / (dn - 1)) : 0;
+        s->constant += !(s->ss[i] > 0);
+        s->pre[i + 1] = s->pre[i] + s->ss[i];
     }
     for (size_t i = k; i-- > 0;)
-        suf[i] = suf[i + 1] + ss[i];
+        s->suf[i] = s->suf[i + 1] + s->ss[i];
+}
+
+/* One pass over the rows: D, Z and, for the items (ITEMS), the sums with
+ * each item left out, as such (no difference of large sums). */
+static void row_sums(const double *x, int items, struct asums *s)
+{
+    size_t n = s->n, k = s->k;
+    long double *d = sk_xcalloc(k ? k : 1, sizeof *d), sD = 0;
     for (size_t r = 0; r < n; r++) {
         long double D = 0, Z = 0;
         for (size_t i = 0; i < k; i++) {
-            d[i] = x[r * k + i] - mean[i];
+            d[i] = x[r * k + i] - s->mean[i];
             D += d[i];
-            Z += d[i] * inv[i];
+            Z += d[i] * s->inv[i];
         }
         sD += D;
-        sD2 += D * D;
-        sZ2 += Z * Z;
-        if (item)
-            for (size_t i = 0; i < k; i++) {
-                long double rest = D - d[i], zrest = Z - d[i] * inv[i];
-                cr[i] += d[i] * rest;
-                rr[i] += rest * rest;
-                zz[i] += zrest * zrest;
-            }
+        s->sD2 += D * D;
+        s->sZ2 += Z * Z;
+        for (size_t i = 0; items && i < k; i++) {
+            long double rest = D - d[i], zrest = Z - d[i] * s->inv[i];
+            s->cr[i] += d[i] * rest;
+            s->rr[i] += rest * rest;
+            s->zz[i] += zrest * zrest;
+        }
     }
-    sD2 -= sD * sD / (n ? dn : 1);
+    s->sD2 -= sD * sD / (n ? (long double)n : 1);
+    free(d);
+}
 
-    a->k = k;
-    a->n = n;
-    a->constant = constant;
-    a->raw = a->std = a->mean_r = NAN;
-    a->lo = a->hi = NAN;
-    a->imprecise = 0;
-    if (n >= 2) {
-        a->raw = cronbach(k, pre[k], sD2);
-        if (!constant)
-            standardised(k, sZ2 / (dn - 1), &a->std, &a->mean_r);
-        likert_feldt(a->raw, n, k, level, &a->lo, &a->hi, &a->imprecise);
-    }
-
-    /* The scale score of each row (in long double: a sum of large codes
-     * may pass the range of a double), and its mean and sd. */
+/* The scale score of each row (in long double: a sum of large codes may
+ * pass the range of a double), and its mean and sd. */
+static void scale_score(const double *x, size_t n, size_t k, int sum,
+                        struct likert_alpha *a)
+{
     long double *score = sk_xcalloc(n ? n : 1, sizeof *score);
     for (size_t r = 0; r < n; r++) {
         long double t = 0;
@@ -246,37 +244,76 @@ void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
     if (isinf(a->mean))
         a->mean = NAN;
     free(score);
+}
 
-    for (size_t i = 0; item && i < k; i++) {
-        struct likert_alpha_item *it = &item[i];
-        size_t others_constant = constant - (ss[i] > 0 ? 0 : 1);
-        it->mean = (double)mean[i];
-        it->sd = n >= 2 ? (double)sqrtl(ss[i] / (dn - 1)) : NAN;
-        it->r_drop = it->raw_r = NAN;
-        it->alpha_drop = it->std_drop = it->mean_r_drop = NAN;
-        if (n < 2)
-            continue;
-        /* item-rest r = cov(x_i, rest) / sqrt(var x_i var rest), the
-         * "corrected item-total correlation" (psych's r.drop) */
-        if (k >= 2 && ss[i] > 0 && rr[i] > 0)
-            it->r_drop = (double)(cr[i] / sqrtl(ss[i] * rr[i]));
-        /* item-total r = cov(x_i, total) / sqrt(var x_i var total) */
-        if (ss[i] > 0 && sD2 > 0)
-            it->raw_r = (double)((cr[i] + ss[i]) / sqrtl(ss[i] * sD2));
-        if (k < 3)
-            continue;
-        it->alpha_drop = cronbach(k - 1, pre[i] + suf[i + 1], rr[i]);
-        if (!others_constant)
-            standardised(k - 1, zz[i] / (dn - 1), &it->std_drop,
-                         &it->mean_r_drop);
+/* The item statistics of item I from the sums. */
+static void item_stats(const struct asums *s, size_t i,
+                       struct likert_alpha_item *it)
+{
+    size_t n = s->n, k = s->k;
+    long double dn = (long double)n;
+    size_t others_constant = s->constant - (s->ss[i] > 0 ? 0 : 1);
+    it->mean = (double)s->mean[i];
+    it->sd = n >= 2 ? (double)sqrtl(s->ss[i] / (dn - 1)) : NAN;
+    it->r_drop = it->raw_r = NAN;
+    it->alpha_drop = it->std_drop = it->mean_r_drop = NAN;
+    if (n < 2)
+        return;
+    /* item-rest r = cov(x_i, rest) / sqrt(var x_i var rest), the
+     * "corrected item-total correlation" (psych's r.drop) */
+    if (k >= 2 && s->ss[i] > 0 && s->rr[i] > 0)
+        it->r_drop = (double)(s->cr[i] / sqrtl(s->ss[i] * s->rr[i]));
+    /* item-total r = cov(x_i, total) / sqrt(var x_i var total) */
+    if (s->ss[i] > 0 && s->sD2 > 0)
+        it->raw_r = (double)((s->cr[i] + s->ss[i]) /
+                             sqrtl(s->ss[i] * s->sD2));
+    if (k < 3)
+        return;
+    it->alpha_drop = cronbach(k - 1, s->pre[i] + s->suf[i + 1], s->rr[i]);
+    if (!others_constant)
+        standardised(k - 1, s->zz[i] / (dn - 1), &it->std_drop,
+                     &it->mean_r_drop);
+}
+
+void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
+                  struct likert_alpha *a, struct likert_alpha_item *item)
+{
+    size_t kk = k ? k : 1;
+    struct asums s = {
+        n, k, 0,
+        sk_xcalloc(kk, sizeof(long double)),
+        sk_xcalloc(kk, sizeof(long double)),
+        sk_xcalloc(kk, sizeof(long double)),
+        sk_xcalloc(kk, sizeof(long double)),
+        sk_xcalloc(kk, sizeof(long double)),
+        sk_xcalloc(kk, sizeof(long double)),
+        sk_xcalloc(k + 1, sizeof(long double)),
+        sk_xcalloc(k + 1, sizeof(long double)), 0, 0
+    };
+    item_moments(x, &s);
+    row_sums(x, item != NULL, &s);
+    long double dn = (long double)n;
+    a->k = k;
+    a->n = n;
+    a->constant = s.constant;
+    a->raw = a->std = a->mean_r = NAN;
+    a->lo = a->hi = NAN;
+    a->imprecise = 0;
+    if (n >= 2) {
+        a->raw = cronbach(k, s.pre[k], s.sD2);
+        if (!s.constant)
+            standardised(k, s.sZ2 / (dn - 1), &a->std, &a->mean_r);
+        likert_feldt(a->raw, n, k, level, &a->lo, &a->hi, &a->imprecise);
     }
-    free(mean);
-    free(ss);
-    free(inv);
-    free(cr);
-    free(rr);
-    free(zz);
-    free(pre);
-    free(suf);
-    free(d);
+    scale_score(x, n, k, sum, a);
+    for (size_t i = 0; item && i < k; i++)
+        item_stats(&s, i, &item[i]);
+    free(s.mean);
+    free(s.ss);
+    free(s.inv);
+    free(s.cr);
+    free(s.rr);
+    free(s.zz);
+    free(s.pre);
+    free(s.suf);
 }
