@@ -38,6 +38,10 @@ int num_is_blank(const char *s, size_t len)
     return 1;
 }
 
+/* One function on purpose: it runs for every field of every row (the
+ * hot loop of every program), and its steps (blanks, sign, digits with
+ * the exact scaled integer alongside, exponent, strtod for the double,
+ * the range checks) share the cursor and the partial results. */
 enum num_status num_parse(const char *s, size_t len, struct num_value *out)
 {
     const char *p = s, *end = s + len;

@@ -377,6 +377,10 @@ static int last_two(const struct hmap *cur, unsigned long L, unsigned long U,
     return ok;
 }
 
+/* Long on purpose: the set-up of the recursion's tables (the reachable
+ * rank sums of each suffix, the hypergeometric weights) and the
+ * recursion itself share them, and the recursion is the hot loop of
+ * --exact. */
 int stats_ranksum_exact(const unsigned long *t, size_t k, unsigned long nb,
                         unsigned long long obs2, unsigned long work,
                         double *lower, double *upper, double *two)
