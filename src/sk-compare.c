@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "lib/between.h"
+#include "lib/choices.h"
 #include "lib/cli.h"
 #include "lib/codebook.h"
 #include "lib/out.h"
@@ -142,21 +143,6 @@ static const struct out_col columns[] = {
 #undef R
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
-static const struct cli_name alternatives[] = {
-    { "two-sided", STATS_TWO_SIDED, 0 },
-    { "less", STATS_LESS, 0 },
-    { "greater", STATS_GREATER, 0 },
-    { "two.sided", STATS_TWO_SIDED, 1 },
-    { NULL, 0, 0 }
-};
-static const struct cli_name adjusts[] = {
-    { "none", STATS_ADJUST_NONE, 0 },
-    { "holm", STATS_ADJUST_HOLM, 0 },
-    { "bh", STATS_ADJUST_BH, 0 },
-    { "BH", STATS_ADJUST_BH, 1 },
-    { "fdr", STATS_ADJUST_BH, 1 },
-    { NULL, 0, 0 }
-};
 
 static void usage(void)
 {
@@ -255,14 +241,14 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
         case OPT_CODEBOOK: s->co.path = optarg; break;
         case OPT_LEVEL: o->w.level = cli_level("--level", optarg); break;
         case OPT_ALTERNATIVE:
-            o->w.alt = cli_choice("--alternative", optarg, alternatives);
+            o->w.alt = cli_choice("--alternative", optarg, choices_alternative);
             break;
         case OPT_VAR_EQUAL: o->var_equal = 1; break;
         case OPT_EXACT: o->w.force_exact = 1; break;
         case OPT_APPROX: o->w.force_approx = 1; break;
         case OPT_NO_CORRECT: o->w.correct = 0; break;
         case OPT_ADJUST:
-            o->adjust = cli_choice("--adjust", optarg, adjusts);
+            o->adjust = cli_choice("--adjust", optarg, choices_adjust);
             if (o->adjust != STATS_ADJUST_NONE)
                 o->flags |= F_ADJUST;
             break;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/choices.h"
 #include "lib/cli.h"
 #include "lib/match.h"
 #include "lib/out.h"
@@ -110,21 +111,6 @@ static const struct out_col columns[] = {
 #undef R
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
-static const struct cli_name alternatives[] = {
-    { "two-sided", STATS_TWO_SIDED, 0 },
-    { "less", STATS_LESS, 0 },
-    { "greater", STATS_GREATER, 0 },
-    { "two.sided", STATS_TWO_SIDED, 1 },
-    { NULL, 0, 0 }
-};
-static const struct cli_name adjusts[] = {
-    { "none", STATS_ADJUST_NONE, 0 },
-    { "holm", STATS_ADJUST_HOLM, 0 },
-    { "bh", STATS_ADJUST_BH, 0 },
-    { "BH", STATS_ADJUST_BH, 1 },
-    { "fdr", STATS_ADJUST_BH, 1 },
-    { NULL, 0, 0 }
-};
 static const struct cli_name zeros[] = {
     { "wilcox", STATS_ZERO_WILCOX, 0 },
     { "pratt", STATS_ZERO_PRATT, 0 },
@@ -242,7 +228,7 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
         case OPT_VALUE: s->value = optarg; break;
         case OPT_LEVEL: o->wo.level = cli_level("--level", optarg); break;
         case OPT_ALTERNATIVE:
-            o->wo.alt = cli_choice("--alternative", optarg, alternatives);
+            o->wo.alt = cli_choice("--alternative", optarg, choices_alternative);
             break;
         case OPT_EXACT: o->wo.force_exact = 1; break;
         case OPT_APPROX: o->wo.force_approx = 1; break;
@@ -263,7 +249,7 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
             break;
         }
         case OPT_ADJUST:
-            o->adjust = cli_choice("--adjust", optarg, adjusts);
+            o->adjust = cli_choice("--adjust", optarg, choices_adjust);
             if (o->adjust != STATS_ADJUST_NONE)
                 o->flags |= F_ADJUST;
             break;

@@ -132,16 +132,8 @@ static size_t row_pair(struct reader *r, const struct input_row *row,
     if (!r->b->has_dyad || row->key_missing[k])
         return BETWEEN_NO_PAIR;
     size_t glen = r->b->has_group ? row->key_len[0] : 0;
-    size_t klen = glen + 1 + row->key_len[k];
-    if (klen > r->keycap) {
-        r->keycap = 2 * klen;
-        r->key = sk_xrealloc(r->key, r->keycap);
-    }
-    if (glen)
-        memcpy(r->key, row->key[0], glen);
-    r->key[glen] = '\0';
-    memcpy(r->key + glen + 1, row->key[k], row->key_len[k]);
-    size_t p = strmap_intern(r->pairs, r->key, klen, NULL);
+    size_t p = strmap_intern2(r->pairs, row->key[0], glen, row->key[k],
+                              row->key_len[k], &r->key, &r->keycap, NULL);
     if (p >= r->linecap) {
         size_t old = r->linecap;
         r->linecap = r->linecap ? 2 * r->linecap : 256;

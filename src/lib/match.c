@@ -276,17 +276,10 @@ static size_t slot_of(struct slots *s, const struct input_row *row,
                       size_t g, int has_group, size_t ki)
 {
     size_t glen = has_group ? row->key_len[0] : 0;
-    size_t klen = glen + 1 + row->key_len[ki];
-    if (klen > s->keycap) {
-        s->keycap = 2 * klen;
-        s->key = sk_xrealloc(s->key, s->keycap);
-    }
-    if (glen)
-        memcpy(s->key, row->key[0], glen);
-    s->key[glen] = '\0';
-    memcpy(s->key + glen + 1, row->key[ki], row->key_len[ki]);
     int added;
-    size_t sl = strmap_intern(s->ids, s->key, klen, &added);
+    size_t sl = strmap_intern2(s->ids, row->key[0], glen, row->key[ki],
+                               row->key_len[ki], &s->key, &s->keycap,
+                               &added);
     if (added) {
         if (sl >= s->cap) {
             s->cap = s->cap ? 2 * s->cap : 256;

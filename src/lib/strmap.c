@@ -88,6 +88,22 @@ size_t strmap_intern(struct strmap *m, const char *s, size_t len, int *added)
     return m->n - 1;
 }
 
+size_t strmap_intern2(struct strmap *m, const char *a, size_t alen,
+                      const char *b, size_t blen, char **buf, size_t *cap,
+                      int *added)
+{
+    size_t klen = alen + 1 + blen;
+    if (klen > *cap) {
+        *cap = 2 * klen;
+        *buf = sk_xrealloc(*buf, *cap);
+    }
+    if (alen)
+        memcpy(*buf, a, alen);
+    (*buf)[alen] = '\0';
+    memcpy(*buf + alen + 1, b, blen);
+    return strmap_intern(m, *buf, klen, added);
+}
+
 size_t strmap_size(const struct strmap *m)
 {
     return m->n;

@@ -13,6 +13,13 @@ void strmap_free(struct strmap *m);
  * *added tells which. */
 size_t strmap_intern(struct strmap *m, const char *s, size_t len, int *added);
 
+/* The same for the composite key A "\0" B (a pair or respondent id
+ * within its group: "group\0id"), built in *BUF (grown, *CAP bytes; the
+ * caller frees it), so that no row allocates. */
+size_t strmap_intern2(struct strmap *m, const char *a, size_t alen,
+                      const char *b, size_t blen, char **buf, size_t *cap,
+                      int *added);
+
 size_t strmap_size(const struct strmap *m);
 
 /* The string of index i (NUL-terminated). */
