@@ -27,11 +27,13 @@
 
 enum {
     OPT_SEED = CLI_OPT_FIRST_PROGRAM_OPTION,
-    OPT_LEVEL, OPT_STRATA, OPT_THREADS, OPT_REPS_OUT, OPT_SUFFIX, OPT_PREFIX
+    OPT_LEVEL, OPT_STRATA, OPT_THREADS, OPT_REPS_OUT, OPT_SUFFIX, OPT_PREFIX,
+    OPT_BETWEEN, OPT_LEVELS
 };
 
 /* The statistics a user can ask for: one table for the parser and help. */
-enum family { FAM_UNI, FAM_PAIRED, FAM_COR, FAM_ALPHA };
+enum family { FAM_UNI, FAM_PAIRED, FAM_COR, FAM_ALPHA, FAM_BETWEEN };
+#define NFAM 5
 struct statdef {
     const char *name;
     enum boot_stat stat;
@@ -46,13 +48,25 @@ static const struct statdef statdefs[] = {
     { "prop:L", BOOT_MEAN, FAM_UNI, "proportion of answers in the levels L, "
       "e.g. prop:4,5 (\"% agree\")" },
     { "mean-diff", BOOT_MEAN, FAM_PAIRED, "mean of AFTER - BEFORE, each -p pair "
-      "(pairs resampled)" },
+      "(pairs resampled); with --between, mean(B) - mean(A)" },
     { "dz", BOOT_DZ, FAM_PAIRED, "Cohen's d_z = mean / sd of AFTER - BEFORE" },
     { "cor", BOOT_COR, FAM_COR, "Pearson's r of the two columns of each -p" },
     { "alpha", BOOT_ALPHA, FAM_ALPHA, "Cronbach's alpha of the -c columns as "
       "one scale (respondents resampled, complete cases)" },
+    { "median-diff", BOOT_DIFF_MEDIAN, FAM_BETWEEN, "with --between: "
+      "median(B) - median(A) (type 7)" },
+    { "prop-diff:L", BOOT_DIFF_MEAN, FAM_BETWEEN, "with --between: the "
+      "proportion of B in the levels L minus that of A, e.g. prop-diff:4,5" },
+    { "g", BOOT_G, FAM_BETWEEN, "with --between: Hedges' g = J (mean(B) - "
+      "mean(A)) / pooled sd, J exact" },
+    { "theta", BOOT_THETA, FAM_BETWEEN, "with --between: P(B > A) + P(B = "
+      "A) / 2, the probability of superiority" },
 };
 #define NSTATDEFS (sizeof statdefs / sizeof statdefs[0])
+/* mean-diff with --between: B - A of two groups, not a pair's mean */
+static const struct statdef between_mean_diff = {
+    "mean-diff", BOOT_DIFF_MEAN, FAM_BETWEEN, NULL
+};
 
 /* The intervals of -m; aliases as extra rows. */
 static const struct cli_name methods[] = {
@@ -85,10 +99,12 @@ struct cells {
     { name, kind, offsetof(struct cells, field), help, 0 }
 static const struct out_col cols[] = {
     COL("variable", OUT_TEXT, variable, "the -c column, AFTER - BEFORE "
-        "(mean-diff, dz), BEFORE:AFTER (cor), or the -c list (alpha)"),
+        "(mean-diff, dz), BEFORE:AFTER (cor), the -c list (alpha), or "
+        "'COLUMN: B - A' with --between"),
     COL("group", OUT_TEXT, group, "the group of --by; 'all' without it"),
     COL("stat", OUT_TEXT, stat, "the statistic, as given to -s"),
-    COL("n", OUT_COUNT, n, "the complete rows resampled"),
+    COL("n", OUT_COUNT, n, "the complete rows resampled (of both groups "
+        "with --between)"),
     COL("B", OUT_COUNT, B, "the replicates"),
     COL("seed", OUT_TEXT, seed, "the generator's seed"),
     COL("method", OUT_TEXT, method, "the interval (-m)"),
@@ -135,9 +151,17 @@ static void usage(void)
 "                         sides are columns)\n"
 "      --suffix=PRE:POST  pair every column NAME+PRE with NAME+POST, as -p\n"
 "      --prefix=PRE:POST  pair every column PRE+NAME with POST+NAME\n"
-"  -s, --stat=LIST        the statistics (default mean):\n", stdout);
+"      --between=COLUMN   two groups of respondents: B - A of each -c column,\n"
+"                         each group resampled apart, its size kept (rows\n"
+"                         whose COLUMN is missing or another value are left\n"
+"                         out); default statistic mean-diff\n"
+"      --levels=A,B       the levels of --between: A the reference, B the\n"
+"                         comparison (default: the column's two values, in\n"
+"                         first-seen order)\n"
+"  -s, --stat=LIST        the statistics (default mean; mean-diff of -p\n"
+"                         pairs alone or with --between):\n", stdout);
     for (size_t i = 0; i < NSTATDEFS; i++)
-        printf("                           %-10s %s\n", statdefs[i].name,
+        printf("                           %-11s %s\n", statdefs[i].name,
                statdefs[i].help);
     fputs(
 "  -m, --method=LIST      the intervals (default percentile,bca):\n"
@@ -149,14 +173,18 @@ static void usage(void)
 "                                       z0 from the share of replicates below\n"
 "                                       the estimate (ties count one half),\n"
 "                                       a from the jackknife\n"
-"                           student     bootstrap-t, for mean, prop and\n"
-"                                       mean-diff (se = sd / sqrt(n))\n"
+"                           student     bootstrap-t, for mean, prop,\n"
+"                                       mean-diff (se = sd / sqrt(n)) and,\n"
+"                                       with --between, mean-diff and\n"
+"                                       prop-diff (se = sqrt(sd_A^2 / n_A +\n"
+"                                       sd_B^2 / n_B))\n"
 "  -B, --replicates=N     bootstrap replicates (default 10000)\n"
 "      --seed=N           the generator's seed (default 20240601): the same\n"
 "                         seed gives the same output, whatever --threads\n"
 "      --level=P          confidence level, 0 < P < 1 (default 0.95)\n"
 "      --strata=COLUMN    resample within the groups of COLUMN (e.g. the\n"
-"                         partner role), keeping their sizes\n"
+"                         partner role), keeping their sizes (not with\n"
+"                         --between, whose groups are the strata)\n"
 "  -g, --by=COLUMN        a separate bootstrap per group of COLUMN\n"
 "      --threads=N        threads (default: every core)\n"
 "      --replicates-out=FILE  write the replicates (variable, group, stat,\n"
@@ -178,8 +206,10 @@ static void usage(void)
     fputs(
 "\n"
 "Resampling is exact in distribution: answers with few distinct values\n"
-"are resampled by their counts (one multinomial draw per replicate), and\n"
-"medians by binomial splitting over the sorted values.\n"
+"are resampled by their counts (one multinomial draw per replicate and\n"
+"group), medians by binomial splitting over the sorted values, and theta\n"
+"from the counts of the sorted values (O(k) a replicate). BCa's jackknife\n"
+"leaves out one row at a time, of either group (as R's boot with strata).\n"
 "References: B. Efron and R. J. Tibshirani (1993), An Introduction to the\n"
 "Bootstrap; A. C. Davison and D. V. Hinkley (1997), Bootstrap Methods and\n"
 "their Application (the percentile ends as R's boot.ci: order statistic\n"
@@ -224,30 +254,41 @@ static int is_number(const char *s, size_t len)
     return len > 0 && num_parse(s, len, &v) == NUM_OK;
 }
 
-/* -s LIST, appended to *W: names of statdefs; "prop:4,5" takes the
- * all-number items after it as its levels. */
+/* The statdef of a statistic with levels ("prop:L", "prop-diff:L") whose
+ * name ITEM starts with, or NULL. */
+static const struct statdef *levels_def(const char *item, size_t len)
+{
+    for (size_t i = 0; i < NSTATDEFS; i++) {
+        const char *colon = strchr(statdefs[i].name, ':');
+        size_t plen = colon ? (size_t)(colon - statdefs[i].name) + 1 : 0;
+        if (colon && len >= plen && !strncmp(item, statdefs[i].name, plen))
+            return &statdefs[i];
+    }
+    return NULL;
+}
+
+/* -s LIST, appended to *W: names of statdefs; "prop:4,5" (and
+ * "prop-diff:4,5") takes the all-number items after it as its levels. */
 static void parse_stats(const char *list, struct want **w, size_t *nw)
 {
     struct cli_name names[NSTATDEFS + 1];
-    size_t prop = 0;
-    for (size_t i = 0; i < NSTATDEFS; i++) {
+    for (size_t i = 0; i < NSTATDEFS; i++)
         names[i] = (struct cli_name){ statdefs[i].name, (int)i, 0 };
-        if (!strcmp(statdefs[i].name, "prop:L"))
-            prop = i;
-    }
     names[NSTATDEFS] = (struct cli_name){ NULL, 0, 0 };
     const char **item;
     size_t *len, n = cli_list("-s", "statistic", list, &item, &len);
     for (size_t i = 0; i < n; i++) {
         struct want x = { NULL, NULL, NULL, 0 };
-        if (len[i] >= 5 && !strncmp(item[i], "prop:", 5)) {
+        const struct statdef *ld = levels_def(item[i], len[i]);
+        if (ld) {
             size_t last = i;
             while (last + 1 < n && is_number(item[last + 1], len[last + 1]))
                 last++;
-            x.def = &statdefs[prop];
+            x.def = ld;
             x.name = sk_xstrndup(item[i], (size_t)(item[last] + len[last] -
                                                    item[i]));
-            if (parse_level_list(x.name + 5, &x.levels, &x.nlevels) != 0)
+            size_t plen = (size_t)(strchr(ld->name, ':') - ld->name) + 1;
+            if (parse_level_list(x.name + plen, &x.levels, &x.nlevels) != 0)
                 sk_usage_error("invalid levels in -s '%s'", x.name);
             i = last;
         } else {
@@ -326,8 +367,12 @@ static void note_text(const struct boot_result *r, char *buf, size_t size)
                              "more replicates" },
         { BOOT_NOTE_UNDEFINED, "estimate undefined (no variation): no "
                                "interval" },
+        { BOOT_NOTE_NO_GROUP, "a group has no complete rows, or (g) the "
+                              "two have fewer than 4: no estimate, no "
+                              "interval" },
         { BOOT_NOTE_NO_STUDENT, "no studentized interval for this "
-                                "statistic (mean, prop and mean-diff only)" },
+                                "statistic (mean, prop, mean-diff and "
+                                "prop-diff only)" },
         { BOOT_NOTE_TOO_UNDEFINED, "more than 1% of the replicates "
                                    "undefined (a column constant in the "
                                    "resample): no interval" },
@@ -362,7 +407,7 @@ struct spec {
     struct match_spec match;   /* -p, --suffix, --prefix */
     struct want *wants;
     size_t nwants;
-    int fam[4];                /* a statistic of family f is asked for */
+    int fam[NFAM];             /* a statistic of family f is asked for */
     unsigned mmask;
     size_t B;
     uint64_t seed;
@@ -370,8 +415,24 @@ struct spec {
     char level_str[32];        /* the level as given */
     char seed_str[24];
     const char *strata, *reps_out;
+    const char *between;       /* --between COLUMN, or NULL */
+    char *blevel[2];           /* --levels A,B, or NULL */
     unsigned threads;
 };
+
+/* --levels A,B: two nonempty values, not the same. */
+static void parse_levels(const char *arg, char *level[2])
+{
+    const char *comma = strchr(arg, ',');
+    if (!comma || strchr(comma + 1, ',') || comma == arg || !comma[1])
+        sk_usage_error("invalid --levels '%s': expected two values A,B", arg);
+    free(level[0]);
+    free(level[1]);
+    level[0] = sk_xstrndup(arg, (size_t)(comma - arg));
+    level[1] = sk_xstrdup(comma + 1);
+    if (!strcmp(level[0], level[1]))
+        sk_usage_error("--levels names the same level twice: '%s'", arg);
+}
 
 static void parse_options(int argc, char **argv, struct spec *sp)
 {
@@ -388,6 +449,8 @@ static void parse_options(int argc, char **argv, struct spec *sp)
         { "strata", required_argument, NULL, OPT_STRATA },
         { "threads", required_argument, NULL, OPT_THREADS },
         { "replicates-out", required_argument, NULL, OPT_REPS_OUT },
+        { "between", required_argument, NULL, OPT_BETWEEN },
+        { "levels", required_argument, NULL, OPT_LEVELS },
         { NULL, 0, NULL, 0 }
     };
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -437,6 +500,12 @@ static void parse_options(int argc, char **argv, struct spec *sp)
         case OPT_PREFIX:
             sp->match.prefix = optarg;
             break;
+        case OPT_BETWEEN:
+            sp->between = optarg;
+            break;
+        case OPT_LEVELS:
+            parse_levels(optarg, sp->blevel);
+            break;
         default:
             sk_try_help();
         }
@@ -446,14 +515,44 @@ static void parse_options(int argc, char **argv, struct spec *sp)
     sp->match.npair = sp->npairs;
 }
 
+/* --between: the rules of two groups; mean-diff means B - A. */
+static void check_between(struct spec *sp, int paired)
+{
+    if (sp->blevel[0] && !sp->between)
+        sk_usage_error("--levels goes with --between COLUMN");
+    for (size_t i = 0; i < sp->nwants; i++) {
+        struct want *w = &sp->wants[i];
+        if (!sp->between && w->def->fam == FAM_BETWEEN)
+            sk_usage_error("%s compares two groups: give --between COLUMN",
+                           w->name);
+        if (!sp->between)
+            continue;
+        if (w->def->fam == FAM_PAIRED && w->def->stat == BOOT_MEAN)
+            w->def = &between_mean_diff;
+        else if (w->def->fam != FAM_BETWEEN)
+            sk_usage_error("with --between, -s takes mean-diff, median-diff, "
+                           "prop-diff:L, g or theta, not '%s'", w->name);
+    }
+    if (!sp->between)
+        return;
+    if (sp->strata)
+        sk_usage_error("--strata cannot go with --between: its two groups "
+                       "are the strata");
+    if (paired)
+        sk_usage_error("--between compares -c columns across two groups: "
+                       "no -p, --suffix or --prefix");
+}
+
 /* The defaults that depend on other options, and the usage errors that
  * need every option. */
 static void check_spec(struct spec *sp)
 {
     int paired = sp->npairs || sp->match.suffix || sp->match.prefix;
-    if (!sp->nwants)    /* mean of -c columns, or mean-diff of -p pairs */
-        parse_stats(paired && !sp->cli.in.columns ? "mean-diff" : "mean",
-                    &sp->wants, &sp->nwants);
+    if (!sp->nwants)    /* mean of -c columns, or mean-diff of -p pairs or
+                           of --between groups */
+        parse_stats((paired && !sp->cli.in.columns) || sp->between
+                    ? "mean-diff" : "mean", &sp->wants, &sp->nwants);
+    check_between(sp, paired);
     for (size_t i = 0; i < sp->nwants; i++)
         for (size_t j = 0; j < i; j++)
             if (!strcmp(sp->wants[i].name, sp->wants[j].name))
@@ -471,7 +570,7 @@ static void check_spec(struct spec *sp)
                        ceil(need - 1e-6));
     for (size_t i = 0; i < sp->nwants; i++)
         sp->fam[sp->wants[i].def->fam] = 1;
-    int uni = sp->fam[FAM_UNI] || sp->fam[FAM_ALPHA];
+    int uni = sp->fam[FAM_UNI] || sp->fam[FAM_ALPHA] || sp->fam[FAM_BETWEEN];
     int two = sp->fam[FAM_PAIRED] || sp->fam[FAM_COR];
     if (uni && !sp->cli.in.columns)
         sk_usage_error("%s needs columns: give -c LIST",
@@ -494,6 +593,8 @@ static void spec_free(struct spec *sp)
     }
     free(sp->wants);
     free(sp->pairs);
+    free(sp->blevel[0]);
+    free(sp->blevel[1]);
 }
 
 /* ---- the data ---- */
@@ -512,7 +613,16 @@ struct data {
     int has_group, has_strata;
     size_t ngroups;
     size_t *gstart, *grows;
+    /* --between: the column's values (first-seen), each row's value
+     * (NO_VALUE when missing), its side 0 (A), 1 (B) or -1 (left out) */
+    int has_between;
+    const char *between_file;
+    struct strmap *bvals;
+    size_t *bkey;
+    signed char *side;
+    const char *level_name[2];
 };
+#define NO_VALUE ((size_t)-1)
 
 static void open_data(const struct spec *sp, struct data *d)
 {
@@ -536,21 +646,81 @@ static void open_data(const struct spec *sp, struct data *d)
     }
     free(pc);
     input_set_columns(d->in, d->cols, d->ncols);
-    size_t keys[2], nkeys = 0;
+    size_t keys[3], nkeys = 0;
     d->has_group = sp->cli.in.by != NULL;
     d->has_strata = sp->strata != NULL;
+    d->has_between = sp->between != NULL;
     if (d->has_group)
         keys[nkeys++] = input_find(d->in, sp->cli.in.by);
     if (d->has_strata)
         keys[nkeys++] = input_find(d->in, sp->strata);
+    if (d->has_between)
+        keys[nkeys++] = input_find(d->in, sp->between);
     input_set_keys(d->in, keys, nkeys);
 }
 
-static void read_data(struct data *d)
+/* The two levels of --between (of --levels, or the column's two values)
+ * and the side of every row. As sk-compare (between.c): a level that
+ * never occurs, or a column with fewer than two values and no --levels,
+ * is a usage error (a third value already is, in read_data). */
+static void resolve_levels(const struct spec *sp, struct data *d)
+{
+    const char *file = input_filename(d->in), *col = sp->between;
+    size_t nv = strmap_size(d->bvals), lv[2] = { 0, 1 };
+    for (int i = 0; sp->blevel[0] && i < 2; i++) {
+        match_level_occurs(file, col, sp->blevel[i], d->bvals);
+        for (lv[i] = 0; strcmp(strmap_key(d->bvals, lv[i]), sp->blevel[i]);
+             lv[i]++)
+            ;
+    }
+    if (!sp->blevel[0] && nv == 0)
+        sk_usage_error("%s: column '%s' has only missing values: nothing to "
+                       "compare", file, col);
+    if (!sp->blevel[0] && nv == 1) {
+        const char *v = strmap_key(d->bvals, 0);
+        char *shown = input_shown(v, strlen(v));
+        sk_usage_error("%s: column '%s' has one value, '%s': nothing to "
+                       "compare (give --levels A,B to name the other)", file,
+                       col, shown);
+    }
+    signed char *map = sk_xcalloc(nv, sizeof *map);
+    memset(map, -1, nv);
+    map[lv[0]] = 0;
+    map[lv[1]] = 1;
+    d->side = sk_xcalloc(d->nrows ? d->nrows : 1, sizeof *d->side);
+    for (size_t r = 0; r < d->nrows; r++)
+        d->side[r] = d->bkey[r] == NO_VALUE ? -1 : map[d->bkey[r]];
+    d->level_name[0] = strmap_key(d->bvals, lv[0]);
+    d->level_name[1] = strmap_key(d->bvals, lv[1]);
+    free(map);
+}
+
+/* The value of --between in ROW, interned; without --levels a third
+ * value is a usage error at its line (as sk-compare). */
+static size_t between_value(const struct spec *sp, struct data *d,
+                            const struct input_row *row, size_t k)
+{
+    if (row->key_missing[k])
+        return NO_VALUE;
+    size_t v = strmap_intern(d->bvals, row->key[k], row->key_len[k], NULL);
+    if (v < 2 || sp->blevel[0])
+        return v;
+    char *a = input_shown(strmap_key(d->bvals, 0),
+                          strlen(strmap_key(d->bvals, 0)));
+    char *b = input_shown(strmap_key(d->bvals, 1),
+                          strlen(strmap_key(d->bvals, 1)));
+    char *c = input_shown(row->key[k], row->key_len[k]);
+    sk_usage_error("%s:%lu: column '%s' has more than two values ('%s', "
+                   "'%s', '%s'): give --levels A,B", input_filename(d->in),
+                   row->line, sp->between, a, b, c);
+}
+
+static void read_data(const struct spec *sp, struct data *d)
 {
     d->groups = strmap_new();
     d->strata = strmap_new();
-    size_t cap = 0, nc = d->ncols;
+    d->bvals = strmap_new();
+    size_t cap = 0, nc = d->ncols, kb = (size_t)(d->has_group + d->has_strata);
     struct input_row row;
     while (input_next(d->in, &row)) {
         size_t r = d->nrows;
@@ -559,6 +729,7 @@ static void read_data(struct data *d)
             d->x = sk_xreallocarray(d->x, cap * (nc ? nc : 1), sizeof *d->x);
             d->grp = sk_xreallocarray(d->grp, cap, sizeof *d->grp);
             d->str = sk_xreallocarray(d->str, cap, sizeof *d->str);
+            d->bkey = sk_xreallocarray(d->bkey, cap, sizeof *d->bkey);
         }
         for (size_t c = 0; c < nc; c++)
             d->x[r * nc + c] = row.cell[c].missing ? NAN : row.cell[c].v.x;
@@ -567,6 +738,8 @@ static void read_data(struct data *d)
         d->str[r] = d->has_strata
             ? strmap_intern(d->strata, row.key[d->has_group],
                             row.key_len[d->has_group], NULL) : 0;
+        d->bkey[r] = d->has_between ? between_value(sp, d, &row, kb)
+                                    : NO_VALUE;
         d->nrows++;
     }
 }
@@ -602,9 +775,12 @@ static void data_free(struct data *d)
     free(d->x);
     free(d->grp);
     free(d->str);
+    free(d->bkey);
+    free(d->side);
     free(d->cols);
     strmap_free(d->groups);
     strmap_free(d->strata);
+    strmap_free(d->bvals);
     input_close(d->in);
 }
 
@@ -665,6 +841,14 @@ static void plan_analyses(const struct spec *sp, const struct data *d,
     if (sp->fam[FAM_ALPHA])
         add_analysis(p, sk_xstrdup(sp->cli.in.columns), FAM_ALPHA, 0,
                      d->nc_uni);
+    if (sp->fam[FAM_BETWEEN])
+        for (size_t c = 0; c < d->nc_uni; c++) {
+            char *label;
+            if (asprintf(&label, "%s: %s - %s", nm[d->cols[c]],
+                         d->level_name[1], d->level_name[0]) < 0)
+                sk_die("out of memory");
+            add_analysis(p, label, FAM_BETWEEN, c, 1);
+        }
     for (int fam = FAM_PAIRED; fam <= FAM_COR; fam++) {
         if (!sp->fam[fam])
             continue;
@@ -701,7 +885,7 @@ static void plan_tasks(const struct spec *sp, size_t ngroups, struct plan *p)
         enum family fam = W->def->fam;
         if (W->levels) {
             add_batch(p, fam, W, 1);
-            p->bt[p->nbt - 1].stats[0] = BOOT_MEAN;
+            p->bt[p->nbt - 1].stats[0] = W->def->stat;   /* on 0/1 */
             p->bt[p->nbt - 1].want[0] = W;
             p->bt[p->nbt - 1].nst = 1;
             continue;
@@ -797,7 +981,7 @@ static void fill_sample(const struct data *d, const struct analysis *A,
         int ok = 1;
         for (size_t c = 0; c < A->ncols; c++)
             ok &= !isnan(v[A->cols[c]]);
-        if (!ok)
+        if (!ok || (A->fam == FAM_BETWEEN && d->side[r] < 0))
             continue;
         if (A->fam == FAM_PAIRED)
             wk->x[n] = v[A->cols[1]] - v[A->cols[0]];
@@ -809,6 +993,10 @@ static void fill_sample(const struct data *d, const struct analysis *A,
         } else
             for (size_t c = 0; c < w; c++)
                 wk->x[n * w + c] = v[A->cols[c]];
+        if (A->fam == FAM_BETWEEN) {    /* the strata: A 0, B 1 */
+            wk->xs[n++] = (size_t)d->side[r];
+            continue;
+        }
         if (wk->smap[d->str[r]] == (size_t)-1) {
             wk->sused[nstr] = d->str[r];
             wk->smap[d->str[r]] = nstr++;
@@ -817,8 +1005,9 @@ static void fill_sample(const struct data *d, const struct analysis *A,
     }
     for (size_t k = 0; k < nstr; k++)    /* unmapped again */
         wk->smap[wk->sused[k]] = (size_t)-1;
-    *smp = (struct boot_sample){ n, w, wk->x, d->has_strata ? wk->xs : NULL,
-                                 nstr };
+    int strata = d->has_strata || A->fam == FAM_BETWEEN;
+    *smp = (struct boot_sample){ n, w, wk->x, strata ? wk->xs : NULL,
+                                 A->fam == FAM_BETWEEN ? 2 : nstr };
 }
 
 struct row_out {
@@ -919,7 +1108,9 @@ int main(int argc, char **argv)
 
     struct data d = { 0 };
     open_data(&sp, &d);
-    read_data(&d);
+    read_data(&sp, &d);
+    if (d.has_between)
+        resolve_levels(&sp, &d);
     group_rows(&sp, &d);
     struct plan p = { 0 };
     plan_analyses(&sp, &d, &p);

@@ -19,9 +19,9 @@
 #    it.
 # 4. Determinism: the same seed gives byte-identical output (and
 #    replicates) with --threads 1, 2, 3 and 8, on both resampling paths,
-#    with strata, groups, the median and alpha; another seed gives other
-#    intervals (and the same estimates); every row names its seed and the
-#    generator.
+#    with strata, groups, the median, alpha and two groups (--between);
+#    another seed gives other intervals (and the same estimates); every
+#    row names its seed and the generator.
 # 5. Degenerate data (the degenerate-* cases): point intervals with a
 #    note where there is no variation, no NaN or Inf anywhere.
 # 6. The progress bar: nothing on stderr when it is not a terminal, even
@@ -230,6 +230,8 @@ done <<EOF
 rows, strata, median, student	-c score,time -s mean,median,sd -m percentile,bca,student -B 5001 --strata role $likert
 counts, groups, prop	-c Q1,Q3 -s mean,median,prop:4,5 -g site -m percentile,normal,bca -B 5000 $likert
 alpha (rows)	-c Q1,Q2,Q3,Q4 -s alpha -B 4999 $likert
+two groups, counts	-c Q1,Q4 --between role -s mean-diff,median-diff,prop-diff:4,5,g,theta -m percentile,bca,student -B 20011 -g site $likert
+two groups, rows	-c score,time --between role --levels staff,student -s mean-diff,median-diff,g,theta -m percentile,bca,student -B 4001 $likert
 alpha with strata (counts)	-c Y1,Y2,Y3 -s alpha --strata role -B 3000 $likert
 pairs, groups, strata	-p Q1:Q2 -p score:score2 -s mean-diff,dz,cor -g site --strata role -B 3000 $likert
 median only, small B	-c drug1,drug2 -s median -B 39 datasets/sleep.csv

@@ -117,7 +117,10 @@ set +f
 # The largest ratio per source and method over all cases.
 echo "# largest |difference| / tolerance (K = $K) per source and method:"
 sort -k2,2 -k3,3 -k4,4gr "$work/max" |
-    awk '!seen[$2 " " $3]++ { printf "#   %-6s %-16s %s at %s %s\n", $2, $3, $4, $5, $6 }'
+    awk '!seen[$2 " " $3]++ {
+        w = $0; sub(/^max [^ ]+ [^ ]+ [^ ]+ /, "", w)    # labels have blanks
+        printf "#   %-6s %-16s %s at %s\n", $2, $3, $4, w
+    }'
 
 ## 2. Exact enumeration
 enum=$dir/ref/enum.tsv

@@ -5,6 +5,7 @@
 #include "stats.h"
 #include "dist.h"
 #include "rng.h"
+#include "twogroup.h"
 #include "util.h"
 
 #include <gsl/gsl_randist.h>
@@ -19,7 +20,7 @@
 #define BATCH 8        /* replicates drawn together, chunk by chunk */
 #define IDXBUF 1024    /* indexes drawn at a time */
 
-enum kind { KIND_UNI, KIND_XY, KIND_ITEMS };
+enum kind { KIND_UNI, KIND_XY, KIND_ITEMS, KIND_TWO };
 
 struct boot_set {
     size_t n, w, P;
@@ -51,14 +52,30 @@ struct boot_set {
     double *gv;
     unsigned long *gcum;       /* S * (KG + 1) */
     unsigned long *ctot;       /* KG + 1, all strata */
+    /* two groups (KIND_TWO): the strata 0 (A) and 1 (B) */
+    double J, J1;              /* Hedges' J at df = n - 2 and n - 3 */
+    int need_counts;           /* theta: the counts of every unit */
+    double *uval;              /* K: the units' values, not centred */
 };
+
+int boot_two_group(enum boot_stat st)
+{
+    return st == BOOT_DIFF_MEAN || st == BOOT_DIFF_MEDIAN || st == BOOT_G ||
+           st == BOOT_THETA;
+}
 
 /* ---- features and statistics from sums ---- */
 
-static void features(const struct boot_set *s, const double *row, double *f)
+static void features(const struct boot_set *s, const double *row,
+                     size_t stratum, double *f)
 {
     size_t w = s->w;
     switch (s->kind) {
+    case KIND_TWO:          /* x and x^2 of A, then of B */
+        f[0] = f[1] = f[2] = f[3] = 0;
+        f[2 * stratum] = row[0];
+        f[2 * stratum + 1] = row[0] * row[0];
+        break;
     case KIND_UNI:
         f[0] = row[0];
         f[1] = row[0] * row[0];
@@ -137,7 +154,7 @@ static double from_sums_raw(const struct boot_set *s, enum boot_stat st,
             return NAN;
         return k / (k - 1) * (1 - sv / vt);
     }
-    case BOOT_MEDIAN:
+    default:    /* the median and the two-group statistics */
         break;
     }
     return NAN;
@@ -190,6 +207,76 @@ static double replicate_se(const struct boot_set *s, const double *S,
         return sqrt(from_sums_raw(s, BOOT_VAR, S, n) / n);
     long double var = from_sums_scaled(s, BOOT_VAR, S, n, 1);
     return (double)ldexpl(sqrtl(var / n), s->sexp[0]);
+}
+
+/* ---- two groups: B - A from the sums of each, theta from counts ---- */
+
+/* A two-group statistic (mean-diff, g) from the feature sums S (x and
+ * x^2 of A, then of B, centred and scaled) of na and nb rows, J Hedges'
+ * correction at df = na + nb - 2. NAN when undefined: a group empty, or
+ * (g) na + nb < 4 or no spread within the groups. */
+static double two_from_sums(const struct boot_set *s, enum boot_stat st,
+                            const double *S, double na, double nb, double J)
+{
+    if (!(na > 0 && nb > 0))
+        return NAN;
+    int e = s->scaled ? s->sexp[0] : 0;
+    double diff = S[2] / nb - S[0] / na;    /* the centre cancels */
+    if (st == BOOT_DIFF_MEAN)
+        return ldexp(diff, e);
+    if (st != BOOT_G || !(na + nb >= 4))
+        return NAN;
+    /* g = J (mean_b - mean_a) / s_pooled (Hedges 1981), as stats_smd;
+     * the scale cancels */
+    double ss = (S[1] - S[0] * S[0] / na) + (S[3] - S[2] * S[2] / nb);
+    if (flat(ss, S[1] + S[3], na + nb))
+        return NAN;
+    return J * diff / sqrt(ss / (na + nb - 2));
+}
+
+/* The standard error sqrt(var_A / na + var_B / nb) of a mean-diff from
+ * the sums S of two groups (Welch's). */
+static double two_se(const struct boot_set *s, const double *S, double na,
+                     double nb)
+{
+    if (!(na > 1 && nb > 1))
+        return NAN;
+    double ssa = S[1] - S[0] * S[0] / na, ssb = S[3] - S[2] * S[2] / nb;
+    double va = flat(ssa, S[1], na) ? 0 : fmax(0, ssa / (na - 1));
+    double vb = flat(ssb, S[3], nb) ? 0 : fmax(0, ssb / (nb - 1));
+    return ldexp(sqrt(va / na + vb / nb), s->scaled ? s->sexp[0] : 0);
+}
+
+/* 2 U, U = #{b > a} + #{b = a} / 2 over the pairs of a row a of A and b
+ * of B, from the counts cnt of the units (each group's units sorted by
+ * value): one merge, O(K). */
+static long double theta_u2(const struct boot_set *s, const unsigned *cnt)
+{
+    size_t ia = s->su[0], ea = s->su[1], ib = s->su[1], eb = s->su[2];
+    const double *v = s->uval;
+    unsigned long below = 0;
+    long double u2 = 0;
+    while (ib < eb) {
+        double x = v[ib];
+        unsigned long cb = 0, eq = 0;
+        for (; ib < eb && v[ib] == x; ib++)
+            cb += cnt[ib];
+        for (; ia < ea && v[ia] < x; ia++)
+            below += cnt[ia];
+        for (size_t j = ia; j < ea && v[j] == x; j++)
+            eq += cnt[j];
+        u2 += (long double)cb * (2.0L * below + eq);
+    }
+    return u2;
+}
+
+/* theta = P(B > A) + P(B = A) / 2 = U / (na nb) from the units' counts. */
+static double theta_of(const struct boot_set *s, const unsigned *cnt)
+{
+    if (!(s->sn[0] > 0 && s->sn[1] > 0))
+        return NAN;
+    return (double)(theta_u2(s, cnt) /
+                    (2.0L * (long double)s->sn[0] * (long double)s->sn[1]));
 }
 
 /* ---- the median from counts over the sorted distinct values ---- */
@@ -259,16 +346,21 @@ static void plan_stats(struct boot_set *s, const enum boot_stat *stats,
     memcpy(s->stats, stats, nstats * sizeof *stats);
     s->kind = KIND_UNI;
     for (size_t i = 0; i < nstats; i++) {
-        if (stats[i] == BOOT_ALPHA)
+        if (boot_two_group(stats[i]))
+            s->kind = KIND_TWO;
+        else if (stats[i] == BOOT_ALPHA)
             s->kind = KIND_ITEMS;
         else if (stats[i] == BOOT_COR && s->kind != KIND_ITEMS)
             s->kind = KIND_XY;
-        if (stats[i] == BOOT_MEDIAN)
+        if (stats[i] == BOOT_MEDIAN || stats[i] == BOOT_DIFF_MEDIAN)
             s->need_median = 1;
         else
             s->need_moments = 1;
+        if (stats[i] == BOOT_THETA)
+            s->need_counts = 1;
     }
-    s->P = s->kind == KIND_UNI ? 2 : s->kind == KIND_XY ? 5 : 2 * s->w + 2;
+    s->P = s->kind == KIND_UNI ? 2 : s->kind == KIND_XY ? 5
+         : s->kind == KIND_TWO ? 4 : 2 * s->w + 2;
     s->first_only = s->kind == KIND_UNI;
     for (size_t i = 0; i < nstats; i++)
         if (stats[i] != BOOT_MEAN && stats[i] != BOOT_MEDIAN)
@@ -343,6 +435,8 @@ static void make_units(struct boot_set *s, const struct boot_sample *smp)
     s->unit_stratum = sk_xcalloc(s->K, sizeof *s->unit_stratum);
     s->Ftot = sk_xcalloc(s->P, sizeof *s->Ftot);
     double *row = sk_xcalloc(w, sizeof *row);
+    if (s->kind == KIND_TWO)
+        s->uval = sk_xcalloc(s->K, sizeof *s->uval);
     size_t k = 0;
     for (size_t r = 0; r < n; r++) {
         size_t i = order[r];
@@ -355,9 +449,11 @@ static void make_units(struct boot_set *s, const struct boot_sample *smp)
                 ? (double)ldexpl((long double)smp->x[i * w + j] -
                                  s->center[j], -s->sexp[j])
                 : smp->x[i * w + j] - s->center[j];
-        features(s, row, &s->F[k * s->P]);
-        s->cnt[k] = 1;
         s->unit_stratum[k] = smp->stratum ? smp->stratum[i] : 0;
+        features(s, row, s->unit_stratum[k], &s->F[k * s->P]);
+        s->cnt[k] = 1;
+        if (s->uval)
+            s->uval[k] = smp->x[i];
         k++;
     }
     for (size_t u = 0; u < s->K; u++)
@@ -437,6 +533,12 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
     make_strata(s);
     if (s->need_median)
         make_median_table(s, smp);
+    if (s->kind == KIND_TWO) {
+        double na = (double)s->sn[0], nb = s->S > 1 ? (double)s->sn[1] : 0;
+        s->J = stats_hedges_j(na + nb - 2);
+        s->J1 = stats_hedges_j(na + nb - 3);
+        s->se_mean = two_se(s, s->Ftot, na, nb);
+    }
     return s;
 }
 
@@ -460,6 +562,7 @@ void boot_free(struct boot_set *s)
     free(s->gv);
     free(s->gcum);
     free(s->ctot);
+    free(s->uval);
     free(s);
 }
 
@@ -471,23 +574,48 @@ static double median_estimate(const struct boot_set *s)
                      rank_value(s->gv, s->ctot, s->KG, r2));
 }
 
+/* The type 7 median of stratum t (NAN when it is empty). */
+static double group_median(const struct boot_set *s, size_t t)
+{
+    const unsigned long *cum = &s->gcum[t * (s->KG + 1)];
+    unsigned long r1, r2;
+    if (!s->sn[t])
+        return NAN;
+    median_ranks(s->sn[t], &r1, &r2);
+    return median_of(rank_value(s->gv, cum, s->KG, r1),
+                     rank_value(s->gv, cum, s->KG, r2));
+}
+
 double boot_estimate(const struct boot_set *s, size_t i)
 {
-    if (s->stats[i] == BOOT_MEDIAN)
+    switch (s->stats[i]) {
+    case BOOT_MEDIAN:
         return median_estimate(s);
-    return from_sums(s, s->stats[i], s->Ftot, (double)s->n);
+    case BOOT_DIFF_MEDIAN:
+        return group_median(s, 1) - group_median(s, 0);
+    case BOOT_THETA:
+        return theta_of(s, s->cnt);
+    case BOOT_DIFF_MEAN:
+    case BOOT_G:
+        return two_from_sums(s, s->stats[i], s->Ftot, (double)s->sn[0],
+                             (double)s->sn[1], s->J);
+    default:
+        return from_sums(s, s->stats[i], s->Ftot, (double)s->n);
+    }
 }
 
 /* ---- jackknife acceleration ---- */
 
-/* The value of rank r among the sample without one copy of gv[j]. */
-static double rank_without(const struct boot_set *s, size_t j, unsigned long r)
+/* The value of rank r among the rows counted by cum without one copy of
+ * gv[j] (which cum counts). */
+static double rank_without(const struct boot_set *s, const unsigned long *cum,
+                           size_t j, unsigned long r)
 {
-    if (r <= s->ctot[j])
-        return rank_value(s->gv, s->ctot, s->KG, r);
-    if (r <= s->ctot[j + 1] - 1)
+    if (r <= cum[j])
+        return rank_value(s->gv, cum, s->KG, r);
+    if (r <= cum[j + 1] - 1)
         return s->gv[j];
-    return rank_value(s->gv, s->ctot, s->KG, r + 1);
+    return rank_value(s->gv, cum, s->KG, r + 1);
 }
 
 static double accel(const struct boot_set *s, size_t i, int *undefined);
@@ -498,59 +626,145 @@ double boot_accel(const struct boot_set *s, size_t i)
     return accel(s, i, &undefined);
 }
 
+/* The leave-one-out values of a statistic: theta[j], for mult[j] rows of
+ * stratum strat[j], j < m. */
+struct jack {
+    double *theta, *mult;
+    size_t *strat, m;
+};
+
+static void jack_alloc(struct jack *jk, size_t m)
+{
+    jk->m = m;
+    jk->theta = sk_xcalloc(m ? m : 1, sizeof *jk->theta);
+    jk->mult = sk_xcalloc(m ? m : 1, sizeof *jk->mult);
+    jk->strat = sk_xcalloc(m ? m : 1, sizeof *jk->strat);
+}
+
+/* The median (of all rows) or the median-diff without one row, by
+ * distinct value j and stratum t: a row of group t leaves the other
+ * group's median as it is. */
+static void jack_median(const struct boot_set *s, enum boot_stat st,
+                        struct jack *jk)
+{
+    size_t K1 = s->KG + 1;
+    jack_alloc(jk, s->KG * s->S);
+    unsigned long r1, r2;
+    median_ranks(s->n - 1, &r1, &r2);
+    for (size_t j = 0; j < s->KG; j++) {
+        double all = st == BOOT_MEDIAN
+            ? median_of(rank_without(s, s->ctot, j, r1),
+                        rank_without(s, s->ctot, j, r2)) : NAN;
+        for (size_t t = 0; t < s->S; t++) {
+            const unsigned long *c = &s->gcum[t * K1];
+            size_t k = j * s->S + t;
+            jk->mult[k] = (double)(c[j + 1] - c[j]);
+            jk->strat[k] = t;
+            jk->theta[k] = all;
+            if (st != BOOT_DIFF_MEDIAN || jk->mult[k] == 0)
+                continue;
+            unsigned long q1, q2;
+            median_ranks(s->sn[t] - 1, &q1, &q2);
+            double m = s->sn[t] > 1 ? median_of(rank_without(s, c, j, q1),
+                                                rank_without(s, c, j, q2))
+                                    : NAN;
+            double other = group_median(s, 1 - t);
+            jk->theta[k] = t == 1 ? m - other : other - m;
+        }
+    }
+}
+
+/* theta without one row of each unit: U less the pairs the row is in
+ * (#B > x + #B = x / 2 for a row x of A, #A < x + #A = x / 2 for one of
+ * B), over (na - 1) nb or na (nb - 1). The other group's rows below and
+ * equal to a unit come from a merge of the sorted units: O(K). */
+static void jack_theta(const struct boot_set *s, struct jack *jk)
+{
+    jack_alloc(jk, s->K);
+    long double u = theta_u2(s, s->cnt) / 2;
+    double n[2] = { (double)s->sn[0], (double)s->sn[1] };
+    const double *v = s->uval;
+    for (size_t t = 0; t < 2; t++) {
+        size_t o = 1 - t, j = s->su[o], ej = s->su[o + 1];
+        unsigned long below = 0, eq = 0;
+        for (size_t k = s->su[t]; k < s->su[t + 1]; k++) {
+            for (; j < ej && v[j] < v[k]; j++)
+                below += s->cnt[j];
+            if (k == s->su[t] || v[k] != v[k - 1]) {
+                eq = 0;
+                for (size_t q = j; q < ej && v[q] == v[k]; q++)
+                    eq += s->cnt[q];
+            }
+            long double pairs = t == 0 ? n[1] - below - eq + eq / 2.0L
+                                       : below + eq / 2.0L;
+            double den = t == 0 ? (n[0] - 1) * n[1] : n[0] * (n[1] - 1);
+            jk->theta[k] = den > 0 ? (double)((u - pairs) / den) : NAN;
+            jk->mult[k] = s->cnt[k];
+            jk->strat[k] = t;
+        }
+    }
+}
+
+/* A moment statistic without one row of each unit, from the sums less
+ * its features; for two groups, its own group one row smaller. */
+static void jack_moments(const struct boot_set *s, enum boot_stat st,
+                         struct jack *jk)
+{
+    double n = (double)s->n;
+    double *Sx = sk_xcalloc(s->P, sizeof *Sx);
+    jack_alloc(jk, s->K);
+    for (size_t u = 0; u < s->K; u++) {
+        for (size_t p = 0; p < s->P; p++)
+            Sx[p] = s->Ftot[p] - s->F[u * s->P + p];
+        size_t t = s->unit_stratum[u];
+        if (s->kind == KIND_TWO)
+            jk->theta[u] = two_from_sums(s, st, Sx,
+                                         (double)s->sn[0] - (t == 0),
+                                         (double)s->sn[1] - (t == 1), s->J1);
+        else
+            jk->theta[u] = s->scaled ? from_sums_scaled(s, st, Sx, n - 1, 1)
+                                     : from_sums(s, st, Sx, n - 1);
+        jk->mult[u] = s->cnt[u];
+        jk->strat[u] = t;
+    }
+    free(Sx);
+}
+
 /* boot_accel; *undefined is set when a leave-one-out value is undefined
  * (NAN then too). */
 static double accel(const struct boot_set *s, size_t i, int *undefined)
 {
     *undefined = 0;
     enum boot_stat st = s->stats[i];
-    double n = (double)s->n;
     if (s->n < 2)
         return NAN;
-    /* leave-one-out values by unit (moments) or by distinct value and
-     * stratum (median), with their multiplicities */
-    size_t m = st == BOOT_MEDIAN ? s->KG * s->S : s->K;
-    double *theta = sk_xcalloc(m, sizeof *theta);
-    double *mult = sk_xcalloc(m, sizeof *mult);
-    size_t *strat = sk_xcalloc(m, sizeof *strat);
-    double *Sx = sk_xcalloc(s->P, sizeof *Sx);
-    if (st == BOOT_MEDIAN) {
-        unsigned long r1, r2;
-        median_ranks(s->n - 1, &r1, &r2);
-        for (size_t j = 0; j < s->KG; j++) {
-            double th = median_of(rank_without(s, j, r1),
-                                  rank_without(s, j, r2));
-            for (size_t t = 0; t < s->S; t++) {
-                const unsigned long *c = &s->gcum[t * (s->KG + 1)];
-                theta[j * s->S + t] = th;
-                mult[j * s->S + t] = (double)(c[j + 1] - c[j]);
-                strat[j * s->S + t] = t;
-            }
-        }
-    } else {
-        for (size_t u = 0; u < s->K; u++) {
-            for (size_t p = 0; p < s->P; p++)
-                Sx[p] = s->Ftot[p] - s->F[u * s->P + p];
-            theta[u] = s->scaled ? from_sums_scaled(s, st, Sx, n - 1, 1)
-                                 : from_sums(s, st, Sx, n - 1);
-            mult[u] = s->cnt[u];
-            strat[u] = s->unit_stratum[u];
-        }
-    }
+    /* leave-one-out values by unit (moments, theta) or by distinct value
+     * and stratum (medians), with their multiplicities */
+    struct jack jk;
+    if (st == BOOT_MEDIAN || st == BOOT_DIFF_MEDIAN)
+        jack_median(s, st, &jk);
+    else if (st == BOOT_THETA)
+        jack_theta(s, &jk);
+    else
+        jack_moments(s, st, &jk);
+    size_t m = jk.m;
+    const double *theta = jk.theta, *mult = jk.mult;
+    const size_t *strat = jk.strat;
     for (size_t j = 0; j < m; j++)
         if (mult[j] > 0 && !isfinite(theta[j]))
             *undefined = 1;
     double *tbar = sk_xcalloc(s->S, sizeof *tbar);
     for (size_t j = 0; j < m; j++)
-        tbar[strat[j]] += mult[j] * theta[j];
+        if (mult[j] > 0)
+            tbar[strat[j]] += mult[j] * theta[j];
     for (size_t t = 0; t < s->S; t++)
         tbar[t] /= (double)s->sn[t];
     for (size_t t = 0; t < s->S; t++)
-        if (!isfinite(tbar[t]) && !*undefined) {
+        if (!isfinite(tbar[t]) && !*undefined && s->sn[t]) {
             /* the sum overflowed (values near 1e308): in long double */
             long double sum = 0;
             for (size_t j = 0; j < m; j++)
-                if (strat[j] == t)
+                if (strat[j] == t && mult[j] > 0)
                     sum += mult[j] * (long double)theta[j];
             tbar[t] = (double)(sum / s->sn[t]);
         }
@@ -563,10 +777,9 @@ static double accel(const struct boot_set *s, size_t i, int *undefined)
         s2 += mult[j] * L * L;
         s3 += mult[j] * L * L * L;
     }
-    free(theta);
-    free(mult);
-    free(strat);
-    free(Sx);
+    free(jk.theta);
+    free(jk.mult);
+    free(jk.strat);
     free(tbar);
     if (*undefined || !(s2 > 0))
         return NAN;
@@ -638,8 +851,11 @@ static void split_ranks(const struct boot_set *s, gsl_rng *g, size_t lo,
 struct scratch {
     gsl_rng *g[BATCH];
     double *sums;              /* BATCH * P */
-    size_t maxk, maxch;        /* the most units, chunks of a stratum */
-    unsigned *mc;              /* BATCH * (maxk or maxch) */
+    size_t maxch;              /* the most chunks of a stratum */
+    unsigned *mc;              /* BATCH * (K or maxch): by counts, the
+                                  counts of every unit */
+    unsigned *uc;              /* BATCH * K, theta by rows: the draws of
+                                  each row, or NULL */
     double *chp;               /* maxch chunk sizes */
     unsigned long *c;          /* 3 * S */
     uint32_t *idx;             /* IDXBUF */
@@ -650,15 +866,16 @@ static void scratch_init(struct scratch *w, const struct boot_set *s)
     for (int r = 0; r < BATCH; r++)
         w->g[r] = gsl_rng_alloc(rng_gsl);
     w->sums = sk_xcalloc(BATCH * s->P, sizeof *w->sums);
-    w->maxk = w->maxch = 1;
+    w->maxch = 1;
     for (size_t t = 0; t < s->S; t++) {
         size_t len = s->su[t + 1] - s->su[t];
-        w->maxk = len > w->maxk ? len : w->maxk;
         size_t nch = (len + CHUNK - 1) / CHUNK;
         w->maxch = nch > w->maxch ? nch : w->maxch;
     }
-    w->mc = sk_xcalloc(BATCH * (s->by_counts ? w->maxk : w->maxch),
+    w->mc = sk_xcalloc(BATCH * (s->by_counts ? (s->K ? s->K : 1) : w->maxch),
                        sizeof *w->mc);
+    w->uc = s->need_counts && !s->by_counts
+        ? sk_xcalloc(BATCH * s->K, sizeof *w->uc) : NULL;
     w->chp = sk_xcalloc(w->maxch, sizeof *w->chp);
     w->c = sk_xcalloc(3 * s->S, sizeof *w->c);
     w->idx = sk_xcalloc(IDXBUF, sizeof *w->idx);
@@ -670,6 +887,7 @@ static void scratch_free(struct scratch *w)
         gsl_rng_free(w->g[r]);
     free(w->sums);
     free(w->mc);
+    free(w->uc);
     free(w->chp);
     free(w->c);
     free(w->idx);
@@ -682,7 +900,7 @@ static void resample_counts(const struct boot_set *s, struct scratch *w,
 {
     size_t P = s->P, u0 = s->su[t], len = s->su[t + 1] - u0;
     for (size_t r = 0; r < nb; r++) {
-        unsigned *cnt = &w->mc[r * w->maxk];
+        unsigned *cnt = &w->mc[r * s->K + u0];
         gsl_ran_multinomial(w->g[r], len, (unsigned)s->sn[t], s->sp[t], cnt);
         double *S = &w->sums[r * P];
         for (size_t u = 0; u < len; u++)
@@ -768,6 +986,11 @@ static void resample_rows(const struct boot_set *s, struct scratch *w,
                 unsigned k = m < IDXBUF ? m : IDXBUF;
                 rng_below_fill(st, clen, w->idx, k);
                 m -= k;
+                if (w->uc) {    /* theta: the rows drawn, counted */
+                    unsigned *uc = &w->uc[r * s->K + base];
+                    for (unsigned q = 0; q < k; q++)
+                        uc[w->idx[q]]++;
+                }
                 if (mean_only)
                     sum_mean(s, base, w->idx, k, S);
                 else if (P == 2)
@@ -795,6 +1018,27 @@ static void moment_stats(const struct job *jb, size_t b, const double *S)
     }
 }
 
+/* The two-group statistics of replicate b from the feature sums S of its
+ * groups, and theta from the counts cnt of its units (apart from
+ * moment_stats, which stays as small as the one-group path wants). */
+static void two_stats(const struct job *jb, size_t b, const double *S,
+                      const unsigned *cnt)
+{
+    const struct boot_set *s = jb->s;
+    size_t B = jb->B;
+    double na = (double)s->sn[0], nb = (double)s->sn[1];
+    for (size_t i = 0; i < s->nstats; i++) {
+        enum boot_stat st = s->stats[i];
+        if (st == BOOT_DIFF_MEDIAN)
+            continue;
+        jb->t[i * B + b] = st == BOOT_THETA ? theta_of(s, cnt)
+                         : two_from_sums(s, st, S, na, nb, s->J);
+        if (jb->se)
+            jb->se[i * B + b] = st == BOOT_DIFF_MEAN ? two_se(s, S, na, nb)
+                                                     : NAN;
+    }
+}
+
 /* The median of replicate b, from its own stream (bit 63 set). */
 static void median_stat(const struct job *jb, struct scratch *w, gsl_rng *g,
                         size_t b)
@@ -803,15 +1047,33 @@ static void median_stat(const struct job *jb, struct scratch *w, gsl_rng *g,
     size_t B = jb->B;
     rng_stream(g, jb->seed, jb->family << 40 | b | (UINT64_C(1) << 63));
     unsigned long r1, r2;
-    double v1, v2;
-    median_ranks(s->n, &r1, &r2);
-    for (size_t t = 0; t < s->S; t++)
-        w->c[t] = s->sn[t];
-    split_ranks(s, g, 0, s->KG, w->c, r1, r2, &v1, &v2, w->c + s->S,
-                w->c + 2 * s->S);
+    double v1, v2, med = NAN;
+    if (s->kind != KIND_TWO) {
+        median_ranks(s->n, &r1, &r2);
+        for (size_t t = 0; t < s->S; t++)
+            w->c[t] = s->sn[t];
+        split_ranks(s, g, 0, s->KG, w->c, r1, r2, &v1, &v2, w->c + s->S,
+                    w->c + 2 * s->S);
+        med = median_of(v1, v2);
+    } else {
+        /* median-diff: the median of each group, A then B, drawn apart
+         * (the other group's count 0) */
+        double m[2] = { NAN, NAN };
+        for (size_t t = 0; t < 2; t++) {
+            if (!s->sn[t])
+                continue;
+            w->c[t] = s->sn[t];
+            w->c[1 - t] = 0;
+            median_ranks(s->sn[t], &r1, &r2);
+            split_ranks(s, g, 0, s->KG, w->c, r1, r2, &v1, &v2, w->c + 2,
+                        w->c + 4);
+            m[t] = median_of(v1, v2);
+        }
+        med = m[1] - m[0];
+    }
     for (size_t i = 0; i < s->nstats; i++)
-        if (s->stats[i] == BOOT_MEDIAN) {
-            jb->t[i * B + b] = median_of(v1, v2);
+        if (s->stats[i] == BOOT_MEDIAN || s->stats[i] == BOOT_DIFF_MEDIAN) {
+            jb->t[i * B + b] = med;
             if (jb->se)
                 jb->se[i * B + b] = NAN;
         }
@@ -831,6 +1093,8 @@ static void *worker(void *arg)
             break;
         size_t nb = B - b0 < BATCH ? B - b0 : BATCH;
         memset(w.sums, 0, BATCH * P * sizeof *w.sums);
+        if (w.uc)
+            memset(w.uc, 0, BATCH * s->K * sizeof *w.uc);
         if (s->need_moments) {
             for (size_t r = 0; r < nb; r++)
                 rng_stream(w.g[r], jb->seed, jb->family << 40 | (b0 + r));
@@ -844,7 +1108,11 @@ static void *worker(void *arg)
             }
         }
         for (size_t r = 0; r < nb; r++) {
-            moment_stats(jb, b0 + r, &w.sums[r * P]);
+            if (s->kind != KIND_TWO)
+                moment_stats(jb, b0 + r, &w.sums[r * P]);
+            else
+                two_stats(jb, b0 + r, &w.sums[r * P], !s->need_counts ? NULL
+                          : s->by_counts ? &w.mc[r * s->K] : &w.uc[r * s->K]);
             if (s->need_median)
                 median_stat(jb, &w, w.g[r], b0 + r);
         }
@@ -1134,9 +1402,9 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
     double *ts = NULL, *zs = NULL;
     size_t R = 0, Rz = 0;
     unsigned base = 0;
+    int has_se = st == BOOT_MEAN || st == BOOT_DIFF_MEAN;
     if (s)
-        sort_replicates(t, st == BOOT_MEAN ? se : NULL, B, t0, &ts, &R, &zs,
-                        &Rz);
+        sort_replicates(t, has_se ? se : NULL, B, t0, &ts, &R, &zs, &Rz);
     else
         base |= BOOT_NOTE_EMPTY;
     /* a variance of values of about 1e300 (1e-320) overflows (underflows)
@@ -1151,7 +1419,12 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
         R = 0;
     }
     int undefined = s && !isfinite(t0) && !range;
-    if (undefined)
+    /* two groups, one of them empty (or too small for g) */
+    int nogroup = s && s->kind == KIND_TWO &&
+                  (!s->sn[0] || !s->sn[1] || (st == BOOT_G && s->n < 4));
+    if (nogroup)
+        base |= BOOT_NOTE_NO_GROUP;
+    else if (undefined)
         base |= BOOT_NOTE_UNDEFINED;
     double tol = R ? tie_tolerance(ts, R, t0) : 0;
     int degenerate = !undefined && R > 0 && fabs(ts[0] - t0) <= tol &&
@@ -1178,13 +1451,13 @@ size_t boot_results(const struct boot_set *s, size_t i, const double *t,
         r->estimate = t0;
         r->bias = bias;
         r->se = sd;
-        r->undefined = s && !range ? B - R : 0;
+        r->undefined = s && !range && !nogroup ? B - R : 0;
         r->nonfinite = r->undefined;
         r->notes = base;
         r->lo = r->hi = r->z0 = r->a = NAN;
         if (undefined || too_many || range)
             continue;
-        if (m == BOOT_STUD && st != BOOT_MEAN) {
+        if (m == BOOT_STUD && !has_se) {
             r->notes |= BOOT_NOTE_NO_STUDENT;
             continue;
         }

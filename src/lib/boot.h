@@ -29,8 +29,20 @@ enum boot_stat {
     BOOT_VAR,       /* w = 1, divisor n - 1 */
     BOOT_DZ,        /* w = 1: mean / sd (paired differences) */
     BOOT_COR,       /* w = 2: Pearson's r */
-    BOOT_ALPHA      /* w = k >= 2: Cronbach's alpha */
+    BOOT_ALPHA,     /* w = k >= 2: Cronbach's alpha */
+    /* Two groups, B - A (w = 1): stratum 0 is A, 1 is B (nstrata = 2),
+     * each resampled apart, its size fixed. Not in one set with the
+     * statistics above. */
+    BOOT_DIFF_MEAN,   /* mean(B) - mean(A) (prop-diff on 0/1 values) */
+    BOOT_DIFF_MEDIAN, /* median(B) - median(A), type 7 */
+    BOOT_G,           /* Hedges' g = J (mean(B) - mean(A)) / s_pooled,
+                         J exact (stats_hedges_j); na + nb >= 4 */
+    BOOT_THETA        /* P(B > A) + P(B = A) / 2, from the counts of the
+                         sorted values: O(K) a replicate */
 };
+
+/* Whether ST is one of the two-group statistics. */
+int boot_two_group(enum boot_stat st);
 
 struct boot_sample {
     size_t n, w;
@@ -53,14 +65,16 @@ double boot_estimate(const struct boot_set *s, size_t i);
 /* The BCa acceleration of statistic i from the jackknife: a = sum L^3 /
  * (6 (sum L^2)^1.5), L_j = (n_s - 1)(mean of the leave-one-out values in
  * j's stratum - the value without row j) (Efron & Tibshirani 1993,
- * 14.15). NAN when all L are 0. */
+ * 14.15). NAN when all L are 0. For the two-group statistics the
+ * strata are the groups: row j is left out of its group alone. */
 double boot_accel(const struct boot_set *s, size_t i);
 
 /* B replicates of every statistic: t[i * B + b]. Replicate b draws from
  * stream (family, b) of SEED: samples of one family (the variables of one
- * group) are resampled alike, different families independently. When se is not NULL and
- * statistic i is BOOT_MEAN, se[i * B + b] is the replicate's standard
- * error sd / sqrt(n), for studentized intervals (NAN otherwise).
+ * group) are resampled alike, different families independently. When se
+ * is not NULL and statistic i is BOOT_MEAN (BOOT_DIFF_MEAN), se[i * B +
+ * b] is the replicate's standard error sd / sqrt(n) (sqrt(var_A / na +
+ * var_B / nb)), for studentized intervals (NAN otherwise).
  * progress, when not NULL, is called now and then from this thread with
  * the number of replicates done. Returns 0, or -1 when threads cannot
  * be started. */
@@ -110,9 +124,11 @@ enum {
                                      replicates undefined: no interval */
     BOOT_NOTE_A_UNDEFINED = 512,  /* a leave-one-out value undefined: no
                                      BCa acceleration, no BCa interval */
-    BOOT_NOTE_RANGE = 1024        /* the variance is out of a double's
+    BOOT_NOTE_RANGE = 1024,       /* the variance is out of a double's
                                      range (values of about 1e300 or
                                      1e-320): no estimate, no interval */
+    BOOT_NOTE_NO_GROUP = 2048     /* two groups: one has no rows, or
+                                     too few for g (na + nb < 4) */
 };
 
 /* The largest share of undefined replicates (the statistic undefined in
@@ -134,8 +150,8 @@ struct boot_result {
 };
 
 /* The intervals of statistic i of S (NULL when the sample is empty) for
- * each method in MASK (bit 1 << method; student only for BOOT_MEAN, NA
- * with a note for the others), in
+ * each method in MASK (bit 1 << method; student only for BOOT_MEAN and
+ * BOOT_DIFF_MEAN, NA with a note for the others), in
  * the order of enum boot_method, from its replicates t[0..B) and, for
  * student, their standard errors se[0..B). bias = mean(t) - estimate and
  * se = sd(t) over the finite replicates; the others (undefined) are

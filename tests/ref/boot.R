@@ -96,6 +96,22 @@
 # --formulas: for tests/boot/formulas.tab, R's interval formulas applied to
 # sk-boot's own replicates (no Monte Carlo error; see run_formulas).
 #
+# Two groups (--between COLUMN [--levels A,B]; without --levels the
+# column's two values in first-seen order): the sample is the matrix
+# (value, side), side 0 for A and 1 for B, and boot(..., strata = side)
+# resamples each group apart, its size fixed, as sk-boot. The statistics
+# of B - A: mean-diff (with the variance var_A / n_A + var_B / n_B for
+# student) and prop-diff:L (the same on the 0/1 answers in L),
+# median-diff (R's median, type 7), g = J (mean_B - mean_A) / s_pooled
+# with J = exp(lgamma(df / 2) - lgamma((df - 1) / 2)) / sqrt(df / 2)
+# (here from lgamma, in sk-boot from GSL's lnpoch; the estimate is also
+# checked against effectsize::hedges_g(b, a)), theta = (sum of B's
+# midranks - n_B (n_B + 1) / 2) / (n_A n_B), i.e. P(B > A) + P(B = A) / 2
+# (checked against effectsize::p_superiority(b, a, parametric = FALSE)).
+# The jackknife for BCa (jack_a) leaves out one row at a time over both
+# groups, L in the row's group, as boot:::usual.jack does with strata.
+# No SciPy reference (its bootstrap has no strata).
+#
 # Generated inputs (--make-inputs): tests/boot/input/likert.csv, 400
 # respondents (seed 20240601): role (staff/student, the strata), site
 # (north/south/east, the groups), Likert items Q1..Q4 (1-5; Q4 with 15
@@ -156,7 +172,8 @@ parse_args <- function(words) {
     o <- list(columns = NULL, pairs = character(0), stats = "mean",
               methods = c("percentile", "bca"), B = 10000, level = 0.95,
               strata = NULL, by = NULL, na = "NA", tsv = FALSE,
-              header = TRUE, file = NULL, seed = 20240601)
+              header = TRUE, file = NULL, seed = 20240601, between = NULL,
+              levels = NULL)
     i <- 1
     while (i <= length(words)) {
         w <- words[i]
@@ -168,7 +185,8 @@ parse_args <- function(words) {
                        "--level" = "level", "--strata" = "strata",
                        "-g" = , "--by" = "by", "--threads" = "ignore",
                        "--precision" = "ignore", "--na" = "na",
-                       "--replicates-out" = "ignore", NA)
+                       "--replicates-out" = "ignore",
+                       "--between" = "between", "--levels" = "levels", NA)
         if (w %in% c("-t", "--tsv")) {
             o$tsv <- TRUE
         } else if (w == "--no-header") {
@@ -192,6 +210,8 @@ parse_args <- function(words) {
                 strata = o$strata <- v,
                 by = o$by <- v,
                 na = o$na <- strsplit(v, ",", fixed = TRUE)[[1]],
+                between = o$between <- v,
+                levels = o$levels <- strsplit(v, ",", fixed = TRUE)[[1]],
                 ignore = NULL)
         } else if (startsWith(w, "-")) {
             stop("option not known to boot.R: ", w)
@@ -208,24 +228,28 @@ parse_args <- function(words) {
     o
 }
 
-## -s LIST: "prop:4,5" takes the numbers after it as its levels.
+## -s LIST: "prop:4,5" (and "prop-diff:4,5") takes the numbers after it
+## as its levels.
 parse_stats <- function(s) {
     items <- strsplit(s, ",", fixed = TRUE)[[1]]
     out <- list()
     k <- 1
     while (k <= length(items)) {
         it <- items[k]
-        if (startsWith(it, "prop:")) {
-            lv <- as.numeric(sub("^prop:", "", it))
+        pre <- if (startsWith(it, "prop:")) "prop"
+               else if (startsWith(it, "prop-diff:")) "prop-diff" else NULL
+        if (!is.null(pre)) {
+            rx <- paste0("^", pre, ":")
+            lv <- as.numeric(sub(rx, "", it))
             while (k < length(items) &&
                    !is.na(suppressWarnings(as.numeric(items[k + 1])))) {
                 k <- k + 1
                 lv <- c(lv, as.numeric(items[k]))
             }
             out[[length(out) + 1]] <- list(
-                name = paste0("prop:", paste(sub("^prop:", "",
+                name = paste0(pre, ":", paste(sub(rx, "",
                     items[(k - length(lv) + 1):k]), collapse = ",")),
-                kind = "prop", levels = lv)
+                kind = pre, levels = lv)
         } else {
             out[[length(out) + 1]] <- list(name = it, kind = it)
         }
@@ -276,7 +300,41 @@ stat_fun <- function(kind) {
         dz = function(x, i) { y <- x[i]; mean(y) / sd(y) },
         cor = function(x, i) cor(x[i, 1], x[i, 2]),
         alpha = function(x, i) alpha_of(x[i, , drop = FALSE]),
+        "mean-diff2" = , "prop-diff" = function(x, i) {
+            a <- x[i, 1][x[i, 2] == 0]
+            b <- x[i, 1][x[i, 2] == 1]
+            c(mean(b) - mean(a), var(a) / length(a) + var(b) / length(b))
+        },
+        "median-diff" = function(x, i)
+            median(x[i, 1][x[i, 2] == 1]) - median(x[i, 1][x[i, 2] == 0]),
+        g = function(x, i) {
+            a <- x[i, 1][x[i, 2] == 0]
+            b <- x[i, 1][x[i, 2] == 1]
+            na <- length(a)
+            nb <- length(b)
+            sp <- sqrt(((na - 1) * var(a) + (nb - 1) * var(b)) / (na + nb - 2))
+            hedges_J(na + nb - 2) * (mean(b) - mean(a)) / sp
+        },
+        theta = function(x, i) {
+            s <- x[i, 2]
+            r <- rank(x[i, 1])
+            na <- sum(s == 0)
+            nb <- sum(s == 1)
+            (sum(r[s == 1]) - nb * (nb + 1) / 2) / (na * nb)
+        },
         stop("unknown statistic ", kind))
+}
+hedges_J <- function(df)
+    exp(lgamma(df / 2) - lgamma((df - 1) / 2)) / sqrt(df / 2)
+## The estimates of g and theta against effectsize, once per sample.
+check_between <- function(kind, x, t0) {
+    if (!(kind %in% c("g", "theta"))) return(invisible())
+    a <- x[x[, 2] == 0, 1]
+    b <- x[x[, 2] == 1, 1]
+    ref <- if (kind == "g") effectsize::hedges_g(b, a)$Hedges_g
+           else effectsize::p_superiority(b, a, parametric = FALSE)[[1]]
+    if (abs(ref - t0) > 1e-12 * max(1, abs(ref)))
+        stop(kind, ": ", t0, " here, effectsize ", ref)
 }
 
 ## The jackknife of boot.h: L_j = (n_s - 1) (mean_s t(-k) - t(-j)).
@@ -377,6 +435,7 @@ r_rows <- function(key, kind, x, strata, level, methods, n) {
     b <- if (is.null(strata)) boot(x, f, R = B_REF, stype = "i")
          else boot(x, f, R = B_REF, stype = "i", strata = factor(strata))
     t0 <- b$t0[1]
+    check_between(kind, x, t0)
     r <- common(b$t[, 1], t0)
     ts <- r$ts
     if (r$nu < 2) {    # no variation: boot.ci cannot; no reference
@@ -411,7 +470,8 @@ r_rows <- function(key, kind, x, strata, level, methods, n) {
             if (is.null(v)) next
             out <- c(out, ref_row(key, m, level, n, r, ends_normal(r, v, zq)))
         } else if (m == "student") {
-            if (!(kind %in% c("mean", "prop", "mean-diff"))) next
+            if (!(kind %in% c("mean", "prop", "mean-diff", "mean-diff2",
+                              "prop-diff"))) next
             v <- ci("stud")$student[4:5]
             if (is.null(v)) next
             se0 <- sqrt(b$t0[2])
@@ -505,6 +565,14 @@ run_case <- function(name, argstr) {
     g <- if (is.null(o$by)) rep("all", nrow(chr)) else chr[[o$by]]
     groups <- unique(g)
     sv <- if (is.null(o$strata)) NULL else chr[[o$strata]]
+    ## --between: the side of each row, 0 (A), 1 (B) or NA
+    side <- NULL
+    if (!is.null(o$between)) {
+        bv <- chr[[o$between]]
+        lv <- if (is.null(o$levels)) unique(bv[!is.na(bv)]) else o$levels
+        if (length(lv) != 2 || !all(lv %in% bv)) stop("bad --between levels")
+        side <- match(bv, lv) - 1
+    }
     ## the analyses: label, kind of data, data columns
     an <- list()
     if (any(uni))
@@ -513,6 +581,14 @@ run_case <- function(name, argstr) {
     if ("alpha" %in% kinds)
         an[[length(an) + 1]] <- list(label = o$columns, fam = "alpha",
                                      cols = cols)
+    if (!is.null(side)) {
+        an <- lapply(cols, function(cn)
+            list(label = paste0(cn, ": ", lv[2], " - ", lv[1]),
+                 fam = "between", cols = cn))
+        kinds[kinds == "mean-diff"] <- "mean-diff2"
+        for (k in seq_along(stats))
+            if (stats[[k]]$kind == "mean-diff") stats[[k]]$kind <- "mean-diff2"
+    }
     for (fam in c("paired", "cor")) {
         fk <- if (fam == "paired") c("mean-diff", "dz") else "cor"
         if (!any(kinds %in% fk)) next
@@ -526,7 +602,8 @@ run_case <- function(name, argstr) {
     }
     famof <- function(kind) switch(kind, mean = , median = , sd = , var = ,
                                    prop = "uni", alpha = "alpha",
-                                   "mean-diff" = , dz = "paired", cor = "cor")
+                                   "mean-diff" = , dz = "paired", cor = "cor",
+                                   "between")
     rows_r <- character(0)
     rows_s <- character(0)
     for (A in an) {
@@ -535,7 +612,9 @@ run_case <- function(name, argstr) {
             X <- sapply(A$cols, function(cn) num(cn)[sel])
             if (!is.matrix(X)) X <- matrix(X, ncol = length(A$cols))
             ok <- complete.cases(X)
-            s <- if (is.null(sv)) NULL else sv[sel][ok]
+            if (A$fam == "between") ok <- ok & !is.na(side[sel])
+            s <- if (A$fam == "between") side[sel][ok]
+                 else if (is.null(sv)) NULL else sv[sel][ok]
             for (st in stats) {
                 if (famof(st$kind) != A$fam) next
                 x <- switch(A$fam,
@@ -543,13 +622,16 @@ run_case <- function(name, argstr) {
                               as.numeric(X[ok, 1] %in% st$levels)
                           else X[ok, 1],
                     paired = X[ok, 2] - X[ok, 1],
+                    between = cbind(if (st$kind == "prop-diff")
+                                        as.numeric(X[ok, 1] %in% st$levels)
+                                    else X[ok, 1], s),
                     X[ok, , drop = FALSE])
                 n <- sum(ok)
                 key <- c(A$label, gr, st$name)
                 cat(sprintf("  %s %s %s n = %d\n", A$label, gr, st$name, n))
                 rows_r <- c(rows_r, r_rows(key, st$kind, x, s, o$level,
                                            o$methods, n))
-                if (use_scipy && is.null(sv))
+                if (use_scipy && is.null(sv) && A$fam != "between")
                     rows_s <- c(rows_s, scipy_rows(key, st$kind, x, o$level,
                                                    o$methods, n))
             }
