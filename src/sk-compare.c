@@ -393,7 +393,8 @@ static void compare(const struct between *bt, const struct between_spec *sp,
     int w_ok = !isnan(r->w.p) || !isnan(r->w.W);
     r->w_method = r->w.method == STATS_W_NONE || !w_ok ? NULL
         : r->w.method == STATS_W_NORMAL ? "normal" : "exact";
-    r->hl_method = isnan(r->w.hl_lo) && isnan(r->w.hl_hi) ? NULL
+    /* no method when an end could not be found (an open end is +-Inf) */
+    r->hl_method = isnan(r->w.hl_lo) || isnan(r->w.hl_hi) ? NULL
         : r->w.hl_exact ? "exact" : "normal";
     row_notes(r, r, between_left_out(bt, g), sp->between, sp->dyad != NULL);
 }

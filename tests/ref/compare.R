@@ -128,7 +128,8 @@
 # (texts copied from it), joined by "; ": "no answers at level 'X'",
 # "one answer at level 'X': no sd", "no spread within the groups: t and g
 # undefined (0/0)" / "... t and g infinite" (both n >= 2, both sds 0),
-# "all answers equal: no rank test", "HL interval: requested level not
+# "all answers equal: no rank test" (both groups with answers, every
+# answer the same), "HL interval: requested level not
 # achievable" exactly when R's wilcox.test warns "Requested conf.level not
 # achievable" (R 4.2 warns only for the exact interval of two samples; its
 # normal interval stops at the range of the differences without a
@@ -580,7 +581,9 @@ compare_row <- function(a, b, o, lev) {
         notes <- c(notes, if (mean(a) == mean(b))
             "no spread within the groups: t and g undefined (0/0)"
             else "no spread within the groups: t and g infinite")
-    all_equal <- na + nb >= 1 && length(unique(c(a, b))) == 1
+    # (with one group empty, "no answers at level 'X'" says why there is
+    # no rank test: sk-compare's choice, no second note)
+    all_equal <- na >= 1 && nb >= 1 && length(unique(c(a, b))) == 1
     if (all_equal) notes <- c(notes, "all answers equal: no rank test")
 
     ## t test
