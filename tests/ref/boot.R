@@ -736,6 +736,16 @@ formula_a <- function(chr, o, k) {
     g <- if (is.null(o$by)) rep("all", nrow(chr)) else chr[[o$by]]
     sel <- g == k$group
     num <- function(cn) as.numeric(chr[[cn]])[sel]
+    if (!is.null(o$between)) {    # "x: B - A"; the sample (value, side)
+        bv <- chr[[o$between]]
+        lv <- if (is.null(o$levels)) unique(bv[!is.na(bv)]) else o$levels
+        side <- (match(bv, lv) - 1)[sel]
+        v <- num(sub(": .*", "", k$variable))
+        ok <- !is.na(v) & !is.na(side)
+        if (st$kind == "prop-diff") v <- as.numeric(v %in% st$levels)
+        kind <- if (st$kind == "mean-diff") "mean-diff2" else st$kind
+        return(jack_a(cbind(v[ok], side[ok]), stat_fun(kind), side[ok]))
+    }
     if (st$kind %in% c("mean-diff", "dz", "cor")) {
         ab <- if (st$kind == "cor") strsplit(k$variable, ":", fixed = TRUE)[[1]]
               else rev(strsplit(k$variable, " - ", fixed = TRUE)[[1]])
