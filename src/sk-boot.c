@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/between.h"
 #include "lib/boot.h"
 #include "lib/cli.h"
 #include "lib/colsel.h"
@@ -416,23 +417,9 @@ struct spec {
     char seed_str[24];
     const char *strata, *reps_out;
     const char *between;       /* --between COLUMN, or NULL */
-    char *blevel[2];           /* --levels A,B, or NULL */
+    const char *levels;        /* --levels A,B, or NULL */
     unsigned threads;
 };
-
-/* --levels A,B: two nonempty values, not the same. */
-static void parse_levels(const char *arg, char *level[2])
-{
-    const char *comma = strchr(arg, ',');
-    if (!comma || strchr(comma + 1, ',') || comma == arg || !comma[1])
-        sk_usage_error("invalid --levels '%s': expected two values A,B", arg);
-    free(level[0]);
-    free(level[1]);
-    level[0] = sk_xstrndup(arg, (size_t)(comma - arg));
-    level[1] = sk_xstrdup(comma + 1);
-    if (!strcmp(level[0], level[1]))
-        sk_usage_error("--levels names the same level twice: '%s'", arg);
-}
 
 static void parse_options(int argc, char **argv, struct spec *sp)
 {
@@ -504,7 +491,8 @@ static void parse_options(int argc, char **argv, struct spec *sp)
             sp->between = optarg;
             break;
         case OPT_LEVELS:
-            parse_levels(optarg, sp->blevel);
+            between_levels_check(optarg);
+            sp->levels = optarg;
             break;
         default:
             sk_try_help();
@@ -518,7 +506,7 @@ static void parse_options(int argc, char **argv, struct spec *sp)
 /* --between: the rules of two groups; mean-diff means B - A. */
 static void check_between(struct spec *sp, int paired)
 {
-    if (sp->blevel[0] && !sp->between)
+    if (sp->levels && !sp->between)
         sk_usage_error("--levels goes with --between COLUMN");
     for (size_t i = 0; i < sp->nwants; i++) {
         struct want *w = &sp->wants[i];
@@ -593,8 +581,6 @@ static void spec_free(struct spec *sp)
     }
     free(sp->wants);
     free(sp->pairs);
-    free(sp->blevel[0]);
-    free(sp->blevel[1]);
 }
 
 /* ---- the data ---- */
@@ -613,16 +599,12 @@ struct data {
     int has_group, has_strata;
     size_t ngroups;
     size_t *gstart, *grows;
-    /* --between: the column's values (first-seen), each row's value
-     * (NO_VALUE when missing), its side 0 (A), 1 (B) or -1 (left out) */
+    /* --between: its two levels (between.h), each row's side 0 (A), 1
+     * (B) or -1 (left out) */
     int has_between;
-    const char *between_file;
-    struct strmap *bvals;
-    size_t *bkey;
+    struct between_levels lv;
     signed char *side;
-    const char *level_name[2];
 };
-#define NO_VALUE ((size_t)-1)
 
 static void open_data(const struct spec *sp, struct data *d)
 {
@@ -659,68 +641,14 @@ static void open_data(const struct spec *sp, struct data *d)
     input_set_keys(d->in, keys, nkeys);
 }
 
-/* The two levels of --between (of --levels, or the column's two values)
- * and the side of every row. As sk-compare (between.c): a level that
- * never occurs, or a column with fewer than two values and no --levels,
- * is a usage error (a third value already is, in read_data). */
-static void resolve_levels(const struct spec *sp, struct data *d)
-{
-    const char *file = input_filename(d->in), *col = sp->between;
-    size_t nv = strmap_size(d->bvals), lv[2] = { 0, 1 };
-    for (int i = 0; sp->blevel[0] && i < 2; i++) {
-        match_level_occurs(file, col, sp->blevel[i], d->bvals);
-        for (lv[i] = 0; strcmp(strmap_key(d->bvals, lv[i]), sp->blevel[i]);
-             lv[i]++)
-            ;
-    }
-    if (!sp->blevel[0] && nv == 0)
-        sk_usage_error("%s: column '%s' has only missing values: nothing to "
-                       "compare", file, col);
-    if (!sp->blevel[0] && nv == 1) {
-        const char *v = strmap_key(d->bvals, 0);
-        char *shown = input_shown(v, strlen(v));
-        sk_usage_error("%s: column '%s' has one value, '%s': nothing to "
-                       "compare (give --levels A,B to name the other)", file,
-                       col, shown);
-    }
-    signed char *map = sk_xcalloc(nv, sizeof *map);
-    memset(map, -1, nv);
-    map[lv[0]] = 0;
-    map[lv[1]] = 1;
-    d->side = sk_xcalloc(d->nrows ? d->nrows : 1, sizeof *d->side);
-    for (size_t r = 0; r < d->nrows; r++)
-        d->side[r] = d->bkey[r] == NO_VALUE ? -1 : map[d->bkey[r]];
-    d->level_name[0] = strmap_key(d->bvals, lv[0]);
-    d->level_name[1] = strmap_key(d->bvals, lv[1]);
-    free(map);
-}
-
-/* The value of --between in ROW, interned; without --levels a third
- * value is a usage error at its line (as sk-compare). */
-static size_t between_value(const struct spec *sp, struct data *d,
-                            const struct input_row *row, size_t k)
-{
-    if (row->key_missing[k])
-        return NO_VALUE;
-    size_t v = strmap_intern(d->bvals, row->key[k], row->key_len[k], NULL);
-    if (v < 2 || sp->blevel[0])
-        return v;
-    char *a = input_shown(strmap_key(d->bvals, 0),
-                          strlen(strmap_key(d->bvals, 0)));
-    char *b = input_shown(strmap_key(d->bvals, 1),
-                          strlen(strmap_key(d->bvals, 1)));
-    char *c = input_shown(row->key[k], row->key_len[k]);
-    sk_usage_error("%s:%lu: column '%s' has more than two values ('%s', "
-                   "'%s', '%s'): give --levels A,B", input_filename(d->in),
-                   row->line, sp->between, a, b, c);
-}
-
 static void read_data(const struct spec *sp, struct data *d)
 {
     d->groups = strmap_new();
     d->strata = strmap_new();
-    d->bvals = strmap_new();
     size_t cap = 0, nc = d->ncols, kb = (size_t)(d->has_group + d->has_strata);
+    if (d->has_between)
+        between_levels_init(&d->lv, sp->between, sp->levels,
+                            input_filename(d->in));
     struct input_row row;
     while (input_next(d->in, &row)) {
         size_t r = d->nrows;
@@ -729,7 +657,7 @@ static void read_data(const struct spec *sp, struct data *d)
             d->x = sk_xreallocarray(d->x, cap * (nc ? nc : 1), sizeof *d->x);
             d->grp = sk_xreallocarray(d->grp, cap, sizeof *d->grp);
             d->str = sk_xreallocarray(d->str, cap, sizeof *d->str);
-            d->bkey = sk_xreallocarray(d->bkey, cap, sizeof *d->bkey);
+            d->side = sk_xreallocarray(d->side, cap, sizeof *d->side);
         }
         for (size_t c = 0; c < nc; c++)
             d->x[r * nc + c] = row.cell[c].missing ? NAN : row.cell[c].v.x;
@@ -738,8 +666,11 @@ static void read_data(const struct spec *sp, struct data *d)
         d->str[r] = d->has_strata
             ? strmap_intern(d->strata, row.key[d->has_group],
                             row.key_len[d->has_group], NULL) : 0;
-        d->bkey[r] = d->has_between ? between_value(sp, d, &row, kb)
-                                    : NO_VALUE;
+        d->side[r] = d->has_between
+            ? (signed char)between_levels_side(&d->lv, row.key[kb],
+                                               row.key_len[kb],
+                                               row.key_missing[kb], row.line)
+            : -1;
         d->nrows++;
     }
 }
@@ -775,12 +706,12 @@ static void data_free(struct data *d)
     free(d->x);
     free(d->grp);
     free(d->str);
-    free(d->bkey);
     free(d->side);
+    if (d->has_between)
+        between_levels_free(&d->lv);
     free(d->cols);
     strmap_free(d->groups);
     strmap_free(d->strata);
-    strmap_free(d->bvals);
     input_close(d->in);
 }
 
@@ -845,7 +776,7 @@ static void plan_analyses(const struct spec *sp, const struct data *d,
         for (size_t c = 0; c < d->nc_uni; c++) {
             char *label;
             if (asprintf(&label, "%s: %s - %s", nm[d->cols[c]],
-                         d->level_name[1], d->level_name[0]) < 0)
+                         d->lv.level[1], d->lv.level[0]) < 0)
                 sk_die("out of memory");
             add_analysis(p, label, FAM_BETWEEN, c, 1);
         }
@@ -1110,7 +1041,7 @@ int main(int argc, char **argv)
     open_data(&sp, &d);
     read_data(&sp, &d);
     if (d.has_between)
-        resolve_levels(&sp, &d);
+        between_levels_finish(&d.lv);
     group_rows(&sp, &d);
     struct plan p = { 0 };
     plan_analyses(&sp, &d, &p);

@@ -16,7 +16,7 @@
 struct between {
     struct codebook *cb;
     size_t *items, nvars;
-    char *level[2];
+    struct between_levels lv;
     int has_group, has_dyad;
     struct strmap *groups;        /* -g labels */
     struct group_table samples;   /* per group: nvars x 2 samples */
@@ -31,7 +31,6 @@ struct reader {
     struct input *in;
     struct codebook_data *data;
     size_t ki_between, ki_dyad;   /* key positions */
-    struct strmap *values;        /* the --between values seen */
     struct strmap *pairs;         /* "group\0id" of --dyad */
     unsigned long *line;          /* [pair][side]: the row it was on */
     size_t linecap;
@@ -39,11 +38,79 @@ struct reader {
     size_t keycap;
 };
 
-static void split_levels(const char *levels, char **a, char **b)
+void between_levels_check(const char *levels)
 {
     const char *comma = strchr(levels, ',');
-    *a = sk_xstrndup(levels, (size_t)(comma - levels));
-    *b = sk_xstrdup(comma + 1);
+    if (!comma || strchr(comma + 1, ',') || comma == levels || !comma[1])
+        sk_usage_error("invalid --levels '%s': expected two values A,B",
+                       levels);
+    if (strlen(comma + 1) == (size_t)(comma - levels) &&
+        !memcmp(levels, comma + 1, strlen(comma + 1)))
+        sk_usage_error("--levels names the same level twice: '%s'", levels);
+}
+
+void between_levels_init(struct between_levels *L, const char *column,
+                         const char *levels, const char *file)
+{
+    *L = (struct between_levels){ column, file, { NULL, NULL }, 0,
+                                  strmap_new() };
+    if (!levels)
+        return;
+    const char *comma = strchr(levels, ',');
+    L->level[0] = sk_xstrndup(levels, (size_t)(comma - levels));
+    L->level[1] = sk_xstrdup(comma + 1);
+    L->given = 1;
+}
+
+int between_levels_side(struct between_levels *L, const char *key,
+                        size_t len, int missing, unsigned long line)
+{
+    if (missing)
+        return -1;
+    size_t v = strmap_intern(L->values, key, len, NULL);
+    if (L->given) {
+        for (int i = 0; i < 2; i++)
+            if (len == strlen(L->level[i]) && !memcmp(key, L->level[i], len))
+                return i;
+        return -1;
+    }
+    if (v < 2) {
+        if (!L->level[v])
+            L->level[v] = sk_xstrdup(strmap_key(L->values, v));
+        return (int)v;
+    }
+    char *a = input_shown(L->level[0], strlen(L->level[0]));
+    char *b = input_shown(L->level[1], strlen(L->level[1]));
+    char *c = input_shown(key, len);
+    sk_usage_error("%s:%lu: column '%s' has more than two values ('%s', "
+                   "'%s', '%s'): give --levels A,B", L->file, line,
+                   L->column, a, b, c);
+}
+
+void between_levels_finish(struct between_levels *L)
+{
+    if (L->given) {
+        for (int i = 0; i < 2; i++)
+            match_level_occurs(L->file, L->column, L->level[i], L->values);
+        return;
+    }
+    size_t n = strmap_size(L->values);
+    if (n == 0)
+        sk_usage_error("%s: column '%s' has only missing values: nothing to "
+                       "compare", L->file, L->column);
+    if (n == 1) {
+        char *shown = input_shown(L->level[0], strlen(L->level[0]));
+        sk_usage_error("%s: column '%s' has one value, '%s': nothing to "
+                       "compare (give --levels A,B to name the other)",
+                       L->file, L->column, shown);
+    }
+}
+
+void between_levels_free(struct between_levels *L)
+{
+    free(L->level[0]);
+    free(L->level[1]);
+    strmap_free(L->values);
 }
 
 void between_check(const struct between_spec *s)
@@ -51,17 +118,8 @@ void between_check(const struct between_spec *s)
     if (!s->between)
         sk_usage_error("nothing to compare: give --between=COLUMN (and "
                        "--levels=A,B unless it has exactly two values)");
-    if (s->levels) {
-        const char *comma = strchr(s->levels, ',');
-        if (!comma || strchr(comma + 1, ',') || comma == s->levels ||
-            !comma[1])
-            sk_usage_error("invalid --levels '%s': expected two values A,B",
-                           s->levels);
-        if (strlen(comma + 1) == (size_t)(comma - s->levels) &&
-            !memcmp(s->levels, comma + 1, strlen(comma + 1)))
-            sk_usage_error("--levels names the same level twice: '%s'",
-                           s->levels);
-    }
+    if (s->levels)
+        between_levels_check(s->levels);
     const char *cols[3] = { s->co.by, s->between, s->dyad };
     const char *opts[3] = { "-g", "--between", "--dyad" };
     for (int i = 0; i < 3; i++)
@@ -94,35 +152,6 @@ static void sample_push(struct between_sample *s, double x, size_t dyad,
     s->n++;
 }
 
-/* The side (0: A, 1: B) of a row's level, or -1 to leave the row out. A
- * third value without --levels is a usage error. */
-static int row_side(struct reader *r, const struct input_row *row)
-{
-    size_t k = r->ki_between;
-    if (row->key_missing[k])
-        return -1;
-    int added;
-    size_t v = strmap_intern(r->values, row->key[k], row->key_len[k],
-                             &added);
-    if (r->spec->levels) {
-        for (int i = 0; i < 2; i++)
-            if (row->key_len[k] == strlen(r->b->level[i]) &&
-                !memcmp(row->key[k], r->b->level[i], row->key_len[k]))
-                return i;
-        return -1;
-    }
-    if (v < 2)
-        return (int)v;
-    char *a = input_shown(strmap_key(r->values, 0),
-                          strlen(strmap_key(r->values, 0)));
-    char *b = input_shown(strmap_key(r->values, 1),
-                          strlen(strmap_key(r->values, 1)));
-    char *c = input_shown(row->key[k], row->key_len[k]);
-    sk_usage_error("%s:%lu: column '%s' has more than two values ('%s', "
-                   "'%s', '%s'): give --levels A,B", input_filename(r->in),
-                   row->line, r->spec->between, a, b, c);
-}
-
 /* The pair index of a row (its --dyad id within its subgroup), checked
  * to be the only row of that id at its level. */
 static size_t row_pair(struct reader *r, const struct input_row *row,
@@ -146,8 +175,7 @@ static size_t row_pair(struct reader *r, const struct input_row *row,
         char *id = input_shown(row->key[k], row->key_len[k]);
         sk_die("%s:%lu: column '%s': pair id '%s' appears twice at level "
                "'%s'%s%s%s (also on line %lu)", input_filename(r->in),
-               row->line, r->spec->dyad, id, r->b->level[side] ?
-               r->b->level[side] : strmap_key(r->values, (size_t)side),
+               row->line, r->spec->dyad, id, r->b->lv.level[side],
                r->b->has_group ? " in group '" : "",
                r->b->has_group ? strmap_key(r->b->groups, g) : "",
                r->b->has_group ? "'" : "", *seen);
@@ -166,7 +194,9 @@ static void read_rows(struct reader *r)
                                                 row.key_len[0], NULL) : 0;
         struct between_sample *s = group_table_row(&b->samples, g);
         size_t *left = group_table_row(&b->left, g);
-        int side = row_side(r, &row);
+        size_t k = r->ki_between;
+        int side = between_levels_side(&b->lv, row.key[k], row.key_len[k],
+                                       row.key_missing[k], row.line);
         if (side < 0) {
             (*left)++;
             continue;
@@ -181,32 +211,6 @@ static void read_rows(struct reader *r)
         }
     }
     free(code);
-}
-
-/* After the rows: both levels must occur (listing the values found). */
-static void check_levels(struct reader *r)
-{
-    struct between *b = r->b;
-    const char *file = input_filename(r->in);
-    if (r->spec->levels) {
-        for (int i = 0; i < 2; i++)
-            match_level_occurs(file, r->spec->between, b->level[i],
-                               r->values);
-        return;
-    }
-    size_t n = strmap_size(r->values);
-    if (n == 0)
-        sk_usage_error("%s: column '%s' has only missing values: nothing to "
-                       "compare", file, r->spec->between);
-    if (n == 1) {
-        const char *v = strmap_key(r->values, 0);
-        char *shown = input_shown(v, strlen(v));
-        sk_usage_error("%s: column '%s' has one value, '%s': nothing to "
-                       "compare (give --levels A,B to name the other)", file,
-                       r->spec->between, shown);
-    }
-    for (int i = 0; i < 2; i++)
-        b->level[i] = sk_xstrdup(strmap_key(r->values, (size_t)i));
 }
 
 /* Open the input through the codebook, keys [group], between, [dyad]. */
@@ -247,16 +251,14 @@ struct between *between_read(const struct between_spec *s,
     b->has_group = s->co.by != NULL;
     b->has_dyad = s->dyad != NULL;
     b->groups = strmap_new();
-    if (s->levels)
-        split_levels(s->levels, &b->level[0], &b->level[1]);
-    struct reader r = { .spec = s, .b = b, .values = strmap_new(),
-                        .pairs = strmap_new() };
+    struct reader r = { .spec = s, .b = b, .pairs = strmap_new() };
     open_data(&r, o);
+    between_levels_init(&b->lv, s->between, s->levels, input_filename(r.in));
     group_table_init(&b->samples, 2 * b->nvars, sizeof(struct between_sample),
                      sample_init);
     group_table_init(&b->left, 1, sizeof(size_t), NULL);
     read_rows(&r);
-    check_levels(&r);
+    between_levels_finish(&b->lv);
     if (!b->has_group) {          /* no rows at all: still one group */
         group_table_row(&b->samples, 0);
         group_table_row(&b->left, 0);
@@ -264,7 +266,6 @@ struct between *between_read(const struct between_spec *s,
     b->ngroups = b->samples.ngroups;
     codebook_data_close(r.data);
     input_close(r.in);
-    strmap_free(r.values);
     strmap_free(r.pairs);
     free(r.line);
     free(r.key);
@@ -283,7 +284,7 @@ const char *between_var_name(const struct between *b, size_t v)
 
 const char *between_level(const struct between *b, int side)
 {
-    return b->level[side];
+    return b->lv.level[side];
 }
 
 size_t between_ngroups(const struct between *b)
@@ -365,8 +366,7 @@ void between_free(struct between *b)
     free(b->samples.cell);
     free(b->left.cell);
     free(b->items);
-    free(b->level[0]);
-    free(b->level[1]);
+    between_levels_free(&b->lv);
     strmap_free(b->groups);
     codebook_free(b->cb);
     free(b);

@@ -42,6 +42,32 @@ struct between_sample {
 
 struct between;
 
+/* The two levels of a --between column, resolved as rows are read: the
+ * one piece every program with --between shares (sk-compare's reading
+ * below, sk-boot's). With --levels the sides are known; without, the
+ * first two values seen are A and B and a third is a usage error at its
+ * line. */
+struct between_levels {
+    const char *column, *file;
+    char *level[2];            /* the names (NULL until seen, no --levels) */
+    int given;                 /* --levels given */
+    struct strmap *values;     /* every value seen, first-seen order */
+};
+
+/* --levels A,B alone: a usage error unless two values, not the same. */
+void between_levels_check(const char *levels);
+/* LEVELS (or NULL), the column's name and the input's, for messages. */
+void between_levels_init(struct between_levels *L, const char *column,
+                         const char *levels, const char *file);
+/* The side of a row's value (LEN bytes at KEY, MISSING when missing, on
+ * LINE): 0 (A), 1 (B), or -1 to leave the row out. */
+int between_levels_side(struct between_levels *L, const char *key,
+                        size_t len, int missing, unsigned long line);
+/* After the rows: both levels occur (else a usage error listing the
+ * values found); L->level[] are then the names. */
+void between_levels_finish(struct between_levels *L);
+void between_levels_free(struct between_levels *L);
+
 /* The usage errors of S alone, before any input is read. */
 void between_check(const struct between_spec *s);
 
