@@ -217,6 +217,19 @@ double dist_qbeta(double p, double a, double b, int lower, int *imprecise)
     return x >= 0 && x <= 1 ? x : NAN;
 }
 
+double dist_qf(double p, double d1, double d2, int *imprecise)
+{
+    if (!(p >= 0 && p <= 1) || !(d1 > 0) || !(d2 > 0))
+        return NAN;
+    if (p == 1)
+        return INFINITY;
+    double x = dist_qbeta(p, d1 / 2, d2 / 2, 1, imprecise);
+    double y = dist_qbeta(p, d2 / 2, d1 / 2, 0, imprecise);   /* 1 - x */
+    if (isnan(x) || isnan(y))
+        return NAN;
+    return y > 0 ? d2 / d1 * x / y : INFINITY;
+}
+
 /* Binomial(n, 1/2) tails: for n <= 63 exactly, the count sum of C(n, i)
  * over the tail in 64-bit integers divided by 2^n (one rounding, so 0.5,
  * 0.625 ... come out exact, where GSL's incomplete beta gives

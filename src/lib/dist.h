@@ -40,6 +40,13 @@ double dist_qnorm(double p);
  * libRmath warns that the result may be inaccurate. */
 double dist_qbeta(double p, double a, double b, int lower, int *imprecise);
 
+/* The p quantile of F(d1, d2), from the beta quantiles: (d2/d1) x / (1 -
+ * x) with x ~ Beta(d1/2, d2/2), 1 - x taken as the upper quantile of
+ * Beta(d2/2, d1/2) so that it keeps its digits near 1. (R's qf is the
+ * same below d2 = 4e5 and approximates above it.) NAN out of the domain;
+ * *imprecise as dist_qbeta. */
+double dist_qf(double p, double d1, double d2, int *imprecise);
+
 /* P(X <= k) and P(X >= k) for X ~ Binomial(n, 1/2): exact (one
  * rounding) for n <= 63, libRmath's pbinom beyond. */
 double dist_pbinom_half(unsigned long k, unsigned long n);
