@@ -504,6 +504,10 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
     if (c->in.columns && pairs)
         sk_usage_error("give either -c (k raters) or pairs (-p, --suffix, "
                        "--prefix, or the long form), not both");
+    if (!c->in.columns && !pairs)
+        sk_usage_error("nothing to compare: give -c RATERS, -p A:B, "
+                       "--suffix, --prefix, or --id, --within, --levels and "
+                       "--value");
     if (*codebook && !c->in.columns)
         sk_usage_error("--codebook goes with -c (k raters) in this version");
     if (c->in.by)
