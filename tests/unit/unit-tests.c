@@ -17,7 +17,7 @@ int main(void)
     if (register_csvin_tests() || register_numparse_tests() ||
         register_stats_tests() || register_likert_tests() ||
         register_paired_tests() || register_twogroup_tests() ||
-        register_boot_tests()) {
+        register_boot_tests() || register_agree_tests()) {
         fprintf(stderr, "unit-tests: %s\n", CU_get_error_msg());
         CU_cleanup_registry();
         return 99;

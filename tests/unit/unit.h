@@ -11,6 +11,7 @@ int register_stats_tests(void);
 int register_likert_tests(void);
 int register_paired_tests(void);
 int register_twogroup_tests(void);
+int register_agree_tests(void);
 int register_boot_tests(void);
 
 /* Assert |actual - expected| <= reltol * |expected| (or <= reltol when
