@@ -371,8 +371,10 @@ static void compare(const struct between *bt, const struct between_spec *sp,
     /* sorted once: every test takes sorted answers without sorting */
     double *a = sk_xcalloc(na ? na : 1, sizeof *a);
     double *b = sk_xcalloc(nb ? nb : 1, sizeof *b);
-    memcpy(a, A->x, na * sizeof *a);
-    memcpy(b, B->x, nb * sizeof *b);
+    if (na)
+        memcpy(a, A->x, na * sizeof *a);
+    if (nb)
+        memcpy(b, B->x, nb * sizeof *b);
     stats_sort(a, na);
     stats_sort(b, nb);
     r->median_a = median(a, na);

@@ -79,6 +79,10 @@ static struct codebook *from_options(const struct codebook_opts *o,
         for (size_t c = 0; c < ncols; c++)
             if ((long)c != by && !key[c])
                 idx[nidx++] = c;
+        if (nidx == 0) {
+            free(idx);
+            free(key);
+        }
         if (nidx == 0 && !o->nkeys)
             sk_usage_error("%s: no columns besides the group column",
                            input_filename(in));
