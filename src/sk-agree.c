@@ -139,8 +139,8 @@ static void usage(void)
 "k raters (one row per target, one column per rater):\n"
 "  -c, --columns=LIST       the raters' columns (two or more): one row for\n"
 "                           them all; kappa, r and the percentages need two\n"
-"      --codebook=FILE      with -c: answers as labels; kappa's categories\n"
-"                           are the items' declared levels\n"
+"      --codebook=FILE      answers as labels, mapped to their codes; kappa's\n"
+"                           categories are the items' declared levels\n"
 "\n", stdout);
     fputs(cli_common_help, stdout);
     fputs(
@@ -345,7 +345,16 @@ static void pair_rows(const struct match *m, const struct match_spec *s,
                 a[j] = x[2 * j] = p->side[0][j].x;
                 b[j] = x[2 * j + 1] = p->side[1][j].x;
             }
-            agree_row(x, a, b, p->n, 2, NULL, 0, o, r);
+            const struct codebook_levels *L = match_levels(m, c, 0);
+            double *codes = NULL;
+            size_t nc = L ? L->n : 0;
+            if (L) {
+                codes = sk_xcalloc(nc, sizeof *codes);
+                for (size_t l = 0; l < nc; l++)
+                    codes[l] = L->level[l].code;
+            }
+            agree_row(x, a, b, p->n, 2, codes, nc, o, r);
+            free(codes);
             free(x);
             free(a);
             free(b);
@@ -508,8 +517,7 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
         sk_usage_error("nothing to compare: give -c RATERS, -p A:B, "
                        "--suffix, --prefix, or --id, --within, --levels and "
                        "--value");
-    if (*codebook && !c->in.columns)
-        sk_usage_error("--codebook goes with -c (k raters) in this version");
+    s->codebook = *codebook;
     if (c->in.by)
         o->flags |= F_GROUP;
 }

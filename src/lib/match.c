@@ -1,11 +1,15 @@
 /* match.c - the comparisons of a before/after design, read into pairs. */
 #include <config.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "codebook-cli.h"
+#include "codebook-data.h"
+#include "colsel.h"
 #include "match.h"
 #include "strmap.h"
 #include "util.h"
@@ -19,6 +23,9 @@ struct reader {
     size_t (*side)[2];            /* wide: cmp -> positions in cells */
     size_t keys[3], nkeys;        /* [group], (long) id, within */
     char *level[2];               /* long: the two levels */
+    struct codebook_data *data;   /* with a codebook: the reader */
+    double *code;                 /* its codes of a row */
+    struct input_cell *cellbuf;   /* ... as cells */
 };
 
 static int match_wide(const struct match_spec *s)
@@ -134,7 +141,56 @@ static void resolve_pairs(struct reader *r)
 static void resolve_wide(struct reader *r)
 {
     resolve_pairs(r);
-    input_set_columns(r->in, r->cells, r->ncells);
+    if (!r->spec->codebook)
+        input_set_columns(r->in, r->cells, r->ncells);
+}
+
+/* With --codebook: every compared column an item (those the codebook
+ * does not list are read as numbers), read with the keys through the
+ * codebook reader; the item of each side of each comparison is kept. */
+static void open_codebook(struct reader *r)
+{
+    struct match *m = r->m;
+    char *err;
+    m->cb = codebook_read(r->spec->codebook, &err);
+    if (!m->cb)
+        sk_die("%s", err);
+    const char *const *names = input_names(r->in);
+    if (codebook_bind(m->cb, names, input_ncols(r->in),
+                      input_filename(r->in), &err) != 0)
+        sk_die("%s", err);
+    size_t *items = sk_xcalloc(r->ncells ? r->ncells : 1, sizeof *items);
+    for (size_t i = 0; i < r->ncells; i++) {
+        size_t it = CODEBOOK_NONE;
+        for (size_t j = 0; j < m->cb->nitems && it == CODEBOOK_NONE; j++)
+            if (m->cb->item[j].column == r->cells[i])
+                it = j;
+        items[i] = it != CODEBOOK_NONE ? it
+            : codebook_add_item(m->cb, names[r->cells[i]], r->cells[i]);
+    }
+    m->item = sk_xcalloc(2 * m->ncmp + 1, sizeof *m->item);
+    for (size_t c = 0; c < m->ncmp; c++)
+        for (int k = 0; k < 2; k++)
+            m->item[2 * c + (size_t)k] = items[r->side ? r->side[c][k] : c];
+    r->data = codebook_data_open_keys(m->cb, r->in, items, r->ncells,
+                                      r->keys, r->nkeys);
+    r->code = sk_xcalloc(r->ncells ? r->ncells : 1, sizeof *r->code);
+    r->cellbuf = sk_xcalloc(r->ncells ? r->ncells : 1, sizeof *r->cellbuf);
+    free(items);
+}
+
+/* The next row, its cells the numbers read or the codes of its answers. */
+static int reader_next(struct reader *r, struct input_row *row)
+{
+    if (!r->data)
+        return input_next(r->in, row);
+    if (!codebook_data_next(r->data, r->code, row))
+        return 0;
+    for (size_t i = 0; i < r->ncells; i++)
+        r->cellbuf[i] = (struct input_cell){
+            isnan(r->code[i]), { r->code[i], 0, 0, 0 } };
+    row->cell = r->cellbuf;
+    return 1;
 }
 
 size_t match_columns(const struct match_spec *s, struct input *in,
@@ -168,12 +224,21 @@ static void resolve_long(struct reader *r)
     r->level[1] = sk_xstrdup(comma + 1);
     r->keys[r->nkeys++] = input_find(r->in, s->id);
     r->keys[r->nkeys++] = input_find(r->in, s->within);
-    input_set_columns_list(r->in, s->value);
     struct match *m = r->m;
-    m->ncmp = input_nvars(r->in);
+    if (s->codebook) {          /* the columns, read through the codebook */
+        char *err;
+        if (colsel_parse(s->value, input_names(r->in), input_ncols(r->in),
+                         &r->cells, &r->ncells, &err) != 0)
+            sk_usage_error("%s: %s", input_filename(r->in), err);
+        m->ncmp = r->ncells;
+    } else {
+        input_set_columns_list(r->in, s->value);
+        m->ncmp = input_nvars(r->in);
+    }
     m->cmp = sk_xcalloc(m->ncmp, sizeof *m->cmp);
     for (size_t v = 0; v < m->ncmp; v++) {
-        const char *name = input_var_name(r->in, v);
+        const char *name = s->codebook ? input_names(r->in)[r->cells[v]]
+                                       : input_var_name(r->in, v);
         if (asprintf(&m->cmp[v].before, "%s[%s]", name, r->level[0]) < 0 ||
             asprintf(&m->cmp[v].after, "%s[%s]", name, r->level[1]) < 0)
             sk_die("out of memory");
@@ -191,7 +256,7 @@ static void read_wide(struct reader *r)
 {
     struct match *m = r->m;
     struct input_row row;
-    while (input_next(r->in, &row)) {
+    while (reader_next(r, &row)) {
         size_t g = row_group(r, &row);
         for (size_t c = 0; c < m->ncmp; c++) {
             struct grouped_cell *cell = grouped_at(&m->pairs, g, c);
@@ -316,11 +381,11 @@ static void read_long(struct reader *r)
     struct match *m = r->m;
     const char *const *names = input_names(r->in);
     size_t ki = (size_t)m->has_group, wi = ki + 1;
-    struct slots s = { strmap_new(), NULL, NULL, 0, input_nvars(r->in),
+    struct slots s = { strmap_new(), NULL, NULL, 0, r->m->ncmp,
                        NULL, 0 };
     struct strmap *seen = strmap_new();    /* --within values */
     struct input_row row;
-    while (input_next(r->in, &row)) {
+    while (reader_next(r, &row)) {
         if (row.key_missing[ki])
             sk_die("%s:%lu: column '%s': missing id", input_filename(r->in),
                    row.line, names[r->keys[ki]]);
@@ -356,6 +421,10 @@ struct match *match_read(const struct match_spec *s,
                          const struct input_opts *o)
 {
     match_check(s);
+    if (s->codebook) {
+        struct codebook_opts co = { .path = s->codebook, .data = o->path };
+        codebook_opts_check(&co);
+    }
     struct match *m = sk_xcalloc(1, sizeof *m);
     struct reader r = { .spec = s, .m = m };
     r.in = input_open_raw(o);
@@ -369,6 +438,8 @@ struct match *match_read(const struct match_spec *s,
     else
         resolve_long(&r);
     input_set_keys(r.in, r.keys, r.nkeys);
+    if (s->codebook)
+        open_codebook(&r);
     grouped_init(&m->pairs, m->ncmp, 2);
     if (match_wide(s))
         read_wide(&r);
@@ -376,6 +447,9 @@ struct match *match_read(const struct match_spec *s,
         read_long(&r);
     if (m->pairs.ngroups == 0)
         grouped_at(&m->pairs, 0, 0);
+    codebook_data_close(r.data);
+    free(r.code);
+    free(r.cellbuf);
     input_close(r.in);
     free(r.cells);
     free(r.side);
@@ -387,6 +461,16 @@ struct match *match_read(const struct match_spec *s,
 const char *match_group(const struct match *m, size_t g)
 {
     return m->has_group ? strmap_key(m->groups, g) : NULL;
+}
+
+const struct codebook_levels *match_levels(const struct match *m, size_t c,
+                                          int side)
+{
+    if (!m->cb)
+        return NULL;
+    const struct codebook_item *it = &m->cb->item[m->item[2 * c +
+                                                          (size_t)side]];
+    return it->levels == CODEBOOK_NONE ? NULL : &m->cb->levels[it->levels];
 }
 
 const struct grouped_cell *match_pairs(const struct match *m, size_t g,
@@ -407,5 +491,7 @@ void match_free(struct match *m)
     free(m->cmp);
     if (m->groups)
         strmap_free(m->groups);
+    codebook_free(m->cb);
+    free(m->item);
     free(m);
 }

@@ -8,6 +8,8 @@
  *          --prefix PRE:POST (every PRE+NAME with POST+NAME);
  *   long   --id, --within, --levels A,B, --value LIST: the rows of one id
  *          at level A and at level B are one pair, for each value column.
+ * With --codebook the compared columns are read through it: answers given
+ * as labels become their codes (codebook-data.h).
  * With a group column (-g) the pairs are kept per (group, comparison), in
  * first-seen order of the groups. A pair with a missing side is dropped
  * and counted. The values are kept as read (struct num_value), so that a
@@ -36,6 +38,7 @@ struct match_spec {
     const char *within;
     const char *levels;         /* "A,B" */
     const char *value;          /* a column list, as -c */
+    const char *codebook;       /* --codebook FILE: answers as labels */
 };
 
 /* One comparison: the names printed for its two sides (the columns in the
@@ -51,6 +54,8 @@ struct match {
     struct grouped pairs;       /* 2 sides; slot = comparison; at least
                                    one group (the whole input without -g) */
     struct strmap *groups;      /* the group labels, when has_group */
+    struct codebook *cb;        /* with --codebook, and the item of each */
+    size_t *item;               /* side: item[2 c + side] */
 };
 
 /* Check the options alone (one form, complete, valid --levels ...), before
@@ -78,6 +83,12 @@ size_t match_columns(const struct match_spec *s, struct input *in,
 struct strmap;
 void match_level_occurs(const char *file, const char *column,
                         const char *level, struct strmap *seen);
+
+/* With --codebook, the declared levels of side SIDE (0, 1) of comparison
+ * C, or NULL (no codebook, or an item without levels). */
+struct codebook_levels;
+const struct codebook_levels *match_levels(const struct match *m, size_t c,
+                                          int side);
 
 /* The label of group G, or NULL without -g. */
 const char *match_group(const struct match *m, size_t g);
