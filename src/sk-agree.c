@@ -267,7 +267,10 @@ static void icc_notes(struct row *r, const double *a, const double *b)
     if (r->icc.flags & STATS_AG_NO_VARIANCE)
         add_note(r, "no variance at all: the ICCs are undefined");
     else if (r->icc.flags & STATS_AG_PERFECT)
-        add_note(r, "perfect agreement: the ICC intervals are undefined");
+        add_note(r, r->icc.msw == 0
+                 ? "perfect agreement: the ICC intervals are undefined"
+                 : "the raters differ by a constant: the two-way ICC "
+                   "intervals are undefined");
     if (r->icc.flags & STATS_AG_IMPRECISE)
         add_note(r, "an ICC interval: libRmath's beta quantile may be "
                     "inaccurate");
@@ -443,8 +446,8 @@ static void rater_rows(const struct cli_common *cli, const char *codebook,
             r->rater_b = cb->item[items[1]].name;
         }
         agree_row(rs[g].x, a, b, rs[g].n, k, codes, nc, o, r);
-        if (k > 2)
-            r->rater_a = r->rater_b = NULL;
+        r->rater_a = r->rater_b = NULL;    /* -c: the raters are columns,
+                                              named in variable */
         free(a);
         free(b);
         free(rs[g].x);

@@ -64,10 +64,9 @@
 # (each rater's column the first one's plus a constant; checked exactly,
 # not on aov's rounded sums of squares) with MSB > 0: the ICCs by their
 # formulas with MSE = 0 (icc_c1 = icc_ck = 1, and icc1 = icc_a1 = 1 when
-# the raters also agree in level), all six intervals NA as the brief says
-# (psych's F = MSB / MSE is infinite, its bounds NaN; ICC1's F = MSB / MSW
-# is finite when the raters differ by a constant, but the brief asks NA
-# for every interval then, and so it is written). Every rating the same
+# the raters also agree in level), the intervals whose F = MSB / MSE is
+# infinite NA (psych's bounds NaN); ICC1's F = MSB / MSW is finite when the
+# raters differ by a constant, and its bounds are psych's. Every rating the same
 # value: every ICC and interval NA (0/0). vcd's ASE of a kappa of exactly
 # 1 is sqrt of a rounding error around 0 (NaN when it is below): it is 0
 # by the formula, and written as 0 (interval [1, 1]).
@@ -78,7 +77,9 @@
 # "kappa needs integer codes or a codebook", "no variance in rater 'X'"
 # (rater_a then rater_b, when r is computed, i.e. k = 2 and n >= 2; X the
 # level, the column, or with -c the column name), "perfect agreement: the
-# ICC intervals are undefined" (MSE = 0, MSB > 0, n >= 2), "no variance at
+# ICC intervals are undefined" (MSE = 0 and MSW = 0, MSB > 0, n >= 2) or
+# "the raters differ by a constant: the two-way ICC intervals are
+# undefined" (MSE = 0, MSW > 0), "no variance at
 # all: the ICCs are undefined" (n >= 2, every rating the same value).
 #
 # Where references disagree, and which is right:
@@ -95,9 +96,8 @@
 #     asks NA for all six; but ICC(1,1)'s F = MSB / MSW is finite when the
 #     raters differ by a constant (MSW > 0), and psych's ICC1 and ICC1k
 #     bounds there ([0.40858, 0.96285], [0.58013, 0.98108]) are right.
-#     This file writes NA there (the brief's rule, kept until it is
-#     decided); sk-agree writes psych's bounds, which is right: the rule
-#     should be "NA for the intervals whose F is infinite".
+#     They are written (the rule: NA for the intervals whose F is
+#     infinite), and sk-agree writes them too.
 #   ICC(A,k)'s lower bound (psych's Spearman-Brown of ICC(2,1)'s bound,
 #     algebraically McGraw & Wong's own formula n (MSB - F MSE) / (F (MSJ -
 #     MSE) + n MSB)) passes a pole when the denominator is 0: on edges'
@@ -570,8 +570,9 @@ agree_row <- function(x, dropped, raters, cats, o) {
         } else if (additive && any(rm != rm[1])) {
             # MSE = 0 exactly: the formulas; psych's F infinite
             MSE <- 0
-            notes <- c(notes,
-                       "perfect agreement: the ICC intervals are undefined")
+            notes <- c(notes, if (MSW == 0)
+                       "perfect agreement: the ICC intervals are undefined"
+                       else "the raters differ by a constant: the two-way ICC intervals are undefined")
             s$icc1 <- (MSB - MSW) / (MSB + (k - 1) * MSW)
             s$icc_a1 <- MSB / (MSB + k * MSJ / n)
             s$icc_c1 <- 1
@@ -583,6 +584,14 @@ agree_row <- function(x, dropped, raters, cats, o) {
             if (!relclose(pr$ICC[1], s$icc1, 1e-9) ||
                 !relclose(pr$ICC[2], s$icc_a1, 1e-9))
                 stop("psych's ICC with MSE = 0")
+            # ICC(1,1)'s F = MSB / MSW is finite when MSW > 0 (raters a
+            # constant apart): psych's ICC1 and ICC1k bounds are right
+            if (MSW > 0) {
+                s$icc1_lo <- pr[["lower bound"]][1]
+                s$icc1_hi <- pr[["upper bound"]][1]
+                s$icc1k_lo <- pr[["lower bound"]][4]
+                s$icc1k_hi <- pr[["upper bound"]][4]
+            }
         } else if (additive) {
             stop("MSE = 0 and MSB = 0: not in these cases")
         } else {
