@@ -383,7 +383,10 @@ static void compare(const struct between *bt, const struct between_spec *sp,
     r->t_method = o->var_equal ? "student" : "welch";
     if (sp->dyad)
         dyad_test(bt, g, v, o, r);
-    stats_smd(a, na, b, nb, o->w.level, o->w.alt, &r->g);
+    /* g from the t test's means and sds (computed once) */
+    stats_smd_summary(na, r->t.mean_a, na > 1 ? r->t.sd_a : 0, nb,
+                      r->t.mean_b, nb > 1 ? r->t.sd_b : 0, o->w.level,
+                      o->w.alt, &r->g);
     stats_ranksum(a, na, b, nb, &o->w, &r->w);
     stats_dominance(a, na, b, nb, o->w.level, o->w.alt, &r->d);
     int ff = 0;

@@ -3,6 +3,7 @@
 
 #include "stats.h"
 #include "dist.h"
+#include "util.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -154,8 +155,33 @@ static int sort_few(double *x, size_t n)
     return 1;
 }
 
+/* Counting sort of small integers (|x| < SORT_INT_SPAN / 2, -0 not
+ * among them): one bucket each; 0 when a value is not one. */
+#define SORT_INT_SPAN 1024
+static int sort_ints(double *x, size_t n)
+{
+    size_t *cnt = sk_xcalloc(SORT_INT_SPAN, sizeof *cnt);
+    const double half = SORT_INT_SPAN / 2;
+    for (size_t i = 0; i < n; i++) {
+        double v = x[i];
+        if (!(v > -half && v < half) || v != (double)(long)v ||
+            (v == 0 && signbit(v))) {
+            free(cnt);
+            return 0;
+        }
+        cnt[(size_t)((long)v + (long)half)]++;
+    }
+    for (size_t b = 0, i = 0; b < SORT_INT_SPAN; b++)
+        for (size_t c = 0; c < cnt[b]; c++)
+            x[i++] = (double)((long)b - (long)half);
+    free(cnt);
+    return 1;
+}
+
 void stats_sort(double *x, size_t n)
 {
+    if (n >= SORT_INT_SPAN && sort_ints(x, n))
+        return;
     if (!sort_few(x, n))
         qsort(x, n, sizeof *x, stats_cmp_double);
 }

@@ -24,7 +24,8 @@ int stats_cmp_double(const void *a, const void *b);
 /* Sort x[0..n) increasing (no NaN), as qsort with stats_cmp_double. Data
  * with few distinct values (answer codes: at most STATS_SORT_FEW) are
  * counted, not compared: one pass and a binary search in the distinct
- * values, O(n log k); others fall back to qsort. */
+ * values, O(n log k), and many small integers (|x| < 512) by one bucket
+ * each, O(n); others fall back to qsort. */
 #define STATS_SORT_FEW 64
 void stats_sort(double *x, size_t n);
 
