@@ -969,28 +969,20 @@ static void fisher_node(struct fisher *f, size_t l, unsigned long r,
         fisher_node(f, l + 1, r - c, past + f->lc[l][c]);
 }
 
-/* The number of 2 x k tables with column totals t[0..k) and nb in the
- * second row: the compositions x_1 + ... + x_k = nb, 0 <= x_l <= t_l, by
- * one pass per column over prefix sums, O(k nb); as a double (Inf when
- * beyond). */
-static double fisher_tables(const unsigned long *t, size_t k,
-                            unsigned long nb)
+/* An upper bound on the number of 2 x k tables with column totals
+ * t[0..k) and nb in the second row: each column but the largest takes
+ * one of min(t_l, nb) + 1 counts, and the largest is then determined. */
+static double fisher_tables_bound(const unsigned long *t, size_t k,
+                                  unsigned long nb)
 {
-    double *c = sk_xcalloc(nb + 1, sizeof *c);
-    double *pre = sk_xcalloc(nb + 2, sizeof *pre);
-    c[0] = 1;
-    for (size_t l = 0; l < k; l++) {
-        pre[0] = 0;
-        for (unsigned long s = 0; s <= nb; s++)
-            pre[s + 1] = pre[s] + c[s];
-        for (unsigned long s = 0; s <= nb; s++) {
-            unsigned long lo = s > t[l] ? s - t[l] : 0;
-            c[s] = pre[s + 1] - pre[lo];
-        }
-    }
-    double n = c[nb];
-    free(c);
-    free(pre);
+    size_t big = 0;
+    for (size_t l = 1; l < k; l++)
+        if (t[l] > t[big])
+            big = l;
+    double n = 1;
+    for (size_t l = 0; l < k; l++)
+        if (l != big)
+            n *= (double)(t[l] < nb ? t[l] : nb) + 1;
     return n;
 }
 
@@ -1102,7 +1094,7 @@ static int fisher_out_of_reach(const unsigned long *t, size_t kk,
                                unsigned long work)
 {
     if (na + nb > STATS_FISHER_MAXN &&
-        !(fisher_tables(t, kk, nb < na ? nb : na) <= (double)work))
+        !(fisher_tables_bound(t, kk, nb < na ? nb : na) <= (double)work))
         return 1;
     double cost = 0;
     for (size_t l = 0; l < kk; l++)

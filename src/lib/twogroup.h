@@ -185,7 +185,9 @@ void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
  * by probability for each count of B, and met by a binary search with
  * running sums. Refuses (NAN, TOO_BIG) beyond STATS_FISHER_WORK nodes,
  * and at once with more than STATS_FISHER_MAXN answers unless the tables
- * with these margins are at most WORK in number (a 2 x 2 table always),
+ * with these margins are at most WORK in number by the bound prod_l
+ * (min(t_l, nb) + 1) over all columns but the largest (a 2 x 2 table
+ * always),
  * and (NAN, MANY_VALUES) when k > STATS_FISHER_MAXK; 1 for one column. */
 #define STATS_FISHER_WORK 20000000UL
 #define STATS_FISHER_MAXN 5000UL
