@@ -359,7 +359,8 @@ static void row_notes(const struct row *cr, struct row *r, size_t left,
 
 /* Every statistic of variable V in subgroup G into R. */
 static void compare(const struct between *bt, const struct between_spec *sp,
-                    size_t g, size_t v, const struct opts *o, struct row *r)
+                    size_t g, size_t v, int sorted, const struct opts *o,
+                    struct row *r)
 {
     const struct between_sample *A = between_sample(bt, g, v, 0);
     const struct between_sample *B = between_sample(bt, g, v, 1);
@@ -368,15 +369,19 @@ static void compare(const struct between *bt, const struct between_spec *sp,
     r->n_b = nb;
     r->missing_a = A->missing;
     r->missing_b = B->missing;
-    /* sorted once: every test takes sorted answers without sorting */
-    double *a = sk_xcalloc(na ? na : 1, sizeof *a);
-    double *b = sk_xcalloc(nb ? nb : 1, sizeof *b);
-    if (na)
-        memcpy(a, A->x, na * sizeof *a);
-    if (nb)
-        memcpy(b, B->x, nb * sizeof *b);
-    stats_sort(a, na);
-    stats_sort(b, nb);
+    /* sorted once (in place by between_sort, or here a copy beside the
+     * pair indexes): every test takes sorted answers without sorting */
+    double *a = A->x, *b = B->x, *ca = NULL, *cb = NULL;
+    if (sorted == 0) {
+        a = ca = sk_xcalloc(na ? na : 1, sizeof *a);
+        b = cb = sk_xcalloc(nb ? nb : 1, sizeof *b);
+        if (na)
+            memcpy(a, A->x, na * sizeof *a);
+        if (nb)
+            memcpy(b, B->x, nb * sizeof *b);
+        stats_sort(a, na);
+        stats_sort(b, nb);
+    }
     r->median_a = median(a, na);
     r->median_b = median(b, nb);
     stats_ttest2(a, na, b, nb, o->w.level, o->w.alt, o->var_equal, &r->t);
@@ -391,8 +396,8 @@ static void compare(const struct between *bt, const struct between_spec *sp,
     stats_dominance(a, na, b, nb, o->w.level, o->w.alt, &r->d);
     int ff = 0;
     r->p_fisher = stats_fisher_values(a, na, b, nb, &ff);
-    free(a);
-    free(b);
+    free(ca);
+    free(cb);
     if (ff & STATS_TG_TOO_BIG)
         add_note(r, "Fisher's test beyond its work limit: p_fisher NA");
     int w_ok = !isnan(r->w.p) || !isnan(r->w.W);
@@ -406,11 +411,12 @@ static void compare(const struct between *bt, const struct between_spec *sp,
 
 /* One row per variable and subgroup (variable-major), p adjusted across
  * all of them. */
-static struct row *analyse(const struct between *bt,
+static struct row *analyse(struct between *bt,
                            const struct between_spec *sp,
                            const struct opts *o, const char *diff,
                            size_t *nrow)
 {
+    int sorted = between_sort(bt);
     size_t ng = between_ngroups(bt), nv = between_nvars(bt), n = ng * nv;
     struct row *rows = sk_xcalloc(n ? n : 1, sizeof *rows);
     double *pt = sk_xcalloc(n ? n : 1, sizeof *pt);
@@ -423,7 +429,7 @@ static struct row *analyse(const struct between *bt,
                                .group = between_group(bt, g),
                                .level_a = la, .level_b = lb,
                                .difference = diff };
-            compare(bt, sp, g, v, o, r);
+            compare(bt, sp, g, v, sorted, o, r);
             pt[v * ng + g] = r->t.p;
             pw[v * ng + g] = r->w.p;
         }

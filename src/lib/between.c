@@ -10,6 +10,7 @@
 #include "codebook-data.h"
 #include "grouped.h"
 #include "match.h"
+#include "stats.h"
 #include "strmap.h"
 #include "util.h"
 
@@ -307,6 +308,16 @@ const struct between_sample *between_sample(const struct between *b,
 {
     const struct between_sample *s = b->samples.cell;
     return &s[g * 2 * b->nvars + 2 * v + (size_t)side];
+}
+
+int between_sort(struct between *b)
+{
+    if (b->has_dyad)
+        return 0;
+    struct between_sample *s = b->samples.cell;
+    for (size_t i = 0; i < b->samples.ngroups * 2 * b->nvars; i++)
+        stats_sort(s[i].x, s[i].n);
+    return 1;
 }
 
 void between_split(const struct between *b, size_t g, size_t v,

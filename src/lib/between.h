@@ -89,6 +89,11 @@ size_t between_left_out(const struct between *b, size_t g);
 const struct between_sample *between_sample(const struct between *b,
                                             size_t g, size_t v, int side);
 
+/* Sort every sample's answers in place (increasing), when there are no
+ * pair indexes to keep beside them (no --dyad): returns 1, else 0 and
+ * leaves them in reading order. The statistics take sorted answers. */
+int between_sort(struct between *b);
+
 /* The answers of variable V in subgroup G split by pair: A's answers
  * without a partner's answer (a_only[0..n1)), B's (b_only[0..n2)), and
  * the nc pairs in which both answered (pa[i] of A with pb[i] of B). */
