@@ -21,8 +21,7 @@
 #include "lib/util.h"
 
 enum {
-    OPT_SUFFIX = CLI_OPT_FIRST_PROGRAM_OPTION,
-    OPT_PREFIX, OPT_ID, OPT_WITHIN, OPT_LEVELS, OPT_VALUE, OPT_LEVEL,
+    OPT_LEVEL = CLI_OPT_FIRST_PROGRAM_OPTION,
     OPT_WEIGHTS, OPT_ADJACENT, OPT_CODEBOOK
 };
 
@@ -467,37 +466,19 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
 {
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
-        { "pair", required_argument, NULL, 'p' },
-        { "suffix", required_argument, NULL, OPT_SUFFIX },
-        { "prefix", required_argument, NULL, OPT_PREFIX },
-        { "id", required_argument, NULL, OPT_ID },
-        { "within", required_argument, NULL, OPT_WITHIN },
-        { "levels", required_argument, NULL, OPT_LEVELS },
-        { "value", required_argument, NULL, OPT_VALUE },
+        MATCH_LONGOPTS,
         { "level", required_argument, NULL, OPT_LEVEL },
         { "weights", required_argument, NULL, OPT_WEIGHTS },
         { "adjacent", required_argument, NULL, OPT_ADJACENT },
         { "codebook", required_argument, NULL, OPT_CODEBOOK },
         { NULL, 0, NULL, 0 }
     };
-    const char **pair = NULL;
     int opt;
-    while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS "p:",
+    while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS MATCH_SHORTOPTS,
                               longopts, NULL)) != -1) {
-        if (cli_common(c, opt, optarg, usage))
+        if (cli_common(c, opt, optarg, usage) || match_option(s, opt, optarg))
             continue;
         switch (opt) {
-        case 'p':
-            pair = sk_xreallocarray(pair, s->npair + 1, sizeof *pair);
-            pair[s->npair++] = optarg;
-            s->pair = pair;
-            break;
-        case OPT_SUFFIX: s->suffix = optarg; break;
-        case OPT_PREFIX: s->prefix = optarg; break;
-        case OPT_ID: s->id = optarg; break;
-        case OPT_WITHIN: s->within = optarg; break;
-        case OPT_LEVELS: s->levels = optarg; break;
-        case OPT_VALUE: s->value = optarg; break;
         case OPT_LEVEL: o->level = cli_level("--level", optarg); break;
         case OPT_WEIGHTS:
             o->weights = cli_choice("--weights", optarg, weight_names);
@@ -567,7 +548,7 @@ int main(int argc, char **argv)
     free(labels);
     free(lv);
     free(rows);
-    free((void *)spec.pair);
+    match_spec_free(&spec);
     if (m)
         match_free(m);
     if (kept.cb) {

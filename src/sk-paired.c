@@ -17,8 +17,7 @@
 #include "lib/util.h"
 
 enum {
-    OPT_SUFFIX = CLI_OPT_FIRST_PROGRAM_OPTION,
-    OPT_PREFIX, OPT_ID, OPT_WITHIN, OPT_LEVELS, OPT_VALUE, OPT_LEVEL,
+    OPT_LEVEL = CLI_OPT_FIRST_PROGRAM_OPTION,
     OPT_ALTERNATIVE, OPT_EXACT, OPT_APPROX, OPT_NO_CORRECT, OPT_ZERO,
     OPT_EFFECT, OPT_ADJUST
 };
@@ -188,13 +187,7 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
 {
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
-        { "pair", required_argument, NULL, 'p' },
-        { "suffix", required_argument, NULL, OPT_SUFFIX },
-        { "prefix", required_argument, NULL, OPT_PREFIX },
-        { "id", required_argument, NULL, OPT_ID },
-        { "within", required_argument, NULL, OPT_WITHIN },
-        { "levels", required_argument, NULL, OPT_LEVELS },
-        { "value", required_argument, NULL, OPT_VALUE },
+        MATCH_LONGOPTS,
         { "level", required_argument, NULL, OPT_LEVEL },
         { "alternative", required_argument, NULL, OPT_ALTERNATIVE },
         { "exact", no_argument, NULL, OPT_EXACT },
@@ -205,27 +198,16 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
         { "adjust", required_argument, NULL, OPT_ADJUST },
         { NULL, 0, NULL, 0 }
     };
-    const char **pair = NULL;
     int opt;
-    while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS "p:",
+    while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS MATCH_SHORTOPTS,
                               longopts, NULL)) != -1) {
-        if (opt != 'c' && cli_common(c, opt, optarg, usage))
+        if ((opt != 'c' && cli_common(c, opt, optarg, usage)) ||
+            match_option(s, opt, optarg))
             continue;
         switch (opt) {
         case 'c':
             sk_usage_error("sk-paired takes no -c: give the comparisons with "
                            "-p, --suffix, --prefix or --value");
-        case 'p':
-            pair = sk_xreallocarray(pair, s->npair + 1, sizeof *pair);
-            pair[s->npair++] = optarg;
-            s->pair = pair;
-            break;
-        case OPT_SUFFIX: s->suffix = optarg; break;
-        case OPT_PREFIX: s->prefix = optarg; break;
-        case OPT_ID: s->id = optarg; break;
-        case OPT_WITHIN: s->within = optarg; break;
-        case OPT_LEVELS: s->levels = optarg; break;
-        case OPT_VALUE: s->value = optarg; break;
         case OPT_LEVEL: o->wo.level = cli_level("--level", optarg); break;
         case OPT_ALTERNATIVE:
             o->wo.alt = cli_choice("--alternative", optarg, choices_alternative);
@@ -363,7 +345,7 @@ int main(int argc, char **argv)
         out_end_row(&out);
     }
     free(rows);
-    free((void *)spec.pair);
+    match_spec_free(&spec);
     match_free(m);
     return SK_EXIT_OK;
 }

@@ -28,6 +28,33 @@ struct reader {
     struct input_cell *cellbuf;   /* ... as cells */
 };
 
+int match_option(struct match_spec *s, int opt, const char *arg)
+{
+    switch (opt) {
+    case 'p': {
+        const char **pair = sk_xreallocarray((void *)s->pair, s->npair + 1,
+                                             sizeof *pair);
+        pair[s->npair++] = arg;
+        s->pair = pair;
+        return 1;
+    }
+    case MATCH_OPT_SUFFIX: s->suffix = arg; return 1;
+    case MATCH_OPT_PREFIX: s->prefix = arg; return 1;
+    case MATCH_OPT_ID: s->id = arg; return 1;
+    case MATCH_OPT_WITHIN: s->within = arg; return 1;
+    case MATCH_OPT_LEVELS: s->levels = arg; return 1;
+    case MATCH_OPT_VALUE: s->value = arg; return 1;
+    default: return 0;
+    }
+}
+
+void match_spec_free(struct match_spec *s)
+{
+    free((void *)s->pair);
+    s->pair = NULL;
+    s->npair = 0;
+}
+
 static int match_wide(const struct match_spec *s)
 {
     return s->npair || s->suffix || s->prefix;

@@ -25,6 +25,7 @@
 
 #include <stddef.h>
 
+#include "cli.h"
 #include "grouped.h"
 #include "input.h"
 
@@ -40,6 +41,30 @@ struct match_spec {
     const char *value;          /* a column list, as -c */
     const char *codebook;       /* --codebook FILE: answers as labels */
 };
+
+/* The options of the comparisons, shared by the programs that read them
+ * (as codebook-cli.h's): MATCH_LONGOPTS in the getopt table, "p:" among
+ * the short options, and match_option() for each option. */
+enum {
+    MATCH_OPT_SUFFIX = CLI_OPT_FIRST_PROGRAM_OPTION + 32,
+    MATCH_OPT_PREFIX, MATCH_OPT_ID, MATCH_OPT_WITHIN, MATCH_OPT_LEVELS,
+    MATCH_OPT_VALUE
+};
+#define MATCH_SHORTOPTS "p:"
+#define MATCH_LONGOPTS                                                     \
+    { "pair", required_argument, NULL, 'p' },                              \
+    { "suffix", required_argument, NULL, MATCH_OPT_SUFFIX },               \
+    { "prefix", required_argument, NULL, MATCH_OPT_PREFIX },               \
+    { "id", required_argument, NULL, MATCH_OPT_ID },                       \
+    { "within", required_argument, NULL, MATCH_OPT_WITHIN },               \
+    { "levels", required_argument, NULL, MATCH_OPT_LEVELS },               \
+    { "value", required_argument, NULL, MATCH_OPT_VALUE }
+
+/* Take OPT (with ARG) into S when it is one of MATCH_LONGOPTS: 1, else 0.
+ * -p accumulates (free with match_spec_free). */
+struct match_spec;
+int match_option(struct match_spec *s, int opt, const char *arg);
+void match_spec_free(struct match_spec *s);
 
 /* One comparison: the names printed for its two sides (the columns in the
  * wide form; "y[pre]" and "y[post]" for value y in the long form). */
