@@ -212,8 +212,12 @@ static int kappa_table(const double *a, const double *b, size_t n,
             ia = (size_t)(a[i] - lo);
             ib = (size_t)(b[i] - lo);
         }
-        if (ia < *c && ib < *c)
-            (*t)[ia * *c + ib]++;
+        if (ia >= *c || ib >= *c) {     /* items with other levels */
+            free(*t);
+            add_note(r, "kappa: the raters' items have different levels");
+            return -1;
+        }
+        (*t)[ia * *c + ib]++;
     }
     return 0;
 }

@@ -54,4 +54,21 @@ if ! sk-agree --codebook "$work/cb.csv" -p C1:C2 "$work/bad.csv" \
 else
     tap_fail "an answer not a level: located error, no output" "$work/b.err"
 fi
+# two items with different level sets: kappa NA, said in the note
+{ echo "type,name,code,label,levels"
+  echo "level,five,1,one,"; echo "level,five,2,two,"; echo "level,five,5,five,"
+  echo "level,three,1,one,"; echo "level,three,2,two,"
+  echo "level,three,3,three,"
+  echo "item,a,,,five"; echo "item,b,,,three"; } > "$work/cb2.csv"
+printf 'a,b\none,one\ntwo,three\nfive,two\n' > "$work/two.csv"
+if sk-agree --codebook "$work/cb2.csv" -p a:b "$work/two.csv" \
+        > "$work/t.out" 2> "$work/t.err" &&
+    awk -F '\t' 'NR == 2 && $8 == "NA" && $11 == "NA" &&
+        $NF ~ /different levels/ { ok = 1 } END { exit !ok }' "$work/t.out"
+then
+    tap_ok "items with different levels: kappa NA, with a note"
+else
+    cat "$work/t.out" "$work/t.err" > "$work/why"
+    tap_fail "items with different levels: kappa NA, with a note" "$work/why"
+fi
 tap_done
