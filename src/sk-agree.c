@@ -36,6 +36,7 @@ struct opts {
 /* One output row: one comparison (or set of raters) in one group. */
 struct row {
     const char *variable, *rater_a, *rater_b, *group;
+    const char *difference;     /* "B - A" (match.h), NULL with -c */
     size_t n, dropped, k;
     double pct_exact, pct_adjacent, r, r_lo, r_hi, mean_diff;
     struct stats_kappa kappa, wkappa;
@@ -47,7 +48,8 @@ struct row {
 #define R(field) offsetof(struct row, field)
 static const struct out_col columns[] = {
     { "variable", OUT_TEXT, R(variable), "what is rated: the --value "
-      "column (long form), A:B (-p), or the -c list", 0 },
+      "column (long form), A:B (-p), the stem NAME (--suffix, --prefix), "
+      "or the -c list", 0 },
     { "rater_a", OUT_TEXT, R(rater_a), "the first rating: level A or "
       "column A (NA with -c)", 0 },
     { "rater_b", OUT_TEXT, R(rater_b), "the second rating", 0 },
@@ -101,6 +103,8 @@ static const struct out_col columns[] = {
       "alpha of the raters)", 0 },
     { "icc_ck_lo", OUT_NUM, R(icc.lo[5]), "its interval", 0 },
     { "icc_ck_hi", OUT_NUM, R(icc.hi[5]), "its upper end", 0 },
+    { "difference", OUT_TEXT, R(difference), "'B - A' in the names of "
+      "rater_a and rater_b, the difference of mean_diff (NA with -c)", 0 },
     { "note", OUT_TEXT, R(note), "what needs saying: kappa undefined, no "
       "variance, perfect agreement ...", 0 },
 };
@@ -305,43 +309,29 @@ static void agree_row(const double *x, const double *a, const double *b,
 
 /* ---- the pair forms (match.c) ---- */
 
-/* The names of comparison C: the variable (the --value column in the long
- * form, "A:B" in the wide) into *LABEL (to free), the raters (the two
- * levels, or the two columns). */
-static void pair_names(const struct match *m, const struct match_spec *s,
-                       size_t c, char **label, const char *lv[2],
-                       struct row *r)
+/* The names of comparison C (match.h): the variable, the raters (the
+ * two columns, or the two levels of the long form), the difference. */
+static void pair_names(const struct match *m, size_t c, struct row *r)
 {
     const struct match_cmp *mc = &m->cmp[c];
-    if (s->value) {             /* "y[A]": y */
-        const char *br = strrchr(mc->before, '[');
-        *label = sk_xstrndup(mc->before, br ? (size_t)(br - mc->before)
-                                            : strlen(mc->before));
-        r->rater_a = lv[0];
-        r->rater_b = lv[1];
-    } else {
-        if (asprintf(label, "%s:%s", mc->before, mc->after) < 0)
-            sk_die("out of memory");
-        r->rater_a = mc->before;
-        r->rater_b = mc->after;
-    }
-    r->variable = *label;
+    r->variable = mc->variable;
+    r->rater_a = mc->before;
+    r->rater_b = mc->after;
+    r->difference = mc->difference;
 }
 
-static void pair_rows(const struct match *m, const struct match_spec *s,
-                      const char *lv[2], const struct opts *o,
-                      struct row **rows, char ***labels, size_t *nrow)
+static void pair_rows(const struct match *m, const struct opts *o,
+                      struct row **rows, size_t *nrow)
 {
     size_t ng = m->pairs.ngroups, n = m->ncmp * ng;
     *rows = sk_xcalloc(n ? n : 1, sizeof **rows);
-    *labels = sk_xcalloc(n ? n : 1, sizeof **labels);
     *nrow = n;
     for (size_t c = 0; c < m->ncmp; c++)
         for (size_t g = 0; g < ng; g++) {
             size_t i = c * ng + g;
             struct row *r = &(*rows)[i];
             const struct grouped_cell *p = match_pairs(m, g, c);
-            pair_names(m, s, c, &(*labels)[i], lv, r);
+            pair_names(m, c, r);
             r->group = match_group(m, g);
             r->dropped = p->dropped;
             double *x = sk_xcalloc(2 * p->n + 1, sizeof *x);
@@ -522,21 +512,12 @@ int main(int argc, char **argv)
     struct row *rows;
     size_t nrow;
     struct match *m = NULL;
-    char **labels = NULL, *lv = NULL;
     struct kept kept = { NULL, NULL };
     if (cli.in.columns)
         rater_rows(&cli, codebook, &o, &rows, &nrow, &kept);
     else {
         m = match_read(&spec, &cli.in);
-        const char *names[2] = { NULL, NULL };
-        if (spec.levels) {          /* long form: the raters are the levels */
-            lv = sk_xstrdup(spec.levels);
-            char *comma = strchr(lv, ',');
-            *comma = '\0';
-            names[0] = lv;
-            names[1] = comma + 1;
-        }
-        pair_rows(m, &spec, names, &o, &rows, &labels, &nrow);
+        pair_rows(m, &o, &rows, &nrow);
     }
 
     struct out out;
@@ -547,10 +528,6 @@ int main(int argc, char **argv)
         out_cells(&out, columns, NCOLUMNS, o.flags, &rows[i]);
         out_end_row(&out);
     }
-    for (size_t i = 0; labels && i < nrow; i++)
-        free(labels[i]);
-    free(labels);
-    free(lv);
     free(rows);
     match_spec_free(&spec);
     if (m)

@@ -39,15 +39,16 @@ struct statdef {
     const char *name;
     enum boot_stat stat;
     enum family fam;
-    const char *help;
+    const char *help;         /* NULL: an alias of the row before */
 };
 static const struct statdef statdefs[] = {
     { "mean", BOOT_MEAN, FAM_UNI, "mean of each -c column" },
     { "median", BOOT_MEDIAN, FAM_UNI, "median (type 7, as R) of each -c column" },
     { "sd", BOOT_SD, FAM_UNI, "standard deviation (n - 1)" },
     { "var", BOOT_VAR, FAM_UNI, "variance (n - 1)" },
-    { "prop:L", BOOT_MEAN, FAM_UNI, "proportion of answers in the levels L, "
-      "e.g. prop:4,5 (\"% agree\")" },
+    { "pct:L", BOOT_MEAN, FAM_UNI, "percentage (0-100) of answers in the "
+      "levels L, e.g. pct:4,5 (\"% agree\"); prop:L is an alias" },
+    { "prop:L", BOOT_MEAN, FAM_UNI, NULL },
     { "mean-diff", BOOT_MEAN, FAM_PAIRED, "mean of AFTER - BEFORE, each -p pair "
       "(pairs resampled); with --between, mean(B) - mean(A)" },
     { "dz", BOOT_DZ, FAM_PAIRED, "Cohen's d_z = mean / sd of AFTER - BEFORE" },
@@ -56,8 +57,10 @@ static const struct statdef statdefs[] = {
       "one scale (respondents resampled, complete cases)" },
     { "median-diff", BOOT_DIFF_MEDIAN, FAM_BETWEEN, "with --between: "
       "median(B) - median(A) (type 7)" },
-    { "prop-diff:L", BOOT_DIFF_MEAN, FAM_BETWEEN, "with --between: the "
-      "proportion of B in the levels L minus that of A, e.g. prop-diff:4,5" },
+    { "pct-diff:L", BOOT_DIFF_MEAN, FAM_BETWEEN, "with --between: the "
+      "percentage of B in the levels L minus that of A, in percentage "
+      "points, e.g. pct-diff:4,5; prop-diff:L is an alias" },
+    { "prop-diff:L", BOOT_DIFF_MEAN, FAM_BETWEEN, NULL },
     { "g", BOOT_G, FAM_BETWEEN, "with --between: Hedges' g = J (mean(B) - "
       "mean(A)) / pooled sd, J exact" },
     { "theta", BOOT_THETA, FAM_BETWEEN, "with --between: P(B > A) + P(B = "
@@ -93,15 +96,15 @@ struct cells {
     size_t n, B;
     const char *seed, *method, *level;
     double estimate, bias, se, lo, hi, z0, a;
-    const char *rng, *note;
+    const char *rng, *difference, *note;
     size_t n_undefined;
 };
 #define COL(name, kind, field, help) \
     { name, kind, offsetof(struct cells, field), help, 0 }
 static const struct out_col cols[] = {
-    COL("variable", OUT_TEXT, variable, "the -c column, AFTER - BEFORE "
-        "(mean-diff, dz), BEFORE:AFTER (cor), the -c list (alpha), or "
-        "'COLUMN: B - A' with --between"),
+    COL("variable", OUT_TEXT, variable, "what is estimated: the -c "
+        "column (also with --between), BEFORE:AFTER of a -p pair (the stem "
+        "NAME with --suffix, --prefix), or the -c list (alpha)"),
     COL("group", OUT_TEXT, group, "the group of --by; 'all' without it"),
     COL("stat", OUT_TEXT, stat, "the statistic, as given to -s"),
     COL("n", OUT_COUNT, n, "the complete rows resampled (of both groups "
@@ -119,6 +122,10 @@ static const struct out_col cols[] = {
     COL("a", OUT_NUM, a, "BCa's acceleration, from the jackknife (NA for "
         "other methods)"),
     COL("rng", OUT_TEXT, rng, "the generator (" RNG_NAME ", Random123)"),
+    COL("difference", OUT_TEXT, difference, "what B - A is, in words: "
+        "'AFTER - BEFORE' of a pair (mean-diff, dz), 'B - A' of the "
+        "--between levels; NA for the statistics of one sample, alpha and "
+        "cor"),
     COL("note", OUT_TEXT, note, "says when the data has no variation, an "
         "endpoint is an extreme replicate (use more replicates), and so on; "
         "NA when there is nothing to say"),
@@ -131,8 +138,8 @@ static const struct out_col cols[] = {
 
 struct want {
     const struct statdef *def;
-    char *name;               /* as printed: "mean", "prop:4,5" */
-    double *levels;           /* prop's levels */
+    char *name;               /* as printed: "mean", "pct:4,5" */
+    double *levels;           /* pct's levels */
     size_t nlevels;
 };
 
@@ -162,8 +169,9 @@ static void usage(void)
 "  -s, --stat=LIST        the statistics (default mean; mean-diff of -p\n"
 "                         pairs alone or with --between):\n", stdout);
     for (size_t i = 0; i < NSTATDEFS; i++)
-        printf("                           %-11s %s\n", statdefs[i].name,
-               statdefs[i].help);
+        if (statdefs[i].help)
+            printf("                           %-11s %s\n", statdefs[i].name,
+                   statdefs[i].help);
     fputs(
 "  -m, --method=LIST      the intervals (default percentile,bca):\n"
 "                           percentile  the (1-level)/2 and (1+level)/2\n"
@@ -174,10 +182,10 @@ static void usage(void)
 "                                       z0 from the share of replicates below\n"
 "                                       the estimate (ties count one half),\n"
 "                                       a from the jackknife\n"
-"                           student     bootstrap-t, for mean, prop,\n"
+"                           student     bootstrap-t, for mean, pct,\n"
 "                                       mean-diff (se = sd / sqrt(n)) and,\n"
 "                                       with --between, mean-diff and\n"
-"                                       prop-diff (se = sqrt(sd_A^2 / n_A +\n"
+"                                       pct-diff (se = sqrt(sd_A^2 / n_A +\n"
 "                                       sd_B^2 / n_B))\n"
 "  -B, --replicates=N     bootstrap replicates (default 10000)\n"
 "      --seed=N           the generator's seed (default 20240601): the same\n"
@@ -255,42 +263,53 @@ static int is_number(const char *s, size_t len)
     return len > 0 && num_parse(s, len, &v) == NUM_OK;
 }
 
-/* The statdef of a statistic with levels ("prop:L", "prop-diff:L") whose
- * name ITEM starts with, or NULL. */
-static const struct statdef *levels_def(const char *item, size_t len)
+/* The statdef of a statistic with levels ("pct:L", "pct-diff:L", or
+ * their aliases "prop:L", "prop-diff:L") whose name ITEM starts with, or
+ * NULL; *PLEN the length of the prefix matched ("prop:"). An alias gives
+ * the statdef it names (the row before it). */
+static const struct statdef *levels_def(const char *item, size_t len,
+                                        size_t *plen)
 {
     for (size_t i = 0; i < NSTATDEFS; i++) {
         const char *colon = strchr(statdefs[i].name, ':');
-        size_t plen = colon ? (size_t)(colon - statdefs[i].name) + 1 : 0;
-        if (colon && len >= plen && !strncmp(item, statdefs[i].name, plen))
-            return &statdefs[i];
+        *plen = colon ? (size_t)(colon - statdefs[i].name) + 1 : 0;
+        if (colon && len >= *plen && !strncmp(item, statdefs[i].name, *plen))
+            return statdefs[i].help ? &statdefs[i] : &statdefs[i - 1];
     }
     return NULL;
 }
 
-/* -s LIST, appended to *W: names of statdefs; "prop:4,5" (and
- * "prop-diff:4,5") takes the all-number items after it as its levels. */
+/* -s LIST, appended to *W: names of statdefs; "pct:4,5" (and
+ * "pct-diff:4,5", or the aliases prop: and prop-diff:) takes the
+ * all-number items after it as its levels; its name is printed with the
+ * statdef's own prefix ("prop:4,5" as "pct:4,5"). */
 static void parse_stats(const char *list, struct want **w, size_t *nw)
 {
     struct cli_name names[NSTATDEFS + 1];
     for (size_t i = 0; i < NSTATDEFS; i++)
-        names[i] = (struct cli_name){ statdefs[i].name, (int)i, 0 };
+        names[i] = (struct cli_name){ statdefs[i].name, (int)i,
+                                      !statdefs[i].help };
     names[NSTATDEFS] = (struct cli_name){ NULL, 0, 0 };
     const char **item;
     size_t *len, n = cli_list("-s", "statistic", list, &item, &len);
     for (size_t i = 0; i < n; i++) {
         struct want x = { NULL, NULL, NULL, 0 };
-        const struct statdef *ld = levels_def(item[i], len[i]);
+        size_t plen;
+        const struct statdef *ld = levels_def(item[i], len[i], &plen);
         if (ld) {
             size_t last = i;
             while (last + 1 < n && is_number(item[last + 1], len[last + 1]))
                 last++;
             x.def = ld;
-            x.name = sk_xstrndup(item[i], (size_t)(item[last] + len[last] -
-                                                   item[i]));
-            size_t plen = (size_t)(strchr(ld->name, ':') - ld->name) + 1;
-            if (parse_level_list(x.name + plen, &x.levels, &x.nlevels) != 0)
-                sk_usage_error("invalid levels in -s '%s'", x.name);
+            char *given = sk_xstrndup(item[i], (size_t)(item[last] +
+                                                        len[last] - item[i]));
+            if (parse_level_list(given + plen, &x.levels, &x.nlevels) != 0)
+                sk_usage_error("invalid levels in -s '%s'", given);
+            size_t cplen = (size_t)(strchr(ld->name, ':') - ld->name) + 1;
+            if (asprintf(&x.name, "%.*s%s", (int)cplen, ld->name,
+                         given + plen) < 0)
+                sk_die("out of memory");
+            free(given);
             i = last;
         } else {
             x.def = &statdefs[cli_choice_item("-s", list, "statistic",
@@ -372,8 +391,8 @@ static void note_text(const struct boot_result *r, char *buf, size_t size)
                               "two have fewer than 4: no estimate, no "
                               "interval" },
         { BOOT_NOTE_NO_STUDENT, "no studentized interval for this "
-                                "statistic (mean, prop, mean-diff and "
-                                "prop-diff only)" },
+                                "statistic (mean, pct, mean-diff and "
+                                "pct-diff only)" },
         { BOOT_NOTE_TOO_UNDEFINED, "more than 1% of the replicates "
                                    "undefined (a column constant in the "
                                    "resample): no interval" },
@@ -519,7 +538,7 @@ static void check_between(struct spec *sp, int paired)
             w->def = &between_mean_diff;
         else if (w->def->fam != FAM_BETWEEN)
             sk_usage_error("with --between, -s takes mean-diff, median-diff, "
-                           "prop-diff:L, g or theta, not '%s'", w->name);
+                           "pct-diff:L, g or theta, not '%s'", w->name);
     }
     if (!sp->between)
         return;
@@ -569,7 +588,7 @@ static void check_spec(struct spec *sp)
     if (paired && !two)
         sk_usage_error("-p pairs go with mean-diff, dz or cor (-s)");
     if (sp->cli.in.columns && !uni)
-        sk_usage_error("-c columns go with mean, median, sd, var, prop or "
+        sk_usage_error("-c columns go with mean, median, sd, var, pct or "
                        "alpha (-s)");
 }
 
@@ -593,6 +612,7 @@ struct data {
     const char *const *names;
     size_t *cols, ncols, nc_uni;
     size_t npairs;             /* the comparisons, after the -c columns */
+    struct match_cmp *cmp;     /* their names (match.h) */
     double *x;                 /* nrows * ncols */
     size_t *grp, *str, nrows;
     struct strmap *groups, *strata;
@@ -619,7 +639,7 @@ static void open_data(const struct spec *sp, struct data *d)
     d->nc_uni = d->ncols;
     size_t (*pc)[2] = NULL;
     d->npairs = sp->match.npair || sp->match.suffix || sp->match.prefix
-        ? match_columns(&sp->match, d->in, &pc) : 0;
+        ? match_columns(&sp->match, d->in, &pc, &d->cmp) : 0;
     d->cols = sk_xreallocarray(d->cols, d->ncols + 2 * d->npairs + 1,
                                sizeof *d->cols);
     for (size_t i = 0; i < d->npairs; i++) {
@@ -710,6 +730,9 @@ static void data_free(struct data *d)
     if (d->has_between)
         between_levels_free(&d->lv);
     free(d->cols);
+    for (size_t i = 0; i < d->npairs; i++)
+        match_cmp_free(&d->cmp[i]);
+    free(d->cmp);
     strmap_free(d->groups);
     strmap_free(d->strata);
     input_close(d->in);
@@ -718,14 +741,15 @@ static void data_free(struct data *d)
 /* ---- the plan: analyses, statistics, tasks ---- */
 
 struct analysis {
-    char *label;              /* variable: column, "B - A", "A:B", list */
+    char *label;              /* variable: column, "A:B" (or a stem), list */
+    char *difference;         /* "B - A", or NULL (NA) */
     enum family fam;
     size_t *cols;             /* indexes into the stored columns */
     size_t ncols;
 };
 
 /* The statistics of one bootstrap run: the statistics of a family but
- * prop share one run (the same sample); each prop has its own (its 0/1
+ * pct share one run (the same sample); each pct has its own (its 0/100
  * sample). */
 struct batch {
     enum family fam;
@@ -749,13 +773,13 @@ struct plan {
     size_t ntask;
 };
 
-static void add_analysis(struct plan *p, char *label, enum family fam,
-                         size_t first, size_t ncols)
+static void add_analysis(struct plan *p, char *label, char *difference,
+                         enum family fam, size_t first, size_t ncols)
 {
     p->an = sk_xreallocarray(p->an, p->nan + 1, sizeof *p->an);
     struct analysis *a = &p->an[p->nan++];
-    *a = (struct analysis){ label, fam, sk_xcalloc(ncols, sizeof(size_t)),
-                            ncols };
+    *a = (struct analysis){ label, difference, fam,
+                            sk_xcalloc(ncols, sizeof(size_t)), ncols };
     for (size_t c = 0; c < ncols; c++)
         a->cols[c] = first + c;
 }
@@ -768,31 +792,28 @@ static void plan_analyses(const struct spec *sp, const struct data *d,
     const char *const *nm = d->names;
     if (sp->fam[FAM_UNI])
         for (size_t c = 0; c < d->nc_uni; c++)
-            add_analysis(p, sk_xstrdup(nm[d->cols[c]]), FAM_UNI, c, 1);
+            add_analysis(p, sk_xstrdup(nm[d->cols[c]]), NULL, FAM_UNI, c,
+                         1);
     if (sp->fam[FAM_ALPHA])
-        add_analysis(p, sk_xstrdup(sp->cli.in.columns), FAM_ALPHA, 0,
+        add_analysis(p, sk_xstrdup(sp->cli.in.columns), NULL, FAM_ALPHA, 0,
                      d->nc_uni);
     if (sp->fam[FAM_BETWEEN])
         for (size_t c = 0; c < d->nc_uni; c++) {
-            char *label;
-            if (asprintf(&label, "%s: %s - %s", nm[d->cols[c]],
-                         d->lv.level[1], d->lv.level[0]) < 0)
+            char *diff;
+            if (asprintf(&diff, "%s - %s", d->lv.level[1],
+                         d->lv.level[0]) < 0)
                 sk_die("out of memory");
-            add_analysis(p, label, FAM_BETWEEN, c, 1);
+            add_analysis(p, sk_xstrdup(nm[d->cols[c]]), diff, FAM_BETWEEN,
+                         c, 1);
         }
     for (int fam = FAM_PAIRED; fam <= FAM_COR; fam++) {
         if (!sp->fam[fam])
             continue;
-        for (size_t i = 0; i < d->npairs; i++) {
-            size_t a = d->nc_uni + 2 * i;
-            const char *before = nm[d->cols[a]], *after = nm[d->cols[a + 1]];
-            char *label;
-            if ((fam == FAM_PAIRED ? asprintf(&label, "%s - %s", after, before)
-                                   : asprintf(&label, "%s:%s", before, after))
-                < 0)
-                sk_die("out of memory");
-            add_analysis(p, label, (enum family)fam, a, 2);
-        }
+        for (size_t i = 0; i < d->npairs; i++)    /* cor: no difference */
+            add_analysis(p, sk_xstrdup(d->cmp[i].variable),
+                         fam == FAM_PAIRED ? sk_xstrdup(d->cmp[i].difference)
+                                           : NULL,
+                         (enum family)fam, d->nc_uni + 2 * i, 2);
     }
     if (sp->fam[FAM_ALPHA] && d->nc_uni < 2)
         sk_usage_error("alpha needs at least 2 columns");
@@ -852,6 +873,7 @@ static void plan_free(struct plan *p)
 {
     for (size_t i = 0; i < p->nan; i++) {
         free(p->an[i].label);
+        free(p->an[i].difference);
         free(p->an[i].cols);
     }
     for (size_t i = 0; i < p->nbt; i++) {
@@ -898,7 +920,7 @@ static void work_free(struct work *wk)
 }
 
 /* The sample of analysis A in group g: its complete rows, as differences
- * (mean-diff, dz), 0/1 (prop), or the values of its columns; into SMP. */
+ * (mean-diff, dz), 0 or 100 (pct), or the values of its columns; into SMP. */
 static void fill_sample(const struct data *d, const struct analysis *A,
                         const struct batch *bt, size_t g, struct work *wk,
                         struct boot_sample *smp)
@@ -917,10 +939,10 @@ static void fill_sample(const struct data *d, const struct analysis *A,
         if (A->fam == FAM_PAIRED)
             wk->x[n] = v[A->cols[1]] - v[A->cols[0]];
         else if (P) {
-            wk->x[n] = 0;
+            wk->x[n] = 0;      /* pct: 0 or 100, the mean a percentage */
             for (size_t l = 0; l < P->nlevels; l++)
                 if (v[A->cols[0]] == P->levels[l])
-                    wk->x[n] = 1;
+                    wk->x[n] = 100;
         } else
             for (size_t c = 0; c < w; c++)
                 wk->x[n * w + c] = v[A->cols[c]];
@@ -942,7 +964,7 @@ static void fill_sample(const struct data *d, const struct analysis *A,
 }
 
 struct row_out {
-    const char *variable, *group, *stat;
+    const char *variable, *difference, *group, *stat;
     size_t n, B;
     struct boot_result r;
 };
@@ -1002,8 +1024,8 @@ static void run_task(const struct spec *sp, const struct data *d,
                                 se ? se + si * B : NULL, B, sp->level,
                                 sp->mmask, res);
         for (size_t j = 0; j < k; j++)
-            add_row(rs, (struct row_out){ A->label, gname, stat, smp.n, B,
-                                          res[j] });
+            add_row(rs, (struct row_out){ A->label, A->difference, gname,
+                                          stat, smp.n, B, res[j] });
     }
     free(t);
     free(se);
@@ -1024,7 +1046,8 @@ static void print_rows(const struct spec *sp, const struct rows *rs)
         struct cells c = {
             ro->variable, ro->group, ro->stat, ro->n, ro->B, sp->seed_str,
             method_name(r->m), sp->level_str, r->estimate, r->bias, r->se,
-            r->lo, r->hi, r->z0, r->a, RNG_NAME, note, r->undefined
+            r->lo, r->hi, r->z0, r->a, RNG_NAME, ro->difference, note,
+            r->undefined
         };
         out_cells(&o, cols, NCOLS, 0, &c);
         out_end_row(&o);

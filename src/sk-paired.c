@@ -34,21 +34,24 @@ struct opts {
 
 /* One output row: one comparison in one group. */
 struct row {
-    const char *before, *after, *group;
+    const char *variable, *before, *after, *group;
     size_t dropped;
     struct stats_paired s;
     double V, p_t_adj, p_w_adj;
     const char *method;               /* p_w_method */
-    const char *difference;           /* points to diff */
+    const char *difference;           /* "AFTER - BEFORE" (match.h) */
     const char *note;                 /* NULL: NA; else points to notes */
-    char diff[1024], notes[256];
+    char notes[256];
 };
 
 #define R(field) offsetof(struct row, field)
 static const struct out_col columns[] = {
-    { "before", OUT_TEXT, R(before), "the column before (long form: "
-      "VALUE[A])", 0 },
-    { "after", OUT_TEXT, R(after), "the column after (VALUE[B])", 0 },
+    { "variable", OUT_TEXT, R(variable), "what is compared: BEFORE:AFTER "
+      "(-p), the stem NAME (--suffix, --prefix), the --value column (long "
+      "form)", 0 },
+    { "before", OUT_TEXT, R(before), "the column before (long form: the "
+      "level A)", 0 },
+    { "after", OUT_TEXT, R(after), "the column after (the level B)", 0 },
     { "group", OUT_TEXT, R(group), "the group, with -g", F_GROUP },
     { "n", OUT_COUNT, R(s.n), "complete pairs", 0 },
     { "n_dropped", OUT_COUNT, R(dropped), "pairs with a side missing", 0 },
@@ -101,8 +104,8 @@ static const struct out_col columns[] = {
       "divide by the root mean square sqrt((sd_b^2 + sd_a^2) / 2))", F_DAV },
     { "g_av", OUT_NUM, R(s.g_av), "with --effect=gav: d_av (1 - 3 / (8n - "
       "9)) (Hedges' correction; Lakens 2013)", F_GAV },
-    { "difference", OUT_TEXT, R(difference), "'AFTER - BEFORE', the "
-      "difference analysed", 0 },
+    { "difference", OUT_TEXT, R(difference), "'AFTER - BEFORE' in the "
+      "names of before and after, the difference analysed", 0 },
     { "note", OUT_TEXT, R(note), "what needs saying: constant differences "
       "(t infinite, or undefined when all d are 0, where R stops), a CI "
       "level not achievable, ...", 0 },
@@ -299,12 +302,11 @@ static struct row *analyse(const struct match *m, const struct opts *o,
     for (size_t c = 0; c < m->ncmp; c++)
         for (size_t g = 0; g < ng; g++) {
             struct row *r = &rows[c * ng + g];
+            r->variable = m->cmp[c].variable;
             r->before = m->cmp[c].before;
             r->after = m->cmp[c].after;
+            r->difference = m->cmp[c].difference;
             r->group = match_group(m, g);
-            snprintf(r->diff, sizeof r->diff, "%s - %s", r->after,
-                     r->before);
-            r->difference = r->diff;
             compare(match_pairs(m, g, c), o, r);
             pt[c * ng + g] = r->s.t.p;
             pw[c * ng + g] = r->s.w.p;

@@ -139,7 +139,7 @@ sort -k2,2 -k3,3 -k4,4gr "$work/max" |
 
 ## 3. --replicates-out
 B=3000
-set -- -c Q1,score -s mean,median,prop:4,5 -g site --strata role \
+set -- -c Q1,score -s mean,median,pct:4,5 -g site --strata role \
     -m percentile,normal -B $B --precision 17 "$likert"
 if good reps "$@" --replicates-out="$work/reps.tsv" &&
         good noreps "$@"; then
@@ -228,9 +228,9 @@ while IFS=$tab read -r what args; do
     fi
 done <<EOF
 rows, strata, median, student	-c score,time -s mean,median,sd -m percentile,bca,student -B 5001 --strata role $likert
-counts, groups, prop	-c Q1,Q3 -s mean,median,prop:4,5 -g site -m percentile,normal,bca -B 5000 $likert
+counts, groups, pct	-c Q1,Q3 -s mean,median,pct:4,5 -g site -m percentile,normal,bca -B 5000 $likert
 alpha (rows)	-c Q1,Q2,Q3,Q4 -s alpha -B 4999 $likert
-two groups, counts	-c Q1,Q4 --between role -s mean-diff,median-diff,prop-diff:4,5,g,theta -m percentile,bca,student -B 20011 -g site $likert
+two groups, counts	-c Q1,Q4 --between role -s mean-diff,median-diff,pct-diff:4,5,g,theta -m percentile,bca,student -B 20011 -g site $likert
 two groups, rows	-c score,time --between role --levels staff,student -s mean-diff,median-diff,g,theta -m percentile,bca,student -B 4001 $likert
 alpha with strata (counts)	-c Y1,Y2,Y3 -s alpha --strata role -B 3000 $likert
 pairs, groups, strata	-p Q1:Q2 -p score:score2 -s mean-diff,dz,cor -g site --strata role -B 3000 $likert
@@ -239,7 +239,7 @@ EOF
 
 # Another seed: other intervals, the same estimates; the seed and the
 # generator on every row.
-set -- -c Q1,score -s mean,median,prop:4,5 -m percentile,bca -B 2000 "$likert"
+set -- -c Q1,score -s mean,median,pct:4,5 -m percentile,bca -B 2000 "$likert"
 if good seed1 "$@" --seed=1 && good seed2 "$@" --seed=2 &&
         good seeddef "$@"; then
     if ! cmp -s "$work/seed1.out" "$work/seed2.out" &&
@@ -268,14 +268,58 @@ fi
 
 # -p splits at the first ':' where both sides are columns (cli_pair, as in
 # every program): with columns a:b, c, a and b:c, -p a:b:c is a and b:c
-# (sk-boot used to split at the last ':' only: a:b and c).
+# (sk-boot used to split at the last ':' only: a:b and c); variable a:b:c,
+# difference 'b:c - a'.
 printf 'a:b,c,a,b:c\n1,2,3,4.5\n2,4,6,7.25\n3,3,8,9\n' >"$work/colon.csv"
 if boot colon -p a:b:c -s mean-diff -m percentile -B 999 "$work/colon.csv" &&
-    [ "$(cut -f 1 "$work/colon.out" | sed -n 2p)" = "b:c - a" ]; then
+    [ "$(cut -f 1,17 "$work/colon.out" | sed -n 2p)" = "a:b:c${tab}b:c - a" ]; then
     tap_ok "-p a:b:c with columns a:b, c, a, b:c: the pair a, b:c (first ':')"
 else
     cat "$work/colon.out" "$work/colon.err" >"$work/why"
     tap_fail "-p a:b:c: the pair a, b:c (first ':')" "$work/why"
+fi
+
+# The old names prop:L and prop-diff:L are aliases of pct:L and
+# pct-diff:L: the same output, named pct (README, "Names and units"); the
+# percentage is 100 times the mean of the 0/1 answers (the same
+# replicates, so every column but stat scales by 100 on the percentile and
+# BCa ends and the student ends too).
+set -- -m percentile,bca,student -B 999 "$likert"
+if good alias-new -c Q1 -s pct:4,5 "$@" && good alias-old -c Q1 -s prop:4,5 "$@" &&
+        good alias-01 -c Y1 -s mean "$@" &&
+        good alias-pct01 -c Y1 -s pct:1 "$@"; then
+    if cmp -s "$work/alias-new.out" "$work/alias-old.out" &&
+            [ "$(cut -f 3 "$work/alias-new.out" | sed -n 2p)" = "pct:4,5" ]; then
+        tap_ok "-s prop:4,5 is pct:4,5 (the same output, stat pct:4,5)"
+    else
+        diff "$work/alias-new.out" "$work/alias-old.out" >"$work/why" 2>&1 || :
+        tap_fail "-s prop:4,5 is pct:4,5" "$work/why"
+    fi
+    # pct:1 of a 0/1 column Y1 is 100 times its mean (estimate, bias, se,
+    # lo, hi: the same replicates, scaled)
+    if awk -F '\t' 'function abs(v) { return v < 0 ? -v : v }
+            FNR == 1 { next }
+            FILENAME == ARGV[1] { if ($1 == "Y1") m[$7] = $0; next }
+            $1 == "Y1" { split(m[$7], o, "\t"); n++
+              for (c = 9; c <= 13; c++)
+                  if (abs($c - 100 * o[c]) > 1e-9 * (abs($c) + 1)) {
+                      print $7 " column " c ": " $c " vs 100 x " o[c]; bad = 1 } }
+            END { exit bad || n != 3 }' "$work/alias-01.out" \
+            "$work/alias-pct01.out" >"$work/why" 2>&1; then
+        tap_ok "pct:1 of a 0/1 column: 100 x its mean (estimate, bias, se, percentile, BCa and student ends)"
+    else
+        tap_fail "pct:1 of a 0/1 column: 100 x its mean" "$work/why"
+    fi
+fi
+set -- --between role -c Q1 -m percentile,bca,student -B 999 "$likert"
+if good palias-new -s pct-diff:4,5 "$@" && good palias-old -s prop-diff:4,5 "$@"; then
+    if cmp -s "$work/palias-new.out" "$work/palias-old.out" &&
+            [ "$(cut -f 3 "$work/palias-new.out" | sed -n 2p)" = "pct-diff:4,5" ]; then
+        tap_ok "-s prop-diff:4,5 is pct-diff:4,5 (the same output, stat pct-diff:4,5)"
+    else
+        diff "$work/palias-new.out" "$work/palias-old.out" >"$work/why" 2>&1 || :
+        tap_fail "-s prop-diff:4,5 is pct-diff:4,5" "$work/why"
+    fi
 fi
 
 ## 5. Degenerate data, beyond the exact output of the cases
@@ -299,8 +343,8 @@ point() {
         tap_fail "$3: point intervals with a note" "$work/why"
     fi
 }
-point degenerate-const all "all answers the same (mean, median, sd, var, prop 0 and 1, every method)"
-point degenerate-prop01 '^zero$' "proportions 0 and 1"
+point degenerate-const all "all answers the same (mean, median, sd, var, pct 0 and 100, every method)"
+point degenerate-prop01 '^zero$' "percentages 0 and 100"
 # n = 1: the mean and median are points; sd is NA with a note
 f=$dir/expected/degenerate-n1.tsv
 if awk -F '\t' '

@@ -24,7 +24,7 @@
 #    (n = 3 to 6: distinct values and Likert codes with ties, one with
 #    strata; and two larger ones that sk-boot resamples by counts),
 #    tests/ref/boot_enumerate.R computed the exact bootstrap distribution
-#    of the mean, the median and prop:4,5 (all n^n resamples, as the
+#    of the mean, the median and pct:4,5 (all n^n resamples, as the
 #    multinomial compositions with their probabilities; closed forms for
 #    the larger). With B = 200000, sk-boot's percentile ends must lie in
 #    [Q(p - delta), Q(p + delta)], Q the exact quantile, delta = 5 sqrt(p
@@ -125,7 +125,7 @@ sort -k2,2 -k3,3 -k4,4gr "$work/max" |
 ## 2. Exact enumeration
 enum=$dir/ref/enum.tsv
 EB=$(awk -F '\t' 'NR == 2 { print $10 }' "$enum")
-if run enum -c x -s mean,median,prop:4,5 -g set --strata st -m percentile \
+if run enum -c x -s mean,median,pct:4,5 -g set --strata st -m percentile \
         -B "$EB" tests/boot/input/enum.csv; then
     # one line per set and statistic: verdict, then the detail
     awk -F '\t' -v K="$K" '
@@ -174,7 +174,7 @@ if run enum -c x -s mean,median,prop:4,5 -g set --strata st -m percentile \
 fi
 
 # The replicates follow the exact distribution.
-if run enum-reps -c x -s mean,median,prop:4,5 -g set --strata st \
+if run enum-reps -c x -s mean,median,pct:4,5 -g set --strata st \
         -m percentile -B 20000 --seed 7 --replicates-out="$work/reps.tsv" \
         tests/boot/input/enum.csv; then
     awk -F '\t' -v S="$enum" '

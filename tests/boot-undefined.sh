@@ -26,7 +26,7 @@
 #    mantissas alone, whose intervals tests/boot-golden.sh checks against
 #    R): with the same seed the replicates are the same resamples, so
 #    mean, median, sd, mean-diff and every interval are 1e298 times the
-#    ordinary ones (to 1e-12 relative), d_z, r and prop equal; var, whose
+#    ordinary ones (to 1e-12 relative), d_z, r and pct equal; var, whose
 #    1e600 is out of range, is NA with a note. Denormal data (integers x
 #    1e-320, rounded to multiples of 4.9e-324): the same within 1e-4.
 # 3. The median of values near 1e308: (a + b) / 2 overflowed to Inf (now
@@ -95,13 +95,13 @@ awk -F , 'NR == 1 { print; next } { printf "%de-320,%de-320,%d\n", $1, $2, $3 }'
     "$work/int.csv" >"$work/tiny.csv"
 # scale_cmp NAME FILE K TOL TOL1: sk-boot on FILE (int.csv's values times
 # 10^-K) against int.csv: its scale-dependent columns times 10^K within
-# TOL relative (to the value, bias and se), d_z, r and prop within TOL1
+# TOL relative (to the value, bias and se), d_z, r and pct within TOL1
 # (the numbers are scaled as text: awk has no denormals)
 scale_cmp() {
     for f in int "$2"; do
         { sk-boot -c a -s mean,median,sd,var -m percentile,basic,normal,bca,student \
               -B 2000 --precision 17 "$work/$f.csv" &&
-          sk-boot -c q -s prop:1,2 -m percentile,bca,student -B 2000 \
+          sk-boot -c q -s pct:1,2 -m percentile,bca,student -B 2000 \
               --precision 17 "$work/$f.csv" | tail -n +2 &&
           sk-boot -p a:b -s mean-diff,dz,cor -m percentile,basic,normal,bca \
               -B 2000 --precision 17 "$work/$f.csv" | tail -n +2
@@ -115,18 +115,18 @@ scale_cmp() {
         FILENAME == ARGV[1] { row[FNR] = $0; next }
         { split(row[FNR], o, "\t"); st = $3
           if (st == "var") {
-              if ($9 != "NA" || $12 != "NA" || $17 !~ /out of the range/) { print "var: " $0; bad = 1 }
+              if ($9 != "NA" || $12 != "NA" || $18 !~ /out of the range/) { print "var: " $0; bad = 1 }
               next }
-          free = st == "dz" || st == "cor" || st ~ /^prop/
+          free = st == "dz" || st == "cor" || st ~ /^pct/
           k = free ? 0 : K; t = free ? tol1 : tol
           for (c = 9; c <= 13; c++) {
               if (o[c] == "NA" && $c == "NA") continue
               v = up($c, k)
               if ($c == "NA" || abs(v - o[c]) > t * (abs(o[c]) + abs(o[10]) + abs(o[11]))) {
                   print st " " $7 " column " c ": " $c " (" v "), ordinary " o[c]; bad = 1 } }
-          if ($17 != o[17]) { print st " note: " $17 " vs " o[17]; bad = 1 } }
+          if ($18 != o[18]) { print st " note: " $18 " vs " o[18]; bad = 1 } }
         END { exit bad }' "$work/int.out" "$work/$2.out" >"$work/why" 2>&1; then
-        tap_ok "$1: mean, median, sd, mean-diff and their intervals scale, d_z, r and prop equal, var NA with a note"
+        tap_ok "$1: mean, median, sd, mean-diff and their intervals scale, d_z, r and pct equal, var NA with a note"
     else
         cat "$work/$2.err" >>"$work/why"
         tap_fail "$1: as the ordinary data, scaled" "$work/why"

@@ -33,7 +33,7 @@ enum boot_stat {
     /* Two groups, B - A (w = 1): stratum 0 is A, 1 is B (nstrata = 2),
      * each resampled apart, its size fixed. Not in one set with the
      * statistics above. */
-    BOOT_DIFF_MEAN,   /* mean(B) - mean(A) (prop-diff on 0/1 values) */
+    BOOT_DIFF_MEAN,   /* mean(B) - mean(A) (pct-diff on 0/100 values) */
     BOOT_DIFF_MEDIAN, /* median(B) - median(A), type 7 */
     BOOT_G,           /* Hedges' g = J (mean(B) - mean(A)) / s_pooled,
                          J exact (stats_hedges_j); na + nb >= 4 */

@@ -102,14 +102,37 @@ static size_t add_cell(struct reader *r, size_t col)
     return r->ncells++;
 }
 
-static void add_cmp(struct reader *r, size_t b, size_t a)
+void match_cmp_set(struct match_cmp *c, const char *variable,
+                   const char *before, const char *after)
+{
+    c->before = sk_xstrdup(before);
+    c->after = sk_xstrdup(after);
+    if (variable)
+        c->variable = sk_xstrdup(variable);
+    else if (asprintf(&c->variable, "%s:%s", before, after) < 0)
+        sk_die("out of memory");
+    if (asprintf(&c->difference, "%s - %s", after, before) < 0)
+        sk_die("out of memory");
+}
+
+void match_cmp_free(struct match_cmp *c)
+{
+    free(c->variable);
+    free(c->before);
+    free(c->after);
+    free(c->difference);
+}
+
+/* Comparison of columns B (before) and A (after), named VARIABLE (the
+ * stem of an affix), or "B:A" when NULL. */
+static void add_cmp(struct reader *r, size_t b, size_t a,
+                    const char *variable)
 {
     const char *const *names = input_names(r->in);
     struct match *m = r->m;
     m->cmp = sk_xreallocarray(m->cmp, m->ncmp + 1, sizeof *m->cmp);
     r->side = sk_xreallocarray(r->side, m->ncmp + 1, sizeof *r->side);
-    m->cmp[m->ncmp].before = sk_xstrdup(names[b]);
-    m->cmp[m->ncmp].after = sk_xstrdup(names[a]);
+    match_cmp_set(&m->cmp[m->ncmp], variable, names[b], names[a]);
     r->side[m->ncmp][0] = add_cell(r, b);
     r->side[m->ncmp][1] = add_cell(r, a);
     m->ncmp++;
@@ -140,7 +163,9 @@ static void add_affix(struct reader *r, const char *spec, int prefix)
         want[slen + l2] = '\0';
         for (size_t a = 0; a < ncols; a++)
             if (a != b && !strcmp(names[a], want)) {
-                add_cmp(r, b, a);
+                char *name = sk_xstrndup(stem, slen);   /* the stem */
+                add_cmp(r, b, a, name);
+                free(name);
                 found++;
                 break;
             }
@@ -157,7 +182,7 @@ static void resolve_pairs(struct reader *r)
     for (size_t i = 0; i < s->npair; i++) {
         size_t b, a;
         cli_pair(r->in, "--pair", s->pair[i], &b, &a);
-        add_cmp(r, b, a);
+        add_cmp(r, b, a, NULL);
     }
     if (s->suffix)
         add_affix(r, s->suffix, 0);
@@ -221,7 +246,7 @@ static int reader_next(struct reader *r, struct input_row *row)
 }
 
 size_t match_columns(const struct match_spec *s, struct input *in,
-                     size_t (**cols)[2])
+                     size_t (**cols)[2], struct match_cmp **cmp)
 {
     struct match m = { 0 };
     struct reader r = { .spec = s, .in = in, .m = &m };
@@ -233,10 +258,13 @@ size_t match_columns(const struct match_spec *s, struct input *in,
     for (size_t i = 0; i < m.ncmp; i++) {
         c[i][0] = r.cells[r.side[i][0]];
         c[i][1] = r.cells[r.side[i][1]];
-        free(m.cmp[i].before);
-        free(m.cmp[i].after);
+        if (!cmp)
+            match_cmp_free(&m.cmp[i]);
     }
-    free(m.cmp);
+    if (cmp)
+        *cmp = m.cmp;
+    else
+        free(m.cmp);
     free(r.cells);
     free(r.side);
     *cols = c;
@@ -266,9 +294,7 @@ static void resolve_long(struct reader *r)
     for (size_t v = 0; v < m->ncmp; v++) {
         const char *name = s->codebook ? input_names(r->in)[r->cells[v]]
                                        : input_var_name(r->in, v);
-        if (asprintf(&m->cmp[v].before, "%s[%s]", name, r->level[0]) < 0 ||
-            asprintf(&m->cmp[v].after, "%s[%s]", name, r->level[1]) < 0)
-            sk_die("out of memory");
+        match_cmp_set(&m->cmp[v], name, r->level[0], r->level[1]);
     }
 }
 
@@ -511,10 +537,8 @@ void match_free(struct match *m)
     if (!m)
         return;
     grouped_free(&m->pairs);
-    for (size_t c = 0; c < m->ncmp; c++) {
-        free(m->cmp[c].before);
-        free(m->cmp[c].after);
-    }
+    for (size_t c = 0; c < m->ncmp; c++)
+        match_cmp_free(&m->cmp[c]);
     free(m->cmp);
     if (m->groups)
         strmap_free(m->groups);

@@ -66,11 +66,23 @@ struct match_spec;
 int match_option(struct match_spec *s, int opt, const char *arg);
 void match_spec_free(struct match_spec *s);
 
-/* One comparison: the names printed for its two sides (the columns in the
- * wide form; "y[pre]" and "y[post]" for value y in the long form). */
+/* One comparison, named as every program prints it (README, "Names and
+ * units"):
+ *   -p A:B            variable "A:B",  sides "A" and "B"
+ *   --suffix/--prefix variable the stem ("mood" of mood_pre, mood_post),
+ *                     sides the two columns
+ *   long form         variable the --value column, sides the two levels
+ * and difference "AFTER - BEFORE" in those side names ("B - A",
+ * "mood_post - mood_pre", "post - pre"): what the difference B - A is. */
 struct match_cmp {
-    char *before, *after;
+    char *variable, *before, *after, *difference;
 };
+
+/* Fill C from its parts (copied): VARIABLE, or "BEFORE:AFTER" when NULL;
+ * difference "AFTER - BEFORE". Free with match_cmp_free. */
+void match_cmp_set(struct match_cmp *c, const char *variable,
+                   const char *before, const char *after);
+void match_cmp_free(struct match_cmp *c);
 
 struct match {
     struct match_cmp *cmp;      /* cmp[0..ncmp) */
@@ -95,11 +107,13 @@ struct match *match_read(const struct match_spec *s,
 
 /* The wide-form comparisons of S (-p, --suffix, --prefix, in that order)
  * resolved against the columns of the open input IN, as column indexes
- * (*cols)[i][0] (before) and [1] (after); returns their number. For a
+ * (*cols)[i][0] (before) and [1] (after), and, when CMP is not NULL,
+ * their names (*cmp)[i] (match_cmp_free each, then free); returns their
+ * number. For a
  * program that reads its own columns alongside (sk-boot); the long form
  * is a usage error here. Dies on a usage error as match_read. */
 size_t match_columns(const struct match_spec *s, struct input *in,
-                     size_t (**cols)[2]);
+                     size_t (**cols)[2], struct match_cmp **cmp);
 
 /* A level of --levels (LEVEL) that is not among the values SEEN of
  * COLUMN (first-seen order) is a usage error that lists a few of them;

@@ -107,6 +107,10 @@
 #     -2.3e15: rounding picks the sign). Both are what the formula gives;
 #     the cases avoid the pole (edges-linear-80-adjacent0 is at level 0.8).
 #   rater_a, rater_b with -c: NA, as the brief says, also when k = 2.
+#   The names (README, "Names and units"): variable A:B for -p A:B, the
+#     stem for --suffix and --prefix (mood of mood_pre, mood_post), the
+#     --value column in the long form (the raters then the levels);
+#     difference "rater_b - rater_a" in those names, NA with -c.
 # The published anchor: Shrout & Fleiss (1979), Table 2 (the example of
 # ?psych::ICC): ICC(1,1) .17, ICC(2,1) .29, ICC(3,1) .71, ICC(1,4) .44,
 # ICC(2,4) .62, ICC(3,4) .91 (tests/agree-golden.sh checks them as text).
@@ -392,13 +396,16 @@ affix_pairs <- function(spec, names, prefix) {
         if (nchar(nm) <= nchar(s1)) next
         if (prefix) {
             if (!startsWith(nm, s1)) next
-            want <- paste0(s2, substring(nm, nchar(s1) + 1))
+            stem <- substring(nm, nchar(s1) + 1)
+            want <- paste0(s2, stem)
         } else {
             if (!endsWith(nm, s1)) next
-            want <- paste0(substr(nm, 1, nchar(nm) - nchar(s1)), s2)
+            stem <- substr(nm, 1, nchar(nm) - nchar(s1))
+            want <- paste0(stem, s2)
         }
         b <- which(names == want & seq_along(names) != a)
-        if (length(b)) out[[length(out) + 1]] <- c(a, b[1])
+        if (length(b))    # the variable: the stem
+            out[[length(out) + 1]] <- structure(c(a, b[1]), var = stem)
     }
     if (!length(out)) stop("nothing matches ", spec)
     out
@@ -669,10 +676,14 @@ run_case <- function(name, argstr) {
             prs <- c(prs, affix_pairs(o$suffix, names, FALSE))
         if (!is.null(o$prefix))
             prs <- c(prs, affix_pairs(o$prefix, names, TRUE))
+        # the variable: A:B of -p, the stem of an affix (README, "Names
+        # and units")
         for (p in prs)
             cmps[[length(cmps) + 1]] <- list(cols = p,
-                variable = paste(names[p], collapse = ":"), ra = names[p[1]],
-                rb = names[p[2]], raters = names[p])
+                variable = if (is.null(attr(p, "var")))
+                               paste(names[p], collapse = ":")
+                           else attr(p, "var"),
+                ra = names[p[1]], rb = names[p[2]], raters = names[p])
     }
     num <- lapply(chr, function(col) NULL)
     for (k in unique(unlist(lapply(cmps, `[[`, "cols"))))
@@ -712,7 +723,8 @@ run_case <- function(name, argstr) {
         }
     }
     header <- c("variable", "rater_a", "rater_b", if (!is.na(by)) "group",
-                "n", "n_dropped", stat_names, "k", icc_names, "note")
+                "n", "n_dropped", stat_names, "k", icc_names, "difference",
+                "note")
     out <- paste(header, collapse = "\t")
     for (i in seq_along(rows)) {
         s <- rows[[i]]
@@ -721,6 +733,9 @@ run_case <- function(name, argstr) {
                    vapply(stat_names, function(h) fmt_num(s[[h]]), ""),
                    sprintf("%d", as.integer(s$k)),
                    vapply(icc_names, function(h) fmt_num(s[[h]]), ""),
+                   # what mean_diff is the mean of: rater_b - rater_a
+                   text_cell(if (is.na(labels[[i]][2])) NA
+                             else paste(labels[[i]][3], "-", labels[[i]][2])),
                    text_cell(s$note))
         out <- c(out, paste(cells, collapse = "\t"))
     }

@@ -43,7 +43,7 @@
 #
 # The methods, as sk-boot defines them (sk-boot --help, src/lib/boot.h):
 #   percentile, basic, normal, student   boot.ci(type = "perc", "basic",
-#       "norm", "stud"); student only for the means (mean, prop,
+#       "norm", "stud"); student only for the means (mean, pct,
 #       mean-diff), the statistic returning c(mean, var / n) (sk-boot's
 #       se = sd / sqrt(n)).
 #   bca   z0 = qnorm((#{t* < t0} + #{t* = t0} / 2) / R) (ties count one
@@ -101,7 +101,7 @@
 # (value, side), side 0 for A and 1 for B, and boot(..., strata = side)
 # resamples each group apart, its size fixed, as sk-boot. The statistics
 # of B - A: mean-diff (with the variance var_A / n_A + var_B / n_B for
-# student) and prop-diff:L (the same on the 0/1 answers in L),
+# student) and pct-diff:L (the same on the answers in L as 0 or 100),
 # median-diff (R's median, type 7), g = J (mean_B - mean_A) / s_pooled
 # with J = exp(lgamma(df / 2) - lgamma((df - 1) / 2)) / sqrt(df / 2)
 # (here from lgamma, in sk-boot from GSL's lnpoch; the estimate is also
@@ -228,18 +228,20 @@ parse_args <- function(words) {
     o
 }
 
-## -s LIST: "prop:4,5" (and "prop-diff:4,5") takes the numbers after it
-## as its levels.
+## -s LIST: "pct:4,5" (and "pct-diff:4,5") takes the numbers after it
+## as its levels; "prop:" and "prop-diff:" are their aliases, named pct:
+## and pct-diff: as sk-boot prints them (README, "Names and units").
 parse_stats <- function(s) {
     items <- strsplit(s, ",", fixed = TRUE)[[1]]
     out <- list()
     k <- 1
     while (k <= length(items)) {
         it <- items[k]
-        pre <- if (startsWith(it, "prop:")) "prop"
-               else if (startsWith(it, "prop-diff:")) "prop-diff" else NULL
+        pre <- if (startsWith(it, "pct:") || startsWith(it, "prop:")) "pct"
+               else if (startsWith(it, "pct-diff:") ||
+                        startsWith(it, "prop-diff:")) "pct-diff" else NULL
         if (!is.null(pre)) {
-            rx <- paste0("^", pre, ":")
+            rx <- "^[^:]*:"
             lv <- as.numeric(sub(rx, "", it))
             while (k < length(items) &&
                    !is.na(suppressWarnings(as.numeric(items[k + 1])))) {
@@ -290,7 +292,7 @@ alpha_of <- function(X) {
 }
 stat_fun <- function(kind) {
     switch(kind,
-        mean = , prop = , "mean-diff" = function(x, i) {
+        mean = , pct = , "mean-diff" = function(x, i) {
             y <- x[i]
             c(mean(y), var(y) / length(y))
         },
@@ -300,7 +302,7 @@ stat_fun <- function(kind) {
         dz = function(x, i) { y <- x[i]; mean(y) / sd(y) },
         cor = function(x, i) cor(x[i, 1], x[i, 2]),
         alpha = function(x, i) alpha_of(x[i, , drop = FALSE]),
-        "mean-diff2" = , "prop-diff" = function(x, i) {
+        "mean-diff2" = , "pct-diff" = function(x, i) {
             a <- x[i, 1][x[i, 2] == 0]
             b <- x[i, 1][x[i, 2] == 1]
             c(mean(b) - mean(a), var(a) / length(a) + var(b) / length(b))
@@ -470,8 +472,8 @@ r_rows <- function(key, kind, x, strata, level, methods, n) {
             if (is.null(v)) next
             out <- c(out, ref_row(key, m, level, n, r, ends_normal(r, v, zq)))
         } else if (m == "student") {
-            if (!(kind %in% c("mean", "prop", "mean-diff", "mean-diff2",
-                              "prop-diff"))) next
+            if (!(kind %in% c("mean", "pct", "mean-diff", "mean-diff2",
+                              "pct-diff"))) next
             v <- ci("stud")$student[4:5]
             if (is.null(v)) next
             se0 <- sqrt(b$t0[2])
@@ -519,7 +521,7 @@ scipy_rows <- function(key, kind, x, level, methods, n) {
     ddist <- tempfile(fileext = ".txt")
     write.table(as.matrix(x), din, sep = "\t", row.names = FALSE,
                 col.names = FALSE)
-    skind <- switch(kind, prop = , "mean-diff" = "mean", kind)
+    skind <- switch(kind, pct = , "mean-diff" = "mean", kind)
     rc <- system2(python, c("tests/ref/boot_scipy.py", skind, level,
                             sprintf("%d", B_REF),
                             REF_SEED, din, dout, ddist))
@@ -558,7 +560,7 @@ run_case <- function(name, argstr) {
     names <- colnames(chr)
     stats <- parse_stats(o$stats)
     kinds <- vapply(stats, function(s) s$kind, "")
-    uni <- kinds %in% c("mean", "median", "sd", "var", "prop")
+    uni <- kinds %in% c("mean", "median", "sd", "var", "pct")
     cols <- if (is.null(o$columns)) character(0)
             else select_cols(o$columns, names)
     num <- function(col) as.numeric(chr[[col]])
@@ -581,10 +583,11 @@ run_case <- function(name, argstr) {
     if ("alpha" %in% kinds)
         an[[length(an) + 1]] <- list(label = o$columns, fam = "alpha",
                                      cols = cols)
+    ## the names (README, "Names and units"): variable the column, with
+    ## --between too; BEFORE:AFTER of a -p pair (mean-diff, dz and cor)
     if (!is.null(side)) {
         an <- lapply(cols, function(cn)
-            list(label = paste0(cn, ": ", lv[2], " - ", lv[1]),
-                 fam = "between", cols = cn))
+            list(label = cn, fam = "between", cols = cn))
         kinds[kinds == "mean-diff"] <- "mean-diff2"
         for (k in seq_along(stats))
             if (stats[[k]]$kind == "mean-diff") stats[[k]]$kind <- "mean-diff2"
@@ -594,14 +597,12 @@ run_case <- function(name, argstr) {
         if (!any(kinds %in% fk)) next
         for (p in o$pairs) {
             ab <- strsplit(p, ":", fixed = TRUE)[[1]]
-            an[[length(an) + 1]] <- list(
-                label = if (fam == "paired") paste(ab[2], "-", ab[1])
-                        else paste0(ab[1], ":", ab[2]),
-                fam = fam, cols = ab)
+            an[[length(an) + 1]] <- list(label = paste0(ab[1], ":", ab[2]),
+                                         fam = fam, cols = ab)
         }
     }
     famof <- function(kind) switch(kind, mean = , median = , sd = , var = ,
-                                   prop = "uni", alpha = "alpha",
+                                   pct = "uni", alpha = "alpha",
                                    "mean-diff" = , dz = "paired", cor = "cor",
                                    "between")
     rows_r <- character(0)
@@ -618,12 +619,13 @@ run_case <- function(name, argstr) {
             for (st in stats) {
                 if (famof(st$kind) != A$fam) next
                 x <- switch(A$fam,
-                    uni = if (st$kind == "prop")
-                              as.numeric(X[ok, 1] %in% st$levels)
+                    uni = if (st$kind == "pct")    # 0 or 100
+                              100 * as.numeric(X[ok, 1] %in% st$levels)
                           else X[ok, 1],
                     paired = X[ok, 2] - X[ok, 1],
-                    between = cbind(if (st$kind == "prop-diff")
-                                        as.numeric(X[ok, 1] %in% st$levels)
+                    between = cbind(if (st$kind == "pct-diff")
+                                        100 * as.numeric(X[ok, 1] %in%
+                                                         st$levels)
                                     else X[ok, 1], s),
                     X[ok, , drop = FALSE])
                 n <- sum(ok)
@@ -736,26 +738,25 @@ formula_a <- function(chr, o, k) {
     g <- if (is.null(o$by)) rep("all", nrow(chr)) else chr[[o$by]]
     sel <- g == k$group
     num <- function(cn) as.numeric(chr[[cn]])[sel]
-    if (!is.null(o$between)) {    # "x: B - A"; the sample (value, side)
+    if (!is.null(o$between)) {    # the column; the sample (value, side)
         bv <- chr[[o$between]]
         lv <- if (is.null(o$levels)) unique(bv[!is.na(bv)]) else o$levels
         side <- (match(bv, lv) - 1)[sel]
-        v <- num(sub(": .*", "", k$variable))
+        v <- num(k$variable)
         ok <- !is.na(v) & !is.na(side)
-        if (st$kind == "prop-diff") v <- as.numeric(v %in% st$levels)
+        if (st$kind == "pct-diff") v <- 100 * as.numeric(v %in% st$levels)
         kind <- if (st$kind == "mean-diff") "mean-diff2" else st$kind
         return(jack_a(cbind(v[ok], side[ok]), stat_fun(kind), side[ok]))
     }
     if (st$kind %in% c("mean-diff", "dz", "cor")) {
-        ab <- if (st$kind == "cor") strsplit(k$variable, ":", fixed = TRUE)[[1]]
-              else rev(strsplit(k$variable, " - ", fixed = TRUE)[[1]])
+        ab <- strsplit(k$variable, ":", fixed = TRUE)[[1]]    # BEFORE:AFTER
         X <- cbind(num(ab[1]), num(ab[2]))
     } else if (st$kind == "alpha") {
         X <- sapply(select_cols(k$variable, colnames(chr)), num)
     } else X <- cbind(num(k$variable))
     ok <- complete.cases(X)
     x <- switch(st$kind,
-        prop = as.numeric(X[ok, 1] %in% st$levels),
+        pct = 100 * as.numeric(X[ok, 1] %in% st$levels),
         "mean-diff" = , dz = X[ok, 2] - X[ok, 1],
         cor = , alpha = X[ok, , drop = FALSE],
         X[ok, 1])

@@ -1,5 +1,6 @@
 # boot_enumerate.R - the exact bootstrap distributions of the mean, the
-# median and a proportion for the tiny samples of tests/boot-stats.sh.
+# median and a percentage (pct:4,5, 0-100) for the tiny samples of
+# tests/boot-stats.sh.
 #
 # Run it from the source root:  Rscript tests/ref/boot_enumerate.R
 # (R 4.2.2; a few seconds). 'make check' never runs R: it writes, and the
@@ -55,7 +56,7 @@ sets <- list(
     c80 = list(a = rep(1:5, c(12, 18, 20, 16, 14))),
     c161 = list(a = rep(1:5, c(5, 10, 20, 26, 20)),
                 b = rep(1:5, c(15, 25, 20, 12, 8))))
-props <- c(4, 5)    # prop:4,5
+props <- c(4, 5)    # pct:4,5
 
 ## Write the input: set, stratum, value; rows of a set in a fixed shuffled
 ## order (sk-boot sorts them anyway).
@@ -203,10 +204,11 @@ for (s in names(sets)) {
         dd <- dd[dd$prob > 0, ]
         dd <- dd[order(dd$key), ]
         if (abs(sum(dd$prob) - 1) > 1e-9) stop("probabilities: ", s, st)
-        scale <- if (st == "median") 2 else n
-        name <- if (st == "prop") "prop:4,5" else st
+        # the percentage: key (a count) / (n / 100)
+        scale <- if (st == "median") 2 else if (st == "prop") n / 100 else n
+        name <- if (st == "prop") "pct:4,5" else st
         t0 <- switch(st, mean = mean(x), median = median(x),
-                     prop = mean(x %in% props))
+                     prop = 100 * mean(x %in% props))
         val <- dd$key / scale
         m <- sum(dd$prob * val)
         v2 <- sum(dd$prob * (val - m)^2)

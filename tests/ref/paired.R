@@ -20,7 +20,12 @@
 # compared columns by as.numeric), pairs the columns (wide form) or the rows
 # (long form: rows at other levels of --within are not paired, but their
 # groups get rows as in the wide form) and computes every output column
-# independently of sk-paired, d = after - before over the complete pairs:
+# independently of sk-paired, d = after - before over the complete pairs.
+# The names (README, "Names and units"): variable BEFORE:AFTER of -p, the
+# stem of --suffix and --prefix (conf of conf_pre, conf_post), the --value
+# column in the long form; before and after the columns, or the two
+# levels in the long form; difference "after - before" in those names.
+# The statistics:
 #   means, sds          mean(), sd()
 #   t test              t.test(after, before, paired = TRUE, conf.level,
 #                       alternative): mean_diff, se_diff (stderr), ci, t,
@@ -341,7 +346,8 @@ affix_pairs <- function(spec, names, prefix) {
             want <- paste0(stem, s2)
         }
         a <- which(names == want & seq_along(names) != b)
-        if (length(a)) out[[length(out) + 1]] <- c(b, a[1])
+        if (length(a))    # the variable: the stem
+            out[[length(out) + 1]] <- structure(c(b, a[1]), var = stem)
     }
     if (!length(out)) stop("nothing matches ", spec)
     out
@@ -720,7 +726,11 @@ run_case <- function(name, argstr) {
     cmps <- list()
     long <- !is.null(o$id)
     if (!long) {
-        for (p in o$pairs) cmps[[length(cmps) + 1]] <- resolve_pair(p, names)
+        for (p in o$pairs) {    # the variable: BEFORE:AFTER
+            cm <- resolve_pair(p, names)
+            cmps[[length(cmps) + 1]] <- structure(cm, var = paste0(
+                names[cm[1]], ":", names[cm[2]]))
+        }
         if (!is.null(o$suffix))
             cmps <- c(cmps, affix_pairs(o$suffix, names, FALSE))
         if (!is.null(o$prefix))
@@ -759,7 +769,7 @@ run_case <- function(name, argstr) {
             if (!long) {
                 b <- num[[cm[1]]][sel]
                 a <- num[[cm[2]]][sel]
-                lab <- names[cm]
+                lab <- c(attr(cm, "var"), names[cm])
             } else {
                 ids <- chr[[idc]][sel]
                 if (anyNA(ids)) stop("missing id")
@@ -768,7 +778,7 @@ run_case <- function(name, argstr) {
                 uid <- unique(ids)
                 b <- v[lvl == lv[1]][match(uid, ids[lvl == lv[1]])]
                 a <- v[lvl == lv[2]][match(uid, ids[lvl == lv[2]])]
-                lab <- sprintf("%s[%s]", names[cm], lv)
+                lab <- c(names[cm], lv)    # the value column, the levels
             }
             ok <- !is.na(b) & !is.na(a)
             rows[[length(rows) + 1]] <- paired_row(b[ok], a[ok], sum(!ok), o)
@@ -786,7 +796,7 @@ run_case <- function(name, argstr) {
                "ci_hi", "t", "df", "p_t", "dz", "dz_lo", "dz_hi", "V", "p_w",
                "p_w_method", "hl", "hl_lo", "hl_hi", "r_rb", "n_zero",
                "p_sign", "p_mcnemar")
-    header <- c("before", "after", if (!is.na(by)) "group", head2,
+    header <- c("variable", "before", "after", if (!is.na(by)) "group", head2,
                 if (o$adjust != "none") c("p_t_adj", "p_w_adj"),
                 if (o$dav) "d_av", if (o$gav) "g_av", "difference", "note")
     out <- paste(header, collapse = "\t")
@@ -804,7 +814,7 @@ run_case <- function(name, argstr) {
         if (o$dav) cells <- c(cells, fmt_num(s$d_av))
         if (o$gav) cells <- c(cells, fmt_num(s$g_av))
         lab <- labels[[i]]
-        cells <- c(cells, text_cell(paste(lab[2], "-", lab[1])),
+        cells <- c(cells, text_cell(paste(lab[3], "-", lab[2])),
                    text_cell(s$note))
         out <- c(out, paste(cells, collapse = "\t"))
     }
