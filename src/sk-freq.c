@@ -31,7 +31,7 @@ struct long_row {
 };
 struct summary_row {
     const char *item, *group;
-    size_t n, missing;
+    size_t n, missing, n_low, n_neutral, n_high;
     double pct_low, pct_neutral, pct_high, high_lo, high_hi, mean, sd,
            median, low_lo, low_hi;
 };
@@ -59,9 +59,12 @@ static const struct out_col summary_cols[] = {
     { "group", OUT_TEXT, offsetof(struct summary_row, group), "", COL_GROUP },
     SCOL(n, OUT_COUNT, "valid (non-missing) answers"),
     SCOL(missing, OUT_COUNT, "missing answers (empty or --na)"),
-    SCOL(pct_low, OUT_NUM, "percent of n at the --bottom levels"),
-    SCOL(pct_neutral, OUT_NUM, "percent of n at the levels in neither"),
-    SCOL(pct_high, OUT_NUM, "percent of n at the --top levels"),
+    SCOL(n_low, OUT_COUNT, "answers at the --bottom levels"),
+    SCOL(n_neutral, OUT_COUNT, "answers at the levels in neither"),
+    SCOL(n_high, OUT_COUNT, "answers at the --top levels"),
+    SCOL(pct_low, OUT_NUM, "100 n_low / n, percent of the valid answers"),
+    SCOL(pct_neutral, OUT_NUM, "100 n_neutral / n"),
+    SCOL(pct_high, OUT_NUM, "100 n_high / n"),
     SCOL(high_lo, OUT_NUM, "lower end of the interval of pct_high (--ci, "
          "--level)"),
     SCOL(high_hi, OUT_NUM, "upper end of the interval of pct_high"),
@@ -413,7 +416,8 @@ static void summary_row(struct out *out, const struct opts *o,
     double pc[3];
     for (int s = 0; s < 3; s++)
         pc[s] = valid ? 100.0 * (double)side[s] / (double)valid : NAN;
-    struct summary_row r = { name, gname, valid, miss, pc[0], pc[1], pc[2],
+    struct summary_row r = { name, gname, valid, miss, side[0], side[1],
+                             side[2], pc[0], pc[1], pc[2],
                              hlo, hhi, mean, sd, median, llo, lhi };
     out_cells(out, summary_cols, NELEM(summary_cols), flags, &r);
     out_end_row(out);

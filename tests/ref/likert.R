@@ -315,7 +315,7 @@ freq_case <- function(o, chr) {
     by <- !is.null(o$by)
     header <- c("item", if (by) "group",
                 if (o$summary)
-                    c("n", "missing", "pct_low", "pct_neutral", "pct_high",
+                    c("n", "missing", "n_low", "n_neutral", "n_high", "pct_low", "pct_neutral", "pct_high",
                       "high_lo", "high_hi", "mean", "sd", "median", "low_lo",
                       "low_hi")
                 else c("level", "label", "count", "percent", "cum_percent",
@@ -375,7 +375,8 @@ freq_case <- function(o, chr) {
             s <- c(pcts, ci(nh),
                    if (n) mean(v) else NA, if (n > 1) sd(v) else NA,
                    if (n) median(v) else NA, ci(nl))
-            rows <- c(rows, paste(c(pre, n, miss, fmt_nums(s, o$precision)),
+            rows <- c(rows, paste(c(pre, n, miss, nl, nn, nh,
+                                    fmt_nums(s, o$precision)),
                                   collapse = "\t"))
         }
     }
