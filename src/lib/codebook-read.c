@@ -17,10 +17,10 @@
 /* ---- reading the codebook file ---- */
 
 enum { F_TYPE, F_NAME, F_CODE, F_LABEL, F_LEVELS, F_SCALE, F_REVERSE,
-       F_SCORING, F_MIN, NFIELDS };
+       F_SCORING, F_MIN, F_TEXT, NFIELDS };
 static const char *const field_names[NFIELDS] = {
     "type", "name", "code", "label", "levels", "scale", "reverse", "scoring",
-    "min"
+    "min", "text"
 };
 
 /* What an item row names, resolved when the whole file is read. */
@@ -251,6 +251,8 @@ static char *read_row(struct codebook *cb, const char *where,
             size_t i = codebook_add_item(cb, name, CODEBOOK_NONE);
             cb->item[i].line = line;
             cb->item[i].reverse = rev;
+            if (*f[F_TEXT])
+                cb->item[i].text = sk_xstrdup(f[F_TEXT]);
             *pend = sk_xreallocarray(*pend, cb->nitems, sizeof **pend);
             (*pend)[i].levels = sk_xstrdup(f[F_LEVELS]);
             (*pend)[i].scale = sk_xstrdup(f[F_SCALE]);
@@ -282,6 +284,8 @@ static char *read_row(struct codebook *cb, const char *where,
                                           strcasecmp(sc, "sum") == 0,
                                           (size_t)min);
             cb->scale[s].line = line;
+            if (*f[F_TEXT])
+                cb->scale[s].text = sk_xstrdup(f[F_TEXT]);
         }
     } else
         err = fail("%s:%lu: unknown type '%s' (level, item or scale)", where,

@@ -15,15 +15,16 @@
 
 const char codebook_help[] =
 "Codebook (--codebook=FILE): a CSV file with a header row; its columns\n"
-"are found by name (others, such as an item's wording, are ignored) and\n"
-"each row declares one thing, by its 'type':\n"
+"are found by name (others are ignored) and each row declares one thing,\n"
+"by its 'type':\n"
 "  level   name: its level set; code: a number (required); label\n"
 "  item    name: the data column; levels: its level set (may be empty\n"
 "          when there is only one); scale: its scale, or empty;\n"
 "          reverse: yes or no (default no)\n"
 "  scale   name; scoring: mean or sum (default mean); min: answered items\n"
 "          needed for a score (default: all of its items)\n"
-"Rows whose type is empty or starts with # are comments. Levels are ordered\n"
+"Any row may have a 'text': an item's wording, a scale's label (sk-table\n"
+"shows them in place of the names). Rows whose type is empty or starts with # are comments. Levels are ordered\n"
 "by code. An answer is a level's label (case and surrounding blanks\n"
 "ignored) or its code; anything else is an error, and so is a code out of\n"
 "the declared range. A label may not be another level's code. Every item\n"
@@ -48,10 +49,13 @@ void codebook_free(struct codebook *cb)
         free(cb->levels[i].level);
         free(cb->levels[i].name);
     }
-    for (size_t i = 0; i < cb->nitems; i++)
+    for (size_t i = 0; i < cb->nitems; i++) {
         free(cb->item[i].name);
+        free(cb->item[i].text);
+    }
     for (size_t i = 0; i < cb->nscales; i++) {
         free(cb->scale[i].name);
+        free(cb->scale[i].text);
         free(cb->scale[i].item);
     }
     free(cb->levels);

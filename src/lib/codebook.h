@@ -13,6 +13,9 @@
  *   scale  SCALE       scoring (mean or sum; default mean), min (answered
  *                      items needed for a score; default all)
  *
+ * Any row may have a 'text': an item's wording, a scale's label (shown by
+ * sk-table; empty: none).
+ *
  * Rows whose type is empty or starts with '#' are comments. A level set's
  * levels are ordered by code; labels are matched without regard to case
  * (ASCII) and surrounding blanks. Every error names the codebook line.
@@ -50,6 +53,7 @@ struct codebook_item {
                           are read as numbers, as they are */
     size_t scale;      /* index of its scale, or CODEBOOK_NONE */
     int reverse;       /* reverse-keyed */
+    char *text;        /* its wording (the 'text' column), or NULL */
     int has_range;     /* min and max are declared (by levels or --range) */
     double min, max;
     size_t column;     /* its data column, or CODEBOOK_NONE until bound */
@@ -58,6 +62,7 @@ struct codebook_item {
 
 struct codebook_scale {
     char *name;
+    char *text;        /* its label (the 'text' column), or NULL */
     int sum;           /* 1: sum of the items, 0: mean */
     size_t min_items;  /* answered items needed for a score (>= 1) */
     size_t *item;      /* its items (indexes), in codebook order */

@@ -1,0 +1,33 @@
+/* tabin.h - a table written by an sk- program, read whole as text.
+ *
+ * sk-table's input: tab-separated (or, with csv = 1, comma-separated)
+ * rows with one header row, read with libcsv (csvin.h). The header must
+ * look like an sk- program's: every name a word of letters, digits and
+ * '_' starting with a letter, none twice, so that a CSV file read as TSV,
+ * a headerless file or a prose file is refused on line 1 instead of being
+ * shown as a one-column table. Cells are kept as written; control bytes
+ * in them become spaces. It knows nothing of statistics or formats. */
+#ifndef SK_TABIN_H
+#define SK_TABIN_H
+
+#include <stddef.h>
+
+struct tabin {
+    char *file;              /* the name in messages */
+    size_t ncols;
+    char **name;             /* name[0..ncols) */
+    size_t nrows;
+    char ***cell;            /* cell[row][col] */
+    unsigned long *line;     /* the line where each row starts */
+};
+
+/* Read PATH (NULL or "-": standard input). The table, or NULL and *err a
+ * message to free() ("FILE:LINE: ..."). */
+struct tabin *tabin_read(const char *path, int csv, char **err);
+
+/* The index of column NAME, or (size_t)-1. */
+size_t tabin_find(const struct tabin *t, const char *name);
+
+void tabin_free(struct tabin *t);
+
+#endif
