@@ -223,10 +223,10 @@ char *numfmt_p(const char *s, const struct numfmt *f)
     int digits = f->digits < 1 ? 3 : f->digits;
     const char *lead = f->no_lead_zero ? "" : "0";
     char *r = NULL;
-    /* below 10^-digits: the first significant digit is past the last
-     * decimal kept (a p-value is never negative; a negative one is shown
-     * as written) */
-    if (!d.neg && d.dig[0] && d.intlen <= -digits) {
+    /* below 10^-digits: zero, or the first significant digit is past the
+     * last decimal kept (a p-value is never negative; a negative one is
+     * shown as written) */
+    if (!d.neg && (!d.dig[0] || d.intlen <= -digits)) {
         if (asprintf(&r, "< %s.%0*d", lead, digits, 1) < 0)
             sk_die("out of memory");
     } else {

@@ -8,6 +8,9 @@
 #include "lib/util.h"
 #include "unit.h"
 
+/* test-numfmt.c (not yet in unit.h) */
+int register_numfmt_tests(void);
+
 int main(void)
 {
     sk_set_program_name("unit-tests");
@@ -17,7 +20,8 @@ int main(void)
     if (register_csvin_tests() || register_numparse_tests() ||
         register_stats_tests() || register_likert_tests() ||
         register_paired_tests() || register_twogroup_tests() ||
-        register_boot_tests() || register_agree_tests()) {
+        register_boot_tests() || register_agree_tests() ||
+        register_numfmt_tests()) {
         fprintf(stderr, "unit-tests: %s\n", CU_get_error_msg());
         CU_cleanup_registry();
         return 99;
