@@ -30,7 +30,8 @@ struct numfmt {
 int numfmt_is_number(const char *s);
 
 /* S rounded to F->digits decimals: a string to free(); NULL when S is not
- * a number. "Inf", "-Inf" are shown as "Inf" (minus sign as NUMFMT_MINUS). */
+ * a number. "Inf", "-Inf" are shown as the infinity sign U+221E (with
+ * NUMFMT_MINUS before it). */
 char *numfmt_fixed(const char *s, const struct numfmt *f);
 
 /* 1 if S is an integer as written (no point, no exponent). */

@@ -3,6 +3,7 @@
 
 #include "tabbuild.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -386,6 +387,14 @@ static char *value(struct ctx *x, size_t col, const struct part *p,
     if (!inf && !numfmt_is_number(v))
         return sk_xstrdup(v);
     enum tabkind k = tabbuild_kind(name);
+    if (!inf && fabs(strtod(v, NULL)) >= 1e15 && p->mod != MOD_PCT) {
+        /* beyond 15 digits before the point: the program's own text, in
+         * exponent form, not a row of zeros */
+        char *r = sk_xstrdup(v);
+        if (r[0] == '-')
+            r[0] = NUMFMT_MINUS;
+        return r;
+    }
     struct numfmt f = { 0, 0, x->o->thousands };
     f.digits = p->digits != -2 ? p->digits
              : x->col_digits[col] != -2 ? x->col_digits[col]
@@ -691,7 +700,8 @@ static char *block_order(const struct ctx *x, struct strmap *blocks,
                     lv = l;
             }
             if (!lv) {
-                err = fail("--order=codebook: no level set of the codebook "
+                err = !o->cb ? fail("--order=codebook needs --codebook")
+                    : fail("--order=codebook: no level set of the codebook "
                            "has every value of '%s' as a label", o->spread);
                 free(key);
                 return err;
@@ -995,6 +1005,28 @@ struct tabout *tabbuild(const struct tabin *in, const struct tabbuild_opts *o,
         (*err = columns(&x, &bc, &nbc)) != NULL) {
         free(x.col_digits);
         return NULL;
+    }
+    for (size_t i = 0; i < nbc; i++) {
+        /* a header shows one value: the column it names must not vary */
+        const struct tmpl *h = &bc[i].head;
+        for (size_t k = 0; k < h->nparts; k++) {
+            size_t c = h->part[k].col;
+            if (h->part[k].lit)
+                continue;
+            for (size_t r = 1; r < in->nrows; r++)
+                if (strcmp(in->cell[r][c], in->cell[0][c]) != 0) {
+                    *err = fail("%s:%lu: column '%s' is '%s' here and '%s' "
+                                "on line %lu, but a header shows one value: "
+                                "name it in a cell template instead",
+                                in->file, in->line[r], in->name[c],
+                                in->cell[r][c], in->cell[0][c],
+                                in->line[0]);
+                    *usage = 0;
+                    free_columns(bc, nbc);
+                    free(x.col_digits);
+                    return NULL;
+                }
+        }
     }
     if (nbc == 0) {
         *err = fail("no columns to show");

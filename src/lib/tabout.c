@@ -588,8 +588,13 @@ static void write_latex(FILE *fp, const struct tabout *t,
     char *s;
     int flt = o->latex_float || o->standalone;
     if (o->standalone)
+        /* a wide table is scaled to the (landscape) page, and the notes
+         * are as wide as the table */
         fputs("\\documentclass{article}\n\\usepackage[T1]{fontenc}\n"
-              "\\usepackage[utf8]{inputenc}\n\\usepackage{booktabs}\n"
+              "\\usepackage[utf8]{inputenc}\n\\usepackage{lmodern}\n"
+              "\\usepackage{booktabs}\n\\usepackage{graphicx}\n"
+              "\\usepackage[landscape,margin=2cm]{geometry}\n"
+              "\\newsavebox\\sktable\n\\newlength\\sknote\n"
               "\\begin{document}\n", fp);
     if (flt) {
         fputs("\\begin{table}[htbp]\n\\centering\n", fp);
@@ -636,6 +641,8 @@ static void write_latex(FILE *fp, const struct tabout *t,
             free(s);
         }
     }
+    if (o->standalone)
+        fputs("\\sbox\\sktable{%\n", fp);
     fputs("\\begin{tabular}{", fp);
     for (size_t c = 0; c < t->ncols; c++)
         fputc(t->right[c] ? 'r' : 'l', fp);
@@ -675,8 +682,15 @@ static void write_latex(FILE *fp, const struct tabout *t,
         fputs(" \\\\\n", fp);
     }
     fputs("\\bottomrule\n\\end{tabular}\n", fp);
+    if (o->standalone)
+        fputs("}%\n\\setlength\\sknote{\\wd\\sktable}%\n"
+              "\\ifdim\\sknote>\\linewidth\\setlength\\sknote{\\linewidth}%\n"
+              "\\resizebox{\\linewidth}{!}{\\usebox\\sktable}%\n"
+              "\\else\\usebox\\sktable\\fi\n", fp);
     if (t->nnotes) {
-        fputs("\\par\\smallskip\n{\\small\\textit{Note.}", fp);
+        fputs(o->standalone ? "\\par\\smallskip\n\\parbox{\\sknote}{\\raggedright"
+              "\\small\\textit{Note.}" : "\\par\\smallskip\n{\\small\\textit{Note.}",
+              fp);
         for (size_t i = 0; i < t->nnotes; i++) {
             s = render(t->note[i], TABOUT_LATEX);
             fprintf(fp, " %s", s);

@@ -18,7 +18,6 @@
 
 #define NELEM(a) (sizeof (a) / sizeof (a)[0])
 
-int register_numfmt_tests(void);
 
 struct fixed_case {
     const char *in;

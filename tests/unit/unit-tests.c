@@ -9,7 +9,6 @@
 #include "unit.h"
 
 /* test-numfmt.c (not yet in unit.h) */
-int register_numfmt_tests(void);
 
 int main(void)
 {
