@@ -122,6 +122,7 @@ struct spec {
     const char **rename, **digit_cols, **notes;
     size_t nrename, ndigit_cols, nnotes;
     char **owned;                  /* the -c columns' templates */
+    char *order_text;              /* --order's list, split in place */
     size_t nowned;
     const char *preset, *codebook, *file, *title, *caption, *number;
     int apa, style, row_notes, na_given;
@@ -246,7 +247,9 @@ static void parse_args(int argc, char **argv, struct spec *s)
                 s->b.order = TB_ORDER_CODEBOOK;
             else {
                 s->b.order = TB_ORDER_LIST;
-                char *list = sk_xstrdup(optarg), *save = NULL;
+                free(s->order_text);
+                free((void *)s->b.order_list);
+                char *list = s->order_text = sk_xstrdup(optarg), *save = NULL;
                 const char **v = NULL;
                 size_t n = 0;
                 for (char *it = strtok_r(list, ",", &save); it;
@@ -397,5 +400,6 @@ int main(int argc, char **argv)
     free(s.digit_cols);
     free(s.notes);
     free((void *)s.b.order_list);
+    free(s.order_text);
     return 0;
 }

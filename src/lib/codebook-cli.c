@@ -72,8 +72,10 @@ static struct codebook *from_options(const struct codebook_opts *o,
     for (size_t k = 0; k < o->nkeys; k++)
         key[input_find(in, o->keys[k])] = 1;
     if (o->columns) {
-        if (colsel_parse(o->columns, names, ncols, &idx, &nidx, &err) != 0)
+        if (colsel_parse(o->columns, names, ncols, &idx, &nidx, &err) != 0) {
+            free(key);
             usage_columns(in, err);
+        }
     } else {
         idx = sk_xcalloc(ncols, sizeof *idx);
         for (size_t c = 0; c < ncols; c++)
