@@ -21,14 +21,14 @@ enum {
     OPT_STYLE, OPT_NA_AS, OPT_THOUSANDS, OPT_SPREAD, OPT_STUB, OPT_ORDER,
     OPT_CODEBOOK, OPT_TITLE, OPT_CAPTION, OPT_NOTE, OPT_NUMBER, OPT_LABEL,
     OPT_FLOAT, OPT_STANDALONE, OPT_FORMAT, OPT_CSV, OPT_PRESET, OPT_APA,
-    OPT_LEVEL, OPT_BLANK_REPEATS, OPT_ROW_NOTES
+    OPT_LEVEL, OPT_BLANK_REPEATS, OPT_ROW_NOTES, OPT_RAW
 };
 
 static const struct cli_name format_names[] = {
     { "markdown", TABOUT_MARKDOWN, 0 }, { "md", TABOUT_MARKDOWN, 1 },
     { "latex", TABOUT_LATEX, 0 }, { "tex", TABOUT_LATEX, 1 },
     { "html", TABOUT_HTML, 0 }, { "text", TABOUT_TEXT, 0 },
-    { "csv", TABOUT_CSV, 0 }, { NULL, 0, 0 }
+    { "csv", TABOUT_CSV, 0 }, { "tsv", TABOUT_TSV, 0 }, { NULL, 0, 0 }
 };
 static const struct cli_name style_names[] = {
     { "apa", 1, 0 }, { "plain", 0, 0 }, { NULL, 0, 0 }
@@ -92,9 +92,12 @@ static void usage(void)
 "                       for the presets' 'CI' labels (default 0.95)\n"
 "      --na-as=TEXT     what NA shows as (default an em dash; CSV: NA)\n"
 "      --thousands[=SEP]  separate thousands (default SEP ',')\n"
+"      --raw            numbers as the program wrote them (no rounding);\n"
+"                       --codebook's wording still shown\n"
 "Output:\n"
 "      --format=FORMAT  markdown (GitHub, default), latex (booktabs), html,\n"
-"                       text (aligned, for a terminal) or csv\n"
+"                       text (aligned, for a terminal), csv, or tsv (for\n"
+"                       a pipeline: one header row, no notes)\n"
 "      --title=TEXT     the table's title; --number=N its number (Table N)\n"
 "      --caption=TEXT   a line under the title\n"
 "      --note=TEXT      a note under the table (repeatable, in order)\n"
@@ -200,6 +203,7 @@ static void parse_args(int argc, char **argv, struct spec *s)
         { "level", required_argument, NULL, OPT_LEVEL },
         { "blank-repeats", no_argument, NULL, OPT_BLANK_REPEATS },
         { "row-notes", no_argument, NULL, OPT_ROW_NOTES },
+        { "raw", no_argument, NULL, OPT_RAW },
         { "help", no_argument, NULL, CLI_OPT_HELP },
         { "version", no_argument, NULL, CLI_OPT_VERSION },
         { NULL, 0, NULL, 0 }
@@ -276,6 +280,7 @@ static void parse_args(int argc, char **argv, struct spec *s)
         case OPT_LEVEL: s->level = cli_level("--level", optarg); break;
         case OPT_BLANK_REPEATS: s->b.blank_repeats = 1; break;
         case OPT_ROW_NOTES: s->row_notes = 1; break;
+        case OPT_RAW: s->b.raw = 1; break;
         default:
             if (!cli_common(&cli, opt, optarg, usage))
                 sk_try_help();
@@ -363,7 +368,7 @@ int main(int argc, char **argv)
     s.b.col_digits = s.digit_cols;
     s.b.ncol_digits = s.ndigit_cols;
     s.b.cb = cb;
-    if (s.format == TABOUT_CSV && !s.na_given)
+    if ((s.format == TABOUT_CSV || s.format == TABOUT_TSV) && !s.na_given)
         s.b.na = "NA";
 
     int usage_err;

@@ -18,7 +18,7 @@ one() {
     shift 2
     _file=$_name.$(ext_of "$_format")
     _rc=0
-    case $_format in md | tex | html | txt | csv) _file=$_name.$_format
+    case $_format in md | tex | html | txt | csv | tsv) _file=$_name.$_format
         _format=default ;; esac
     if [ "$_format" = default ]; then
         (cd "$top_srcdir" && exec sk-table "$@") </dev/null \

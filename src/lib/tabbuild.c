@@ -384,7 +384,8 @@ static char *value(struct ctx *x, size_t col, const struct part *p,
     if (cbt)
         return cbt;
     int inf = strcmp(v, "Inf") == 0 || strcmp(v, "-Inf") == 0;
-    if (!inf && !numfmt_is_number(v))
+    if ((!inf && !numfmt_is_number(v)) || (x->o->raw && p->digits == -2 &&
+                                           p->mod == MOD_NONE))
         return sk_xstrdup(v);
     enum tabkind k = tabbuild_kind(name);
     if (!inf && fabs(strtod(v, NULL)) >= 1e15 && p->mod != MOD_PCT) {

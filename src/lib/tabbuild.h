@@ -71,6 +71,7 @@ struct tabbuild_opts {
     const char *const *col_digits;    /* "COLUMN:N" */
     size_t ncol_digits;
     int apa;                          /* no leading zero for TK_R, TK_P */
+    int raw;                          /* numbers as written (MOD_RAW) */
     const char *na;                   /* what NA shows as */
     const char *thousands;            /* separator, or NULL */
     const char *spread;               /* the column of the blocks, or NULL */

@@ -78,6 +78,7 @@ static const struct marks marks_of[] = {
     [TABOUT_HTML] = { "<i>", "</i>", "<sub>", "</sub>", "&minus;" },
     [TABOUT_TEXT] = { "", "", "_", "", "-" },
     [TABOUT_CSV] = { "", "", "_", "", "-" },
+    [TABOUT_TSV] = { "", "", "_", "", "-" },
 };
 
 /* LaTeX for the non-ASCII characters a table is likely to hold; others
@@ -471,6 +472,27 @@ static void write_csv(FILE *fp, const struct tabout *t)
     }
 }
 
+/* Tab-separated, one header row, spanners into the header: the cells
+ * hold no tab or line break (tabin made control bytes spaces). */
+static void write_tsv(FILE *fp, const struct tabout *t)
+{
+    for (size_t c = 0; c < t->ncols; c++) {
+        char *h = flat_head(t, c), *p = render(h, TABOUT_TSV);
+        fprintf(fp, "%s%s", c ? "\t" : "", p);
+        free(p);
+        free(h);
+    }
+    fputc('\n', fp);
+    for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t c = 0; c < t->ncols; c++) {
+            char *p = render(t->cell[r][c], TABOUT_TSV);
+            fprintf(fp, "%s%s", c ? "\t" : "", p);
+            free(p);
+        }
+        fputc('\n', fp);
+    }
+}
+
 static const char html_style[] =
 "body { font-family: \"Times New Roman\", Times, serif; margin: 2em; }\n"
 "table.sk-table { border-collapse: collapse; "
@@ -713,6 +735,7 @@ int tabout_write(FILE *fp, const struct tabout *t, enum tabout_format f,
     case TABOUT_HTML: write_html(fp, t, o); break;
     case TABOUT_TEXT: write_text(fp, t); break;
     case TABOUT_CSV: write_csv(fp, t); break;
+    case TABOUT_TSV: write_tsv(fp, t); break;
     }
     return ferror(fp) ? -1 : 0;
 }

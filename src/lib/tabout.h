@@ -1,5 +1,5 @@
 /* tabout.h - a finished table, written as Markdown, LaTeX, HTML, aligned
- * text or CSV.
+ * text, CSV or TSV.
  *
  * The model is what a paper's table has: a number and title, an optional
  * caption line, one header row with optional spanners above it (one block
@@ -27,7 +27,9 @@ enum tabout_format {
     TABOUT_LATEX,
     TABOUT_HTML,
     TABOUT_TEXT,
-    TABOUT_CSV
+    TABOUT_CSV,
+    TABOUT_TSV               /* one header row, tab-separated: for a
+                                pipeline (the plot scripts) */
 };
 
 struct tabout_span {
