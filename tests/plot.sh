@@ -105,6 +105,50 @@ else
     tap_ok "# SKIP forest figures: gnuplot is not installed"
 fi
 
+# ---- sk-plot-paired ----
+sk-plot-paired -p Prewt:Postwt --gnuplot datasets/anorexia.csv >"$work/paired.gp"
+sk-paired -p Prewt:Postwt datasets/anorexia.csv |
+    sk-table --format=tsv --cell='c=%{mean_diff} [%{ci_lo}, %{ci_hi}]' |
+    sed -n 2p | sed 's/-/\xe2\x88\x92/g' >"$work/change"
+check "paired: the caption's mean change is sk-paired's ($(cat "$work/change"))" \
+    grep -q -F "Mean change $(cat "$work/change") (95% CI, Postwt" "$work/paired.gp"
+check "paired: one line per respondent (72)" sh -c \
+    "awk -v b='\$p << EOD' '\$0 == b { on = 1; next } on && \$0 == \"EOD\" { exit } on { s += \$3 } END { exit s != 72 }' '$work/paired.gp'"
+sk-plot-paired -p C1:C2 --gnuplot datasets/bfi.csv >"$work/c1c2.gp"
+check "paired: identical Likert pairs drawn once (at most 36 lines, 2755 answers)" sh -c \
+    "awk -v b='\$p << EOD' '\$0 == b { on = 1; next } on && \$0 == \"EOD\" { exit } on { s += \$3; k++ } END { exit !(s == 2755 && k <= 36) }' '$work/c1c2.gp'"
+check "paired: the pairs left out counted" \
+    grep -q -F "n = 2755; 45 incomplete pairs left out" "$work/c1c2.gp"
+printf 'pair,time,score\n1,pre,2\n1,post,4\n2,pre,3\n2,post,3\n3,pre,1\n3,post,4\n4,pre,5\n' >"$work/long.csv"
+sk-plot-paired --id=pair --within=time --levels=pre,post --value=score --gnuplot \
+    "$work/long.csv" >"$work/long.gp"
+check "paired: the long form, an incomplete pair left out" \
+    grep -q -F "Mean change 1.67 [" "$work/long.gp"
+check "paired: ... and counted" grep -q -F "n = 3; 1 incomplete pair left out" "$work/long.gp"
+
+# ---- sk-plot-boot ----
+sk-boot -p Prewt:Postwt -s mean-diff,dz -B 1000 -m percentile,bca,basic \
+    --replicates-out="$work/reps.tsv" datasets/anorexia.csv >"$work/boot2.tsv"
+sk-plot-boot --intervals="$work/boot2.tsv" --stat=mean-diff --gnuplot \
+    "$work/reps.tsv" >"$work/hist.gp"
+check "boot: 40 bins holding the 1000 replicates" sh -c \
+    "awk -v b='\$h << EOD' '\$0 == b { on = 1; next } on && \$0 == \"EOD\" { exit } on { s += \$2; k++ } END { exit !(s == 1000 && k == 40) }' '$work/hist.gp'"
+awk -F '\t' 'NR > 1 && $3 == "mean-diff" && $7 == "bca" { printf "95%% BCa: [%.2f, %.2f]\n", $12, $13 }' \
+    "$work/boot2.tsv" >"$work/bca"
+check "boot: the BCa interval named in the key ($(cat "$work/bca"))" \
+    grep -q -F "$(cat "$work/bca")" "$work/hist.gp"
+check "boot: an arrow at the estimate and at each end of three intervals" \
+    test "$(grep -c '^set arrow' "$work/hist.gp")" -eq 7
+if [ $have_gnuplot = 1 ]; then
+    sk-plot-paired -p Prewt:Postwt -o "$work/paired.svg" datasets/anorexia.csv
+    check "paired.svg: both sides named" sh -c \
+        "grep -q -F '<text>Prewt</text>' '$work/paired.svg' && grep -q -F '<text>Postwt</text>' '$work/paired.svg'"
+    sk-plot-boot --intervals="$work/boot2.tsv" --stat=dz -o "$work/hist.svg" "$work/reps.tsv"
+    check "hist.svg: the key names the estimate" grep -q -F '<text>estimate 0.346</text>' "$work/hist.svg"
+else
+    tap_ok "# SKIP paired and boot figures: gnuplot is not installed"
+fi
+
 # ---- bad inputs and usage: the status, the message, no file left ----
 fails() {   # fails NAME STATUS MESSAGE COMMAND...
     _n=$1 _s=$2 _m=$3
@@ -151,6 +195,26 @@ fails "forest: an unknown --estimate column" 1 "no column 'zz'" \
     sk-plot-forest --estimate=zz --lo=dz_lo --hi=dz_hi -o "$work/x.svg" "$work/paired.tsv"
 fails "forest: a bad --ref" 2 "invalid value for --ref: 'x' (a number, or none)" \
     sk-plot-forest --ref=x "$work/paired.tsv"
+fails "paired: no columns given" 2 "give -p BEFORE:AFTER, or --id, --within, --levels and --value" \
+    sk-plot-paired datasets/anorexia.csv
+fails "paired: an unknown column" 2 "no column 'zz'" \
+    sk-plot-paired -p Prewt:zz -o "$work/x.svg" datasets/anorexia.csv
+fails "paired: a level that never occurs" 1 "level later never occurs in --within" \
+    sk-plot-paired --id=pair --within=time --levels=pre,later --value=score -o "$work/x.svg" "$work/long.csv"
+printf 'pair,time,score\n1,pre,2\n1,pre,4\n' >"$work/twice.csv"
+fails "paired: an id twice at one level" 1 "id 1 has two rows at pre" \
+    sk-plot-paired --id=pair --within=time --levels=pre,post --value=score -o "$work/x.svg" "$work/twice.csv"
+printf 'a,b\n1,NA\n,2\n' >"$work/none.csv"
+fails "paired: no complete pairs" 1 "no complete pairs of 'a' and 'b'" \
+    sk-plot-paired -p a:b -o "$work/x.svg" "$work/none.csv"
+fails "boot: two statistics, none chosen" 1 "choose one with --variable, --group, --stat" \
+    sk-plot-boot -o "$work/x.svg" "$work/reps.tsv"
+fails "boot: not the replicates" 1 "no column 'replicate'" \
+    sk-plot-boot -o "$work/x.svg" "$work/boot2.tsv"
+fails "boot: --intervals not sk-boot's output" 1 "not sk-boot's output" \
+    sk-plot-boot --intervals="$work/paired.tsv" --stat=dz -o "$work/x.svg" "$work/reps.tsv"
+fails "boot: a bad --bins" 2 "invalid value for --bins: '2' (5 to 500)" \
+    sk-plot-boot --bins=2 "$work/reps.tsv"
 check "no figure was left by the failures" test ! -e "$work/x.svg"
 
 # gnuplot missing: a PATH with everything but gnuplot

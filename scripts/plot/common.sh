@@ -159,11 +159,25 @@ plot_need() {
     done
 }
 
-# sk-table beside this script (the same installation), or on PATH.
+# sk-table beside this script (the same installation), or on PATH; its
+# errors as this script's, naming the input (not the temporary copy), and
+# its exit status kept.
 plot_sk_table() {
     _here=$(dirname -- "$0")
-    if [ -x "$_here/sk-table" ]; then "$_here/sk-table" "$@"
-    else sk-table "$@"; fi
+    _rc=0
+    if [ -x "$_here/sk-table" ]; then
+        "$_here/sk-table" "$@" 2>"$plot_tmp/sk.err" || _rc=$?
+    else
+        sk-table "$@" 2>"$plot_tmp/sk.err" || _rc=$?
+    fi
+    if [ -s "$plot_tmp/sk.err" ]; then
+        awk -v tmp="$plot_tmp/in" -v where="$plot_where" -v me="$plot_name" '{
+            while ((i = index($0, tmp)) > 0)
+                $0 = substr($0, 1, i - 1) where substr($0, i + length(tmp))
+            sub(/^sk-table:/, me ":"); sub(/Try .sk-table --help./, "Try '\''" me " --help'\''")
+            print }' "$plot_tmp/sk.err" >&2
+    fi
+    return $_rc
 }
 
 # The options of every script: argument parsing helpers. plot_arg sets

@@ -110,7 +110,7 @@ plot_need "$what" "$@"
 plot_sk_table --format=tsv --raw ${codebook:+--codebook="$codebook"} \
     -c "$labels" --cell="sk_e=%{$est}" \
     --cell="sk_lo=%{$lo}" --cell="sk_hi=%{$hi}" "$plot_tmp/in" \
-    >"$plot_tmp/raw" || exit 1
+    >"$plot_tmp/raw" || exit $?
 plot_sk_table --format=tsv --cell="sk_text=%{$est} [%{$lo}, %{$hi}]" \
     --na-as=NA "$plot_tmp/in" | cut -f 1 >"$plot_tmp/text" || exit 1
 diff_text=

@@ -59,7 +59,7 @@ plot_need "sk-freq's table (item, level, label, count, n: sk-freq without --summ
     item level label count n
 if [ -n "${codebook:-}" ]; then
     plot_sk_table --format=tsv --raw --codebook="$codebook" "$plot_tmp/in" \
-        >"$plot_tmp/cb" || exit 1
+        >"$plot_tmp/cb" || exit $?
     mv "$plot_tmp/cb" "$plot_tmp/in"
 fi
 

@@ -27,7 +27,11 @@ static char *check_header(const char *file, const char *const *names,
 {
     char *err = NULL, *shown;
     for (size_t c = 0; c < n && !err; c++) {
-        if (!is_name(names[c])) {
+        if (csv && !*names[c]) {
+            if (asprintf(&err, "%s:1: column %zu of the header is empty: "
+                         "every column needs a name", file, c + 1) < 0)
+                sk_die("out of memory");
+        } else if (!csv && !is_name(names[c])) {
             shown = sk_shown(names[c], strlen(names[c]));
             const char *hint = !csv && strchr(names[c], ',')
                 ? " (a comma-separated file? sk-table reads the "

@@ -1,11 +1,12 @@
 /* tabin.h - a table written by an sk- program, read whole as text.
  *
  * sk-table's input: tab-separated (or, with csv = 1, comma-separated)
- * rows with one header row, read with libcsv (csvin.h). The header must
+ * rows with one header row, read with libcsv (csvin.h). A TSV header must
  * look like an sk- program's: every name a word of letters, digits and
  * '_' starting with a letter, none twice, so that a CSV file read as TSV,
  * a headerless file or a prose file is refused on line 1 instead of being
- * shown as a one-column table. Cells are kept as written; control bytes
+ * shown as a one-column table. A CSV file (data, as the plot scripts
+ * read) needs only names that are not empty and not repeated. Cells are kept as written; control bytes
  * in them become spaces. It knows nothing of statistics or formats. */
 #ifndef SK_TABIN_H
 #define SK_TABIN_H
