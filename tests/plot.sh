@@ -53,6 +53,12 @@ check "likert: an odd scale's middle level is split across zero" \
     grep -q '^0.000000 1 -20.000000 20.000000 ' "$work/odd.gp"
 check "likert: colour-blind-safe BrBG, neutral grey" \
     grep -q 'keyentry with boxes fc rgb "#cccccc" title "maybe"' "$work/odd.gp"
+printf "item\tlevel\tlabel\tcount\tpercent\tcum_percent\tn\tmissing\nQ1\t1\tDisagree\t3\t0\t0\t26\t0\nQ1\t2\tNeutral\t5\t0\t0\t26\t0\nQ1\t3\tAgree\t16\t0\t0\t26\t0\nQ1\t9\tDon't know\t2\t0\t0\t26\t0\n" >"$work/dk.tsv"
+sk-plot-likert --aside="Don't know" --gnuplot "$work/dk.tsv" >"$work/dk.gp"
+check "likert: --aside leaves Don't know out of n and the percentages (n = 24, 67% high)" sh -c \
+    "grep -q -F '(\"Q1 (n = 24)\" 1)' '$work/dk.gp' && grep -q -F '\"13%\"' '$work/dk.gp' && grep -q -F '\"67%\"' '$work/dk.gp'"
+check "likert: --aside draws it at the side, 8% of all answers" \
+    grep -q -F '"8%"' "$work/dk.gp"
 sk-plot-likert --sort=agree --gnuplot "$work/freq.tsv" >"$work/sorted.gp"
 check "likert: --sort=agree puts A2 (88% high) first" \
     grep -q '^set ytics ("A2 (n = 2773)" 10,' "$work/sorted.gp"
@@ -185,6 +191,8 @@ printf 'item\tlevel\tlabel\tcount\tpercent\tcum_percent\tn\tmissing\nq\t1\tno\t2
 fails "likert: two scales in one figure" 1 \
     "item \"r\" has 3 levels and \"q\" 2: one scale per figure" \
     sk-plot-likert -o "$work/x.svg" "$work/mixed.tsv"
+fails "likert: --aside names no level" 1 "--aside: no level is labelled or coded \"Nope\"" \
+    sk-plot-likert --aside=Nope -o "$work/x.svg" "$work/dk.tsv"
 fails "forest: not a comparison table" 1 \
     "not the output of sk-paired, sk-compare, sk-agree or sk-boot" \
     sk-plot-forest -o "$work/x.svg" "$work/describe.tsv"

@@ -22,11 +22,17 @@ Layout:
                        the codebook's), agree (most high first), disagree
                        (most low first) or mean (highest mean code first)
       --no-labels      no percentages inside the segments
+      --aside=LIST     levels that are not answers on the scale ("Don't
+                       know", "Not applicable"; labels or codes,
+                       comma-separated): drawn as a grey bar at the side,
+                       their percentage of all answers beside it, and left
+                       out of the bars, their percentages and n
 $plot_common_help
 EOF
 }
 
 sort_by=input
+aside=''
 seg_labels=1
 while [ $# -gt 0 ]; do
     case $1 in
@@ -42,6 +48,7 @@ while [ $# -gt 0 ]; do
     if ! plot_option "$plot_opt" "$plot_val"; then
         case $plot_opt in
         --codebook) codebook=$plot_val ;;
+        --aside) aside=$plot_val ;;
         --sort)
             case $plot_val in input | agree | disagree | mean) sort_by=$plot_val ;;
             *) usage_error "invalid value for --sort: '$plot_val' (input, agree, disagree or mean)" ;;
@@ -64,7 +71,7 @@ if [ -n "${codebook:-}" ]; then
 fi
 
 title=$(plot_escape "$plot_title")
-awk -F '\t' -v sort_by="$sort_by" -v seg_labels="$seg_labels" \
+awk -F '\t' -v sort_by="$sort_by" -v seg_labels="$seg_labels" -v aside="$aside" \
     -v title="$title" -v where="$plot_where" -v prog="$plot_name" \
     -v out="$plot_tmp/plot.gp" -v sizes="$plot_tmp/size" '
 function q(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }
@@ -93,6 +100,8 @@ function dark(c,    r, g, b) {
     return 0.299 * r + 0.587 * g + 0.114 * b < 128
 }
 NR == 1 {
+    na = split(aside, al, ",")
+    for (i = 1; i <= na; i++) isaside[al[i]] = 1
     for (i = 1; i <= NF; i++) c[$i] = i
     hasg = ("group" in c)
     next
@@ -108,12 +117,18 @@ NR == 1 {
     }
     b = bar[key]
     if ($c["count"] !~ /^[0-9]+$/) fail("line " NR ": count " q($c["count"]) " is not a count")
+    if (($c["label"] in isaside) || ($c["level"] in isaside)) {
+        acnt[b] += $c["count"]; found_aside[$c["label"]] = 1; found_aside[$c["level"]] = 1
+        if (!($c["label"] in alab)) { alab[$c["label"]] = 1; anames = anames (anames != "" ? ", " : "") $c["label"] }
+        next
+    }
     nl[b]++; lab[b, nl[b]] = $c["label"]; cnt[b, nl[b]] = $c["count"]; code[b, nl[b]] = $c["level"]
-    if (nl[b] == 1) { klabels = "" }
 }
 END {
     if (bad) exit 1
     if (nbars == 0) fail("no rows after the header")
+    for (i = 1; i <= na; i++) if (!(al[i] in found_aside))
+        fail("--aside: no level is labelled or coded " q(al[i]))
     k = nl[1]
     for (b = 1; b <= nbars; b++) {
         if (nl[b] != k) fail("item " q(bitem[b]) " has " nl[b] " levels and " q(bitem[1]) " " k ": one scale per figure")
@@ -152,6 +167,11 @@ END {
     for (b = 1; b <= nbars; b++) { if (-start[b] > maxl) maxl = -start[b]
         if (start[b] + 100 > maxr) maxr = start[b] + 100 }
     xmin = -25 * int((maxl + 24.999) / 25) - 14; xmax = 25 * int((maxr + 24.999) / 25) + 14
+    # the levels aside: a bar of their share of all answers, past the totals
+    amax = 0
+    for (b = 1; b <= nbars; b++) { pa[b] = (tot[b] + acnt[b]) ? 100 * acnt[b] / (tot[b] + acnt[b]) : 0
+        if (pa[b] > amax) amax = pa[b] }
+    if (anames != "") { ax = xmax + 4; xmax = ax + amax + 12 }
     if (title != "") print "set title \"" title "\"" > out
     print "set encoding utf8" > out
     print "set xrange [" xmin ":" xmax "]" > out
@@ -174,8 +194,9 @@ END {
     # the key under the axis, centred on the figure, in one row when the
     # labels fit in 1000 pixels (about 7 a character), else two
     kw = 0; for (l = 1; l <= k; l++) kw += 7 * length(lab[1, l]) + 45
+    if (anames != "") kw += 7 * length(anames " (aside)") + 45
     keyrows = kw > 960 ? 2 : 1
-    print "set key at screen 0.5, screen 0.01 center bottom horizontal Left reverse samplen 1.2 width 0 maxcols " int((k + keyrows - 1) / keyrows) > out
+    print "set key at screen 0.5, screen 0.01 center bottom horizontal Left reverse samplen 1.2 width 0 maxcols " int((k + (anames != "") + keyrows - 1) / keyrows) > out
     print "set bmargin " 4 + 1.4 * keyrows > out
     print "set style fill solid 1.0 border lc rgb \"white\"" > out
     print "set arrow from 0, graph 0 to 0, graph 1 nohead lc rgb \"#333333\" lw 1.2 front" > out
@@ -206,12 +227,27 @@ END {
         printf "%.6f %d \"%d%%\" %.6f \"%d%%\"\n", start[b] - 1.5, y, int(low[b] + 0.5), start[b] + 101.5, int(high[b] + 0.5) > out
     }
     print "EOD" > out
+    if (anames != "") {
+        print "$aside << EOD" > out
+        for (r = 1; r <= nb; r++) {
+            b = row[r]; y = nbars - r + 1
+            printf "%.6f %d %.6f %.6f %.2f %.2f \"%d%%\" %.6f\n", ax + pa[b] / 2, y, ax, ax + pa[b], y - 0.36, y + 0.36, int(pa[b] + 0.5), ax + pa[b] + 1.5 > out
+        }
+        print "EOD" > out
+        print "set arrow from " ax - 2 ", graph 0 to " ax - 2 ", graph 1 nohead lc rgb \"#bbbbbb\" dt 3" > out
+    }
     printf "plot $seg using 1:2:3:4:5:6:7 with boxxyerror fc rgb variable notitle, \\\n" > out
+    if (anames != "") {
+        printf "     $aside using 1:2:3:4:5:6 with boxxyerror fc rgb \"#999999\" notitle, \\\n" > out
+        printf "     $aside using 8:2:7 with labels left tc rgb \"#222222\" notitle, \\\n" > out
+    }
     if (seg_labels) printf "     $lab using 1:2:3:4 with labels tc rgb variable font \",9\" notitle, \\\n" > out
     printf "     $tot using 1:2:3 with labels right tc rgb \"#222222\" notitle, \\\n" > out
     printf "     $tot using 4:2:5 with labels left tc rgb \"#222222\" notitle" > out
     for (l = 1; l <= k; l++)
         printf ", \\\n     keyentry with boxes fc rgb \"%s\" title %s", col[l], q(lab[1, l]) > out
+    if (anames != "")
+        printf ", \\\n     keyentry with boxes fc rgb \"#999999\" title %s", q(anames " (aside)") > out
     print "" > out
     # the size: a bar 30 pixels high, room for the key
     print 1000, 110 + 30 * nbars + 22 * keyrows > sizes
