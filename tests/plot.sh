@@ -131,6 +131,10 @@ sk-plot-paired --id=pair --within=time --levels=pre,post --value=score --gnuplot
 check "paired: the long form, an incomplete pair left out" \
     grep -q -F "Mean change 1.67 [" "$work/long.gp"
 check "paired: ... and counted" grep -q -F "n = 3; 1 incomplete pair left out" "$work/long.gp"
+printf 'a,b\n1,2\n2,4\n-99,5\n3,3\n' >"$work/na.csv"
+sk-plot-paired -p a:b --na=-99 --gnuplot "$work/na.csv" >"$work/na.gp"
+check "paired: --na tokens are missing, not answers" \
+    grep -q -F "n = 3; 1 incomplete pair left out" "$work/na.gp"
 
 # ---- sk-plot-boot ----
 sk-boot -p Prewt:Postwt -s mean-diff,dz -B 1000 -m percentile,bca,basic \

@@ -23,13 +23,15 @@ Input:
                        the long form: rows with the same id are one
                        respondent, --within says which side
   -t, --tsv            tab-separated input (default: CSV)
+      --na=LIST        missing-value tokens, comma-separated (default NA;
+                       an empty field is always missing)
       --center=WHAT    mean (default, with its CI) or median (with q1, q3)
       --level=P        the intervals' confidence level (default 0.95)
 $plot_common_help
 EOF
 }
 
-pair='' id='' within='' levels='' value='' tsv='' center=mean level=0.95
+pair='' id='' within='' levels='' value='' tsv='' center=mean level=0.95 na=NA
 while [ $# -gt 0 ]; do
     case $1 in
     --help) usage; exit 0 ;;
@@ -54,6 +56,7 @@ while [ $# -gt 0 ]; do
             *) usage_error "invalid value for --center: '$plot_val' (mean or median)" ;;
             esac ;;
         --level) level=$plot_val ;;
+        --na) na=$plot_val ;;
         *) usage_error "unrecognized option '$plot_opt'" ;;
         esac
     fi
@@ -92,10 +95,10 @@ else
         "$plot_tmp/in" >"$plot_tmp/cols" || exit $?
 fi
 # the complete pairs, as a two-column table
-awk -F '\t' -v long="${id:+1}" -v a="$a" -v b="$b" -v where="$plot_where" \
+awk -F '\t' -v long="${id:+1}" -v a="$a" -v b="$b" -v where="$plot_where" -v na="$na" \
     -v prog="$plot_name" -v drops="$plot_tmp/dropped" '
-function isnum(s) { return s ~ /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/ }
-NR == 1 { next }
+function isnum(s) { return !(s in missing) && s ~ /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$/ }
+NR == 1 { nm = split(na, t, ","); for (i = 1; i <= nm; i++) missing[t[i]] = 1; next }
 !long { if (isnum($1) && isnum($2)) print $1 "\t" $2; else dropped++; next }
 {
     if (!($1 in seen)) { seen[$1] = 1; ids[++n] = $1 }
