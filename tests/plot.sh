@@ -97,6 +97,12 @@ sk-agree -p C1:C2 -p A1:A2 datasets/bfi.csv >"$work/agree.tsv"
 sk-plot-forest --gnuplot "$work/agree.tsv" >"$work/agree.gp"
 check "forest: sk-agree's ICC(A,1)" \
     grep -q -F 'set label "0.42 [0.39, 0.46]"' "$work/agree.gp"
+check "forest: no direction on the axis of an ICC" \
+    grep -q -F 'set xlabel "ICC(A,1), absolute agreement"' "$work/agree.gp"
+sk-paired -p Prewt:Postwt -p Postwt:Prewt datasets/anorexia.csv |
+    sk-plot-forest --gnuplot >"$work/two.gp"
+check "forest: rows with different differences: none on the axis" \
+    grep -q -F 'set xlabel "Mean difference"' "$work/two.gp"
 sk-boot -p Prewt:Postwt -s mean-diff,dz -B 500 datasets/anorexia.csv >"$work/boot.tsv"
 sk-plot-forest --gnuplot "$work/boot.tsv" >"$work/boot.gp"
 check "forest: sk-boot's rows named by statistic and interval" \

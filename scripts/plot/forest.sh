@@ -113,10 +113,12 @@ plot_sk_table --format=tsv --raw ${codebook:+--codebook="$codebook"} \
     >"$plot_tmp/raw" || exit $?
 plot_sk_table --format=tsv --cell="sk_text=%{$est} [%{$lo}, %{$hi}]" \
     --na-as=NA "$plot_tmp/in" | cut -f 1 >"$plot_tmp/text" || exit 1
+# what the difference is, on the axis, when every row says the same (not
+# for an intraclass correlation, which has no direction)
 diff_text=
-if has difference; then
-    diff_text=$(awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "difference") c = i }
-        NR == 2 { print $c; exit }' "$plot_tmp/in")
+if has difference && ! has rater_a; then
+    diff_text=$(awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "difference") c = i; next }
+        NR == 2 { d = $c } $c != d { d = ""; exit } END { if (d != "NA") print d }' "$plot_tmp/in")
 fi
 
 title=$(plot_escape "$plot_title")
