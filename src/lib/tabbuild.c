@@ -117,16 +117,6 @@ static char *str_done(struct str *b)
     return b->s;
 }
 
-static char *fail(const char *fmt, ...)
-{
-    va_list ap;
-    char *m;
-    va_start(ap, fmt);
-    if (vasprintf(&m, fmt, ap) < 0)
-        sk_die("out of memory");
-    va_end(ap);
-    return m;
-}
 
 char *tabbuild_marks(const char *s)
 {
@@ -224,7 +214,7 @@ static char *parse_mod(const char *m, struct part *p)
     }
     long d = strtol(m, &end, 10);
     if (*m < '0' || *m > '9' || *end || d > 15)
-        return fail("'%s' is not a format (decimals 0 to 15, =, =N, %%, "
+        return sk_xasprintf("'%s' is not a format (decimals 0 to 15, =, =N, %%, "
                     "sym, ci, test or raw)", m);
     p->digits = (int)d;
     return NULL;
@@ -251,7 +241,7 @@ static char *tmpl_parse(const char *s, const struct tabin *in,
         if (!close) {
             free(lit.s);
             tmpl_free(t);
-            return fail("template '%s': '%%{' without its '}'", s);
+            return sk_xasprintf("template '%s': '%%{' without its '}'", s);
         }
         add_lit(t, &lit);
         char *ref = sk_xstrndup(p + 2, (size_t)(close - p - 2));
@@ -270,13 +260,13 @@ static char *tmpl_parse(const char *s, const struct tabin *in,
                 else if (colsel_one(ref, (const char *const *)in->name,
                                     in->ncols, &c, &err) == 0) {
                     /* a column number: refused, names only */
-                    err = fail("no column '%s'", ref);
+                    err = sk_xasprintf("no column '%s'", ref);
                 }
             }
             part.col = c;
         }
         if (err) {
-            char *m = fail("template '%s': %s", s, err);
+            char *m = sk_xasprintf("template '%s': %s", s, err);
             free(err);
             free(ref);
             free(lit.s);
@@ -325,9 +315,9 @@ static char *symbol_of(const char *v)
             return tabbuild_marks(boot_symbols[i][1]);
     const char *colon = strchr(v, ':');
     if (colon && (starts(v, "pct:") || starts(v, "prop:")))
-        return fail("%% (%s)", colon + 1);
+        return sk_xasprintf("%% (%s)", colon + 1);
     if (colon && (starts(v, "pct-diff:") || starts(v, "prop-diff:")))
-        return fail("%s%% (%s)", "\xce\x94", colon + 1);
+        return sk_xasprintf("%s%% (%s)", "\xce\x94", colon + 1);
     return sk_xstrdup(v);
 }
 
@@ -354,7 +344,7 @@ static char *codebook_text(struct ctx *x, const char *name, const char *v)
             return NULL;
         if (it->reverse)
             x->reversed_shown = 1;
-        return fail("%s%s", it->text ? it->text : v,
+        return sk_xasprintf("%s%s", it->text ? it->text : v,
                     it->reverse ? " (R)" : "");
     }
     size_t s = codebook_find_scale(cb, v);
@@ -417,7 +407,7 @@ static char *value(struct ctx *x, size_t col, const struct part *p,
     if (!r)
         return sk_xstrdup(v);
     if (p->mod == MOD_EQ) {
-        char *e = fail("%s%s", r[0] == '<' || r[0] == '>' ? "" : "= ", r);
+        char *e = sk_xasprintf("%s%s", r[0] == '<' || r[0] == '>' ? "" : "= ", r);
         free(r);
         r = e;
     }
@@ -568,7 +558,7 @@ static char *columns(struct ctx *x, struct bcol **out, size_t *nout)
         char *cellt = NULL, *headt = NULL;
         const struct tabbuild_col *c = o->col ? &o->col[i] : &plain;
         if (!o->col) {
-            cellt = fail("%%{%s}", x->in->name[i]);
+            cellt = sk_xasprintf("%%{%s}", x->in->name[i]);
             headt = escape_marks(x->in->name[i]);
             plain.head = headt;
             plain.cell = cellt;
@@ -701,8 +691,8 @@ static char *block_order(const struct ctx *x, struct strmap *blocks,
                     lv = l;
             }
             if (!lv) {
-                err = !o->cb ? fail("--order=codebook needs --codebook")
-                    : fail("--order=codebook: no level set of the codebook "
+                err = !o->cb ? sk_xasprintf("--order=codebook needs --codebook")
+                    : sk_xasprintf("--order=codebook: no level set of the codebook "
                            "has every value of '%s' as a label", o->spread);
                 free(key);
                 return err;
@@ -726,7 +716,7 @@ static char *block_order(const struct ctx *x, struct strmap *blocks,
         }
         if (o->order == TB_ORDER_LIST && at < nb) {
             size_t miss = perm[at];
-            err = fail("--order: the list does not name the value '%s' of "
+            err = sk_xasprintf("--order: the list does not name the value '%s' of "
                        "'%s'", key[miss], o->spread);
         }
     }
@@ -793,7 +783,7 @@ static void row_notes(struct ctx *x, struct tabout *t)
     for (size_t i = 0; i < strmap_size(texts); i++) {
         const char *s = strmap_key(texts, i);
         size_t len = strlen(s);
-        char *m = fail("%s%s%s%s%s", s, who[i].n ? " (" : "",
+        char *m = sk_xasprintf("%s%s%s%s%s", s, who[i].n ? " (" : "",
                        who[i].n ? who[i].s : "", who[i].n ? ")" : "",
                        len && s[len - 1] == '.' ? "" : ".");
         tabbuild_add_note(t, m);
@@ -819,8 +809,8 @@ static char *digits_options(struct ctx *x)
             char *err = NULL, *m;
             if (colsel_one(name, (const char *const *)x->in->name,
                            x->in->ncols, &c, &err) == 0)
-                err = fail("no column '%s'", name);
-            m = fail("--digits=%s: %s", s, err);
+                err = sk_xasprintf("no column '%s'", name);
+            m = sk_xasprintf("--digits=%s: %s", s, err);
             free(err);
             free(name);
             return m;
@@ -881,7 +871,7 @@ static char *spread_rows(struct ctx *x, struct bcol *bc, size_t nbc,
     for (size_t i = 0; i < nbc; i++)
         bc[i].stub ? nstub++ : nval++;
     if (!err && nval == 0)
-        err = fail("--spread=%s: no columns to spread besides the row "
+        err = sk_xasprintf("--spread=%s: no columns to spread besides the row "
                    "labels", x->o->spread);
     if (!err) {
         for (size_t i = 0; i < nb; i++)
@@ -897,7 +887,7 @@ static char *spread_rows(struct ctx *x, struct bcol *bc, size_t nbc,
         for (size_t r = 0; r < in->nrows; r++) {
             size_t *w = &where[row[r] * nb + blk[r]];
             if (*w) {
-                err = fail("%s:%lu: the same row labels and '%s' as line "
+                err = sk_xasprintf("%s:%lu: the same row labels and '%s' as line "
                            "%lu: more than one row would share a cell "
                            "(give the columns that tell them apart, or "
                            "--stub)", in->file, in->line[r], x->o->spread,
@@ -996,8 +986,8 @@ struct tabout *tabbuild(const struct tabin *in, const struct tabbuild_opts *o,
         *err = NULL;
         if (colsel_one(o->spread, (const char *const *)in->name, in->ncols,
                        &c, err) == 0)
-            *err = fail("no column '%s'", o->spread);
-        char *m = fail("--spread: %s", *err);
+            *err = sk_xasprintf("no column '%s'", o->spread);
+        char *m = sk_xasprintf("--spread: %s", *err);
         free(*err);
         *err = m;
         return NULL;
@@ -1016,7 +1006,7 @@ struct tabout *tabbuild(const struct tabin *in, const struct tabbuild_opts *o,
                 continue;
             for (size_t r = 1; r < in->nrows; r++)
                 if (strcmp(in->cell[r][c], in->cell[0][c]) != 0) {
-                    *err = fail("%s:%lu: column '%s' is '%s' here and '%s' "
+                    *err = sk_xasprintf("%s:%lu: column '%s' is '%s' here and '%s' "
                                 "on line %lu, but a header shows one value: "
                                 "name it in a cell template instead",
                                 in->file, in->line[r], in->name[c],
@@ -1030,7 +1020,7 @@ struct tabout *tabbuild(const struct tabin *in, const struct tabbuild_opts *o,
         }
     }
     if (nbc == 0) {
-        *err = fail("no columns to show");
+        *err = sk_xasprintf("no columns to show");
         free(x.col_digits);
         free(bc);
         return NULL;

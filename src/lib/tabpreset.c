@@ -289,18 +289,6 @@ const char *tabpreset_names(void)
            "boot or auto";
 }
 
-static char *fail(const char *fmt, ...)
-    __attribute__((format(printf, 1, 2)));
-static char *fail(const char *fmt, ...)
-{
-    va_list ap;
-    char *m;
-    va_start(ap, fmt);
-    if (vasprintf(&m, fmt, ap) < 0)
-        sk_die("out of memory");
-    va_end(ap);
-    return m;
-}
 
 /* S with "{CI}" as LABEL: to free(). */
 static char *with_ci(const char *s, const char *label)
@@ -353,7 +341,7 @@ struct tabpreset *tabpreset_get(const char *name, int apa,
     if (strcmp(name, "auto") == 0) {
         d = detect(in);
         if (!d) {
-            *err = fail("%s: not the output of an sk- program that a preset "
+            *err = sk_xasprintf("%s: not the output of an sk- program that a preset "
                         "knows (%s)", in->file, tabpreset_names());
             return NULL;
         }
@@ -362,12 +350,12 @@ struct tabpreset *tabpreset_get(const char *name, int apa,
             if (strcmp(presets[i].name, name) == 0)
                 d = &presets[i];
         if (!d) {
-            *err = fail("unknown preset '%s' (%s)", name, tabpreset_names());
+            *err = sk_xasprintf("unknown preset '%s' (%s)", name, tabpreset_names());
             return NULL;
         }
         for (const char *const *n = d->needs; *n; n++)
             if (tabin_find(in, *n) == (size_t)-1) {
-                *err = fail("%s: --preset=%s lays out %s's output, which "
+                *err = sk_xasprintf("%s: --preset=%s lays out %s's output, which "
                             "has a column '%s'; this table has none",
                             in->file, d->name, d->program, *n);
                 return NULL;
@@ -377,7 +365,7 @@ struct tabpreset *tabpreset_get(const char *name, int apa,
     if (apa) {
         cols = apa_cols(d->name);
         if (!cols) {
-            *err = fail("--apa: no sentences for %s's output (only sk-paired, "
+            *err = sk_xasprintf("--apa: no sentences for %s's output (only sk-paired, "
                         "sk-compare, sk-boot, sk-alpha and sk-agree)",
                         d->program);
             return NULL;

@@ -155,3 +155,14 @@ void sk_gsl_init(void)
 {
     gsl_set_error_handler_off();
 }
+
+char *sk_xasprintf(const char *fmt, ...)
+{
+    va_list ap;
+    char *m;
+    va_start(ap, fmt);
+    if (vasprintf(&m, fmt, ap) < 0)
+        sk_die("out of memory");
+    va_end(ap);
+    return m;
+}

@@ -43,6 +43,8 @@ void *sk_xrealloc(void *p, size_t n);
 /* realloc for an array of n elements of size size, checking overflow. */
 void *sk_xreallocarray(void *p, size_t n, size_t size);
 char *sk_xstrdup(const char *s);
+/* A formatted string to free() (vasprintf; dies when out of memory). */
+char *sk_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *sk_xstrndup(const char *s, size_t n);
 
 /* The LEN bytes at S as a message shows them: control characters escaped
