@@ -264,6 +264,10 @@ static void nul_error(struct csvin *r, const struct rowrec *rec, int header)
     r->qpos = r->nq = 0;
 }
 
+static struct csvin *open_fp(FILE *fp, int own, const char *name,
+                             const struct csvin_opts *opts, size_t chunk,
+                             char **errmsg);
+
 struct csvin *csvin_open(const char *path, const struct csvin_opts *opts,
                          char **errmsg)
 {
@@ -274,23 +278,33 @@ struct csvin *csvin_open_chunked(const char *path,
                                  const struct csvin_opts *opts, size_t chunk,
                                  char **errmsg)
 {
-    struct csvin *r = sk_xcalloc(1, sizeof *r);
     *errmsg = NULL;
-    if (!path || strcmp(path, "-") == 0) {
-        r->fp = stdin;
-        r->name = sk_xstrdup("(standard input)");
-    } else {
-        r->fp = fopen(path, "rb");
-        r->name = sk_xstrdup(path);
-        if (!r->fp) {
-            if (asprintf(errmsg, "%s: %s", path, strerror(errno)) < 0)
-                sk_die("out of memory");
-            free(r->name);
-            free(r);
-            return NULL;
-        }
-        r->own_fp = 1;
+    if (!path || strcmp(path, "-") == 0)
+        return open_fp(stdin, 0, "(standard input)", opts, chunk, errmsg);
+    FILE *fp = fopen(path, "rb");
+    if (!fp) {
+        if (asprintf(errmsg, "%s: %s", path, strerror(errno)) < 0)
+            sk_die("out of memory");
+        return NULL;
     }
+    return open_fp(fp, 1, path, opts, chunk, errmsg);
+}
+
+struct csvin *csvin_open_stream(FILE *fp, const char *name,
+                                const struct csvin_opts *opts, char **errmsg)
+{
+    *errmsg = NULL;
+    return open_fp(fp, 0, name, opts, CHUNK, errmsg);
+}
+
+static struct csvin *open_fp(FILE *fp, int own, const char *name,
+                             const struct csvin_opts *opts, size_t chunk,
+                             char **errmsg)
+{
+    struct csvin *r = sk_xcalloc(1, sizeof *r);
+    r->fp = fp;
+    r->own_fp = own;
+    r->name = sk_xstrdup(name);
     if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI | CSV_REPALL_NL) != 0)
         sk_die("out of memory");
     r->parser_live = 1;

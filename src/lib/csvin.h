@@ -42,6 +42,11 @@ struct csvin *csvin_open_chunked(const char *path,
                                  const struct csvin_opts *opts, size_t chunk,
                                  char **errmsg);
 
+/* The same on an open stream FP (not closed by csvin_close), named NAME
+ * in messages: sk-import's text after its conversion to UTF-8. */
+struct csvin *csvin_open_stream(FILE *fp, const char *name,
+                                const struct csvin_opts *opts, char **errmsg);
+
 /* The next data row: 1 and *row filled; 0 at the end; -1 on error, with
  * the message ("FILE:LINE: ...") in csvin_errmsg(). A ragged row is an
  * error, and so is a file whose header has no data rows, and a NUL byte
