@@ -1,0 +1,212 @@
+/* sk-import - a survey platform's CSV export as a clean table: one header
+ * row of short names, one row per response; and a draft codebook.
+ * Part of surveykit. */
+#include <config.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/cli.h"
+#include "lib/csvout.h"
+#include "lib/draftcb.h"
+#include "lib/export.h"
+#include "lib/util.h"
+
+enum {
+    OPT_FROM = CLI_OPT_FIRST_PROGRAM_OPTION,
+    OPT_CODEBOOK_OUT, OPT_DELIMITER, OPT_DECIMAL_COMMA, OPT_KEEP_UNFINISHED,
+    OPT_ENCODING
+};
+
+static void usage(void)
+{
+    printf("Usage: %s [OPTION]... [EXPORT]\n", sk_program_name());
+    fputs(
+"A survey platform's CSV export (Qualtrics, SurveyMonkey, Microsoft Forms\n"
+"or a spreadsheet's CSV) as a clean CSV table: one header row of short,\n"
+"unique, shell-friendly names, one row per response, UTF-8, comma-\n"
+"delimited, decimal points; and with --codebook-out a draft codebook.\n"
+"With no EXPORT, or when EXPORT is -, read standard input. What was found\n"
+"and every response left out is reported on standard error.\n"
+"\n"
+"Options:\n"
+"      --from=PLATFORM    auto (default), qualtrics, surveymonkey, forms or\n"
+"                         csv (one header row)\n"
+"  -o, --output=FILE      write the table to FILE (default: standard\n"
+"                         output); written whole or not at all\n"
+"      --codebook-out=FILE  write a draft codebook to FILE: every column\n"
+"                         with its question text, the labelled items with\n"
+"                         their levels in order, non-substantive answers\n"
+"                         (Don't know, Not applicable) as missing=yes,\n"
+"                         matrix questions as candidate scales\n"
+"      --delimiter=C      the export's delimiter: ',', ';', tab (or \\t);\n"
+"                         default: the most frequent in its first line\n"
+"      --decimal-comma[=WHEN]  numbers such as 1,5 written as 1.5: yes\n"
+"                         (the option alone), no, or auto (default: yes\n"
+"                         when the delimiter is not ',' and no number has\n"
+"                         a decimal point)\n"
+"      --encoding=NAME    the export's encoding (an iconv name: latin1,\n"
+"                         windows-1252, UTF-16); default: UTF-8, or\n"
+"                         UTF-16 found by its byte-order mark or zero bytes\n"
+"      --keep-unfinished  keep Qualtrics' unfinished responses\n"
+"                         (Finished = False); previews, tests and spam are\n"
+"                         always left out\n"
+"  -q, --quiet            report only problems, not what was found\n"
+"      --help             display this help and exit\n"
+"      --version          output version information and exit\n"
+"\n"
+"Names: Qualtrics' column ids (Q5_1, Q7#1_2 as Q7_1_2); otherwise up to\n"
+"three significant words of the question (\"My partner and I related to\n"
+"each other as equals\": partner_related_equals), a part shared by several\n"
+"questions (\"Before the programme: ...\") as a first word (before_...).\n"
+"The draft codebook's alias column keeps each original header.\n"
+"\n"
+"Answers are written as exported: labels stay labels (the programs read\n"
+"them through --codebook). A number column with free-text answers (about\n"
+"8, 10+, a trailing blank) is reported, answer by answer with its line,\n"
+"and left as it is: nothing is guessed. Responses with the same id and\n"
+"answers are kept once; the same id with other answers is an error.\n"
+"\n", stdout);
+    fputs(cli_exit_help, stdout);
+}
+
+static unsigned char delimiter(const char *arg)
+{
+    if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
+        return '\t';
+    if (strcmp(arg, "comma") == 0)
+        return ',';
+    if (strcmp(arg, "semicolon") == 0)
+        return ';';
+    if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' && arg[0] != '\r')
+        return (unsigned char)arg[0];
+    sk_usage_error("invalid value for --delimiter: '%s' (one character, or "
+                   "tab)", arg);
+}
+
+int main(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        { "from", required_argument, NULL, OPT_FROM },
+        { "output", required_argument, NULL, 'o' },
+        { "codebook-out", required_argument, NULL, OPT_CODEBOOK_OUT },
+        { "delimiter", required_argument, NULL, OPT_DELIMITER },
+        { "decimal-comma", optional_argument, NULL, OPT_DECIMAL_COMMA },
+        { "encoding", required_argument, NULL, OPT_ENCODING },
+        { "keep-unfinished", no_argument, NULL, OPT_KEEP_UNFINISHED },
+        { "quiet", no_argument, NULL, 'q' },
+        { "help", no_argument, NULL, CLI_OPT_HELP },
+        { "version", no_argument, NULL, CLI_OPT_VERSION },
+        { NULL, 0, NULL, 0 }
+    };
+    static const struct cli_name froms[] = {
+        { "auto", EXPORT_AUTO, 0 }, { "qualtrics", EXPORT_QUALTRICS, 0 },
+        { "surveymonkey", EXPORT_SURVEYMONKEY, 0 },
+        { "forms", EXPORT_FORMS, 0 }, { "csv", EXPORT_CSV, 0 },
+        { NULL, 0, 0 }
+    };
+    static const struct cli_name whens[] = {
+        { "auto", -1, 0 }, { "yes", 1, 0 }, { "no", 0, 0 }, { NULL, 0, 0 }
+    };
+    struct cli_common cli;
+    struct export_opts eo = { .from = EXPORT_AUTO, .decimal_comma = -1 };
+    const char *output = NULL, *cbout = NULL;
+    int quiet = 0, opt;
+
+    cli_start(argv[0], &cli);
+    while ((opt = getopt_long(argc, argv, "o:q", longopts, NULL)) != -1) {
+        switch (opt) {
+        case OPT_FROM: eo.from = cli_choice("--from", optarg, froms); break;
+        case 'o': output = optarg; break;
+        case OPT_CODEBOOK_OUT: cbout = optarg; break;
+        case OPT_DELIMITER: eo.delim = delimiter(optarg); break;
+        case OPT_DECIMAL_COMMA:
+            eo.decimal_comma = optarg ? cli_choice("--decimal-comma", optarg,
+                                                   whens) : 1;
+            break;
+        case OPT_ENCODING: eo.encoding = optarg; break;
+        case OPT_KEEP_UNFINISHED: eo.keep_unfinished = 1; break;
+        case 'q': quiet = 1; break;
+        default:
+            if (!cli_common(&cli, opt, optarg, usage))
+                sk_try_help();
+        }
+    }
+    if (optind < argc)
+        eo.path = argv[optind++];
+    if (optind < argc)
+        sk_usage_error("extra operand '%s'", argv[optind]);
+    if (eo.decimal_comma == 1 && eo.delim == ',')
+        sk_usage_error("--decimal-comma with --delimiter=',': a comma cannot "
+                       "be both");
+    if (output && cbout && strcmp(output, cbout) == 0)
+        sk_usage_error("--output and --codebook-out name the same file '%s'",
+                       output);
+
+    char *err;
+    struct export *e = export_read(&eo, &err);
+    if (!e)
+        sk_die("%s", err);
+    if (!quiet)
+        sk_error("%s: %s export (%zu header row%s), %s, delimiter %s%s",
+                 e->file, export_platform_name(e->platform), e->nheader,
+                 e->nheader > 1 ? "s" : "", e->encoding,
+                 e->delim == ',' ? "','" : e->delim == ';' ? "';'"
+                 : e->delim == '\t' ? "tab" : "given",
+                 e->delim_found ? " (found; --delimiter chooses)" : "");
+    for (size_t i = 0; i < e->nnotes; i++)
+        if (!quiet || strstr(e->note[i], "is not a number"))
+            sk_error("%s", e->note[i]);
+
+    /* the table, whole or not at all */
+    char *tmp = NULL;
+    FILE *fp = stdout;
+    if (output && strcmp(output, "-") != 0) {
+        tmp = sk_xasprintf("%s.sk-import-tmp", output);
+        fp = fopen(tmp, "w");
+        if (!fp)
+            sk_die("%s: %s", tmp, strerror(errno));
+    }
+    const char **names = sk_xcalloc(e->ncols, sizeof *names);
+    for (size_t c = 0; c < e->ncols; c++)
+        names[c] = e->col[c].name;
+    int bad = csvout_row(fp, names, e->ncols, ',') != 0;
+    for (size_t r = 0; r < e->nrows && !bad; r++)
+        bad = csvout_row(fp, (const char *const *)e->row[r], e->ncols,
+                         ',') != 0;
+    free(names);
+    if (tmp) {
+        if (fclose(fp) != 0)
+            bad = 1;
+        if (bad || rename(tmp, output) != 0) {
+            int saved = errno;
+            remove(tmp);
+            sk_die("%s: %s", output, strerror(saved));
+        }
+        free(tmp);
+    } else if (bad)
+        sk_die("write error: %s", strerror(errno));
+
+    if (cbout) {
+        char *t = sk_xasprintf("%s.sk-import-tmp", cbout);
+        FILE *cf = fopen(t, "w");
+        if (!cf)
+            sk_die("%s: %s", t, strerror(errno));
+        int b = draftcb_write(cf, e, PACKAGE_VERSION) != 0;
+        if (fclose(cf) != 0 || b || rename(t, cbout) != 0) {
+            int saved = errno;
+            remove(t);
+            sk_die("%s: %s", cbout, strerror(saved));
+        }
+        free(t);
+    }
+    if (!quiet)
+        sk_error("%s: %zu of %zu responses written, %zu columns%s%s",
+                 e->file, e->nrows, e->nread, e->ncols,
+                 cbout ? "; draft codebook " : "", cbout ? cbout : "");
+    export_free(e);
+    return SK_EXIT_OK;
+}
