@@ -27,8 +27,8 @@ static void usage(void)
     fputs(
 "A survey platform's CSV export (Qualtrics, SurveyMonkey, Microsoft Forms\n"
 "or a spreadsheet's CSV) as a clean CSV table: one header row of short,\n"
-"unique, shell-friendly names, one row per response, UTF-8, comma-\n"
-"delimited, decimal points; and with --codebook-out a draft codebook.\n"
+"unique, shell-friendly names, one row per response, in UTF-8, commas\n"
+"between fields, decimal points; with --codebook-out, a draft codebook.\n"
 "With no EXPORT, or when EXPORT is -, read standard input. What was found\n"
 "and every response left out is reported on standard error.\n"
 "\n"
@@ -161,14 +161,25 @@ int main(int argc, char **argv)
         if (!quiet || strstr(e->note[i], "is not a number"))
             sk_error("%s", e->note[i]);
 
-    /* the table, whole or not at all */
-    char *tmp = NULL;
-    FILE *fp = stdout;
+    /* both files opened before anything is written; each written whole
+       (to FILE.sk-import-tmp, then renamed) or not at all */
+    char *tmp = NULL, *cbtmp = NULL;
+    FILE *fp = stdout, *cf = NULL;
+    if (cbout) {
+        cbtmp = sk_xasprintf("%s.sk-import-tmp", cbout);
+        if (!(cf = fopen(cbtmp, "w")))
+            sk_die("%s: %s", cbout, strerror(errno));
+    }
     if (output && strcmp(output, "-") != 0) {
         tmp = sk_xasprintf("%s.sk-import-tmp", output);
-        fp = fopen(tmp, "w");
-        if (!fp)
-            sk_die("%s: %s", tmp, strerror(errno));
+        if (!(fp = fopen(tmp, "w"))) {
+            int saved = errno;
+            if (cf) {
+                fclose(cf);
+                remove(cbtmp);
+            }
+            sk_die("%s: %s", output, strerror(saved));
+        }
     }
     const char **names = sk_xcalloc(e->ncols, sizeof *names);
     for (size_t c = 0; c < e->ncols; c++)
@@ -178,31 +189,35 @@ int main(int argc, char **argv)
         bad = csvout_row(fp, (const char *const *)e->row[r], e->ncols,
                          ',') != 0;
     free(names);
-    if (tmp) {
-        if (fclose(fp) != 0)
-            bad = 1;
-        if (bad || rename(tmp, output) != 0) {
-            int saved = errno;
+    int cbbad = cf && draftcb_write(cf, e, PACKAGE_VERSION) != 0;
+    if (cf && fclose(cf) != 0)
+        cbbad = 1;
+    if (tmp && fclose(fp) != 0)
+        bad = 1;
+    if (bad || cbbad) {
+        int saved = errno;
+        if (tmp)
             remove(tmp);
-            sk_die("%s: %s", output, strerror(saved));
-        }
-        free(tmp);
-    } else if (bad)
-        sk_die("write error: %s", strerror(errno));
-
-    if (cbout) {
-        char *t = sk_xasprintf("%s.sk-import-tmp", cbout);
-        FILE *cf = fopen(t, "w");
-        if (!cf)
-            sk_die("%s: %s", t, strerror(errno));
-        int b = draftcb_write(cf, e, PACKAGE_VERSION) != 0;
-        if (fclose(cf) != 0 || b || rename(t, cbout) != 0) {
-            int saved = errno;
-            remove(t);
-            sk_die("%s: %s", cbout, strerror(saved));
-        }
-        free(t);
+        if (cbtmp)
+            remove(cbtmp);
+        if (bad && !tmp)
+            sk_die("write error: %s", strerror(saved));
+        sk_die("%s: write error: %s", bad ? output : cbout, strerror(saved));
     }
+    if (tmp && rename(tmp, output) != 0) {
+        int saved = errno;
+        remove(tmp);
+        if (cbtmp)
+            remove(cbtmp);
+        sk_die("%s: %s", output, strerror(saved));
+    }
+    if (cbtmp && rename(cbtmp, cbout) != 0) {
+        int saved = errno;
+        remove(cbtmp);
+        sk_die("%s: %s", cbout, strerror(saved));
+    }
+    free(tmp);
+    free(cbtmp);
     if (!quiet)
         sk_error("%s: %zu of %zu responses written, %zu columns%s%s",
                  e->file, e->nrows, e->nread, e->ncols,

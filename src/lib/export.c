@@ -200,8 +200,9 @@ static int is_alnum(unsigned char c)
 /* The words of TEXT: ASCII letters and digits in lower case; an
  * apostrophe or hyphen inside a word joins it (don't, COVID-19); other
  * bytes separate. With SKIP_PAREN, text in parentheses is left out. */
-static size_t words(const char *text, int skip_paren, char ***out)
+static size_t words(const char *utf8, int skip_paren, char ***out)
 {
+    char *text = textenc_ascii(utf8);
     size_t n = 0, cap = 0;
     char **w = NULL;
     char buf[64];
@@ -236,6 +237,7 @@ static size_t words(const char *text, int skip_paren, char ***out)
         if (c == '\0')
             break;
     }
+    free(text);
     *out = w;
     return n;
 }
@@ -293,8 +295,9 @@ static char *short_name(const char *text, size_t max)
 
 /* An identifier as exported (Qualtrics' Q7#1_2, "Duration (in seconds)"),
  * every run of other bytes as one '_', none at either end. */
-static char *sanitized(const char *id)
+static char *sanitized(const char *utf8)
 {
+    char *id = textenc_ascii(utf8);
     char *s = sk_xmalloc(strlen(id) + 2), *p = s;
     int under = 0;
     for (const unsigned char *q = (const unsigned char *)id; *q; q++) {
@@ -309,6 +312,7 @@ static char *sanitized(const char *id)
             under = 1;
     }
     *p = '\0';
+    free(id);
     return s;
 }
 
@@ -1091,7 +1095,6 @@ struct export *export_read(const struct export_opts *o, char **err)
     csvin_close(r);
     fclose(fp);
     free(text);
-    e->ncols = ncols;
 
     /* the platform */
     int p = o->from;
@@ -1129,6 +1132,7 @@ struct export *export_read(const struct export_opts *o, char **err)
                                  e->nheader > 1 ? "s" : ""));
     }
     e->col = sk_xcalloc(ncols, sizeof *e->col);
+    e->ncols = ncols;
     name_columns(e, rows);
     for (size_t h = 0; h < e->nheader; h++) {
         for (size_t c = 0; c < ncols; c++)

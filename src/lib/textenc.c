@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <iconv.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -67,10 +68,10 @@ static char *shown_bytes(const char *s, size_t len)
 }
 
 /* Convert with iconv; 0, or -1 with *err. */
-static int convert(const char *from, const char *buf, size_t len,
-                   char **out, size_t *outlen, char **err)
+static int convert_to(const char *to, const char *from, const char *buf,
+                      size_t len, char **out, size_t *outlen, char **err)
 {
-    iconv_t cd = iconv_open("UTF-8", from);
+    iconv_t cd = iconv_open(to, from);
     if (cd == (iconv_t)-1) {
         *err = sk_xasprintf("unknown encoding '%s' (iconv -l lists the "
                             "names)", from);
@@ -93,10 +94,19 @@ static int convert(const char *from, const char *buf, size_t len,
             continue;
         }
         size_t at = (size_t)(in - buf);
-        *err = sk_xasprintf("not %s: the bytes at offset %zu are not a "
-                            "character of it%s", from, at,
-                            errno == EINVAL ? " (the text ends inside a "
-                            "character)" : "");
+        if (strncasecmp(from, "UTF-16", 6) == 0)
+            *err = sk_xasprintf("not %s: the bytes at offset %zu are not a "
+                                "character of it%s", from, at,
+                                errno == EINVAL ? " (the text ends inside a "
+                                "character)" : "");
+        else {
+            unsigned long line = 1;
+            for (size_t i = 0; i < at; i++)
+                line += buf[i] == '\n';
+            *err = sk_xasprintf("%lu: not %s: byte 0x%02X is not a "
+                                "character of it", line, from,
+                                (unsigned char)buf[at]);
+        }
         iconv_close(cd);
         free(o);
         return -1;
@@ -106,6 +116,12 @@ static int convert(const char *from, const char *buf, size_t len,
     *out = o;
     *outlen = used;
     return 0;
+}
+
+static int convert(const char *from, const char *buf, size_t len,
+                   char **out, size_t *outlen, char **err)
+{
+    return convert_to("UTF-8", from, buf, len, out, outlen, err);
 }
 
 /* UTF-16 without a mark: at least 4 bytes and, in the first 64, every
@@ -193,4 +209,34 @@ int textenc_to_utf8(const char *buf, size_t len, const char *from,
     (*out)[len - skip] = '\0';
     *outlen = len - skip;
     return 0;
+}
+
+char *textenc_ascii(const char *s)
+{
+    size_t len = strlen(s);
+    int ascii = 1;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)s[i] < 0x80;
+    if (ascii)
+        return sk_xstrdup(s);
+    char *old = setlocale(LC_CTYPE, NULL);
+    char *saved = old ? sk_xstrdup(old) : NULL;
+    char *out = NULL;
+    size_t outlen;
+    char *err = NULL;
+    if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "C.utf8"))
+        if (convert_to("ASCII//TRANSLIT", "UTF-8", s, len, &out, &outlen,
+                       &err) != 0) {
+            free(err);
+            out = NULL;
+        }
+    setlocale(LC_CTYPE, saved ? saved : "C");
+    free(saved);
+    if (!out) {     /* no transliteration: every other byte as '?' */
+        out = sk_xstrdup(s);
+        for (char *p = out; *p; p++)
+            if ((unsigned char)*p >= 0x80)
+                *p = '?';
+    }
+    return out;
 }

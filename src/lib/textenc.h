@@ -28,4 +28,10 @@ int textenc_to_utf8(const char *buf, size_t len, const char *from,
  * above U+10FFFF): LEN when all of it is. */
 size_t textenc_utf8_valid(const char *s, size_t len);
 
+/* The UTF-8 text S transliterated to ASCII (café -> cafe, Straße ->
+ * Strasse) by iconv's //TRANSLIT under the C.UTF-8 locale's character
+ * type (restored after); a byte that has no ASCII form becomes '?'. A
+ * string to free(). */
+char *textenc_ascii(const char *s);
+
 #endif
