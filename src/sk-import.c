@@ -54,7 +54,9 @@ static void usage(void)
 "      --keep-unfinished  keep Qualtrics' unfinished responses\n"
 "                         (Finished = False); previews, tests and spam are\n"
 "                         always left out\n"
-"  -q, --quiet            report only problems, not what was found\n"
+"  -q, --quiet            report only what you must decide (free-text\n"
+"                         numbers, codes apart from the rest), not what\n"
+"                         was found and done\n"
 "      --help             display this help and exit\n"
 "      --version          output version information and exit\n"
 "\n"
@@ -158,7 +160,7 @@ int main(int argc, char **argv)
                  : e->delim == '\t' ? "tab" : "given",
                  e->delim_found ? " (found; --delimiter chooses)" : "");
     for (size_t i = 0; i < e->nnotes; i++)
-        if (!quiet || strstr(e->note[i], "is not a number"))
+        if (!quiet || e->warning[i])
             sk_error("%s", e->note[i]);
 
     /* both files opened before anything is written; each written whole

@@ -220,7 +220,12 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
             row(&w, "item", col->name, NULL, NULL, NULL,
                 has_levels(col) ? setname[set[c]] : NULL, scale[c], "no",
                 alias, col->text);
-            if (col->kind == EXPORT_NUMBER && col->integer &&
+            if (col->kind == EXPORT_NUMBER && col->apart)
+                comment(&w, "%s: code %ld is apart from the others (%ld to "
+                        "%ld): a Don't know? give the item a level set with "
+                        "that code declared missing=yes", col->name,
+                        col->apart, col->lo, col->hi);
+            else if (col->kind == EXPORT_NUMBER && col->integer &&
                 col->lo >= 0 && col->hi <= 10)
                 comment(&w, "%s: whole numbers %ld to %ld: if they are the "
                         "points of a scale, give it a level set so that "

@@ -8,6 +8,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,18 +24,38 @@ const char *export_platform_name(int platform)
     }
 }
 
+static void vnote(struct export *e, int warning, const char *fmt,
+                  va_list ap)
+{
+    char *s;
+    if (vasprintf(&s, fmt, ap) < 0)
+        sk_die("out of memory");
+    e->note = sk_xreallocarray(e->note, e->nnotes + 1, sizeof *e->note);
+    e->warning = sk_xreallocarray(e->warning, e->nnotes + 1,
+                                  sizeof *e->warning);
+    e->warning[e->nnotes] = warning;
+    e->note[e->nnotes++] = s;
+}
+
+/* What was done, for the record; and what the user must decide. */
 static void note(struct export *e, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 static void note(struct export *e, const char *fmt, ...)
 {
     va_list ap;
-    char *s;
     va_start(ap, fmt);
-    if (vasprintf(&s, fmt, ap) < 0)
-        sk_die("out of memory");
+    vnote(e, 0, fmt, ap);
     va_end(ap);
-    e->note = sk_xreallocarray(e->note, e->nnotes + 1, sizeof *e->note);
-    e->note[e->nnotes++] = s;
+}
+
+static void warn(struct export *e, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void warn(struct export *e, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vnote(e, 1, fmt, ap);
+    va_end(ap);
 }
 
 /* ---- reading ---- */
@@ -531,6 +552,38 @@ static char *capitalized(const char *s)
     return t;
 }
 
+/* A code apart from the others, as a numeric export codes "Don't know"
+ * (9 after 1 to 5, 99 after 1 to 10): said, since it would count as the
+ * highest answer. Only for a few distinct whole numbers. */
+static void apart_code(struct export *e, struct export_col *col,
+                       const struct strmap *seen)
+{
+    size_t nd = strmap_size(seen);
+    if (nd < 3 || nd > 12)
+        return;
+    long top = LONG_MIN, next = LONG_MIN;
+    for (size_t i = 0; i < nd; i++) {
+        long x;
+        if (!is_integer(strmap_key(seen, i), &x))
+            return;
+        if (x > top) {
+            next = top;
+            top = x;
+        } else if (x > next)
+            next = x;
+    }
+    if ((top == 9 || top == 99 || top == 98 || top == 8 || top == 77 ||
+         top == 88 || top == 999) && top - next >= 3 && next <= 10) {
+        long low = col->lo;
+        warn(e, "%s: column '%s': code %ld is apart from the others (%ld to "
+             "%ld): a \"Don't know\" or \"Not applicable\"? declare it "
+             "missing=yes in the codebook, or it counts as the highest "
+             "answer", e->file, col->name, top, low, next);
+        col->hi = next;     /* the draft's comment gives the others' range */
+        col->apart = top;
+    }
+}
+
 static void classify(struct export *e, size_t c, int meta)
 {
     struct export_col *col = &e->col[c];
@@ -595,6 +648,8 @@ static void classify(struct export *e, size_t c, int meta)
         col->integer = nint == nonempty;
         col->lo = lo;
         col->hi = hi;
+        if (col->integer)
+            apart_code(e, col, seen);
     } else if (2 * nnum >= nonempty) {
         col->kind = EXPORT_NUMBER;
         col->ntext = nonempty - nnum;
@@ -608,7 +663,7 @@ static void classify(struct export *e, size_t c, int meta)
                                       ? " (a blank at its end)" : "";
                 if (l && v[0] == ' ')
                     why = " (a blank at its start)";
-                note(e, "%s:%lu: column '%s': '%s' is not a number%s: left "
+                warn(e, "%s:%lu: column '%s': '%s' is not a number%s: left "
                      "as text, for you to decide (a program reading the "
                      "column as numbers stops there)", e->file, e->line[r],
                      col->name, shown, why);
@@ -883,6 +938,7 @@ void export_free(struct export *e)
     for (size_t i = 0; i < e->nnotes; i++)
         free(e->note[i]);
     free(e->note);
+    free(e->warning);
     free(e->file);
     free(e);
 }

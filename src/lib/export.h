@@ -57,6 +57,8 @@ struct export_col {
     long lo, hi;
     char **endlabel;
     int integer;
+    long apart;        /* EXPORT_NUMBER: a code apart from the rest (9
+                          after 1 to 5), or 0 */
     size_t ntext;      /* EXPORT_NUMBER: answers that are not numbers */
     size_t ndistinct;
     char **distinct;   /* EXPORT_NOMINAL: its answers, first seen first */
@@ -77,6 +79,7 @@ struct export {
     unsigned long *line;       /* the line where each starts */
     size_t nread;              /* responses read, before leaving out */
     char **note;               /* messages for stderr, in order */
+    int *warning;              /* 1: note[i] asks the user to decide */
     size_t nnotes;
 };
 
