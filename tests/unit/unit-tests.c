@@ -20,7 +20,7 @@ int main(void)
         register_stats_tests() || register_likert_tests() ||
         register_paired_tests() || register_twogroup_tests() ||
         register_boot_tests() || register_agree_tests() ||
-        register_numfmt_tests()) {
+        register_numfmt_tests() || register_import_tests()) {
         fprintf(stderr, "unit-tests: %s\n", CU_get_error_msg());
         CU_cleanup_registry();
         return 99;
