@@ -44,9 +44,38 @@ static void parse_range(const char *range, double *lo, double *hi)
         sk_usage_error("--range: LO must be less than HI: '%s'", range);
 }
 
+/* --levels=LO:HI: integer codes, LO < HI, at most 1000 levels. */
+static void parse_int_levels(const char *arg, long *lo, long *hi)
+{
+    const char *colon = strchr(arg, ':');
+    struct num_value lv, hv;
+    int ok = colon &&
+        num_parse(arg, (size_t)(colon - arg), &lv) == NUM_OK &&
+        !num_is_blank(arg, (size_t)(colon - arg)) &&
+        num_parse(colon + 1, strlen(colon + 1), &hv) == NUM_OK &&
+        !num_is_blank(colon + 1, strlen(colon + 1));
+    double l = ok ? lv.x : 0, h = ok ? hv.x : 0;
+    if (!ok || l != floor(l) || h != floor(h) || fabs(l) > 1e9 ||
+        fabs(h) > 1e9)
+        sk_usage_error("invalid value for --levels: '%s' (LO:HI, integer "
+                       "codes, e.g. --levels=1:5)", arg);
+    if (!(l < h))
+        sk_usage_error("--levels: LO must be less than HI: '%s'", arg);
+    if (h - l >= 1000)
+        sk_usage_error("--levels: '%s' declares more than 1000 levels", arg);
+    *lo = (long)l;
+    *hi = (long)h;
+}
+
 void codebook_opts_check(const struct codebook_opts *o)
 {
     double lo, hi;
+    long ilo, ihi;
+    if (o->levels && o->path)
+        sk_usage_error("--levels is for items without a codebook; the "
+                       "codebook declares their levels");
+    if (o->levels)
+        parse_int_levels(o->levels, &ilo, &ihi);
     if (o->path && strcmp(o->path, "-") == 0 &&
         (!o->data || strcmp(o->data, "-") == 0))
         sk_usage_error("--codebook=- reads the codebook from standard input: "
@@ -99,9 +128,18 @@ static struct codebook *from_options(const struct codebook_opts *o,
     if (o->range)
         parse_range(o->range, &lo, &hi);
     struct codebook *cb = codebook_new();
+    size_t lv = CODEBOOK_NONE;
+    if (o->levels) {
+        long ilo, ihi;
+        parse_int_levels(o->levels, &ilo, &ihi);
+        lv = codebook_add_int_levels(cb, o->levels, ilo, ihi);
+        lo = (double)ilo;
+        hi = (double)ihi;
+    }
     for (size_t i = 0; i < nidx; i++) {
         size_t it = codebook_add_item(cb, names[idx[i]], idx[i]);
-        cb->item[it].has_range = o->range != NULL;
+        cb->item[it].levels = lv;
+        cb->item[it].has_range = o->range != NULL || o->levels != NULL;
         cb->item[it].min = lo;
         cb->item[it].max = hi;
     }
@@ -164,9 +202,16 @@ struct codebook *codebook_setup(const struct codebook_opts *o,
         return cb;
     }
     size_t *idx, nidx;
-    if (colsel_parse(o->columns, input_names(in), input_ncols(in), &idx,
-                     &nidx, &err) != 0)
-        usage_columns(in, err);
+    const char **named = codebook_column_names(cb, in);
+    int rc = colsel_parse(o->columns, named, input_ncols(in), &idx, &nidx,
+                          &err);
+    free(named);
+    if (rc != 0) {       /* the items by their header (an alias) */
+        free(err);
+        if (colsel_parse(o->columns, input_names(in), input_ncols(in), &idx,
+                         &nidx, &err) != 0)
+            usage_columns(in, err);
+    }
     *items = sk_xcalloc(nidx, sizeof **items);
     for (size_t i = 0; i < nidx; i++) {
         size_t it = CODEBOOK_NONE;
@@ -181,6 +226,55 @@ struct codebook *codebook_setup(const struct codebook_opts *o,
     *n = nidx;
     free(idx);
     return cb;
+}
+
+struct codebook *codebook_open_bound(const char *path, struct input *in)
+{
+    char *err;
+    struct codebook *cb = codebook_read(path, &err);
+    if (!cb)
+        sk_die("%s", err);
+    if (codebook_bind(cb, input_names(in), input_ncols(in),
+                      input_filename(in), &err) != 0)
+        sk_die("%s", err);
+    return cb;
+}
+
+void codebook_column_items(struct codebook *cb, struct input *in,
+                           const size_t *cols, size_t n, size_t **items)
+{
+    const char *const *names = input_names(in);
+    *items = sk_xcalloc(n ? n : 1, sizeof **items);
+    for (size_t i = 0; i < n; i++) {
+        size_t it = CODEBOOK_NONE;
+        for (size_t j = 0; j < cb->nitems && it == CODEBOOK_NONE; j++)
+            if (cb->item[j].column == cols[i])
+                it = j;
+        (*items)[i] = it != CODEBOOK_NONE ? it
+            : codebook_add_item(cb, names[cols[i]], cols[i]);
+    }
+}
+
+struct codebook *codebook_for_columns(const char *path, struct input *in,
+                                      const size_t *cols, size_t n,
+                                      size_t **items)
+{
+    struct codebook *cb = codebook_open_bound(path, in);
+    codebook_column_items(cb, in, cols, n, items);
+    return cb;
+}
+
+const char **codebook_column_names(const struct codebook *cb,
+                                   const struct input *in)
+{
+    size_t ncols = input_ncols(in);
+    const char **names = sk_xcalloc(ncols ? ncols : 1, sizeof *names);
+    for (size_t c = 0; c < ncols; c++)
+        names[c] = input_names(in)[c];
+    for (size_t i = 0; i < cb->nitems; i++)
+        if (cb->item[i].column != CODEBOOK_NONE)
+            names[cb->item[i].column] = cb->item[i].name;
+    return names;
 }
 
 int codebook_scale_option(struct codebook_scale_args *a, int opt,

@@ -25,6 +25,11 @@ struct codebook_opts {
                                 (without a codebook; needs range) */
     const char *range;       /* --range LO:HI, the declared codes' range
                                 (without a codebook), or NULL */
+    const char *levels;      /* --levels LO:HI (sk-freq), or NULL: without
+                                a codebook, every item's levels are the
+                                integer codes LO..HI (a level set, as a
+                                codebook's, whose range is also the
+                                declared range) */
     const char *scale;       /* without a codebook: the name of the one
                                 scale the items make, or NULL for none */
     int sum;                 /* its scoring */
@@ -74,7 +79,7 @@ void codebook_scale_finish(struct codebook_scale_args *a,
 
 /* The usage errors of the options (exit 2), before any input is read:
  * the codebook and the data both on standard input, --reverse without
- * --range, a bad --range. */
+ * --range, a bad --range, a bad --levels or one given with --codebook. */
 void codebook_opts_check(const struct codebook_opts *o);
 
 /* Read the codebook (exit 1 on error) or make one of the options (exit 2
@@ -83,6 +88,29 @@ void codebook_opts_check(const struct codebook_opts *o);
  * without one every column but the group. */
 struct codebook *codebook_setup(const struct codebook_opts *o,
                                 struct input *in, size_t **items, size_t *n);
+
+/* For a program that chooses its own columns (pairs, sk-boot): the
+ * codebook at PATH read (exit 1 on error) and bound to the columns of IN
+ * (codebook_bind: by name or alias). */
+struct codebook *codebook_open_bound(const char *path, struct input *in);
+
+/* The item of each of the N columns COLS in *items (to free()): a column
+ * the codebook does not list becomes an item without levels (read as a
+ * number). */
+void codebook_column_items(struct codebook *cb, struct input *in,
+                           const size_t *cols, size_t n, size_t **items);
+
+/* Both: codebook_open_bound, then codebook_column_items. */
+struct codebook *codebook_for_columns(const char *path, struct input *in,
+                                      const size_t *cols, size_t n,
+                                      size_t **items);
+
+/* The column names of IN as the options name them with the codebook CB
+ * (bound): a column bound to an item by its alias is named by the item's
+ * short name, the others as in the header. An array of NCOLS pointers
+ * (to free(); the strings are CB's and IN's). */
+const char **codebook_column_names(const struct codebook *cb,
+                                   const struct input *in);
 
 /* The scales chosen by --scales LIST (NULL: all, in codebook order), as
  * indexes (to free()) and their number in *n; an unknown scale is a usage

@@ -21,6 +21,7 @@ struct codebook_data {
     size_t *slot;         /* per item: its key or numeric column index */
     int *text;            /* per item: read as a text answer */
     int by;               /* key 0 is the group */
+    struct codebook_answer *ans;    /* of the last row, per item */
 };
 
 struct codebook_data *codebook_data_open(const struct codebook *cb,
@@ -48,6 +49,7 @@ struct codebook_data *codebook_data_open_keys(const struct codebook *cb,
     memcpy(d->items, items, n * sizeof *items);
     d->slot = sk_xcalloc(n, sizeof *d->slot);
     d->text = sk_xcalloc(n, sizeof *d->text);
+    d->ans = sk_xcalloc(n ? n : 1, sizeof *d->ans);
     size_t *keys = sk_xcalloc(n + nkey + 1, sizeof *keys), nkeys = 0;
     size_t *nums = sk_xcalloc(n, sizeof *nums), nnums = 0;
     for (size_t k = 0; k < nkey; k++)
@@ -90,6 +92,27 @@ static void bad_answer(struct codebook_data *d, const struct input_row *row,
            row->line, it->name, shown, levels);
 }
 
+/* The exact form of a level's code: its shortest decimal text (up to 15
+ * digits) read back, when that is the same double. */
+static struct num_value code_value(double code)
+{
+    struct num_value v = { code, 0, 0, 0 };
+    char buf[40];
+    int len = snprintf(buf, sizeof buf, "%.15g", code);
+    struct num_value p;
+    if (len > 0 && (size_t)len < sizeof buf &&
+        num_parse(buf, (size_t)len, &p) == NUM_OK && p.x == code)
+        v = p;
+    v.x = code;
+    return v;
+}
+
+const struct codebook_answer *codebook_data_answers(
+    const struct codebook_data *d)
+{
+    return d->ans;
+}
+
 int codebook_data_next(struct codebook_data *d, double *code,
                        struct input_row *row)
 {
@@ -102,24 +125,39 @@ int codebook_data_next(struct codebook_data *d, double *code,
     for (size_t i = 0; i < d->n; i++) {
         const struct codebook_item *it = &d->cb->item[d->items[i]];
         size_t k = d->slot[i];
+        struct codebook_answer *a = &d->ans[i];
         if (d->text[i]) {
             if (row->key_missing[k]) {
                 code[i] = NAN;
+                *a = (struct codebook_answer){ CODEBOOK_ANSWER_MISSING, NAN,
+                                               { NAN, 0, 0, 0 } };
                 continue;
             }
             const char *s = row->key[k];
             size_t len = row->key_len[k];
             enum codebook_match m = codebook_match(
                 &d->cb->levels[it->levels], s, len, &code[i]);
+            if (m == CODEBOOK_ASIDE) {
+                *a = (struct codebook_answer){ CODEBOOK_ANSWER_ASIDE, code[i],
+                                               { NAN, 0, 0, 0 } };
+                code[i] = NAN;
+                continue;
+            }
             if (m != CODEBOOK_OK)
                 bad_answer(d, row, i, s, len, m);
+            *a = (struct codebook_answer){ CODEBOOK_ANSWER_VALUE, code[i],
+                                           code_value(code[i]) };
         } else {
             const struct input_cell *c = &row->cell[k];
             if (c->missing) {
                 code[i] = NAN;
+                *a = (struct codebook_answer){ CODEBOOK_ANSWER_MISSING, NAN,
+                                               { NAN, 0, 0, 0 } };
                 continue;
             }
             code[i] = c->v.x == 0 ? 0 : c->v.x;
+            *a = (struct codebook_answer){ CODEBOOK_ANSWER_VALUE, code[i],
+                                           c->v };
             if (it->has_range && (code[i] < it->min || code[i] > it->max)) {
                 size_t col = it->column;
                 bad_answer(d, row, i, row->field[col], row->field_len[col],
@@ -137,5 +175,6 @@ void codebook_data_close(struct codebook_data *d)
     free(d->items);
     free(d->slot);
     free(d->text);
+    free(d->ans);
     free(d);
 }

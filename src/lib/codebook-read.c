@@ -17,10 +17,10 @@
 /* ---- reading the codebook file ---- */
 
 enum { F_TYPE, F_NAME, F_CODE, F_LABEL, F_LEVELS, F_SCALE, F_REVERSE,
-       F_SCORING, F_MIN, F_TEXT, NFIELDS };
+       F_SCORING, F_MIN, F_TEXT, F_MISSING, F_ALIAS, NFIELDS };
 static const char *const field_names[NFIELDS] = {
     "type", "name", "code", "label", "levels", "scale", "reverse", "scoring",
-    "min", "text"
+    "min", "text", "missing", "alias"
 };
 
 /* What an item row names, resolved when the whole file is read. */
@@ -87,9 +87,13 @@ static int parse_bool(const char *s, int *v)
 /* A level row: add it to its set. NULL, or the error. */
 static char *add_level(struct codebook *cb, const char *where,
                        unsigned long line, const char *set, const char *code,
-                       const char *label)
+                       const char *label, const char *missing)
 {
     struct num_value v;
+    int aside;
+    if (parse_bool(missing, &aside) != 0)
+        return fail("%s:%lu: levels '%s': invalid missing '%s' (yes or no)",
+                    where, line, set, missing);
     if (!*code && *label)
         return fail("%s:%lu: levels '%s': level '%s' has no code", where,
                     line, set, label);
@@ -110,21 +114,24 @@ static char *add_level(struct codebook *cb, const char *where,
     }
     struct codebook_levels *l = &cb->levels[li];
     const char *lab = *label ? label : code;
-    for (size_t i = 0; i < l->n; i++) {
-        if (l->level[i].code == v.x)
+    for (size_t i = 0; i < l->n + l->naside; i++) {
+        const struct codebook_level *o = i < l->n ? &l->level[i]
+                                                  : &l->aside[i - l->n];
+        if (o->code == v.x)
             return fail("%s:%lu: levels '%s': code %s declared twice (first "
-                        "on line %lu)", where, line, set, code,
-                        l->level[i].line);
-        if (strcasecmp(l->level[i].label, lab) == 0)
+                        "on line %lu)", where, line, set, code, o->line);
+        if (strcasecmp(o->label, lab) == 0)
             return fail("%s:%lu: levels '%s': label '%s' declared twice "
                         "(first on line %lu)", where, line, set, lab,
-                        l->level[i].line);
+                        o->line);
     }
-    l->level = sk_xreallocarray(l->level, l->n + 1, sizeof *l->level);
-    l->level[l->n].code = v.x == 0 ? 0 : v.x;
-    l->level[l->n].label = sk_xstrdup(lab);
-    l->level[l->n].line = line;
-    l->n++;
+    struct codebook_level **arr = aside ? &l->aside : &l->level;
+    size_t *n = aside ? &l->naside : &l->n;
+    *arr = sk_xreallocarray(*arr, *n + 1, sizeof **arr);
+    (*arr)[*n].code = v.x == 0 ? 0 : v.x;
+    (*arr)[*n].label = sk_xstrdup(lab);
+    (*arr)[*n].line = line;
+    (*n)++;
     return NULL;
 }
 
@@ -142,27 +149,39 @@ static char *finish(struct codebook *cb, const char *where,
 {
     for (size_t i = 0; i < cb->nlevels; i++) {
         struct codebook_levels *l = &cb->levels[i];
-        if (l->n < 2)
-            return fail("%s:%lu: levels '%s' has only one level", where,
+        if (l->n == 0)
+            return fail("%s:%lu: levels '%s' has only non-substantive levels "
+                        "(missing=yes): it needs at least two others", where,
                         l->line, l->name);
+        if (l->n < 2)
+            return fail("%s:%lu: levels '%s' has only one %slevel", where,
+                        l->line, l->name, l->naside ? "substantive " : "");
         qsort(l->level, l->n, sizeof *l->level, cmp_level);
+        if (l->naside)
+            qsort(l->aside, l->naside, sizeof *l->aside, cmp_level);
         l->min = l->level[0].code;
         l->max = l->level[l->n - 1].code;
         /* A label that reads as another level's code would make that
          * answer mean two levels (labels are matched first): the first
          * such line in the file is the error. */
         const struct codebook_level *bad = NULL, *other = NULL;
-        for (size_t j = 0; j < l->n; j++) {
-            const char *lab = l->level[j].label;
+        for (size_t j = 0; j < l->n + l->naside; j++) {
+            const struct codebook_level *lj = j < l->n ? &l->level[j]
+                                                       : &l->aside[j - l->n];
+            const char *lab = lj->label;
             struct num_value v;
             if (num_parse(lab, strlen(lab), &v) != NUM_OK ||
                 num_is_blank(lab, strlen(lab)))
                 continue;
-            size_t o = codebook_level_index(l, v.x == 0 ? 0 : v.x);
-            if (o != CODEBOOK_NONE && o != j &&
-                (!bad || l->level[j].line < bad->line)) {
-                bad = &l->level[j];
-                other = &l->level[o];
+            double c = v.x == 0 ? 0 : v.x;
+            size_t o = codebook_level_index(l, c);
+            const struct codebook_level *lo = o != CODEBOOK_NONE
+                ? &l->level[o] : NULL;
+            if (!lo && (o = codebook_aside_index(l, c)) != CODEBOOK_NONE)
+                lo = &l->aside[o];
+            if (lo && lo != lj && (!bad || lj->line < bad->line)) {
+                bad = lj;
+                other = lo;
             }
         }
         if (bad)
@@ -176,7 +195,9 @@ static char *finish(struct codebook *cb, const char *where,
     for (size_t i = 0; i < cb->nitems; i++) {
         struct codebook_item *it = &cb->item[i];
         const char *lv = pend[i].levels, *sc = pend[i].scale;
-        if (*lv) {
+        if (strcmp(lv, "none") == 0)
+            ;       /* declared without levels: codes read as numbers */
+        else if (*lv) {
             it->levels = codebook_find_levels(cb, lv);
             if (it->levels == CODEBOOK_NONE)
                 return fail("%s:%lu: item '%s': no levels named '%s'", where,
@@ -235,7 +256,8 @@ static char *read_row(struct codebook *cb, const char *where,
     if (type[0] == '\0' || type[0] == '#')
         ;
     else if (strcmp(type, "level") == 0)
-        err = add_level(cb, where, line, name, f[F_CODE], f[F_LABEL]);
+        err = add_level(cb, where, line, name, f[F_CODE], f[F_LABEL],
+                        f[F_MISSING]);
     else if (strcmp(type, "item") == 0) {
         size_t dup = codebook_find_item(cb, name);
         int rev;
@@ -253,6 +275,8 @@ static char *read_row(struct codebook *cb, const char *where,
             cb->item[i].reverse = rev;
             if (*f[F_TEXT])
                 cb->item[i].text = sk_xstrdup(f[F_TEXT]);
+            if (*f[F_ALIAS])
+                cb->item[i].alias = sk_xstrdup(f[F_ALIAS]);
             *pend = sk_xreallocarray(*pend, cb->nitems, sizeof **pend);
             (*pend)[i].levels = sk_xstrdup(f[F_LEVELS]);
             (*pend)[i].scale = sk_xstrdup(f[F_SCALE]);
@@ -350,25 +374,66 @@ struct codebook *codebook_read(const char *path, char **err)
     return cb;
 }
 
+/* The columns whose header is S (exactly, or with the blanks around it
+ * trimmed when TRIM): their number, the first in *col. */
+static size_t find_column(const char *const *names, size_t ncols,
+                          const char *s, int trim, size_t *col)
+{
+    size_t hits = 0, len = strlen(s);
+    for (size_t c = 0; c < ncols; c++) {
+        const char *h = names[c];
+        size_t hlen = strlen(h);
+        if (trim)
+            codebook_trim(&h, &hlen);
+        if (hlen == len && memcmp(h, s, len) == 0) {
+            if (!hits)
+                *col = c;
+            hits++;
+        }
+    }
+    return hits;
+}
+
 int codebook_bind(struct codebook *cb, const char *const *names, size_t ncols,
                   const char *datafile, char **err)
 {
+    const char *file = cb->file ? cb->file : "codebook";
     for (size_t i = 0; i < cb->nitems; i++) {
         struct codebook_item *it = &cb->item[i];
-        size_t hits = 0;
-        for (size_t c = 0; c < ncols; c++)
-            if (strcmp(names[c], it->name) == 0) {
-                if (!hits)
-                    it->column = c;
-                hits++;
-            }
-        if (hits != 1) {
-            *err = fail("%s:%lu: item '%s' %s of %s", cb->file
-                        ? cb->file : "codebook", it->line, it->name,
-                        hits ? "names two columns" : "is not a column",
+        size_t col = 0, acol = 0;
+        size_t hits = find_column(names, ncols, it->name, 0, &col);
+        size_t ahits = it->alias
+            ? find_column(names, ncols, it->alias, 1, &acol) : 0;
+        if (hits == 1 && ahits && (ahits > 1 || acol != col)) {
+            *err = fail("%s:%lu: item '%s': its name and its alias '%s' are "
+                        "different columns of %s (%zu and %zu)", file,
+                        it->line, it->name, it->alias, datafile, col + 1,
+                        acol + 1);
+            return -1;
+        }
+        if (hits == 0 && ahits == 1) {
+            it->column = acol;
+            continue;
+        }
+        if (hits == 0 && ahits > 1) {
+            *err = fail("%s:%lu: item '%s': its alias '%s' names two columns "
+                        "of %s", file, it->line, it->name, it->alias,
                         datafile);
             return -1;
         }
+        if (hits != 1) {
+            if (hits == 0 && it->alias)
+                *err = fail("%s:%lu: item '%s' is not a column of %s, nor is "
+                            "its alias '%s'", file, it->line, it->name,
+                            datafile, it->alias);
+            else
+                *err = fail("%s:%lu: item '%s' %s of %s", file, it->line,
+                            it->name,
+                            hits ? "names two columns" : "is not a column",
+                            datafile);
+            return -1;
+        }
+        it->column = col;
     }
     return 0;
 }

@@ -7,9 +7,13 @@
  * ignored) and each row declares one thing, by its 'type':
  *
  *   type   name        other columns
- *   level  LEVEL-SET   code (a number, required), label
+ *   level  LEVEL-SET   code (a number, required), label, missing (yes/no:
+ *                      a non-substantive answer, e.g. Don't know)
  *   item   COLUMN      levels (a level set; may be empty when there is
- *                      only one), scale (or empty), reverse (yes/no)
+ *                      only one; 'none': no levels, codes read as
+ *                      numbers), scale (or empty), reverse (yes/no),
+ *                      alias (the column's long header, when the data
+ *                      names the item by it)
  *   scale  SCALE       scoring (mean or sum; default mean), min (answered
  *                      items needed for a score; default all)
  *
@@ -39,11 +43,19 @@ struct codebook_level {
     unsigned long line;
 };
 
+/* A level set: its substantive levels level[0..n), which alone are
+ * values (statistics, kappa's categories, the declared range), and its
+ * non-substantive ones (missing=yes: Don't know, Not applicable)
+ * aside[0..naside), answers that are counted apart and are never a
+ * value. */
 struct codebook_levels {
     char *name;
     struct codebook_level *level;   /* in increasing order of code */
     size_t n;
-    double min, max;                /* the lowest and highest code */
+    struct codebook_level *aside;   /* in increasing order of code */
+    size_t naside;
+    double min, max;                /* the lowest and highest substantive
+                                       code */
     unsigned long line;             /* where it is first declared */
 };
 
@@ -54,6 +66,7 @@ struct codebook_item {
     size_t scale;      /* index of its scale, or CODEBOOK_NONE */
     int reverse;       /* reverse-keyed */
     char *text;        /* its wording (the 'text' column), or NULL */
+    char *alias;       /* the long column header it stands for, or NULL */
     int has_range;     /* min and max are declared (by levels or --range) */
     double min, max;
     size_t column;     /* its data column, or CODEBOOK_NONE until bound */
@@ -107,19 +120,35 @@ void codebook_trim(const char **s, size_t *len);
 enum codebook_match {
     CODEBOOK_OK = 0,
     CODEBOOK_NOT_LEVEL,        /* neither a label nor a declared code */
-    CODEBOOK_OUT_OF_RANGE      /* a number below the lowest or above the
+    CODEBOOK_OUT_OF_RANGE,     /* a number below the lowest or above the
                                   highest declared code */
+    CODEBOOK_ASIDE             /* a non-substantive level (missing=yes):
+                                  *code is its code, never a value */
 };
 
 /* The code of the answer at S (LEN bytes): a level's label (case and the
- * blanks around it ignored) or one of its codes as a number. */
+ * blanks around it ignored) or one of its codes as a number; CODEBOOK_OK
+ * for a substantive level, CODEBOOK_ASIDE for a non-substantive one. */
 enum codebook_match codebook_match(const struct codebook_levels *l,
                                    const char *s, size_t len, double *code);
 
 /* The index of the level with code CODE, or CODEBOOK_NONE. */
 size_t codebook_level_index(const struct codebook_levels *l, double code);
+/* The index in l->aside of the non-substantive level CODE, or
+ * CODEBOOK_NONE. */
+size_t codebook_aside_index(const struct codebook_levels *l, double code);
 
-/* "1=Strongly disagree, 2=Disagree, ..." for messages; to free(). */
+/* Whether any level set of CB has a non-substantive level (then the
+ * programs print their 'aside' columns). */
+int codebook_has_aside(const struct codebook *cb);
+
+/* A level set of the integer codes LO..HI, each labelled by itself, named
+ * NAME (--levels=LO:HI); returns its index. */
+size_t codebook_add_int_levels(struct codebook *cb, const char *name,
+                               long lo, long hi);
+
+/* "1=Strongly disagree, 2=Disagree, ..., 9=Don't know (missing)" for
+ * messages; to free(). */
 char *codebook_levels_text(const struct codebook_levels *l);
 
 /* The code as scored: (min + max) - code for a reverse-keyed item, min
@@ -128,8 +157,10 @@ char *codebook_levels_text(const struct codebook_levels *l);
 double codebook_keyed(const struct codebook *cb, size_t item, double code);
 
 /* Bind each item of a codebook read from a file to the data column of its
- * name: 0, or -1 with *err (to free()) naming the codebook line of an
- * item that is not a column of DATAFILE, or names two. */
+ * name, or else to the column whose header (blanks around it trimmed) is
+ * its alias: 0, or -1 with *err (to free()) naming the codebook line of
+ * an item that is not a column of DATAFILE under either, names two, or
+ * whose name and alias are two different columns. */
 int codebook_bind(struct codebook *cb, const char *const *names, size_t ncols,
                   const char *datafile, char **err);
 
