@@ -22,10 +22,10 @@
 
 enum {
     OPT_LEVEL = CLI_OPT_FIRST_PROGRAM_OPTION,
-    OPT_WEIGHTS, OPT_ADJACENT, OPT_CODEBOOK
+    OPT_WEIGHTS, OPT_ADJACENT
 };
 
-enum { F_GROUP = 1 };
+enum { F_GROUP = 1, F_ASIDE = 2 };
 
 struct opts {
     double level, adjacent;
@@ -37,7 +37,7 @@ struct opts {
 struct row {
     const char *variable, *rater_a, *rater_b, *group;
     const char *difference;     /* "B - A" (match.h), NULL with -c */
-    size_t n, dropped, k;
+    size_t n, dropped, aside, k;
     double pct_exact, pct_adjacent, r, r_lo, r_hi, mean_diff;
     struct stats_kappa kappa, wkappa;
     struct stats_icc icc;
@@ -57,6 +57,10 @@ static const struct out_col columns[] = {
     { "n", OUT_COUNT, R(n), "targets with every rating", 0 },
     { "n_dropped", OUT_COUNT, R(dropped), "targets with a rating missing "
       "(or a pair with one side only)", 0 },
+    { "aside", OUT_COUNT, R(aside), "targets left out for a "
+      "non-substantive answer (a missing=yes level of the codebook, e.g. "
+      "Don't know), none missing; only when the codebook declares such a "
+      "level", F_ASIDE },
     { "pct_exact", OUT_NUM, R(pct_exact), "% of pairs with the same "
       "answer", 0 },
     { "pct_adjacent", OUT_NUM, R(pct_adjacent), "% of pairs at most "
@@ -143,7 +147,10 @@ static void usage(void)
 "  -c, --columns=LIST       the raters' columns (two or more): one row for\n"
 "                           them all; kappa, r and the percentages need two\n"
 "      --codebook=FILE      answers as labels, mapped to their codes; kappa's\n"
-"                           categories are the items' declared levels\n"
+"                           categories are the items' declared levels (not\n"
+"                           the missing=yes ones: a target with a Don't know\n"
+"                           is left out, counted in 'aside'); codes as\n"
+"                           answered (reverse keying is not applied)\n"
 "\n", stdout);
     fputs(cli_common_help, stdout);
     fputs(
@@ -334,6 +341,7 @@ static void pair_rows(const struct match *m, const struct opts *o,
             pair_names(m, c, r);
             r->group = match_group(m, g);
             r->dropped = p->dropped;
+            r->aside = p->aside;
             double *x = sk_xcalloc(2 * p->n + 1, sizeof *x);
             double *a = sk_xcalloc(p->n + 1, sizeof *a);
             double *b = sk_xcalloc(p->n + 1, sizeof *b);
@@ -361,7 +369,7 @@ static void pair_rows(const struct match *m, const struct opts *o,
 
 struct raters {
     double *x;                 /* n rows of k */
-    size_t n, cap, dropped;
+    size_t n, cap, dropped, aside;
 };
 
 /* What the rows of rater_rows point into, freed after printing. */
@@ -371,7 +379,7 @@ struct kept {
 };
 
 static void rater_rows(const struct cli_common *cli, const char *codebook,
-                       const struct opts *o, struct row **rows,
+                       struct opts *o, struct row **rows,
                        size_t *nrow, struct kept *kept)
 {
     struct codebook_opts co = { .path = codebook, .columns = cli->in.columns,
@@ -382,6 +390,8 @@ static void rater_rows(const struct cli_common *cli, const char *codebook,
     struct codebook *cb = codebook_setup(&co, in, &items, &k);
     if (k < 2)
         sk_usage_error("-c needs two or more raters' columns");
+    if (codebook_has_aside(cb))
+        o->flags |= F_ASIDE;
     struct codebook_data *d = codebook_data_open(cb, in, items, k, co.by);
     struct strmap *groups = strmap_new();
     struct group_table gt;
@@ -392,11 +402,17 @@ static void rater_rows(const struct cli_common *cli, const char *codebook,
         size_t g = row.group ? strmap_intern(groups, row.group,
                                              row.group_len, NULL) : 0;
         struct raters *R = group_table_row(&gt, g);
-        int complete = 1;
-        for (size_t j = 0; j < k; j++)
+        const struct codebook_answer *ans = codebook_data_answers(d);
+        int complete = 1, missing = 0;
+        for (size_t j = 0; j < k; j++) {
             complete &= !isnan(code[j]);
+            missing |= ans[j].kind == CODEBOOK_ANSWER_MISSING;
+        }
         if (!complete) {
-            R->dropped++;
+            if (missing)
+                R->dropped++;
+            else
+                R->aside++;
             continue;
         }
         if (R->n == R->cap) {
@@ -427,6 +443,7 @@ static void rater_rows(const struct cli_common *cli, const char *codebook,
         r->variable = cli->in.columns;
         r->group = cli->in.by ? strmap_key(groups, g) : NULL;
         r->dropped = rs[g].dropped;
+        r->aside = rs[g].aside;
         double *a = NULL, *b = NULL;
         if (k == 2) {
             a = sk_xcalloc(rs[g].n + 1, sizeof *a);
@@ -455,8 +472,7 @@ static void rater_rows(const struct cli_common *cli, const char *codebook,
 }
 
 static void parse_args(int argc, char **argv, struct cli_common *c,
-                       struct match_spec *s, struct opts *o,
-                       const char **codebook)
+                       struct match_spec *s, struct opts *o)
 {
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
@@ -464,7 +480,6 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
         { "level", required_argument, NULL, OPT_LEVEL },
         { "weights", required_argument, NULL, OPT_WEIGHTS },
         { "adjacent", required_argument, NULL, OPT_ADJACENT },
-        { "codebook", required_argument, NULL, OPT_CODEBOOK },
         { NULL, 0, NULL, 0 }
     };
     int opt;
@@ -480,7 +495,6 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
         case OPT_ADJACENT:
             o->adjacent = cli_double("--adjacent", optarg, 0, 1e300);
             break;
-        case OPT_CODEBOOK: *codebook = optarg; break;
         default:
             sk_try_help();
         }
@@ -495,7 +509,6 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
         sk_usage_error("nothing to compare: give -c RATERS, -p A:B, "
                        "--suffix, --prefix, or --id, --within, --levels and "
                        "--value");
-    s->codebook = *codebook;
     if (c->in.by)
         o->flags |= F_GROUP;
 }
@@ -505,18 +518,19 @@ int main(int argc, char **argv)
     struct cli_common cli;
     struct match_spec spec = { 0 };
     struct opts o = { 0.95, 1, STATS_KAPPA_QUADRATIC, 0 };
-    const char *codebook = NULL;
     cli_start(argv[0], &cli);
-    parse_args(argc, argv, &cli, &spec, &o, &codebook);
+    parse_args(argc, argv, &cli, &spec, &o);
 
     struct row *rows;
     size_t nrow;
     struct match *m = NULL;
     struct kept kept = { NULL, NULL };
     if (cli.in.columns)
-        rater_rows(&cli, codebook, &o, &rows, &nrow, &kept);
+        rater_rows(&cli, spec.codebook, &o, &rows, &nrow, &kept);
     else {
         m = match_read(&spec, &cli.in);
+        if (m->has_aside)
+            o.flags |= F_ASIDE;
         pair_rows(m, &o, &rows, &nrow);
     }
 

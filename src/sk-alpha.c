@@ -23,7 +23,7 @@
  * from these tables. */
 struct scale_row {
     const char *scale, *group;
-    size_t k, n, dropped;
+    size_t k, n, dropped, aside;
     double raw_alpha, std_alpha, alpha_lo, alpha_hi, mean_r, score_mean,
            score_sd;
     const char *negative_items;
@@ -35,7 +35,9 @@ struct item_row {
     const char *negative;
 };
 
-enum { COL_GROUP = 1 };     /* the group column, with --by */
+enum { COL_GROUP = 1,       /* the group column, with --by */
+       COL_ASIDE = 2 };     /* aside: the codebook declares non-substantive
+                               levels */
 #define SC(f, k, h) { #f, k, offsetof(struct scale_row, f), h, 0 }
 #define IC(f, k, h) { #f, k, offsetof(struct item_row, f), h, 0 }
 static const struct out_col scale_cols[] = {
@@ -45,6 +47,10 @@ static const struct out_col scale_cols[] = {
     SC(k, OUT_COUNT, "number of items"),
     SC(n, OUT_COUNT, "complete rows used (every item answered)"),
     SC(dropped, OUT_COUNT, "rows left out for a missing answer"),
+    { "aside", OUT_COUNT, offsetof(struct scale_row, aside), "rows left out "
+      "for a non-substantive answer (a missing=yes level, e.g. Don't know), "
+      "none missing; only when the codebook declares such a level",
+      COL_ASIDE },
     SC(raw_alpha, OUT_NUM, "Cronbach's alpha from the covariances"),
     SC(std_alpha, OUT_NUM, "standardised alpha, from the correlations"),
     SC(alpha_lo, OUT_NUM, "lower end of Feldt's interval of raw_alpha "
@@ -187,7 +193,7 @@ static void notes(const struct codebook_scale *S, const struct codebook *cb,
 /* The complete rows of one scale in one group. */
 struct rows {
     double *x;
-    size_t n, cap, seen;
+    size_t n, cap, seen, aside;
 };
 
 /* Everything a run holds: the codebook, its chosen scales, the complete
@@ -239,7 +245,8 @@ static void parse_args(int argc, char **argv, struct cli_common *cli,
 
 /* One row's answers into the complete cases of each scale of its group. */
 static void add_row(const struct run *u, struct rows *grow,
-                    const double *code, double *vals)
+                    const double *code, const struct codebook_answer *ans,
+                    double *vals)
 {
     for (size_t s = 0; s < u->nsc; s++) {
         const struct codebook_scale *S = &u->cb->scale[u->sc[s]];
@@ -251,8 +258,14 @@ static void add_row(const struct run *u, struct rows *grow,
             vals[j] = codebook_keyed(u->cb, it, code[u->pos[it]]);
             complete = !isnan(vals[j]);
         }
-        if (!complete)
+        if (!complete) {
+            int missing = 0;
+            for (size_t j = 0; j < S->nitems; j++)
+                missing |= ans[u->pos[S->item[j]]].kind ==
+                           CODEBOOK_ANSWER_MISSING;
+            R->aside += !missing;
             continue;
+        }
         if ((R->n + 1) * S->nitems > R->cap) {
             R->cap = R->cap ? 2 * R->cap : 1024 * S->nitems;
             R->x = sk_xreallocarray(R->x, R->cap, sizeof *R->x);
@@ -283,7 +296,8 @@ static void read_rows(struct run *u, struct input *in)
     while (codebook_data_next(d, code, &row)) {
         size_t g = row.group ? strmap_intern(u->groups, row.group,
                                              row.group_len, NULL) : 0;
-        add_row(u, group_table_row(&gt, g), code, vals);
+        add_row(u, group_table_row(&gt, g), code, codebook_data_answers(d),
+                vals);
     }
     u->rows = gt.cell;
     u->ngroups = gt.ngroups;
@@ -347,7 +361,8 @@ static void print_rows(const struct run *u, int by_item, int precision)
 {
     struct out o;
     out_init(&o, stdout, precision);
-    unsigned flags = u->co->by ? COL_GROUP : 0;
+    unsigned flags = (u->co->by ? COL_GROUP : 0) |
+                     (codebook_has_aside(u->cb) ? COL_ASIDE : 0);
     if (by_item)
         out_header(&o, item_cols, NELEM(item_cols), flags);
     else
@@ -374,8 +389,9 @@ static void print_rows(const struct run *u, int by_item, int precision)
                 continue;
             char *neg = negative_items(u, S, u->ires[r]);
             struct scale_row sr = {
-                S->name, gname, a->k, a->n, u->rows[r].seen - u->rows[r].n,
-                a->raw, a->std, a->lo, a->hi, a->mean_r, a->mean, a->sd, neg
+                S->name, gname, a->k, a->n,
+                u->rows[r].seen - u->rows[r].n - u->rows[r].aside,
+                u->rows[r].aside, a->raw, a->std, a->lo, a->hi, a->mean_r, a->mean, a->sd, neg
             };
             out_cells(&o, scale_cols, NELEM(scale_cols), flags, &sr);
             out_end_row(&o);

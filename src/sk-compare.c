@@ -28,7 +28,7 @@ enum {
 };
 
 /* The conditional output columns. */
-enum { F_GROUP = 1, F_ADJUST = 2, F_DYAD = 4 };
+enum { F_GROUP = 1, F_ADJUST = 2, F_DYAD = 4, F_ASIDE = 8 };
 
 struct opts {
     struct stats_ranksum_opts w;      /* level, alternative, rank test */
@@ -40,7 +40,7 @@ struct opts {
 /* One output row: one variable in one subgroup. */
 struct row {
     const char *variable, *group, *level_a, *level_b;
-    size_t n_a, n_b, missing_a, missing_b, n_pairs_both;
+    size_t n_a, n_b, missing_a, missing_b, aside_a, aside_b, n_pairs_both;
     double median_a, median_b, r_pairs, p_fisher, p_t_adj, p_w_adj;
     int po_flags;                     /* stats_partover's, with --dyad */
     struct stats_ttest2 t;
@@ -63,6 +63,11 @@ static const struct out_col columns[] = {
       "answer missing", 0 },
     { "missing_b", OUT_COUNT, R(missing_b), "rows at level B with the "
       "answer missing", 0 },
+    { "aside_a", OUT_COUNT, R(aside_a), "rows at level A with a "
+      "non-substantive answer (a missing=yes level of the codebook, e.g. "
+      "Don't know); only when the codebook declares such a level", F_ASIDE },
+    { "aside_b", OUT_COUNT, R(aside_b), "rows at level B with one",
+      F_ASIDE },
     { "mean_a", OUT_NUM, R(t.mean_a), "mean of A", 0 },
     { "sd_a", OUT_NUM, R(t.sd_a), "sd of A, divisor n - 1", 0 },
     { "mean_b", OUT_NUM, R(t.mean_b), "mean of B", 0 },
@@ -169,7 +174,10 @@ static void usage(void)
 "                         samples test, which uses them as pairs)\n"
 "      --codebook=FILE    answers given as labels, mapped to codes by the\n"
 "                         codebook's levels (below); -c chooses among its\n"
-"                         items (default: all of them)\n"
+"                         items (default: all of them). Codes as answered\n"
+"                         (reverse keying is not applied); a missing=yes\n"
+"                         answer (Don't know) is left out, counted in\n"
+"                         aside_a, aside_b\n"
 "The variables are the -c columns (default: every column but the\n"
 "--between, -g and --dyad columns); -g gives one comparison per subgroup.\n"
 "\n", stdout);
@@ -369,6 +377,8 @@ static void compare(const struct between *bt, const struct between_spec *sp,
     r->n_b = nb;
     r->missing_a = A->missing;
     r->missing_b = B->missing;
+    r->aside_a = A->aside;
+    r->aside_b = B->aside;
     /* sorted once (in place by between_sort, or here a copy beside the
      * pair indexes): every test takes sorted answers without sorting */
     double *a = A->x, *b = B->x, *ca = NULL, *cb = NULL;
@@ -472,6 +482,8 @@ int main(int argc, char **argv)
     parse_args(argc, argv, &cli, &spec, &o);
 
     struct between *bt = between_read(&spec, &cli.in);
+    if (between_has_aside(bt))
+        o.flags |= F_ASIDE;
     char *diff;
     if (asprintf(&diff, "%s - %s", between_level(bt, 1),
                  between_level(bt, 0)) < 0)

@@ -23,7 +23,7 @@ enum {
 };
 
 /* The conditional output columns. */
-enum { F_GROUP = 1, F_ADJUST = 2, F_DAV = 4, F_GAV = 8 };
+enum { F_GROUP = 1, F_ADJUST = 2, F_DAV = 4, F_GAV = 8, F_ASIDE = 16 };
 
 /* Everything but the comparisons themselves (struct match_spec). */
 struct opts {
@@ -35,7 +35,7 @@ struct opts {
 /* One output row: one comparison in one group. */
 struct row {
     const char *variable, *before, *after, *group;
-    size_t dropped;
+    size_t dropped, aside;
     struct stats_paired s;
     double V, p_t_adj, p_w_adj;
     const char *method;               /* p_w_method */
@@ -55,6 +55,10 @@ static const struct out_col columns[] = {
     { "group", OUT_TEXT, R(group), "the group, with -g", F_GROUP },
     { "n", OUT_COUNT, R(s.n), "complete pairs", 0 },
     { "n_dropped", OUT_COUNT, R(dropped), "pairs with a side missing", 0 },
+    { "aside", OUT_COUNT, R(aside), "pairs left out for a non-substantive "
+      "answer (a missing=yes level of the codebook, e.g. Don't know) on a "
+      "side, none missing; only when the codebook declares such a level",
+      F_ASIDE },
     { "mean_before", OUT_NUM, R(s.mean_b), "mean of before", 0 },
     { "sd_before", OUT_NUM, R(s.sd_b), "sd of before, divisor n - 1", 0 },
     { "mean_after", OUT_NUM, R(s.mean_a), "mean of after", 0 },
@@ -158,6 +162,12 @@ static void usage(void)
 "      --na=LIST          missing-value tokens (default NA); an empty field\n"
 "                         is always missing. A pair with a missing side is\n"
 "                         dropped from its comparison and counted\n"
+"      --codebook=FILE    answers given as labels are mapped to the codes of\n"
+"                         the codebook's levels (codebook format: man\n"
+"                         sk-freq); the codes are compared as answered\n"
+"                         (reverse keying is not applied: both sides are\n"
+"                         the same item). A pair with a missing=yes answer\n"
+"                         (Don't know) is left out and counted in 'aside'\n"
 "\n"
 "Tests:\n"
 "      --level=P          confidence level, 0 < P < 1 (default 0.95)\n"
@@ -265,6 +275,7 @@ static void compare(const struct grouped_cell *p, const struct opts *o,
                  &o->wo, &r->s);
     const struct stats_paired *s = &r->s;
     r->dropped = p->dropped;
+    r->aside = p->aside;
     r->V = s->n ? s->w.V : NAN;
     r->method = isnan(s->w.p) ? NULL : s->w.exact ? "exact" : "normal";
     if (s->n == 0)
@@ -335,6 +346,8 @@ int main(int argc, char **argv)
     parse_args(argc, argv, &cli, &spec, &o);
 
     struct match *m = match_read(&spec, &cli.in);
+    if (m->has_aside)
+        o.flags |= F_ASIDE;
     size_t nrow;
     struct row *rows = analyse(m, &o, &nrow);
 

@@ -203,9 +203,12 @@ static void read_rows(struct reader *r)
             continue;
         }
         size_t pair = row_pair(r, &row, g, side);
+        const struct codebook_answer *ans = codebook_data_answers(r->data);
         for (size_t v = 0; v < b->nvars; v++) {
             struct between_sample *S = &s[2 * v + (size_t)side];
-            if (isnan(code[v]))
+            if (ans[v].kind == CODEBOOK_ANSWER_ASIDE)
+                S->aside++;
+            else if (isnan(code[v]))
                 S->missing++;
             else
                 sample_push(S, code[v], pair, b->has_dyad);
@@ -271,6 +274,11 @@ struct between *between_read(const struct between_spec *s,
     free(r.line);
     free(r.key);
     return b;
+}
+
+int between_has_aside(const struct between *b)
+{
+    return codebook_has_aside(b->cb);
 }
 
 size_t between_nvars(const struct between *b)

@@ -38,6 +38,8 @@ struct between_sample {
     double *x;
     size_t *dyad;
     size_t n, cap, missing;
+    size_t aside;              /* non-substantive answers (a codebook's
+                                  missing=yes levels): neither */
 };
 
 struct between;
@@ -78,6 +80,8 @@ struct between *between_read(const struct between_spec *s,
 
 size_t between_nvars(const struct between *b);
 const char *between_var_name(const struct between *b, size_t v);
+/* Whether the codebook declares non-substantive levels (aside counts). */
+int between_has_aside(const struct between *b);
 /* The two levels: 0 is A, 1 is B. */
 const char *between_level(const struct between *b, int side);
 /* The subgroups (1 without -g) and the label of G (NULL without -g). */

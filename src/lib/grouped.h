@@ -38,6 +38,8 @@ struct grouped_cell {
     struct num_value *side[GROUPED_MAX_SIDES];   /* side[k][0..n) */
     size_t n, cap;
     size_t dropped;
+    size_t aside;      /* left out for a non-substantive answer (a
+                          codebook's missing=yes level), none missing */
 };
 
 struct grouped {

@@ -26,7 +26,15 @@ struct reader {
     struct codebook_data *data;   /* with a codebook: the reader */
     double *code;                 /* its codes of a row */
     struct input_cell *cellbuf;   /* ... as cells */
+    const char *const *names;     /* the columns as named: with a
+                                     codebook, an alias's item by its
+                                     short name (NULL: the header's) */
 };
+
+static const char *const *reader_names(const struct reader *r)
+{
+    return r->names ? r->names : input_names(r->in);
+}
 
 int match_option(struct match_spec *s, int opt, const char *arg)
 {
@@ -44,6 +52,7 @@ int match_option(struct match_spec *s, int opt, const char *arg)
     case MATCH_OPT_WITHIN: s->within = arg; return 1;
     case MATCH_OPT_LEVELS: s->levels = arg; return 1;
     case MATCH_OPT_VALUE: s->value = arg; return 1;
+    case MATCH_OPT_CODEBOOK: s->codebook = arg; return 1;
     default: return 0;
     }
 }
@@ -128,7 +137,7 @@ void match_cmp_free(struct match_cmp *c)
 static void add_cmp(struct reader *r, size_t b, size_t a,
                     const char *variable)
 {
-    const char *const *names = input_names(r->in);
+    const char *const *names = reader_names(r);
     struct match *m = r->m;
     m->cmp = sk_xreallocarray(m->cmp, m->ncmp + 1, sizeof *m->cmp);
     r->side = sk_xreallocarray(r->side, m->ncmp + 1, sizeof *r->side);
@@ -147,7 +156,7 @@ static void add_affix(struct reader *r, const char *spec, int prefix)
     const char *colon = strchr(spec, ':');
     if (!colon || colon == spec || !colon[1])
         sk_usage_error("invalid --%s '%s': expected PRE:POST", opt, spec);
-    const char *const *names = input_names(r->in);
+    const char *const *names = reader_names(r);
     size_t ncols = input_ncols(r->in), found = 0;
     size_t l1 = (size_t)(colon - spec), l2 = strlen(colon + 1);
     for (size_t b = 0; b < ncols; b++) {
@@ -176,12 +185,35 @@ static void add_affix(struct reader *r, const char *spec, int prefix)
                        input_filename(r->in), opt, spec);
 }
 
+/* -p BEFORE:AFTER by the codebook's item names (split at the first ':'
+ * where both sides are columns): 1, or 0 to resolve it as cli_pair does. */
+static int named_pair(const struct reader *r, const char *spec, size_t *b,
+                      size_t *a)
+{
+    if (!r->names)
+        return 0;
+    size_t ncols = input_ncols(r->in);
+    for (const char *c = strchr(spec, ':'); c; c = strchr(c + 1, ':')) {
+        char *left = sk_xstrndup(spec, (size_t)(c - spec)), *err = NULL;
+        int ok = colsel_one(left, r->names, ncols, b, &err) == 0;
+        free(err);
+        err = NULL;
+        ok = ok && colsel_one(c + 1, r->names, ncols, a, &err) == 0;
+        free(err);
+        free(left);
+        if (ok)
+            return 1;
+    }
+    return 0;
+}
+
 static void resolve_pairs(struct reader *r)
 {
     const struct match_spec *s = r->spec;
     for (size_t i = 0; i < s->npair; i++) {
         size_t b, a;
-        cli_pair(r->in, "--pair", s->pair[i], &b, &a);
+        if (!named_pair(r, s->pair[i], &b, &a))
+            cli_pair(r->in, "--pair", s->pair[i], &b, &a);
         add_cmp(r, b, a, NULL);
     }
     if (s->suffix)
@@ -203,23 +235,8 @@ static void resolve_wide(struct reader *r)
 static void open_codebook(struct reader *r)
 {
     struct match *m = r->m;
-    char *err;
-    m->cb = codebook_read(r->spec->codebook, &err);
-    if (!m->cb)
-        sk_die("%s", err);
-    const char *const *names = input_names(r->in);
-    if (codebook_bind(m->cb, names, input_ncols(r->in),
-                      input_filename(r->in), &err) != 0)
-        sk_die("%s", err);
-    size_t *items = sk_xcalloc(r->ncells ? r->ncells : 1, sizeof *items);
-    for (size_t i = 0; i < r->ncells; i++) {
-        size_t it = CODEBOOK_NONE;
-        for (size_t j = 0; j < m->cb->nitems && it == CODEBOOK_NONE; j++)
-            if (m->cb->item[j].column == r->cells[i])
-                it = j;
-        items[i] = it != CODEBOOK_NONE ? it
-            : codebook_add_item(m->cb, names[r->cells[i]], r->cells[i]);
-    }
+    size_t *items;
+    codebook_column_items(m->cb, r->in, r->cells, r->ncells, &items);
     m->item = sk_xcalloc(2 * m->ncmp + 1, sizeof *m->item);
     for (size_t c = 0; c < m->ncmp; c++)
         for (int k = 0; k < 2; k++)
@@ -231,6 +248,10 @@ static void open_codebook(struct reader *r)
     free(items);
 }
 
+/* A cell's 'missing' in the reader: CELL_ASIDE for a non-substantive
+ * answer (1 is a missing one). */
+enum { CELL_ASIDE = 2 };
+
 /* The next row, its cells the numbers read or the codes of its answers. */
 static int reader_next(struct reader *r, struct input_row *row)
 {
@@ -238,9 +259,12 @@ static int reader_next(struct reader *r, struct input_row *row)
         return input_next(r->in, row);
     if (!codebook_data_next(r->data, r->code, row))
         return 0;
+    const struct codebook_answer *ans = codebook_data_answers(r->data);
     for (size_t i = 0; i < r->ncells; i++)
         r->cellbuf[i] = (struct input_cell){
-            isnan(r->code[i]), { r->code[i], 0, 0, 0 } };
+            ans[i].kind == CODEBOOK_ANSWER_ASIDE ? CELL_ASIDE
+                                                 : isnan(r->code[i]),
+            { r->code[i], 0, 0, 0 } };
     row->cell = r->cellbuf;
     return 1;
 }
@@ -248,8 +272,15 @@ static int reader_next(struct reader *r, struct input_row *row)
 size_t match_columns(const struct match_spec *s, struct input *in,
                      size_t (**cols)[2], struct match_cmp **cmp)
 {
+    return match_columns_named(s, in, NULL, cols, cmp);
+}
+
+size_t match_columns_named(const struct match_spec *s, struct input *in,
+                           const char *const *names, size_t (**cols)[2],
+                           struct match_cmp **cmp)
+{
     struct match m = { 0 };
-    struct reader r = { .spec = s, .in = in, .m = &m };
+    struct reader r = { .spec = s, .in = in, .m = &m, .names = names };
     if (match_long(s))
         sk_usage_error("the long form (--id, --within, --levels, --value) "
                        "is not read here: give -p, --suffix or --prefix");
@@ -282,9 +313,14 @@ static void resolve_long(struct reader *r)
     struct match *m = r->m;
     if (s->codebook) {          /* the columns, read through the codebook */
         char *err;
-        if (colsel_parse(s->value, input_names(r->in), input_ncols(r->in),
-                         &r->cells, &r->ncells, &err) != 0)
-            sk_usage_error("%s: %s", input_filename(r->in), err);
+        if (colsel_parse(s->value, reader_names(r), input_ncols(r->in),
+                         &r->cells, &r->ncells, &err) != 0) {
+            free(err);
+            if (colsel_parse(s->value, input_names(r->in),
+                             input_ncols(r->in), &r->cells, &r->ncells,
+                             &err) != 0)
+                sk_usage_error("%s: %s", input_filename(r->in), err);
+        }
         m->ncmp = r->ncells;
     } else {
         input_set_columns_list(r->in, s->value);
@@ -292,7 +328,7 @@ static void resolve_long(struct reader *r)
     }
     m->cmp = sk_xcalloc(m->ncmp, sizeof *m->cmp);
     for (size_t v = 0; v < m->ncmp; v++) {
-        const char *name = s->codebook ? input_names(r->in)[r->cells[v]]
+        const char *name = s->codebook ? reader_names(r)[r->cells[v]]
                                        : input_var_name(r->in, v);
         match_cmp_set(&m->cmp[v], name, r->level[0], r->level[1]);
     }
@@ -316,8 +352,10 @@ static void read_wide(struct reader *r)
             const struct input_cell *b = &row.cell[r->side[c][0]];
             const struct input_cell *a = &row.cell[r->side[c][1]];
             struct num_value v[2] = { b->v, a->v };
-            if (b->missing || a->missing)
+            if (b->missing == 1 || a->missing == 1)
                 cell->dropped++;
+            else if (b->missing || a->missing)
+                cell->aside++;
             else
                 grouped_push(&m->pairs, cell, v);
         }
@@ -421,9 +459,11 @@ static void pair_slots(struct match *m, const struct slots *s)
             const struct input_cell *b = &s->val[(sl * 2) * s->nval + v];
             const struct input_cell *a = &s->val[(sl * 2 + 1) * s->nval + v];
             struct num_value pv[2] = { b->v, a->v };
-            if (!s->slot[sl].line[0] || !s->slot[sl].line[1] || b->missing ||
-                a->missing)
+            if (!s->slot[sl].line[0] || !s->slot[sl].line[1] ||
+                b->missing == 1 || a->missing == 1)
                 cell->dropped++;
+            else if (b->missing || a->missing)
+                cell->aside++;
             else
                 grouped_push(&m->pairs, cell, pv);
         }
@@ -486,13 +526,20 @@ struct match *match_read(const struct match_spec *s,
         r.keys[r.nkeys++] = input_find(r.in, o->by);
         m->groups = strmap_new();
     }
+    const char **named = NULL;
+    if (s->codebook) {     /* first, so that the items' names resolve */
+        m->cb = codebook_open_bound(s->codebook, r.in);
+        r.names = named = codebook_column_names(m->cb, r.in);
+    }
     if (match_wide(s))
         resolve_wide(&r);
     else
         resolve_long(&r);
     input_set_keys(r.in, r.keys, r.nkeys);
-    if (s->codebook)
+    if (s->codebook) {
         open_codebook(&r);
+        m->has_aside = codebook_has_aside(m->cb);
+    }
     grouped_init(&m->pairs, m->ncmp, 2);
     if (match_wide(s))
         read_wide(&r);
@@ -500,6 +547,7 @@ struct match *match_read(const struct match_spec *s,
         read_long(&r);
     if (m->pairs.ngroups == 0)
         grouped_at(&m->pairs, 0, 0);
+    free(named);
     codebook_data_close(r.data);
     free(r.code);
     free(r.cellbuf);

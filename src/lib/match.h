@@ -9,7 +9,9 @@
  *   long   --id, --within, --levels A,B, --value LIST: the rows of one id
  *          at level A and at level B are one pair, for each value column.
  * With --codebook the compared columns are read through it: answers given
- * as labels become their codes (codebook-data.h).
+ * as labels become their codes (codebook-data.h); a pair with a
+ * non-substantive answer (missing=yes) on a side and no missing side is
+ * set aside: counted in its cell's 'aside', not in 'dropped'.
  * With a group column (-g) the pairs are kept per (group, comparison), in
  * first-seen order of the groups. A pair with a missing side is dropped
  * and counted. The values are kept as read (struct num_value), so that a
@@ -48,9 +50,13 @@ struct match_spec {
 enum {
     MATCH_OPT_SUFFIX = CLI_OPT_FIRST_PROGRAM_OPTION + 32,
     MATCH_OPT_PREFIX, MATCH_OPT_ID, MATCH_OPT_WITHIN, MATCH_OPT_LEVELS,
-    MATCH_OPT_VALUE
+    MATCH_OPT_VALUE, MATCH_OPT_CODEBOOK
 };
 #define MATCH_SHORTOPTS "p:"
+/* --codebook alone, for a program that reads the pairs its own way
+ * (sk-boot): match_option takes it. */
+#define MATCH_CODEBOOK_LONGOPT                                             \
+    { "codebook", required_argument, NULL, MATCH_OPT_CODEBOOK }
 #define MATCH_LONGOPTS                                                     \
     { "pair", required_argument, NULL, 'p' },                              \
     { "suffix", required_argument, NULL, MATCH_OPT_SUFFIX },               \
@@ -58,7 +64,8 @@ enum {
     { "id", required_argument, NULL, MATCH_OPT_ID },                       \
     { "within", required_argument, NULL, MATCH_OPT_WITHIN },               \
     { "levels", required_argument, NULL, MATCH_OPT_LEVELS },               \
-    { "value", required_argument, NULL, MATCH_OPT_VALUE }
+    { "value", required_argument, NULL, MATCH_OPT_VALUE },                 \
+    MATCH_CODEBOOK_LONGOPT
 
 /* Take OPT (with ARG) into S when it is one of MATCH_LONGOPTS: 1, else 0.
  * -p accumulates (free with match_spec_free). */
@@ -93,6 +100,8 @@ struct match {
     struct strmap *groups;      /* the group labels, when has_group */
     struct codebook *cb;        /* with --codebook, and the item of each */
     size_t *item;               /* side: item[2 c + side] */
+    int has_aside;              /* the codebook declares non-substantive
+                                   levels: pairs.cells' aside counts them */
 };
 
 /* Check the options alone (one form, complete, valid --levels ...), before
@@ -114,6 +123,11 @@ struct match *match_read(const struct match_spec *s,
  * is a usage error here. Dies on a usage error as match_read. */
 size_t match_columns(const struct match_spec *s, struct input *in,
                      size_t (**cols)[2], struct match_cmp **cmp);
+/* The same with the columns named NAMES (codebook_column_names: an
+ * alias's item by its short name), or the header's when NULL. */
+size_t match_columns_named(const struct match_spec *s, struct input *in,
+                           const char *const *names, size_t (**cols)[2],
+                           struct match_cmp **cmp);
 
 /* A level of --levels (LEVEL) that is not among the values SEEN of
  * COLUMN (first-seen order) is a usage error that lists a few of them;
