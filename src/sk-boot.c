@@ -13,6 +13,8 @@
 #include "lib/between.h"
 #include "lib/boot.h"
 #include "lib/cli.h"
+#include "lib/codebook-cli.h"
+#include "lib/codebook-data.h"
 #include "lib/colsel.h"
 #include "lib/input.h"
 #include "lib/match.h"
@@ -204,6 +206,13 @@ static void usage(void)
 "      --na=LIST          missing-value tokens (default NA); an empty field\n"
 "                         is always missing; rows missing a needed value\n"
 "                         are left out of that statistic (complete cases)\n"
+"      --codebook=FILE    every column read (-c, pairs, with --between)\n"
+"                         through the codebook (format: man sk-freq):\n"
+"                         labels mapped to their codes; a missing=yes\n"
+"                         answer (Don't know) is no value, left out as a\n"
+"                         missing one. Codes are resampled as answered,\n"
+"                         except that alpha reverse-keys the codebook's\n"
+"                         reverse items, (min + max) - code, as sk-alpha\n"
 "Output:\n"
 "      --precision=N      significant digits of numbers (default 15)\n"
 "      --help             show this help and exit\n"
@@ -457,6 +466,7 @@ static void parse_options(int argc, char **argv, struct spec *sp)
         { "replicates-out", required_argument, NULL, OPT_REPS_OUT },
         { "between", required_argument, NULL, OPT_BETWEEN },
         { "levels", required_argument, NULL, OPT_LEVELS },
+        MATCH_CODEBOOK_LONGOPT,
         { NULL, 0, NULL, 0 }
     };
     long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
@@ -467,7 +477,9 @@ static void parse_options(int argc, char **argv, struct spec *sp)
     int opt;
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS "p:s:m:B:",
                               longopts, NULL)) != -1) {
-        if (cli_common(&sp->cli, opt, optarg, usage))
+        if (cli_common(&sp->cli, opt, optarg, usage) ||
+            (opt == MATCH_OPT_CODEBOOK && match_option(&sp->match, opt,
+                                                       optarg)))
             continue;
         switch (opt) {
         case 'p':
@@ -520,6 +532,9 @@ static void parse_options(int argc, char **argv, struct spec *sp)
     cli_file_operand(&sp->cli, argc, argv);
     sp->match.pair = sp->pairs;
     sp->match.npair = sp->npairs;
+    struct codebook_opts co = { .path = sp->match.codebook,
+                                .data = sp->cli.in.path };
+    codebook_opts_check(&co);
 }
 
 /* --between: the rules of two groups; mean-diff means B - A. */
@@ -624,22 +639,37 @@ struct data {
     int has_between;
     struct between_levels lv;
     signed char *side;
+    /* --codebook: the item of each stored column, and the reader */
+    struct codebook *cb;
+    size_t *items;
+    struct codebook_data *cd;
 };
 
 static void open_data(const struct spec *sp, struct data *d)
 {
     d->in = input_open_raw(&sp->cli.in);
     d->names = input_names(d->in);
+    const char **named = NULL;   /* with a codebook: items by their names */
+    if (sp->match.codebook) {
+        d->cb = codebook_open_bound(sp->match.codebook, d->in);
+        d->names = named = codebook_column_names(d->cb, d->in);
+    }
     if (sp->cli.in.columns) {
         char *err;
-        if (colsel_parse(sp->cli.in.columns, d->names, input_ncols(d->in),
-                         &d->cols, &d->ncols, &err) != 0)
+        int rc = colsel_parse(sp->cli.in.columns, d->names,
+                              input_ncols(d->in), &d->cols, &d->ncols, &err);
+        if (rc != 0 && named) {     /* an item by its header (alias) */
+            free(err);
+            rc = colsel_parse(sp->cli.in.columns, input_names(d->in),
+                              input_ncols(d->in), &d->cols, &d->ncols, &err);
+        }
+        if (rc != 0)
             sk_usage_error("%s: %s", input_filename(d->in), err);
     }
     d->nc_uni = d->ncols;
     size_t (*pc)[2] = NULL;
     d->npairs = sp->match.npair || sp->match.suffix || sp->match.prefix
-        ? match_columns(&sp->match, d->in, &pc, &d->cmp) : 0;
+        ? match_columns_named(&sp->match, d->in, named, &pc, &d->cmp) : 0;
     d->cols = sk_xreallocarray(d->cols, d->ncols + 2 * d->npairs + 1,
                                sizeof *d->cols);
     for (size_t i = 0; i < d->npairs; i++) {
@@ -647,7 +677,12 @@ static void open_data(const struct spec *sp, struct data *d)
         d->cols[d->ncols++] = pc[i][1];
     }
     free(pc);
-    input_set_columns(d->in, d->cols, d->ncols);
+    if (!d->cb)
+        input_set_columns(d->in, d->cols, d->ncols);
+    else
+        codebook_column_items(d->cb, d->in, d->cols, d->ncols, &d->items);
+    d->names = input_names(d->in);
+    free(named);
     size_t keys[3], nkeys = 0;
     d->has_group = sp->cli.in.by != NULL;
     d->has_strata = sp->strata != NULL;
@@ -658,7 +693,24 @@ static void open_data(const struct spec *sp, struct data *d)
         keys[nkeys++] = input_find(d->in, sp->strata);
     if (d->has_between)
         keys[nkeys++] = input_find(d->in, sp->between);
-    input_set_keys(d->in, keys, nkeys);
+    if (d->cb)
+        d->cd = codebook_data_open_keys(d->cb, d->in, d->items, d->ncols,
+                                        keys, nkeys);
+    else
+        input_set_keys(d->in, keys, nkeys);
+}
+
+/* The next row, into X (the stored columns, NAN when missing or a
+ * non-substantive answer). */
+static int next_row(struct data *d, struct input_row *row, double *x)
+{
+    if (d->cd)
+        return codebook_data_next(d->cd, x, row);
+    if (!input_next(d->in, row))
+        return 0;
+    for (size_t c = 0; c < d->ncols; c++)
+        x[c] = row->cell[c].missing ? NAN : row->cell[c].v.x;
+    return 1;
 }
 
 static void read_data(const struct spec *sp, struct data *d)
@@ -670,7 +722,8 @@ static void read_data(const struct spec *sp, struct data *d)
         between_levels_init(&d->lv, sp->between, sp->levels,
                             input_filename(d->in));
     struct input_row row;
-    while (input_next(d->in, &row)) {
+    double *x = sk_xcalloc(nc ? nc : 1, sizeof *x);
+    while (next_row(d, &row, x)) {
         size_t r = d->nrows;
         if (r == cap) {
             cap = cap ? 2 * cap : 4096;
@@ -680,7 +733,7 @@ static void read_data(const struct spec *sp, struct data *d)
             d->side = sk_xreallocarray(d->side, cap, sizeof *d->side);
         }
         for (size_t c = 0; c < nc; c++)
-            d->x[r * nc + c] = row.cell[c].missing ? NAN : row.cell[c].v.x;
+            d->x[r * nc + c] = x[c];
         d->grp[r] = d->has_group ? strmap_intern(d->groups, row.key[0],
                                                  row.key_len[0], NULL) : 0;
         d->str[r] = d->has_strata
@@ -693,6 +746,7 @@ static void read_data(const struct spec *sp, struct data *d)
             : -1;
         d->nrows++;
     }
+    free(x);
 }
 
 /* The rows of each group, in input order (one counting sort, so that the
@@ -735,6 +789,9 @@ static void data_free(struct data *d)
     free(d->cmp);
     strmap_free(d->groups);
     strmap_free(d->strata);
+    codebook_data_close(d->cd);
+    codebook_free(d->cb);
+    free(d->items);
     input_close(d->in);
 }
 
@@ -786,13 +843,18 @@ static void add_analysis(struct plan *p, char *label, char *difference,
 
 /* The analyses, in the order asked: each -c column, the -c scale, then
  * the pairs of mean-diff and dz, then those of cor. */
+/* The name of stored column C: its item's (short) name with a codebook. */
+static const char *column_name(const struct data *d, size_t c)
+{
+    return d->cb ? d->cb->item[d->items[c]].name : d->names[d->cols[c]];
+}
+
 static void plan_analyses(const struct spec *sp, const struct data *d,
                           struct plan *p)
 {
-    const char *const *nm = d->names;
     if (sp->fam[FAM_UNI])
         for (size_t c = 0; c < d->nc_uni; c++)
-            add_analysis(p, sk_xstrdup(nm[d->cols[c]]), NULL, FAM_UNI, c,
+            add_analysis(p, sk_xstrdup(column_name(d, c)), NULL, FAM_UNI, c,
                          1);
     if (sp->fam[FAM_ALPHA])
         add_analysis(p, sk_xstrdup(sp->cli.in.columns), NULL, FAM_ALPHA, 0,
@@ -803,7 +865,7 @@ static void plan_analyses(const struct spec *sp, const struct data *d,
             if (asprintf(&diff, "%s - %s", d->lv.level[1],
                          d->lv.level[0]) < 0)
                 sk_die("out of memory");
-            add_analysis(p, sk_xstrdup(nm[d->cols[c]]), diff, FAM_BETWEEN,
+            add_analysis(p, sk_xstrdup(column_name(d, c)), diff, FAM_BETWEEN,
                          c, 1);
         }
     for (int fam = FAM_PAIRED; fam <= FAM_COR; fam++) {
@@ -943,7 +1005,12 @@ static void fill_sample(const struct data *d, const struct analysis *A,
             for (size_t l = 0; l < P->nlevels; l++)
                 if (v[A->cols[0]] == P->levels[l])
                     wk->x[n] = 100;
-        } else
+        } else if (A->fam == FAM_ALPHA && d->cb)    /* keyed, as sk-alpha */
+            for (size_t c = 0; c < w; c++)
+                wk->x[n * w + c] = codebook_keyed(d->cb,
+                                                  d->items[A->cols[c]],
+                                                  v[A->cols[c]]);
+        else
             for (size_t c = 0; c < w; c++)
                 wk->x[n * w + c] = v[A->cols[c]];
         if (A->fam == FAM_BETWEEN) {    /* the strata: A 0, B 1 */

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "lib/cli.h"
+#include "lib/codebook-cli.h"
+#include "lib/codebook-data.h"
 #include "lib/describe.h"
 #include "lib/grouped.h"
 #include "lib/input.h"
@@ -22,6 +24,15 @@
 static const struct out_col outcols[] = {
     CNT(n, "number of non-missing values"),
     CNT(missing, "number of missing values"),
+};
+#define NOUTCOLS0 (sizeof outcols / sizeof outcols[0])
+/* 'aside', with a codebook that declares non-substantive levels */
+static const struct out_col asidecol[] = {
+    { "aside", OUT_COUNT, 0, "non-substantive answers (the codebook's "
+      "missing=yes levels, e.g. Don't know): not values, not in n; only "
+      "when the codebook declares such a level", 0 },
+};
+static const struct out_col statcols[] = {
     NUM(mean, "arithmetic mean"),
     NUM(sd, "standard deviation, divisor n - 1"),
     NUM(se, "standard error of the mean, sd / sqrt(n)"),
@@ -36,11 +47,11 @@ static const struct out_col outcols[] = {
     NUM(skewness, "sample skewness G1 (SAS, SPSS, Excel, pandas)"),
     NUM(kurtosis, "sample excess kurtosis G2 (SAS, SPSS, Excel, pandas)"),
 };
-#define NOUTCOLS (sizeof outcols / sizeof outcols[0])
+#define NSTATCOLS (sizeof statcols / sizeof statcols[0])
 /* The DESCRIBE_* bit of each column that can leave the doubles, by
- * position in outcols (for the message that names them). */
-static const unsigned range_bit[NOUTCOLS] = {
-    0, 0, DESCRIBE_MEAN, DESCRIBE_SD, DESCRIBE_SE, DESCRIBE_CI_LO,
+ * position in statcols (for the message that names them). */
+static const unsigned range_bit[NSTATCOLS] = {
+    DESCRIBE_MEAN, DESCRIBE_SD, DESCRIBE_SE, DESCRIBE_CI_LO,
     DESCRIBE_CI_HI, 0, DESCRIBE_Q1, DESCRIBE_MEDIAN, DESCRIBE_Q3, 0,
     DESCRIBE_IQR, 0, 0
 };
@@ -51,7 +62,8 @@ static const struct out_col keycols[] = {
 
 enum {
     OPT_LEVEL = CLI_OPT_FIRST_PROGRAM_OPTION,
-    OPT_QTYPE
+    OPT_QTYPE,
+    OPT_CODEBOOK
 };
 
 static void usage(void)
@@ -69,10 +81,20 @@ static void usage(void)
 "                         0 < P < 1 (default 0.95)\n"
 "      --quantile-type=T  Hyndman-Fan quantile definition 1..9 (default 7,\n"
 "                         as R's quantile(); 6 is SPSS's and Minitab's)\n"
+"Items:\n"
+"      --codebook=FILE    answers given as labels are mapped to the codes of\n"
+"                         the codebook's levels (below); -c chooses among\n"
+"                         its items (default: all of them, in codebook\n"
+"                         order). The codes are described as answered:\n"
+"                         reverse keying is not applied (sk-score and\n"
+"                         sk-alpha apply it). A missing=yes answer (Don't\n"
+"                         know) is not a value: counted in 'aside'.\n"
 "\n"
 "Output columns:\n", stdout);
     out_help(stdout, keycols, 2);
-    out_help(stdout, outcols, NOUTCOLS);
+    out_help(stdout, outcols, NOUTCOLS0);
+    out_help(stdout, asidecol, 1);
+    out_help(stdout, statcols, NSTATCOLS);
     fputs(
 "\n"
 "Missing values are counted, never read as 0. A value that cannot be\n"
@@ -82,6 +104,8 @@ static void usage(void)
 "rounded once, correctly. A statistic whose true value is not a double\n"
 "(the iqr 2e308 of 1e308 and -1e308) is NA, with a message on stderr.\n"
 "\n", stdout);
+    fputs(codebook_help, stdout);
+    fputs("\n", stdout);
     fputs(cli_exit_help, stdout);
 }
 
@@ -94,10 +118,10 @@ static void range_note(const struct describe *d, const char *var,
         return;
     char list[256] = "";
     size_t len = 0;
-    for (size_t i = 0; i < NOUTCOLS; i++)
+    for (size_t i = 0; i < NSTATCOLS; i++)
         if (range_bit[i] & mask)
             len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-                                    len ? ", " : "", outcols[i].name);
+                                    len ? ", " : "", statcols[i].name);
     char *v = sk_shown(var, strlen(var));
     char *g = group ? sk_shown(group, strlen(group)) : NULL;
     sk_error("column '%s'%s%s%s: %s %s: NA", v, g ? ", group '" : "",
@@ -111,15 +135,82 @@ static void acc_init_cell(void *cell)
     acc_init(cell);
 }
 
+/* The accumulators of every (group, variable), acc[group * nvars + var],
+ * and with a codebook the non-substantive answers of each, aside[...]. */
+struct tally {
+    struct strmap *groups;
+    struct group_table gt;
+    size_t nvars;
+    size_t *aside, cap;
+};
+
+static struct acc *tally_row(struct tally *t, const char *group, size_t len,
+                             size_t *gp)
+{
+    size_t g = group ? strmap_intern(t->groups, group, len, NULL) : 0;
+    *gp = g;
+    struct acc *a = group_table_row(&t->gt, g);
+    if (t->gt.ngroups * t->nvars > t->cap) {
+        size_t old = t->cap;
+        t->cap = 2 * t->gt.ngroups * t->nvars;
+        t->aside = sk_xreallocarray(t->aside, t->cap, sizeof *t->aside);
+        memset(t->aside + old, 0, (t->cap - old) * sizeof *t->aside);
+    }
+    return a;
+}
+
+/* Without a codebook: the numeric columns, as read. */
+static void tally_input(struct input *in, struct tally *t)
+{
+    struct input_row row;
+    while (input_next(in, &row)) {
+        size_t g;
+        struct acc *a = tally_row(t, row.group, row.group_len, &g);
+        for (size_t v = 0; v < t->nvars; v++) {
+            const struct input_cell *c = &row.cell[v];
+            if (c->missing)
+                acc_add_missing(&a[v]);
+            else
+                acc_add(&a[v], c->v.x, c->v.exact, c->v.mant, c->v.scale);
+        }
+    }
+}
+
+/* With a codebook: each answer's code, exact as its level declares it;
+ * the non-substantive answers counted apart. */
+static void tally_codebook(struct codebook_data *d, struct tally *t)
+{
+    double *code = sk_xcalloc(t->nvars ? t->nvars : 1, sizeof *code);
+    struct input_row row;
+    while (codebook_data_next(d, code, &row)) {
+        size_t g;
+        struct acc *a = tally_row(t, row.group, row.group_len, &g);
+        const struct codebook_answer *ans = codebook_data_answers(d);
+        for (size_t v = 0; v < t->nvars; v++) {
+            const struct num_value *x = &ans[v].v;
+            if (ans[v].kind == CODEBOOK_ANSWER_ASIDE)
+                t->aside[g * t->nvars + v]++;
+            else if (ans[v].kind == CODEBOOK_ANSWER_MISSING)
+                acc_add_missing(&a[v]);
+            else
+                acc_add(&a[v], x->x == 0 ? 0 : x->x, x->exact, x->mant,
+                        x->scale);
+        }
+    }
+    free(code);
+}
+
 int main(int argc, char **argv)
 {
     static const struct option longopts[] = {
         CLI_COMMON_LONGOPTS,
         { "level", required_argument, NULL, OPT_LEVEL },
         { "quantile-type", required_argument, NULL, OPT_QTYPE },
+        { "codebook", required_argument, NULL, OPT_CODEBOOK },
         { NULL, 0, NULL, 0 }
     };
     struct cli_common cli;
+    struct codebook_opts co = { 0 };
     double level = 0.95;
     int qtype = 7;
     int opt;
@@ -137,56 +228,71 @@ int main(int argc, char **argv)
         case OPT_QTYPE:
             qtype = (int)cli_long("--quantile-type", optarg, 1, 9);
             break;
+        case OPT_CODEBOOK:
+            co.path = optarg;
+            break;
         default:
             sk_try_help();
         }
     }
     cli_file_operand(&cli, argc, argv);
+    co.columns = cli.in.columns;
+    co.by = cli.in.by;
+    co.data = cli.in.path;
+    codebook_opts_check(&co);
 
-    struct input *in = input_open(&cli.in);
-    size_t nvars = input_nvars(in);
-    struct strmap *groups = strmap_new();
-    struct group_table gt;       /* acc[group * nvars + var] */
-    group_table_init(&gt, nvars, sizeof(struct acc), acc_init_cell);
-    struct input_row row;
-
-    while (input_next(in, &row)) {
-        size_t g = row.group ? strmap_intern(groups, row.group,
-                                             row.group_len, NULL) : 0;
-        struct acc *a = group_table_row(&gt, g);
-        for (size_t v = 0; v < nvars; v++) {
-            const struct input_cell *c = &row.cell[v];
-            if (c->missing)
-                acc_add_missing(&a[v]);
-            else
-                acc_add(&a[v], c->v.x, c->v.exact, c->v.mant, c->v.scale);
-        }
+    struct input *in;
+    struct codebook *cb = NULL;
+    struct codebook_data *d = NULL;
+    size_t *items = NULL, nvars;
+    if (co.path) {
+        in = input_open_raw(&cli.in);
+        cb = codebook_setup(&co, in, &items, &nvars);
+        d = codebook_data_open(cb, in, items, nvars, co.by);
+    } else {
+        in = input_open(&cli.in);
+        nvars = input_nvars(in);
     }
-    struct acc *acc = gt.cell;
-    size_t ngroups = gt.ngroups;
+    struct tally t = { strmap_new(), { 0 }, nvars, NULL, 0 };
+    group_table_init(&t.gt, nvars, sizeof(struct acc), acc_init_cell);
+    if (d)
+        tally_codebook(d, &t);
+    else
+        tally_input(in, &t);
+    struct acc *acc = t.gt.cell;
+    size_t ngroups = t.gt.ngroups;
+    const char *by = co.by;
+    int aside = cb && codebook_has_aside(cb);
 
     struct out o;
     out_init(&o, stdout, cli.precision);
     out_text(&o, "variable");
-    if (input_group_name(in))
+    if (by)
         out_text(&o, "group");
-    out_header(&o, outcols, NOUTCOLS, 0);
+    out_header(&o, outcols, NOUTCOLS0, 0);
+    if (aside)
+        out_header(&o, asidecol, 1, 0);
+    out_header(&o, statcols, NSTATCOLS, 0);
     out_end_row(&o);
     for (size_t v = 0; v < nvars; v++)
         for (size_t g = 0; g < ngroups; g++) {
-            struct describe d;
-            acc_describe(&acc[g * nvars + v], level, qtype, &d);
-            out_text(&o, input_var_name(in, v));
-            if (input_group_name(in))
-                out_text(&o, strmap_key(groups, g));
-            out_cells(&o, outcols, NOUTCOLS, 0, &d);
+            struct describe ds;
+            const char *var = cb ? cb->item[items[v]].name
+                                 : input_var_name(in, v);
+            const char *gname = by ? strmap_key(t.groups, g) : NULL;
+            acc_describe(&acc[g * nvars + v], level, qtype, &ds);
+            out_text(&o, var);
+            if (by)
+                out_text(&o, gname);
+            out_cells(&o, outcols, NOUTCOLS0, 0, &ds);
+            if (aside)
+                out_count(&o, t.aside[g * nvars + v]);
+            out_cells(&o, statcols, NSTATCOLS, 0, &ds);
             out_end_row(&o);
-            const char *gname = input_group_name(in) ? strmap_key(groups, g)
-                                                     : NULL;
-            range_note(&d, input_var_name(in, v), gname, d.over,
+            range_note(&ds, var, gname, ds.over,
                        "beyond the range of a double (above 1.8e308 in "
                        "magnitude)");
-            range_note(&d, input_var_name(in, v), gname, d.under,
+            range_note(&ds, var, gname, ds.under,
                        "not zero but nearer zero than any double (below "
                        "2.5e-324 in magnitude)");
         }
@@ -194,7 +300,11 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < ngroups * nvars; i++)
         acc_free(&acc[i]);
     free(acc);
-    strmap_free(groups);
+    free(t.aside);
+    free(items);
+    strmap_free(t.groups);
+    codebook_data_close(d);
+    codebook_free(cb);
     input_close(in);
     return SK_EXIT_OK;
 }
