@@ -27,16 +27,18 @@
 struct long_row {
     const char *item, *group, *label;
     double level, percent, cum_percent;
-    size_t count, n, missing;
+    size_t count, n, missing, aside;
 };
 struct summary_row {
     const char *item, *group;
-    size_t n, missing, n_low, n_neutral, n_high;
+    size_t n, missing, aside, n_low, n_neutral, n_high;
     double pct_low, pct_neutral, pct_high, high_lo, high_hi, mean, sd,
            median, low_lo, low_hi;
 };
 
-enum { COL_GROUP = 1 };     /* the group column, with --by */
+enum { COL_GROUP = 1,       /* the group column, with --by */
+       COL_ASIDE = 2 };     /* aside, when the codebook declares
+                               non-substantive levels */
 #define LCOL(f, k, h) { #f, k, offsetof(struct long_row, f), h, 0 }
 #define SCOL(f, k, h) { #f, k, offsetof(struct summary_row, f), h, 0 }
 static const struct out_col key_cols_help[] = {
@@ -53,12 +55,18 @@ static const struct out_col long_cols[] = {
     LCOL(cum_percent, OUT_NUM, "cumulative percent, up to this level"),
     LCOL(n, OUT_COUNT, "valid (non-missing) answers"),
     LCOL(missing, OUT_COUNT, "missing answers (empty or --na)"),
+    { "aside", OUT_COUNT, offsetof(struct long_row, aside), "non-substantive "
+      "answers (the codebook's missing=yes levels, e.g. Don't know); only "
+      "when the codebook declares such a level", COL_ASIDE },
 };
 static const struct out_col summary_cols[] = {
     { "item", OUT_TEXT, offsetof(struct summary_row, item), "", 0 },
     { "group", OUT_TEXT, offsetof(struct summary_row, group), "", COL_GROUP },
     SCOL(n, OUT_COUNT, "valid (non-missing) answers"),
     SCOL(missing, OUT_COUNT, "missing answers (empty or --na)"),
+    { "aside", OUT_COUNT, offsetof(struct summary_row, aside), "non-"
+      "substantive answers (missing=yes levels); only when the codebook "
+      "declares such a level", COL_ASIDE },
     SCOL(n_low, OUT_COUNT, "answers at the --bottom levels"),
     SCOL(n_neutral, OUT_COUNT, "answers at the levels in neither"),
     SCOL(n_high, OUT_COUNT, "answers at the --top levels"),
@@ -87,7 +95,8 @@ enum {
     OPT_TOP,
     OPT_BOTTOM,
     OPT_CI,
-    OPT_LEVEL
+    OPT_LEVEL,
+    OPT_LEVELS
 };
 
 static void usage(void)
@@ -110,6 +119,13 @@ static void usage(void)
 "                       (default: all of them, in codebook order).\n"
 "                       Without one, the columns hold numeric codes and the\n"
 "                       levels are the distinct values found, in order.\n"
+"                       A non-substantive level (missing=yes, e.g. Don't\n"
+"                       know) is listed after the others with its count and\n"
+"                       NA percentages: its answers are not valid answers\n"
+"                       (not in n), and are counted in 'aside'.\n"
+"      --levels=LO:HI   without a codebook, the levels of every item: the\n"
+"                       integer codes LO to HI (e.g. --levels=1:5), each\n"
+"                       listed, chosen or not; another answer is an error\n"
 "Summary:\n"
 "      --summary        one row per item (and group), columns below\n"
 "      --top=LEVELS     the codes counted as high ('agree'), e.g. 4,5;\n"
@@ -121,6 +137,9 @@ static void usage(void)
 "                       number of levels neutral (an even number has no\n"
 "                       neutral level). Giving only one of the two takes its\n"
 "                       levels out of the other's default.\n"
+"                       --summary, --top and --bottom need the levels\n"
+"                       declared (--codebook or --levels): the levels that\n"
+"                       happen to occur are not the scale.\n"
 "      --ci=METHOD      interval of a percentage: wilson (Wilson score,\n"
 "                       default, as R's prop.test(correct = FALSE)) or exact\n"
 "                       (Clopper-Pearson, as R's binom.test)\n"
@@ -291,15 +310,37 @@ static void check_codes(const char *option, const double *v, size_t n,
     }
 }
 
-/* The counts of one item in one group. */
+/* --summary, --top or --bottom with an item whose levels are not
+ * declared (ITEM, or NULL without a codebook): a usage error, since the
+ * levels that happen to occur are not the scale. */
+static void undeclared(const struct opts *o, const char *item)
+    __attribute__((noreturn));
+
+static void undeclared(const struct opts *o, const char *item)
+{
+    const char *opt = o->ntop ? "--top" : o->nbottom ? "--bottom"
+                                                     : "--summary";
+    if (item)
+        sk_usage_error("%s needs the levels of item '%s' declared: the "
+                       "codebook gives it no levels (declare them in its "
+                       "'levels')", opt, item);
+    sk_usage_error("%s needs the items' levels declared (the levels that "
+                   "happen to occur are not the scale): give "
+                   "--codebook=FILE, or --levels=LO:HI (e.g. --levels=1:5)",
+                   opt);
+}
+
+/* The counts of one item in one group: its values, and its
+ * non-substantive answers by code. */
 struct count_cell {
-    struct freqtab *tab;
-    size_t missing;
+    struct freqtab *tab, *aside_tab;
+    size_t missing, aside;
 };
 
 static void count_cell_init(void *cell)
 {
     ((struct count_cell *)cell)->tab = freqtab_new();
+    ((struct count_cell *)cell)->aside_tab = freqtab_new();
 }
 
 static void parse_args(int argc, char **argv, struct cli_common *cli,
@@ -313,6 +354,7 @@ static void parse_args(int argc, char **argv, struct cli_common *cli,
         { "bottom", required_argument, NULL, OPT_BOTTOM },
         { "ci", required_argument, NULL, OPT_CI },
         { "level", required_argument, NULL, OPT_LEVEL },
+        { "levels", required_argument, NULL, OPT_LEVELS },
         { NULL, 0, NULL, 0 }
     };
     int opt;
@@ -343,6 +385,9 @@ static void parse_args(int argc, char **argv, struct cli_common *cli,
         case OPT_LEVEL:
             o->level = cli_level("--level", optarg);
             break;
+        case OPT_LEVELS:
+            co->levels = optarg;
+            break;
         default:
             sk_try_help();
         }
@@ -356,6 +401,8 @@ static void parse_args(int argc, char **argv, struct cli_common *cli,
     co->by = cli->in.by;
     co->data = cli->in.path;
     codebook_opts_check(co);
+    if (o->summary && !co->path && !co->levels)
+        undeclared(o, NULL);
 }
 
 /* The counts: a table per item and group (cells, [group * n + item]),
@@ -381,8 +428,12 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
         size_t g = row.group ? strmap_intern(c->groups, row.group,
                                              row.group_len, NULL) : 0;
         struct count_cell *cc = group_table_row(&gt, g);
+        const struct codebook_answer *ans = codebook_data_answers(d);
         for (size_t i = 0; i < n; i++) {
-            if (isnan(code[i]))
+            if (ans[i].kind == CODEBOOK_ANSWER_ASIDE) {
+                cc[i].aside++;
+                freqtab_add(cc[i].aside_tab, ans[i].code, 1);
+            } else if (isnan(code[i]))
                 cc[i].missing++;
             else {
                 freqtab_add(cc[i].tab, code[i], 1);
@@ -399,7 +450,8 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
  * high with intervals, mean, sd and median of the codes. */
 static void summary_row(struct out *out, const struct opts *o,
                         const struct levels *L, const size_t *count,
-                        size_t valid, size_t miss, const char *name,
+                        size_t valid, size_t miss, size_t aside,
+                        const char *name,
                         const char *gname, unsigned flags)
 {
     size_t side[3] = { 0, 0, 0 };
@@ -416,7 +468,8 @@ static void summary_row(struct out *out, const struct opts *o,
     double pc[3];
     for (int s = 0; s < 3; s++)
         pc[s] = valid ? 100.0 * (double)side[s] / (double)valid : NAN;
-    struct summary_row r = { name, gname, valid, miss, side[0], side[1],
+    struct summary_row r = { name, gname, valid, miss, aside, side[0],
+                             side[1],
                              side[2], pc[0], pc[1], pc[2],
                              hlo, hhi, mean, sd, median, llo, lhi };
     out_cells(out, summary_cols, NELEM(summary_cols), flags, &r);
@@ -436,19 +489,39 @@ static void item_rows(struct out *out, const struct opts *o,
     double *pct = sk_xcalloc(L.k ? L.k : 1, sizeof *pct);
     double *cum = sk_xcalloc(L.k ? L.k : 1, sizeof *cum);
     const char *name = cb->item[item].name;
+    const struct codebook_item *it = &cb->item[item];
+    const struct codebook_levels *cl = it->levels != CODEBOOK_NONE
+        ? &cb->levels[it->levels] : NULL;
     for (size_t g = 0; g < c->ngroups; g++) {
-        size_t miss = c->cells[g * n + i].missing;
-        level_counts(c->cells[g * n + i].tab, &L, count);
+        const struct count_cell *cc = &c->cells[g * n + i];
+        level_counts(cc->tab, &L, count);
         size_t valid = likert_percents(count, L.k, pct, cum);
         const char *gname = flags & COL_GROUP ? strmap_key(c->groups, g)
                                               : NULL;
         if (o->summary) {
-            summary_row(out, o, &L, count, valid, miss, name, gname, flags);
+            summary_row(out, o, &L, count, valid, cc->missing, cc->aside,
+                        name, gname, flags);
             continue;
         }
         for (size_t l = 0; l < L.k; l++) {
             struct long_row r = { name, gname, L.label[l], L.code[l],
-                                  pct[l], cum[l], count[l], valid, miss };
+                                  pct[l], cum[l], count[l], valid,
+                                  cc->missing, cc->aside };
+            out_cells(out, long_cols, NELEM(long_cols), flags, &r);
+            out_end_row(out);
+        }
+        /* the non-substantive levels after, with NA percentages of the
+         * valid answers (as SPSS lists its missing categories) */
+        const double *av;
+        const size_t *ac;
+        size_t am = freqtab_sorted(cc->aside_tab, &av, &ac), j = 0;
+        for (size_t l = 0; cl && l < cl->naside; l++) {
+            double code = cl->aside[l].code;
+            while (j < am && av[j] < code)
+                j++;
+            struct long_row r = { name, gname, cl->aside[l].label, code,
+                                  NAN, NAN, j < am && av[j] == code ? ac[j]
+                                  : 0, valid, cc->missing, cc->aside };
             out_cells(out, long_cols, NELEM(long_cols), flags, &r);
             out_end_row(out);
         }
@@ -470,6 +543,9 @@ int main(int argc, char **argv)
     struct input *in = input_open_raw(&cli.in);
     size_t *items, n;
     struct codebook *cb = codebook_setup(&co, in, &items, &n);
+    for (size_t i = 0; o.summary && i < n; i++)
+        if (cb->item[items[i]].levels == CODEBOOK_NONE)
+            undeclared(&o, cb->item[items[i]].name);
     check_codes("--top", o.top, o.ntop, cb, items, n);
     check_codes("--bottom", o.bottom, o.nbottom, cb, items, n);
     struct codebook_data *d = codebook_data_open(cb, in, items, n, co.by);
@@ -478,7 +554,8 @@ int main(int argc, char **argv)
 
     struct out out;
     out_init(&out, stdout, cli.precision);
-    unsigned flags = co.by ? COL_GROUP : 0;
+    unsigned flags = (co.by ? COL_GROUP : 0) |
+                     (codebook_has_aside(cb) ? COL_ASIDE : 0);
     if (o.summary)
         out_header(&out, summary_cols, NELEM(summary_cols), flags);
     else
@@ -487,8 +564,10 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++)
         item_rows(&out, &o, cb, items[i], i, n, &c, cli.precision, flags);
 
-    for (size_t i = 0; i < c.ngroups * n; i++)
+    for (size_t i = 0; i < c.ngroups * n; i++) {
         freqtab_free(c.cells[i].tab);
+        freqtab_free(c.cells[i].aside_tab);
+    }
     for (size_t i = 0; i < n; i++)
         freqtab_free(c.all[i]);
     free(c.cells);

@@ -104,7 +104,8 @@ parse_args <- function(words) {
               header = TRUE, na = "NA", precision = NA, summary = FALSE,
               top = NULL, bottom = NULL, ci = "wilson", level = 0.95,
               scales = NULL, name = NULL, scoring = "mean", min_items = 0,
-              reverse = NULL, range = NULL, items = NULL, file = NULL)
+              reverse = NULL, range = NULL, levels = NULL, items = NULL,
+              file = NULL)
     for (w in words) {
         key <- sub("=.*", "", w)
         val <- sub("^[^=]*=", "", w)
@@ -129,6 +130,7 @@ parse_args <- function(words) {
             "--min-items" = o$min_items <- as.integer(val),
             "--reverse" = o$reverse <- val,
             "--range" = o$range <- as.numeric(strsplit(val, ":")[[1]]),
+            "--levels" = o$levels <- as.numeric(strsplit(val, ":")[[1]]),
             "--items" = o$items <- if (val == "--items") "yes" else val,
             {
                 if (startsWith(w, "-c")) o$columns <- substring(w, 3)
@@ -309,7 +311,12 @@ freq_case <- function(o, chr) {
         its <- cb$items[items]
     } else {
         items <- names[select_cols(o$columns, names)]
-        its <- lapply(items, function(nm) list(name = nm, set = NULL))
+        # --levels=LO:HI: the integer codes LO..HI, labelled by themselves
+        set <- if (is.null(o$levels)) NULL
+               else list(code = seq(o$levels[1], o$levels[2]),
+                         label = sprintf("%.15g", seq(o$levels[1],
+                                                      o$levels[2])))
+        its <- lapply(items, function(nm) list(name = nm, set = set))
     }
     gr <- groups_of(o, chr)
     by <- !is.null(o$by)
