@@ -59,6 +59,16 @@ check "likert: --aside leaves Don't know out of n and the percentages (n = 24, 6
     "grep -q -F '(\"Q1 (n = 24)\" 1)' '$work/dk.gp' && grep -q -F '\"13%\"' '$work/dk.gp' && grep -q -F '\"67%\"' '$work/dk.gp'"
 check "likert: --aside draws it at the side, 8% of all answers" \
     grep -q -F '"8%"' "$work/dk.gp"
+# the codebook's missing=yes levels are the default --aside: the same
+# figure as --aside given by hand (tests/aside: 3 Not applicable and 2
+# Don't know of equal's 36 answers)
+sk-freq --codebook=tests/aside/codebook.csv -c equal tests/aside/forms.csv \
+    >"$work/forms.tsv"
+sk-plot-likert --gnuplot "$work/forms.tsv" >"$work/forms.gp"
+sk-plot-likert --aside="Not applicable,Don't know" --gnuplot "$work/forms.tsv" \
+    >"$work/forms-hand.gp"
+check "likert: the codebook's missing=yes levels are set aside by default (n = 31)" \
+    sh -c "cmp -s '$work/forms.gp' '$work/forms-hand.gp' && grep -q -F '(\"equal (n = 31)\" 1)' '$work/forms.gp'"
 sk-plot-likert --sort=agree --gnuplot "$work/freq.tsv" >"$work/sorted.gp"
 check "likert: --sort=agree puts A2 (88% high) first" \
     grep -q '^set ytics ("A2 (n = 2773)" 10,' "$work/sorted.gp"

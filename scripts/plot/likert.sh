@@ -26,7 +26,9 @@ Layout:
                        know", "Not applicable"; labels or codes,
                        comma-separated): drawn as a grey bar at the side,
                        their percentage of all answers beside it, and left
-                       out of the bars, their percentages and n
+                       out of the bars, their percentages and n. Default:
+                       the codebook's missing=yes levels (sk-freq lists
+                       them after the others, with NA percentages)
 $plot_common_help
 EOF
 }
@@ -68,6 +70,16 @@ if [ -n "${codebook:-}" ]; then
     plot_sk_table --format=tsv --raw --codebook="$codebook" "$plot_tmp/in" \
         >"$plot_tmp/cb" || exit $?
     mv "$plot_tmp/cb" "$plot_tmp/in"
+fi
+# Without --aside, the codebook's missing=yes levels: sk-freq then prints
+# an 'aside' column and their rows with NA percentages of n > 0 answers.
+if [ -z "$aside" ]; then
+    aside=$(awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i
+                                   if (!("aside" in c) || !("percent" in c)) exit
+                                   next }
+        $c["n"] > 0 && $c["percent"] == "NA" && !($c["label"] in seen) {
+            seen[$c["label"]] = 1; s = s (s != "" ? "," : "") $c["label"] }
+        END { print s }' "$plot_tmp/in")
 fi
 
 title=$(plot_escape "$plot_title")
