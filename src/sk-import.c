@@ -163,6 +163,12 @@ int main(int argc, char **argv)
         if (!quiet || e->warning[i])
             sk_error("%s", e->note[i]);
 
+    if (cbout && draftcb_nitems(e) == 0)
+        sk_die("%s: no column holds answers of a known order or numbers "
+               "only, so there is no codebook to draft (a codebook needs an "
+               "item); without --codebook-out the table is written",
+               e->file);
+
     /* both files opened before anything is written; each written whole
        (to FILE.sk-import-tmp, then renamed) or not at all */
     char *tmp = NULL, *cbtmp = NULL;

@@ -7,7 +7,7 @@
 set -eu
 . "$top_srcdir/tests/lib.sh"
 
-for h in csvin input numparse codebook colsel cli; do
+for h in csvin input numparse codebook colsel cli import; do
     bin=$top_builddir/tests/fuzz/fuzz-$h
     for set in regress seeds; do
         if [ $set = regress ]; then

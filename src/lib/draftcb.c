@@ -86,10 +86,20 @@ static int is_item(const struct export_col *c)
     return has_levels(c) || (c->kind == EXPORT_NUMBER && c->ntext == 0);
 }
 
+size_t draftcb_nitems(const struct export *e)
+{
+    size_t k = 0;
+    for (size_t c = 0; c < e->ncols; c++)
+        k += is_item(&e->col[c]);
+    return k;
+}
+
 int draftcb_write(FILE *fp, const struct export *e, const char *version)
 {
     struct w w = { fp, 0 };
     size_t n = e->ncols;
+    if (draftcb_nitems(e) == 0)
+        return -2;
     const char *const *h = header;
     if (csvout_row(fp, h, NF, ',') != 0)
         return -1;
@@ -104,6 +114,8 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
     size_t *set = sk_xcalloc(n + 1, sizeof *set);
     char **setname = sk_xcalloc(n + 1, sizeof *setname);
     size_t *setcol = sk_xcalloc(n + 1, sizeof *setcol);
+    /* a numeric level set's label of each point: any column's */
+    const char ***points = sk_xcalloc(n + 1, sizeof *points);
     struct strmap *names = strmap_new();
     for (size_t c = 0; c < n; c++)
         strmap_intern(names, e->col[c].name, strlen(e->col[c].name), NULL);
@@ -116,6 +128,14 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
         size_t k = strmap_intern(sets, key, strlen(key), &added);
         free(key);
         set[c] = k;
+        if (col->kind == EXPORT_NUMSCALE) {   /* the labels of its points */
+            if (added)
+                points[k] = sk_xcalloc((size_t)(col->hi - col->lo + 1),
+                                       sizeof *points[k]);
+            for (long i = 0; i <= col->hi - col->lo; i++)
+                if (!points[k][i])
+                    points[k][i] = col->endlabel[i];
+        }
         if (!added)
             continue;
         setcol[k] = c;
@@ -153,10 +173,7 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
         } else {
             for (long i = col->lo; i <= col->hi; i++) {
                 snprintf(code, sizeof code, "%ld", i);
-                const char *l = NULL;   /* any column's label of point i */
-                for (size_t c = 0; c < n && !l; c++)
-                    if (has_levels(&e->col[c]) && set[c] == k)
-                        l = e->col[c].endlabel[i - col->lo];
+                const char *l = points[k][i - col->lo];
                 row(&w, "level", setname[k], code, l ? l : code, "no", NULL,
                     NULL, NULL, NULL, NULL);
             }
@@ -195,11 +212,15 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
                 nm = sk_xasprintf("scale%zu", nscales + 1);
             int added;
             strmap_intern(names, nm, strlen(nm), &added);
-            if (!added) {
-                char *t = sk_xasprintf("%s_scale", nm);
-                free(nm);
-                nm = t;
-                strmap_intern(names, nm, strlen(nm), NULL);
+            for (size_t j = 1; !added; j++) {     /* unique among names */
+                char *t = j == 1 ? sk_xasprintf("%s_scale", nm)
+                                 : sk_xasprintf("%s_scale%zu", nm, j);
+                strmap_intern(names, t, strlen(t), &added);
+                if (added) {
+                    free(nm);
+                    nm = t;
+                } else
+                    free(t);
             }
             sname[nscales] = nm;
             stext[nscales] = col->group_text;
@@ -218,7 +239,7 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
                                 ? col->id : NULL;
         if (is_item(col)) {
             row(&w, "item", col->name, NULL, NULL, NULL,
-                has_levels(col) ? setname[set[c]] : NULL, scale[c], "no",
+                has_levels(col) ? setname[set[c]] : "none", scale[c], "no",
                 alias, col->text);
             if (col->kind == EXPORT_NUMBER && col->apart)
                 comment(&w, "%s: code %ld is apart from the others (%ld to "
@@ -260,8 +281,11 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
                 "item-rest correlations in sk-alpha point to them)",
                 sname[s]);
     }
-    for (size_t k = 0; k < nsets; k++)
+    for (size_t k = 0; k < nsets; k++) {
         free(setname[k]);
+        free(points[k]);
+    }
+    free(points);
     free(setname);
     free(setcol);
     free(set);

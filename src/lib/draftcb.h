@@ -11,8 +11,13 @@
 
 #include "export.h"
 
-/* Write it to FP; 0, or -1 on a write error. PROGRAM and VERSION are
- * named in its first comment. */
+/* The number of its items: the columns of labelled answers in a known
+ * order, of scale points, or of numbers only. */
+size_t draftcb_nitems(const struct export *e);
+
+/* Write it to FP; 0, -1 on a write error, or -2 (nothing written) when
+ * the export has no items (a codebook needs one). VERSION is named in its
+ * first comment. */
 int draftcb_write(FILE *fp, const struct export *e, const char *version);
 
 #endif

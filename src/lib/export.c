@@ -322,6 +322,8 @@ static char *sanitized(const char *utf8)
     char *s = sk_xmalloc(strlen(id) + 2), *p = s;
     int under = 0;
     for (const unsigned char *q = (const unsigned char *)id; *q; q++) {
+        if (p - s >= 64)
+            break;          /* a name, not a text */
         if (is_alnum(*q) || *q == '_') {
             if (under && p > s)
                 *p++ = '_';
@@ -1008,6 +1010,20 @@ static void name_columns(struct export *e, char ***hdr)
             col->text = collapsed(hdr[0][c]);
     }
     free(question);
+    /* the leading parts of the texts ("Before the programme: ..."), and
+       how many columns share each */
+    struct strmap *leads = strmap_new();
+    size_t *lead_count = sk_xcalloc(n + 1, sizeof *lead_count);
+    for (size_t k = 0; k < n; k++) {
+        const char *r2;
+        const char *t2 = e->col[k].text;
+        if (e->col[k].group && e->platform == EXPORT_SURVEYMONKEY)
+            t2 = t2 + strlen(e->col[k].group) + 3;
+        char *l2 = lead_part(t2, &r2);
+        if (l2)
+            lead_count[strmap_intern(leads, l2, strlen(l2), NULL)]++;
+        free(l2);
+    }
     /* names */
     for (size_t c = 0; c < n; c++) {
         struct export_col *col = &e->col[c];
@@ -1039,17 +1055,8 @@ static void name_columns(struct export *e, char ***hdr)
             const char *rest;
             lead = lead_part(text, &rest);
             if (lead) {
-                size_t share = 0;
-                for (size_t k = 0; k < n; k++) {
-                    const char *r2;
-                    const char *t2 = e->col[k].text;
-                    if (e->col[k].group &&
-                        e->platform == EXPORT_SURVEYMONKEY)
-                        t2 = t2 + strlen(e->col[k].group) + 3;
-                    char *l2 = lead_part(t2, &r2);
-                    share += l2 && strcmp(l2, lead) == 0;
-                    free(l2);
-                }
+                size_t share = lead_count[strmap_intern(leads, lead,
+                                                        strlen(lead), NULL)];
                 if (share >= 2) {
                     prefix = short_name(lead, 1);
                     prefix_text = rest;
@@ -1077,6 +1084,8 @@ static void name_columns(struct export *e, char ***hdr)
         free(lead);
         free(prefix);
     }
+    strmap_free(leads);
+    free(lead_count);
     strmap_free(taken);
 }
 

@@ -191,11 +191,17 @@ int textenc_to_utf8(const char *buf, size_t len, const char *from,
                 line++;
                 bol = i + 1;
             }
+        /* the bytes around it, at most 24 either side, within its line */
+        size_t start = at - bol > 24 ? at - 24 : bol;
         size_t eol = at;
         while (eol < len && p[eol] != '\n' && p[eol] != '\r' &&
-               eol - bol < 60)
+               eol - at < 24)
             eol++;
-        char *shown = shown_bytes(buf + bol, eol - bol);
+        char *bytes = shown_bytes(buf + start, eol - start);
+        char *shown = sk_xasprintf("%s%s%s", start > bol ? "..." : "", bytes,
+                                   eol < len && p[eol] != '\n' &&
+                                   p[eol] != '\r' ? "..." : "");
+        free(bytes);
         *err = sk_xasprintf("%lu: not UTF-8: byte 0x%02X in '%s'; a latin-1 "
                             "or Windows-1252 file (Excel's \"CSV\" on "
                             "Windows)? name its encoding: "

@@ -5,7 +5,7 @@
 #
 #   tests/fuzz/seeds.sh HARNESS OUTDIR
 #
-# HARNESS is csvin, input, numparse, codebook, colsel or cli; each seed is
+# HARNESS is csvin, input, numparse, codebook, colsel, cli or import; each seed is
 # written in that harness's input format (see the comment at the top of
 # tests/fuzz/fuzz-HARNESS.c). Existing files in OUTDIR are kept.
 set -eu
@@ -154,6 +154,28 @@ codebook)
         [ -f "$cb" ] || continue
         seed
         cp "$cb" "$f"
+    done ;;
+import)
+    # the import errors' texts and the exports, each with option bytes
+    # 0 (all found) and 0x18 (comma, --keep-unfinished)
+    for t in "$srcdir"/tests/import-errors.tab; do
+        while IFS= read -r line; do
+            case $line in '#'* | '') continue ;; esac
+            line=${line#*"$tab"}; line=${line#*"$tab"}; line=${line#*"$tab"}
+            input=${line%%"$tab"*}
+            [ "$input" = - ] && continue
+            seed
+            printf '\000' >"$f"
+            printf '%b' "$input" >>"$f"
+        done <"$t"
+    done
+    for file in "$srcdir"/tests/import/input/*; do
+        [ -f "$file" ] || continue
+        for flag in '\000' '\030'; do
+            seed
+            printf "$flag" >"$f"
+            cat "$file" >>"$f"
+        done
     done ;;
 colsel) table_rows row_colsel ;;
 cli) table_rows row_cli ;;
