@@ -624,7 +624,7 @@ static void classify(struct export *e, size_t c, int meta)
         col->kind = EXPORT_META;
     else if (nonempty == 0)
         col->kind = EXPORT_EMPTY;
-    else if (nint == nonempty && nend > 0) {
+    else if (nint == nonempty && nend > 0 && hi > (lo > 1 ? 1 : lo)) {
         col->kind = EXPORT_NUMSCALE;
         if (lo > 1)
             lo = 1;     /* scales start at 1 unless an answer says 0 */
