@@ -18,7 +18,7 @@
 enum {
     OPT_FROM = CLI_OPT_FIRST_PROGRAM_OPTION,
     OPT_CODEBOOK_OUT, OPT_DELIMITER, OPT_DECIMAL_COMMA, OPT_KEEP_UNFINISHED,
-    OPT_ENCODING
+    OPT_ENCODING, OPT_DROP_IDENTIFYING
 };
 
 static void usage(void)
@@ -51,6 +51,10 @@ static void usage(void)
 "      --encoding=NAME    the export's encoding (an iconv name: latin1,\n"
 "                         windows-1252, UTF-16); default: UTF-8, or\n"
 "                         UTF-16 found by its byte-order mark or zero bytes\n"
+"      --drop-identifying  leave out the columns in which the platform\n"
+"                         identifies respondents: names, e-mail, IP\n"
+"                         address, location, the panel's reference\n"
+"                         (default: every column is kept)\n"
 "      --keep-unfinished  keep Qualtrics' unfinished responses\n"
 "                         (Finished = False); previews, tests and spam are\n"
 "                         always left out\n"
@@ -99,6 +103,7 @@ int main(int argc, char **argv)
         { "decimal-comma", optional_argument, NULL, OPT_DECIMAL_COMMA },
         { "encoding", required_argument, NULL, OPT_ENCODING },
         { "keep-unfinished", no_argument, NULL, OPT_KEEP_UNFINISHED },
+        { "drop-identifying", no_argument, NULL, OPT_DROP_IDENTIFYING },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, CLI_OPT_HELP },
         { "version", no_argument, NULL, CLI_OPT_VERSION },
@@ -116,7 +121,7 @@ int main(int argc, char **argv)
     struct cli_common cli;
     struct export_opts eo = { .from = EXPORT_AUTO, .decimal_comma = -1 };
     const char *output = NULL, *cbout = NULL;
-    int quiet = 0, opt;
+    int quiet = 0, drop = 0, opt;
 
     cli_start(argv[0], &cli);
     while ((opt = getopt_long(argc, argv, "o:q", longopts, NULL)) != -1) {
@@ -131,6 +136,7 @@ int main(int argc, char **argv)
             break;
         case OPT_ENCODING: eo.encoding = optarg; break;
         case OPT_KEEP_UNFINISHED: eo.keep_unfinished = 1; break;
+        case OPT_DROP_IDENTIFYING: drop = 1; break;
         case 'q': quiet = 1; break;
         default:
             if (!cli_common(&cli, opt, optarg, usage))
@@ -162,6 +168,12 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < e->nnotes; i++)
         if (!quiet || e->warning[i])
             sk_error("%s", e->note[i]);
+    if (drop) {
+        size_t n = export_drop_identifying(e);
+        if (!quiet)
+            sk_error("%s: left out %zu identifying column%s", e->file, n,
+                     n == 1 ? "" : "s");
+    }
 
     if (cbout && draftcb_nitems(e) == 0)
         sk_die("%s: no column holds answers of a known order or numbers "

@@ -180,6 +180,18 @@ static const char *const forms_meta[] = {
     "Last modified time", NULL
 };
 
+/* The platforms' columns that identify a respondent (names, e-mail, IP
+ * address, location, the panel's reference). */
+static const char *const identifying[] = {
+    "IPAddress", "RecipientLastName", "RecipientFirstName",
+    "RecipientEmail", "ExternalReference", "ExternalDataReference",
+    "LocationLatitude", "LocationLongitude", NULL
+};
+static const char *const identifying_text[] = {
+    "IP Address", "Email Address", "First Name", "Last Name", NULL
+};
+static const char *const identifying_forms[] = { "Email", "Name", NULL };
+
 static int in_list(const char *s, const char *const *list, int prefix)
 {
     for (size_t i = 0; list[i]; i++)
@@ -904,31 +916,14 @@ static int duplicates(struct export *e, size_t idcol, char **err)
 
 /* ---- the whole ---- */
 
+static void free_col(struct export_col *col);
+
 void export_free(struct export *e)
 {
     if (!e)
         return;
-    for (size_t c = 0; c < e->ncols; c++) {
-        struct export_col *col = &e->col[c];
-        free(col->id);
-        free(col->text);
-        free(col->name);
-        free(col->group);
-        free(col->group_text);
-        for (size_t i = 0; i < col->nlabel; i++)
-            free(col->label[i]);
-        free(col->label);
-        for (size_t i = 0; i < col->nns; i++)
-            free(col->nslabel[i]);
-        free(col->nslabel);
-        if (col->endlabel)
-            for (long i = 0; i <= col->hi - col->lo; i++)
-                free(col->endlabel[i]);
-        free(col->endlabel);
-        for (size_t i = 0; i < col->ndistinct; i++)
-            free(col->distinct[i]);
-        free(col->distinct);
-    }
+    for (size_t c = 0; c < e->ncols; c++)
+        free_col(&e->col[c]);
     free(e->col);
     for (size_t r = 0; r < e->nrows; r++) {
         for (size_t c = 0; c < e->ncols; c++)
@@ -943,6 +938,47 @@ void export_free(struct export *e)
     free(e->warning);
     free(e->file);
     free(e);
+}
+
+static void free_col(struct export_col *col)
+{
+    free(col->id);
+    free(col->text);
+    free(col->name);
+    free(col->group);
+    free(col->group_text);
+    for (size_t i = 0; i < col->nlabel; i++)
+        free(col->label[i]);
+    free(col->label);
+    for (size_t i = 0; i < col->nns; i++)
+        free(col->nslabel[i]);
+    free(col->nslabel);
+    if (col->endlabel)
+        for (long i = 0; i <= col->hi - col->lo; i++)
+            free(col->endlabel[i]);
+    free(col->endlabel);
+    for (size_t i = 0; i < col->ndistinct; i++)
+        free(col->distinct[i]);
+    free(col->distinct);
+}
+
+size_t export_drop_identifying(struct export *e)
+{
+    size_t kept = 0, dropped = 0;
+    for (size_t c = 0; c < e->ncols; c++) {
+        if (e->col[c].identifying) {
+            for (size_t r = 0; r < e->nrows; r++)
+                free(e->row[r][c]);
+            free_col(&e->col[c]);
+            dropped++;
+            continue;
+        }
+        for (size_t r = 0; r < e->nrows; r++)
+            e->row[r][kept] = e->row[r][c];
+        e->col[kept++] = e->col[c];
+    }
+    e->ncols = kept;
+    return dropped;
 }
 
 static struct export *fail(struct export *e, char ***rows, size_t nrows,
@@ -1031,6 +1067,12 @@ static void name_columns(struct export *e, char ***hdr)
                                           ? col->text : col->id, meta,
                                       e->platform == EXPORT_SURVEYMONKEY);
         col->kind = is_meta ? EXPORT_META : EXPORT_TEXT;
+        col->identifying =
+            is_meta && (e->platform == EXPORT_QUALTRICS
+                            ? in_list(col->id, identifying, 0)
+                        : e->platform == EXPORT_SURVEYMONKEY
+                            ? in_list(col->text, identifying_text, 0)
+                            : in_list(col->id, identifying_forms, 0));
         char *name = NULL;
         const char *text = col->text, *prefix_text = NULL;
         char *lead = NULL, *prefix = NULL;
@@ -1151,6 +1193,23 @@ struct export *export_read(const struct export_opts *o, char **err)
     }
     if (rc < 0) {
         char *m = sk_xstrdup(csvin_errmsg(r));
+        const char *h = csvin_names(r)[0];
+        unsigned char other = strchr(h, ';') && e->delim != ';' ? ';'
+                              : strchr(h, '\t') && e->delim != '\t' ? '\t'
+                              : strchr(h, ',') && e->delim != ',' ? ','
+                                                                   : 0;
+        if (ncols == 1 && other) {     /* the delimiter given is not it */
+            char *t = sk_xasprintf("%s; the first line has no '%s' but has "
+                                   "'%s': try --delimiter=%s", m,
+                                   e->delim == '\t' ? "\\t" : (char[]){
+                                       (char)e->delim, 0 },
+                                   other == '\t' ? "\\t" : (char[]){
+                                       (char)other, 0 },
+                                   other == '\t' ? "tab" : other == ';'
+                                                   ? "';'" : "','");
+            free(m);
+            m = t;
+        }
         csvin_close(r);
         fclose(fp);
         free(text);

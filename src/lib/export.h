@@ -44,6 +44,8 @@ struct export_col {
     char *group;       /* the matrix question it belongs to, or NULL */
     char *group_text;  /* that question's text, or NULL */
     int kind;
+    int identifying;   /* the platform's name, e-mail, IP address,
+                          location of the respondent */
     /* EXPORT_LABELLED: the vocabulary and each of its levels' labels
      * (as answered, else the vocabulary's), lowest first; the
      * non-substantive labels answered. */
@@ -88,6 +90,9 @@ struct export {
  * 1 (bad data or I/O). */
 struct export *export_read(const struct export_opts *o, char **err);
 void export_free(struct export *e);
+
+/* Leave out the columns that identify respondents; their number. */
+size_t export_drop_identifying(struct export *e);
 
 /* Up to MAX significant words of TEXT joined by '_' ("partner_related_
  * equals"), as column names are made; NULL when it has no words. */
