@@ -509,6 +509,7 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
         sk_usage_error("nothing to compare: give -c RATERS, -p A:B, "
                        "--suffix, --prefix, or --id, --within, --levels and "
                        "--value");
+    c->in.suggest_codebook = !s->codebook;
     if (c->in.by)
         o->flags |= F_GROUP;
 }

@@ -241,6 +241,7 @@ static void parse_args(int argc, char **argv, struct cli_common *cli,
     }
     cli_file_operand(cli, argc, argv);
     codebook_scale_finish(sa, &cli->in, "scale", NULL);
+    cli->in.suggest_codebook = !sa->co.path;
 }
 
 /* One row's answers into the complete cases of each scale of its group. */

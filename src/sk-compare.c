@@ -265,6 +265,7 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
         }
     }
     cli_file_operand(c, argc, argv);
+    c->in.suggest_codebook = !s->co.path;
     if (o->w.force_exact && o->w.force_approx)
         sk_usage_error("--exact and --approx exclude each other");
     if (c->in.by)

@@ -401,6 +401,7 @@ static void parse_args(int argc, char **argv, struct cli_common *cli,
     co->by = cli->in.by;
     co->data = cli->in.path;
     codebook_opts_check(co);
+    cli->in.suggest_codebook = !co->path && !co->levels;
     if (o->summary && !co->path && !co->levels)
         undeclared(o, NULL);
 }

@@ -61,7 +61,8 @@ static void usage(void)
 "                       code after reverse keying); missing answers are\n"
 "                       kept as read\n"
 "\n"
-"The output has the input's delimiter (comma, or tab with -t) and header\n"
+"The output has the input's delimiter (comma, or tab with -t, or that of\n"
+"--delimiter), decimal mark (a comma with --decimal-comma) and header\n"
 "row; fields are quoted only when they must be (a delimiter, quote or line\n"
 "break inside), line ends are LF, a byte-order mark is dropped, and so\n"
 "are blanks around an unquoted field (as the CSV reader reads it). A\n"
@@ -90,8 +91,10 @@ static void put_field(FILE *fp, const char *s, size_t len, char delim,
         fwrite(s, 1, len, fp);
 }
 
+/* X as %g, with MARK (',' under --decimal-comma) as its decimal mark, so
+ * that the table reads back with the options it was read with. */
 static void put_number(FILE *fp, double x, int precision, const char *na,
-                       char delim, int first)
+                       char delim, char mark, int first)
 {
     char buf[64];
     if (isnan(x)) {
@@ -99,6 +102,9 @@ static void put_number(FILE *fp, double x, int precision, const char *na,
         return;
     }
     snprintf(buf, sizeof buf, "%.*g", precision, x == 0 ? 0 : x);
+    char *dot = strchr(buf, '.');
+    if (dot)
+        *dot = mark;
     put_field(fp, buf, strlen(buf), delim, first);
 }
 
@@ -152,6 +158,7 @@ int main(int argc, char **argv)
     if (cli.in.by)
         sk_usage_error("--by is not used by sk-score");
     codebook_scale_finish(&sa, &cli.in, "score", min_items ? "--min-items" : NULL);
+    cli.in.suggest_codebook = !sa.co.path;
     struct input *in = input_open_raw(&cli.in);
     size_t *items, n;
     struct codebook *cb = codebook_setup(co, in, &items, &n);
@@ -186,7 +193,8 @@ int main(int argc, char **argv)
     FILE *tmp = tmpfile();
     if (!tmp)
         sk_die("cannot make a temporary file: %s", strerror(errno));
-    char delim = cli.in.tsv ? '\t' : ',';
+    char delim = (char)input_delim(&cli.in);
+    char mark = cli.in.decimal_comma ? ',' : '.';
     char *na_owned = NULL;
     const char *na = first_na(cli.in.na, &na_owned);
     if (cli.in.header) {
@@ -212,7 +220,7 @@ int main(int argc, char **argv)
                 put_field(tmp, row.field[c], row.field_len[c], delim, c == 0);
             else
                 put_number(tmp, mode == ITEMS_KEYED ? keyed[i] : code[i],
-                           cli.precision, na, delim, c == 0);
+                           cli.precision, na, delim, mark, c == 0);
         }
         for (size_t s = 0; s < nsc; s++) {
             const struct codebook_scale *S = &cb->scale[sc[s]];
@@ -225,7 +233,7 @@ int main(int argc, char **argv)
                        "the range of a double (about 1.8e308)",
                        input_filename(in), row.line, S->name,
                        S->sum ? "sum" : "mean");
-            put_number(tmp, score, cli.precision, na, delim, 0);
+            put_number(tmp, score, cli.precision, na, delim, mark, 0);
         }
         putc('\n', tmp);
     }

@@ -20,7 +20,7 @@ enum {
     OPT_CELL = CLI_OPT_FIRST_PROGRAM_OPTION, OPT_RENAME, OPT_DIGITS,
     OPT_STYLE, OPT_NA_AS, OPT_THOUSANDS, OPT_SPREAD, OPT_STUB, OPT_ORDER,
     OPT_CODEBOOK, OPT_TITLE, OPT_CAPTION, OPT_NOTE, OPT_NUMBER, OPT_LABEL,
-    OPT_FLOAT, OPT_STANDALONE, OPT_FORMAT, OPT_CSV, OPT_PRESET, OPT_APA,
+    OPT_FLOAT, OPT_STANDALONE, OPT_FORMAT, OPT_CSV, OPT_DELIMITER, OPT_PRESET, OPT_APA,
     OPT_LEVEL, OPT_BLANK_REPEATS, OPT_ROW_NOTES, OPT_RAW
 };
 
@@ -107,6 +107,8 @@ static void usage(void)
 "                       document that pdflatex compiles\n"
 "      --csv            the input is comma-separated (default: tab): any\n"
 "                       CSV file with a header of distinct names\n"
+"      --delimiter=C    as --csv, with fields separated by C (';', '|',\n"
+"                       tab or '\\t', comma, semicolon)\n"
 "      --help           show this help and exit\n"
 "      --version        show the version and exit\n"
 "\n"
@@ -133,7 +135,7 @@ struct spec {
     double level;
     enum tabout_format format;
     struct tabout_opts out;
-    int csv;
+    unsigned char csv;    /* a data file's delimiter; 0: an sk- table */
 };
 
 static void push(const char ***v, size_t *n, const char *s)
@@ -199,6 +201,7 @@ static void parse_args(int argc, char **argv, struct spec *s)
         { "standalone", no_argument, NULL, OPT_STANDALONE },
         { "format", required_argument, NULL, OPT_FORMAT },
         { "csv", no_argument, NULL, OPT_CSV },
+        { "delimiter", required_argument, NULL, OPT_DELIMITER },
         { "preset", required_argument, NULL, OPT_PRESET },
         { "apa", no_argument, NULL, OPT_APA },
         { "level", required_argument, NULL, OPT_LEVEL },
@@ -275,7 +278,10 @@ static void parse_args(int argc, char **argv, struct spec *s)
         case OPT_FORMAT:
             s->format = cli_choice("--format", optarg, format_names);
             break;
-        case OPT_CSV: s->csv = 1; break;
+        case OPT_CSV: s->csv = ','; break;
+        case OPT_DELIMITER:
+            s->csv = cli_delimiter("--delimiter", optarg);
+            break;
         case OPT_PRESET: s->preset = optarg; break;
         case OPT_APA: s->apa = 1; break;
         case OPT_LEVEL: s->level = cli_level("--level", optarg); break;

@@ -22,7 +22,14 @@ const char cli_common_help[] =
     "                       default: every column but the --by column\n"
     "  -g, --by=COLUMN      one result per group of COLUMN (name or number),\n"
     "                       groups in the order first seen\n"
-    "  -t, --tsv            tab-separated input (default: CSV, RFC 4180)\n"
+    "  -t, --tsv            tab-separated input (default: CSV, RFC 4180);\n"
+    "                       the same as --delimiter=tab\n"
+    "      --delimiter=C    fields separated by the character C instead of\n"
+    "                       commas: ';' (Excel in many European locales),\n"
+    "                       '|', tab (also 'tab' or '\\t'), comma, semicolon\n"
+    "      --decimal-comma  numbers with a decimal comma: 1,5 is 1.5 (then\n"
+    "                       1.5 is an error); needs a --delimiter other than\n"
+    "                       the comma\n"
     "      --no-header      the first row is data; columns are V1, V2 ...\n"
     "      --na=LIST        tokens that mean a missing value, comma-separated\n"
     "                       (default: NA); an empty field is always missing\n"
@@ -51,6 +58,14 @@ int cli_common(struct cli_common *c, int opt, const char *arg,
         return 1;
     case 't':
         c->in.tsv = 1;
+        c->in.delim = '\t';
+        return 1;
+    case CLI_OPT_DELIMITER:
+        c->in.delim = cli_delimiter("--delimiter", arg);
+        c->in.tsv = c->in.delim == '\t';
+        return 1;
+    case CLI_OPT_DECIMAL_COMMA:
+        c->in.decimal_comma = 1;
         return 1;
     case 'g':
         c->in.by = arg;
@@ -88,6 +103,29 @@ void cli_file_operand(struct cli_common *c, int argc, char **argv)
         c->in.path = argv[optind++];
     if (optind < argc)
         sk_usage_error("extra operand '%s'", argv[optind]);
+    if (c->in.decimal_comma && input_delim(&c->in) == ',')
+        sk_usage_error("--decimal-comma needs a field delimiter other than "
+                       "the comma (e.g. --delimiter=';')");
+}
+
+unsigned char cli_delimiter(const char *option, const char *arg)
+{
+    static const struct cli_name words[] = {
+        { "tab", '\t', 0 }, { "\\t", '\t', 1 }, { "comma", ',', 0 },
+        { "semicolon", ';', 0 }, { "pipe", '|', 0 }, { "space", ' ', 0 },
+        { NULL, 0, 0 }
+    };
+    unsigned char c = (unsigned char)arg[0];
+    if (c && !arg[1] && (c == '\t' || c == ' ' ||
+                         (c < 0x7f && ispunct(c) && c != '"')))
+        return c;
+    for (const struct cli_name *w = words; w->name; w++)
+        if (strcmp(w->name, arg) == 0)
+            return (unsigned char)w->value;
+    char *shown = sk_shown(arg, strlen(arg));
+    sk_usage_error("invalid value for %s: '%s' (one character such as ';' "
+                   "or '|' but not '\"', or tab, comma, semicolon, pipe or "
+                   "space)", option, shown);
 }
 
 void cli_start(const char *argv0, struct cli_common *c)

@@ -15,6 +15,8 @@ enum {
     CLI_OPT_PRECISION,
     CLI_OPT_HELP,
     CLI_OPT_VERSION,
+    CLI_OPT_DELIMITER,
+    CLI_OPT_DECIMAL_COMMA,
     CLI_OPT_FIRST_PROGRAM_OPTION    /* programs number theirs from here */
 };
 
@@ -23,6 +25,8 @@ enum {
 #define CLI_COMMON_LONGOPTS                                        \
     { "columns", required_argument, NULL, 'c' },                   \
     { "tsv", no_argument, NULL, 't' },                             \
+    { "delimiter", required_argument, NULL, CLI_OPT_DELIMITER },   \
+    { "decimal-comma", no_argument, NULL, CLI_OPT_DECIMAL_COMMA }, \
     { "by", required_argument, NULL, 'g' },                        \
     { "no-header", no_argument, NULL, CLI_OPT_NO_HEADER },         \
     { "na", required_argument, NULL, CLI_OPT_NA },                 \
@@ -48,12 +52,21 @@ void cli_common_init(struct cli_common *c);
 int cli_common(struct cli_common *c, int opt, const char *arg,
                void (*usage)(void));
 
-/* Take the one optional FILE operand after the options (argv[optind]). */
+/* Take the one optional FILE operand after the options (argv[optind]),
+ * and check the common options together: --decimal-comma with the comma
+ * as the delimiter is a usage error. */
 void cli_file_operand(struct cli_common *c, int argc, char **argv);
 
 /* Start a program: its name for messages, stdout checked at exit, GSL's
  * aborting error handler off, the common options at their defaults. */
 void cli_start(const char *argv0, struct cli_common *c);
+
+/* The field delimiter of OPTION's ARG (--delimiter): one ASCII
+ * punctuation character or a space ("';'", "|"), a tab (a literal one,
+ * the two characters "\t", or "tab"), or the words "comma", "semicolon",
+ * "pipe", "space"; a usage error otherwise (a quote, a letter or digit, a
+ * line break, several characters). */
+unsigned char cli_delimiter(const char *option, const char *arg);
 
 /* A confidence level, 0 < level < 1, from OPTION's ARG; usage error else. */
 double cli_level(const char *option, const char *arg);

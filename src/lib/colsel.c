@@ -78,47 +78,75 @@ static void append_name(char **p, const char *name, int first)
     free(shown);
 }
 
-/* "no column 'X'; the columns are: 'a', 'b', 'c'" when there are at most
- * SHOW_MAX; else the SHOW_MAX closest names (by distance(), then the
- * longest common prefix, then column order), "the closest columns are:
- * 'x1', ..., 'x8', ... (100000 columns in all)". Names are shown as
- * sk_shown() shows them. */
+/* Is the name nearest to ITEM (LI bytes), at distance D, clearly the one
+ * meant, when the next nearest is at NEXT? When it differs only in case
+ * (D = 0) and no other name does; or by at most 2 edits with at least 3
+ * bytes of ITEM per edit and every other name at least 2 edits further:
+ * 'meetings' for 'meeting', 'age' for 'agee', but not 'Q1' for 'Q7'
+ * (Q1 ... Q9 are all 1 edit away), 'Q1' for 'q10' (Q2 is 2 away) or 'a'
+ * for 'x'. */
+static int suggestable(size_t d, size_t next, size_t li)
+{
+    if (d == 0)
+        return next > 0;
+    return d <= 2 && 3 * d <= li && next >= d + 2;
+}
+
+/* "no column 'X'; did you mean 'Y'?" when the name nearest (by
+ * distance()) is suggestable(); else "no column 'X'; the columns
+ * are: 'a', 'b', 'c'" when there are at most SHOW_MAX; else the SHOW_MAX
+ * closest names (by distance(), then the longest common prefix, then
+ * column order), "the closest columns are: 'x1', ..., 'x8', ... (100000
+ * columns in all)". Names are shown as sk_shown() shows them. */
 static void fail_unknown(char **err, const char *item,
                          const char *const *names, size_t ncols)
 {
-    size_t pick[SHOW_MAX], npick = 0;
-    if (ncols <= SHOW_MAX) {
-        for (size_t i = 0; i < ncols; i++)
+    size_t pick[SHOW_MAX], npick = 0, li = strlen(item);
+    size_t best = (size_t)-1, next = (size_t)-1, ibest = 0;
+    size_t dist[SHOW_MAX], pre[SHOW_MAX];
+    for (size_t i = 0; i < ncols; i++) {
+        size_t ln = strlen(names[i]);
+        size_t d = distance(item, li, names[i], ln);
+        if (d < best) {
+            next = best;
+            best = d;
+            ibest = i;
+        } else if (d < next)
+            next = d;
+        if (ncols <= SHOW_MAX) {
             pick[npick++] = i;
-    } else {
-        size_t dist[SHOW_MAX], pre[SHOW_MAX], li = strlen(item);
-        for (size_t i = 0; i < ncols; i++) {
-            size_t ln = strlen(names[i]);
-            size_t d = distance(item, li, names[i], ln);
-            size_t c = common_prefix(item, li, names[i], ln);
-            size_t k = npick;
-            while (k > 0 && (d < dist[k - 1] ||
-                             (d == dist[k - 1] && c > pre[k - 1])))
-                k--;
-            if (k == SHOW_MAX)
-                continue;
-            size_t last = npick < SHOW_MAX ? npick++ : SHOW_MAX - 1;
-            for (size_t j = last; j > k; j--) {
-                pick[j] = pick[j - 1];
-                dist[j] = dist[j - 1];
-                pre[j] = pre[j - 1];
-            }
-            pick[k] = i;
-            dist[k] = d;
-            pre[k] = c;
+            continue;
         }
+        size_t c = common_prefix(item, li, names[i], ln);
+        size_t k = npick;
+        while (k > 0 && (d < dist[k - 1] ||
+                         (d == dist[k - 1] && c > pre[k - 1])))
+            k--;
+        if (k == SHOW_MAX)
+            continue;
+        size_t last = npick < SHOW_MAX ? npick++ : SHOW_MAX - 1;
+        for (size_t j = last; j > k; j--) {
+            pick[j] = pick[j - 1];
+            dist[j] = dist[j - 1];
+            pre[j] = pre[j - 1];
+        }
+        pick[k] = i;
+        dist[k] = d;
+        pre[k] = c;
+    }
+    char *shown = sk_shown(item, li);
+    if (ncols > 0 && suggestable(best, next, li)) {
+        char *name = sk_shown(names[ibest], strlen(names[ibest]));
+        fail(err, "no column '%s'; did you mean '%s'?", shown, name);
+        free(name);
+        free(shown);
+        return;
     }
     /* Each name shown is at most 4 * 60 + 3 bytes, plus quotes and ", ". */
     char *list = sk_xmalloc(SHOW_MAX * (4 * 60 + 3 + 4) + 64), *p = list;
     for (size_t k = 0; k < npick; k++)
         append_name(&p, names[pick[k]], k == 0);
     *p = '\0';
-    char *shown = sk_shown(item, strlen(item));
     if (ncols <= SHOW_MAX)
         fail(err, "no column '%s'; the columns are: %s", shown, list);
     else

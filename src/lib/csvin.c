@@ -57,6 +57,7 @@ struct csvin {
 
     size_t ncols;
     char **names;
+    unsigned long header_line;
     int peeked;                   /* first row kept as data (no header) */
     unsigned long ndata;
     char *chunk;
@@ -245,10 +246,11 @@ static void fill_row(struct csvin *r, const struct rowrec *rec,
 
 /* "FILE:LINE: column 'b': embedded NUL byte", the column named by number
  * in the header (or past the last column of a longer row). A NUL in the
- * first line, or a UTF-16 byte-order mark, points to a UTF-16 file. */
+ * first line points to a UTF-16 file without a byte-order mark (one with
+ * it is refused by csvin_open). */
 static void nul_error(struct csvin *r, const struct rowrec *rec, int header)
 {
-    const char *hint = rec->nul_line == 1 || r->utf16_bom
+    const char *hint = rec->nul_line == 1
                            ? " (is the file UTF-16? save it as UTF-8)" : "";
     if (header || rec->nul_field >= r->ncols)
         set_error(r, "%s:%lu: column %zu: embedded NUL byte%s", r->name,
@@ -267,6 +269,48 @@ static void nul_error(struct csvin *r, const struct rowrec *rec, int header)
 static struct csvin *open_fp(FILE *fp, int own, const char *name,
                              const struct csvin_opts *opts, size_t chunk,
                              char **errmsg);
+
+/* The offset of the first byte of S that is not part of a valid UTF-8
+ * sequence (RFC 3629: no overlong forms, no surrogates, at most
+ * U+10FFFF), or LEN when all of it is valid. */
+static size_t utf8_invalid(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c < 0x80) {
+            i++;
+            continue;
+        } else if (c >= 0xC2 && c <= 0xDF)
+            n = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            n = 2;
+            if (c == 0xE0)
+                lo = 0xA0;
+            else if (c == 0xED)
+                hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            n = 3;
+            if (c == 0xF0)
+                lo = 0x90;
+            else if (c == 0xF4)
+                hi = 0x8F;
+        } else
+            return i;
+        if (i + n >= len)
+            return i;
+        for (size_t k = 1; k <= n; k++) {
+            unsigned char d = s[i + k];
+            if (k == 1 ? (d < lo || d > hi) : (d < 0x80 || d > 0xBF))
+                return i;
+        }
+        i += n + 1;
+    }
+    return len;
+}
 
 struct csvin *csvin_open(const char *path, const struct csvin_opts *opts,
                          char **errmsg)
@@ -317,6 +361,13 @@ static struct csvin *open_fp(FILE *fp, int own, const char *name,
     r->cur_nul_field = NO_NUL;
 
     int rc = fill(r);
+    if (r->utf16_bom) {
+        *errmsg = sk_xasprintf("%s: is UTF-16 (Excel's 'Unicode text'): "
+                               "convert it with sk-import or iconv -f UTF-16 "
+                               "-t UTF-8", r->name);
+        csvin_close(r);
+        return NULL;
+    }
     if (rc <= 0) {
         if (rc == 0 && asprintf(errmsg, "%s: empty input: no %s", r->name,
                                 opts->header ? "header row" : "rows") < 0)
@@ -327,6 +378,7 @@ static struct csvin *open_fp(FILE *fp, int own, const char *name,
         return NULL;
     }
     const struct rowrec *first = &r->rows[r->qpos];
+    r->header_line = first->line;
     if (opts->header && first->nul_field != NO_NUL) {
         nul_error(r, first, 1);
         *errmsg = sk_xstrdup(r->err);
@@ -342,6 +394,23 @@ static struct csvin *open_fp(FILE *fp, int own, const char *name,
             r->names[i] = sk_xstrndup(row.field[i], row.len[i]);
         else if (asprintf(&r->names[i], "V%zu", i + 1) < 0)
             sk_die("out of memory");
+    }
+    for (size_t i = 0; opts->header && i < r->ncols; i++) {
+        size_t bad = utf8_invalid(row.field[i], row.len[i]);
+        if (bad == row.len[i])
+            continue;
+        char *shown = sk_shown(row.field[i], bad);
+        char *where = bad ? sk_xasprintf("after '%s'", shown)
+                          : sk_xstrdup("at its start");
+        *errmsg = sk_xasprintf(
+            "%s:%lu: column %zu of the header is not UTF-8 (byte \\x%02x "
+            "%s): is the file Latin-1 or Windows-1252? convert it with "
+            "sk-import or iconv -f WINDOWS-1252 -t UTF-8", r->name,
+            first->line, i + 1, (unsigned char)row.field[i][bad], where);
+        free(shown);
+        free(where);
+        csvin_close(r);
+        return NULL;
     }
     if (opts->header)
         r->qpos++;
@@ -397,6 +466,11 @@ size_t csvin_ncols(const struct csvin *r)
 const char *const *csvin_names(const struct csvin *r)
 {
     return (const char *const *)r->names;
+}
+
+unsigned long csvin_header_line(const struct csvin *r)
+{
+    return r->header_line;
 }
 
 unsigned long csvin_nrows(const struct csvin *r)

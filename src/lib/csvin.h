@@ -5,7 +5,14 @@
  * byte-order mark at the start. Blank lines are skipped (as R's read.csv
  * does). Every row must have as many fields as the first one. A NUL byte
  * anywhere is an error (it would cut a field short as a C string). The
- * reader knows nothing of numbers or statistics. */
+ * reader knows nothing of numbers or statistics.
+ *
+ * Text must be UTF-8: a file that starts with a UTF-16 byte-order mark
+ * (FF FE or FE FF, Excel's "Unicode text") is refused at once, and so is
+ * a header whose names are not valid UTF-8 (a Latin-1 or Windows-1252
+ * export), with a message saying what the file is and how to convert it.
+ * Only the header is checked: data fields are numbers, or labels that
+ * must match a codebook's. */
 #ifndef SK_CSVIN_H
 #define SK_CSVIN_H
 
@@ -15,7 +22,7 @@
 struct csvin;
 
 struct csvin_opts {
-    unsigned char delim;   /* ',' for CSV, '\t' for TSV */
+    unsigned char delim;   /* ',' for CSV, '\t' for TSV, or ';', '|' ... */
     int header;            /* 1: the first row names the columns */
 };
 
@@ -62,6 +69,9 @@ const char *csvin_filename(const struct csvin *r);
 /* Number of columns and their names (header, or V1, V2 ... without one). */
 size_t csvin_ncols(const struct csvin *r);
 const char *const *csvin_names(const struct csvin *r);
+
+/* The line of the header (1 unless blank lines come before it). */
+unsigned long csvin_header_line(const struct csvin *r);
 
 /* Number of data rows returned so far. */
 unsigned long csvin_nrows(const struct csvin *r);

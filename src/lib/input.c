@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct input {
     struct csvin *csv;
@@ -25,9 +26,19 @@ struct input {
     size_t *na_len;
     size_t nna;
     struct input_cell *cells;
+    unsigned char delim;
+    char mark;             /* the decimal mark: '.' or ',' */
+    int header;
+    int suggest_codebook;
+    int names_checked;     /* the chosen columns' names checked for blanks */
 };
 
-static void parse_na(struct input *in, const char *list)
+unsigned char input_delim(const struct input_opts *o)
+{
+    return o->delim ? o->delim : o->tsv ? '\t' : ',';
+}
+
+static void parse_na(struct input *in, const char *list, char mark)
 {
     if (!list)
         list = "NA";
@@ -42,7 +53,7 @@ static void parse_na(struct input *in, const char *list)
         struct num_value v;
         in->na[in->nna] = sk_xstrndup(p, len);
         in->na_len[in->nna++] = len;
-        if (num_parse(p, len, &v) == NUM_OK)
+        if (num_parse_mark(p, len, mark, &v) == NUM_OK)
             in->na_numeric = 1;
         if (!comma)
             break;
@@ -71,40 +82,150 @@ char *input_shown(const char *s, size_t len)
     return sk_shown(s, len);
 }
 
-/* "FILE:LINE: column 'X': WHAT 'TEXT'", to free(). */
+/* MSG followed by the line "sk-NAME: hint: HINT"; MSG is freed. */
+static char *add_hint(char *msg, const char *hint)
+{
+    char *r = sk_xasprintf("%s\n%s: hint: %s", msg, sk_program_name(), hint);
+    free(msg);
+    return r;
+}
+
+/* A file of one column whose header (without one: the field S) holds
+ * another common delimiter was probably read with the wrong one: the
+ * hint, or NULL. Not the comma when it is the decimal mark. */
+static const char *delimiter_hint(const struct input *in, const char *s,
+                                  size_t len)
+{
+    static const struct {
+        char c;
+        const char *hint;
+    } looks[] = {
+        { ';', "the input has one column and looks semicolon-delimited: "
+               "try --delimiter=';'" },
+        { '\t', "the input has one column and looks tab-delimited: try -t" },
+        { ',', "the input has one column and looks comma-delimited: try "
+               "--delimiter=','" },
+        { '|', "the input has one column and looks '|'-delimited: try "
+               "--delimiter='|'" },
+    };
+    if (csvin_ncols(in->csv) != 1)
+        return NULL;
+    const char *name = csvin_names(in->csv)[0];
+    if (!in->header) {
+        name = NULL;
+        if (!s)
+            return NULL;
+    }
+    for (size_t k = 0; k < sizeof looks / sizeof looks[0]; k++) {
+        char c = looks[k].c;
+        if (c == (char)in->delim || (c == ',' && in->mark == ','))
+            continue;
+        if (name ? strchr(name, c) != NULL : memchr(s, c, len) != NULL)
+            return looks[k].hint;
+    }
+    return NULL;
+}
+
+/* Is the field a word, as a label ('Agree', 'Strongly disagree', "Don't
+ * know", 'Tout à fait') is, rather than a mistyped number or a missing
+ * value marker: letters (any byte beyond ASCII counts as one), spaces,
+ * apostrophes and hyphens, starting with a letter, two letters at least,
+ * and not inf, nan or na in any case? */
+static int is_word(const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t'))
+        s++, len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    size_t letters = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        int letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                     c >= 0x80;
+        if (i == 0 && !letter)
+            return 0;
+        if (!letter && c != ' ' && c != '\'' && c != '-')
+            return 0;
+        letters += letter;
+    }
+    static const char *const not_labels[] = { "inf", "infinity", "nan",
+                                              "na", NULL };
+    for (const char *const *w = not_labels; *w; w++)
+        if (strlen(*w) == len && strncasecmp(*w, s, len) == 0)
+            return 0;
+    return letters >= 2;
+}
+
+/* "FILE:LINE: column 'X': WHAT 'TEXT'", to free(), with a hint line when
+ * the cause is likely: the wrong delimiter, the other decimal mark, or
+ * labels without a codebook. */
 static char *bad_number(const struct input *in, unsigned long line, size_t i,
                         const char *what, const char *s, size_t len)
 {
     char *text = input_shown(s, len);
     const char *name = input_var_name(in, i);
     char *shown = input_shown(name, strlen(name));
-    char *msg;
-    if (asprintf(&msg, "%s:%lu: column '%s': %s '%s'",
-                 csvin_filename(in->csv), line, shown, what, text) < 0)
-        sk_die("out of memory");
+    char *msg = sk_xasprintf("%s:%lu: column '%s': %s '%s'",
+                             csvin_filename(in->csv), line, shown, what,
+                             text);
     free(text);
     free(shown);
+    struct num_value v;
+    const char *hint = delimiter_hint(in, s, len);
+    if (hint)
+        msg = add_hint(msg, hint);
+    else if (in->mark == '.' && in->delim != ',' &&
+             num_parse_mark(s, len, ',', &v) == NUM_OK)
+        msg = add_hint(msg, "a decimal comma? --decimal-comma reads 1,5 as "
+                            "1.5");
+    else if (in->mark == ',' && num_parse(s, len, &v) == NUM_OK)
+        msg = add_hint(msg, "with --decimal-comma the decimal mark is ',' "
+                            "(1,5); a '.' is neither a decimal mark nor a "
+                            "thousands separator");
+    else if (in->suggest_codebook && is_word(s, len))
+        msg = add_hint(msg, "answers given as labels need --codebook=FILE "
+                            "(see --help)");
     return msg;
 }
 
 static char *column_error(const struct input *in, char *err)
 {
-    char *msg;
-    if (asprintf(&msg, "%s: %s", csvin_filename(in->csv), err) < 0)
-        sk_die("out of memory");
+    char *msg = sk_xasprintf("%s: %s", csvin_filename(in->csv), err);
     free(err);
-    return msg;
+    const char *hint = delimiter_hint(in, NULL, 0);
+    return hint ? add_hint(msg, hint) : msg;
+}
+
+/* A chosen column (numeric or key) with a blank name: the error, or NULL.
+ * Its results would be unnamed, so it must be named or left out. */
+static char *blank_name(const struct input *in)
+{
+    const char *const *names = csvin_names(in->csv);
+    size_t n = in->ncol + in->nkey;
+    for (size_t k = 0; k < n; k++) {
+        size_t c = k < in->ncol ? in->col[k] : in->keycol[k - in->ncol];
+        if (num_is_blank(names[c], strlen(names[c])))
+            return sk_xasprintf("%s:%lu: column %zu has no name (a blank "
+                                "header): name it, or choose other columns "
+                                "with -c", csvin_filename(in->csv),
+                                csvin_header_line(in->csv), c + 1);
+    }
+    return NULL;
 }
 
 struct input *input_try_open_raw(const struct input_opts *o, char **err)
 {
-    struct csvin_opts co = { o->tsv ? '\t' : ',', o->header };
+    struct csvin_opts co = { input_delim(o), o->header };
     struct csvin *csv = csvin_open(o->path, &co, err);
     if (!csv)
         return NULL;
     struct input *in = sk_xcalloc(1, sizeof *in);
     in->csv = csv;
-    parse_na(in, o->na);
+    in->delim = co.delim;
+    in->mark = o->decimal_comma ? ',' : '.';
+    in->header = o->header;
+    in->suggest_codebook = o->suggest_codebook;
+    parse_na(in, o->na, in->mark);
     in->by = -1;
     return in;
 }
@@ -268,9 +389,18 @@ const char *input_group_name(const struct input *in)
 int input_try_next(struct input *in, struct input_row *row, char **err)
 {
     struct csvin_row r;
+    if (!in->names_checked) {
+        in->names_checked = 1;
+        if ((*err = blank_name(in)) != NULL)
+            return -1;
+    }
     int rc = csvin_read(in->csv, &r);
     if (rc < 0) {
+        /* a ragged or malformed row of a one-column file: the delimiter? */
+        const char *hint = delimiter_hint(in, NULL, 0);
         *err = sk_xstrdup(csvin_errmsg(in->csv));
+        if (hint)
+            *err = add_hint(*err, hint);
         return -1;
     }
     if (rc == 0)
@@ -285,14 +415,14 @@ int input_try_next(struct input *in, struct input_row *row, char **err)
          * only a field that is not one is looked up among the tokens. */
         enum num_status st = NUM_INVALID;
         if (!in->na_numeric)
-            st = num_parse(s, len, &cell->v);
+            st = num_parse_mark(s, len, in->mark, &cell->v);
         if (st != NUM_OK && is_missing(in, s, len)) {
             cell->missing = 1;
             continue;
         }
         cell->missing = 0;
         if (in->na_numeric)
-            st = num_parse(s, len, &cell->v);
+            st = num_parse_mark(s, len, in->mark, &cell->v);
         switch (st) {
         case NUM_OK:
             break;

@@ -16,6 +16,10 @@
 struct input_opts {
     const char *path;      /* NULL or "-": standard input */
     int tsv;               /* tab-separated instead of comma-separated */
+    unsigned char delim;   /* the field delimiter; 0: by tsv ('\t' or ',') */
+    int decimal_comma;     /* numbers have a decimal comma: 1,5 is 1.5 */
+    int suggest_codebook;  /* the program takes --codebook and none was
+                              given: a word read as a number suggests it */
     int header;            /* the first row names the columns */
     const char *columns;   /* -c LIST; NULL: every column but the group */
     const char *by;        /* group column, or NULL */
@@ -44,6 +48,9 @@ struct input_row {
 };
 
 struct input;
+
+/* The field delimiter O means: delim, or by tsv a tab or a comma. */
+unsigned char input_delim(const struct input_opts *o);
 
 /* Each function that ends the program on an error has an input_try_
  * twin that returns it instead: NULL or -1, with *err a message to free()

@@ -44,6 +44,12 @@ int num_is_blank(const char *s, size_t len)
  * the range checks) share the cursor and the partial results. */
 enum num_status num_parse(const char *s, size_t len, struct num_value *out)
 {
+    return num_parse_mark(s, len, '.', out);
+}
+
+enum num_status num_parse_mark(const char *s, size_t len, char mark,
+                               struct num_value *out)
+{
     const char *p = s, *end = s + len;
     while (p < end && is_blank(*p))
         p++;
@@ -71,7 +77,7 @@ enum num_status num_parse(const char *s, size_t len, struct num_value *out)
             dropped |= (*p != '0');
         }
     }
-    if (p < end && *p == '.') {
+    if (p < end && *p == mark) {
         p++;
         for (; p < end && *p >= '0' && *p <= '9'; p++, ndigits++) {
             if (sigdigits < 19) {
@@ -116,6 +122,11 @@ enum num_status num_parse(const char *s, size_t len, struct num_value *out)
         char *copy = n < sizeof small ? small : sk_xmalloc(n + 1);
         memcpy(copy, start, n);
         copy[n] = '\0';
+        if (mark != '.') {
+            char *dot = memchr(copy, mark, n);
+            if (dot)
+                *dot = '.';
+        }
         x = strtod_l(copy, NULL, c_locale());
         if (copy != small)
             free(copy);

@@ -3,7 +3,8 @@
  * A field is a number when, after optional leading and trailing blanks
  * (space, tab), it is: an optional sign, digits with an optional decimal
  * point (at least one digit), an optional exponent (e or E, optional sign,
- * digits). Nothing else: no thousands separators, no decimal comma, no
+ * digits). Nothing else: no thousands separators, no decimal comma
+ * (but see num_parse_mark), no
  * hexadecimal, no inf or nan. The decimal point is '.', whatever the
  * locale. The value must be finite as a double, and a value that is not
  * zero must not round to zero: 1e-400 is out of range as 1e400 is (a
@@ -32,6 +33,13 @@ enum num_status {
 
 /* Read the LEN bytes at S (need not be NUL-terminated). */
 enum num_status num_parse(const char *s, size_t len, struct num_value *out);
+
+/* num_parse with MARK as the decimal mark instead of '.': with ',' (a
+ * decimal comma, --decimal-comma) "1,5" is 1.5, exactly as "1.5" is for
+ * num_parse (the same double, mant and scale), and "1.5" is NUM_INVALID:
+ * one mark or the other, never both, and no thousands separators. */
+enum num_status num_parse_mark(const char *s, size_t len, char mark,
+                               struct num_value *out);
 
 /* Is the field blank (empty or only spaces and tabs)? */
 int num_is_blank(const char *s, size_t len);

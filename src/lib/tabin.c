@@ -66,9 +66,11 @@ static char *clean(const char *s, size_t len)
     return r;
 }
 
-struct tabin *tabin_read(const char *path, int csv, char **err)
+struct tabin *tabin_read(const char *path, unsigned char data_delim,
+                         char **err)
 {
-    struct csvin_opts co = { csv ? ',' : '\t', 1 };
+    int csv = data_delim != 0;
+    struct csvin_opts co = { csv ? data_delim : '\t', 1 };
     struct csvin *r = csvin_open(path, &co, err);
     if (!r)
         return NULL;

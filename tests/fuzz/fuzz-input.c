@@ -2,11 +2,13 @@
  * numbers and keys of a table.
  *
  * Input: one option byte (bit 0: TSV, bit 1: a header row, bit 2: -c,
- * bit 3: -g, bit 4: --na), then three NUL-terminated strings, the -c
+ * bit 3: -g, bit 4: --na, bit 5: --delimiter=';' (over bit 0), bit 6:
+ * --decimal-comma, bit 7: labels suggest --codebook), then three NUL-terminated strings, the -c
  * list, the -g column and the --na list (used when their bit is set),
  * then the file. Invariants: an error has status 1 or 2 and a short
- * message naming the file; a value read is finite, is what num_parse
- * reads from its field, and its exact decimal (when there is one) is in
+ * message naming the file, on one line but for "sk-NAME: hint: " lines
+ * after it; a value read is finite, is what num_parse_mark (with the
+ * decimal mark of bit 6) reads from its field, and its exact decimal (when there is one) is in
  * range; a missing value is a blank field or a token; a key has its
  * length and no NUL, "NA" when missing; the row's fields are the
  * file's. */
@@ -18,13 +20,18 @@
 #include "fuzz.h"
 #include "lib/input.h"
 #include "lib/numparse.h"
+#include "lib/util.h"
 
 static void check_message(const char *err, const char *path)
 {
     FUZZ_ASSERT(err != NULL);
     FUZZ_ASSERT(strncmp(err, path, strlen(path)) == 0);
     FUZZ_ASSERT(strlen(err) < 4096);
-    FUZZ_ASSERT(strchr(err, '\n') == NULL);
+    for (const char *nl = strchr(err, '\n'); nl; nl = strchr(nl + 1, '\n')) {
+        const char *prog = sk_program_name();
+        FUZZ_ASSERT(strncmp(nl + 1, prog, strlen(prog)) == 0);
+        FUZZ_ASSERT(strncmp(nl + 1 + strlen(prog), ": hint: ", 8) == 0);
+    }
 }
 
 static const char *take(const uint8_t **p, const uint8_t *end)
@@ -69,6 +76,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     struct input_opts o = { 0 };
     o.tsv = data[0] & 1;
+    o.delim = (data[0] & 32) ? ';' : 0;
+    o.decimal_comma = (data[0] >> 6) & 1;
+    o.suggest_codebook = (data[0] >> 7) & 1;
+    char mark = o.decimal_comma ? ',' : '.';
     o.header = (data[0] >> 1) & 1;
     o.columns = (data[0] & 4) ? columns : NULL;
     o.by = (data[0] & 8) ? by : NULL;
@@ -137,7 +148,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             const char *s = row.field[c];
             size_t len = row.field_len[c];
             struct num_value v;
-            enum num_status st = num_parse(s, len, &v);
+            enum num_status st = num_parse_mark(s, len, mark, &v);
             if (row.cell[i].missing)
                 FUZZ_ASSERT(is_token(s, len, tokens));
             else {

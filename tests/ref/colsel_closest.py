@@ -1,10 +1,15 @@
 #!/usr/bin/env python3
-"""colsel_closest.py - the expected "closest columns" lists of the unit
-tests (tests/unit/test-csvin.c) and of tests/hostile.sh, computed from the
-rule documented in src/lib/colsel.c, written again here independently:
+"""colsel_closest.py - the expected "closest columns" lists and "did you
+mean" suggestions of the unit tests (tests/unit/test-csvin.c), of
+tests/hostile.sh and of the *-errors.tab tables, computed from the rules
+documented in src/lib/colsel.c, written again here independently:
 Levenshtein distance in ASCII lower case on the first 32 bytes of each
 string plus one per byte beyond, then the longest common prefix (case
-kept), then column order; at most 8 names.
+kept), then column order; at most 8 names. One name is suggested instead
+of the list when it is the nearest and either differs only in case from
+the item (distance 0) with no other name at 0, or is 1 or 2 edits away,
+the item has at least 3 bytes per edit, and every other name is at least
+2 edits further.
 
     python3 tests/ref/colsel_closest.py
 """
@@ -66,7 +71,23 @@ def shown(s):
     return out + ("..." if len(s) > 60 else "")
 
 
+def suggestion(item, names):
+    d = sorted((dist(item, n), i) for i, n in enumerate(names))
+    if not d:
+        return None
+    best, i = d[0]
+    nxt = d[1][0] if len(d) > 1 else float("inf")
+    if best == 0:
+        return names[i] if nxt > 0 else None
+    if best <= 2 and 3 * best <= len(item) and nxt >= best + 2:
+        return names[i]
+    return None
+
+
 def message(item, names):
+    s = suggestion(item, names)
+    if s is not None:
+        return "no column '%s'; did you mean '%s'?" % (shown(item), shown(s))
     if len(names) <= 8:
         return "no column '%s'; the columns are: %s" % (
             shown(item), ", ".join("'%s'" % shown(n) for n in names))
@@ -78,7 +99,7 @@ def message(item, names):
 if __name__ == "__main__":
     unit = ["id", "Q1", "Q2", "Q3", "Q4", "age", "dup", "dup", "x-y", "a:b", "10"]
     print("unit tests (test-csvin.c NAMES):")
-    for item in ["nope", "q1"]:
+    for item in ["nope", "q1", "Q7", "agee", "ag", "dupp", "x-yz", "q10"]:
         print("  " + message(item, unit))
     long = ["satisfaction_with_the_programme_overall_2023",
             "satisfaction_with_the_programme_overall_2024",
@@ -91,3 +112,12 @@ if __name__ == "__main__":
     print("hostile.sh (V1 ... V100000):")
     for item in ["V0", "v77777x"]:
         print("  " + message(item, wide))
+    print("*-errors.tab:")
+    for item, names in [("z", ["a", "b"]), ("grp", ["a", "b"]),
+                        ("meeting", ["id", "meetings", "goals"]),
+                        ("Meetings", ["id", "meetings", "goals"]),
+                        ("meeting", ["id", "meetings", "meeting_2"]),
+                        ("q10", ["Q%d" % i for i in range(1, 10)]),
+                        ("Q1", ["id", "q1", "Q1 "]),
+                        ("pre_scroe", ["id", "pre_score", "post_score"])]:
+        print("  " + message(item, names))

@@ -327,6 +327,93 @@ static void test_exact_long_exponent(void)
     free(s);
 }
 
+/* ---------------------------------------------------- decimal comma */
+
+static enum num_status parse_comma(const char *s, struct num_value *v)
+{
+    memset(v, 0x5a, sizeof *v);
+    return num_parse_mark(s, strlen(s), ',', v);
+}
+
+/* With ',' as the mark, "1,5" is what "1.5" is with '.': the same status,
+ * the same double to the bit, the same exact mant and scale. The expected
+ * mant and scale are the decimal's digits and places, by hand (2,385 is
+ * 2385 / 10^3; tests/ref/numparse_comma.py prints them with Python's
+ * decimal module); the double is the C library's strtod of the '.' form. */
+static void test_comma_exact(void)
+{
+    static const struct exact_case c[] = {
+        { "1,5", 1, 15, 1 },
+        { "2,385", 1, 2385, 3 },
+        { "-2,385", 1, -2385, 3 },
+        { ",5", 1, 5, 1 },
+        { "5,", 1, 5, 0 },
+        { "-,25", 1, -25, 2 },
+        { "10000000,1", 1, 100000001, 1 },
+        { "007,2500", 1, 725, 2 },
+        { "1,5e-3", 1, 15, 4 },
+        { "-2,385E+2", 1, -2385, 1 },
+        { "0,000000000000000001", 1, 1, 18 },
+        { "922337203685477580,7", 1, INT64_MAX, 1 },
+        { "0,123456789012345678", 1, INT64_C(123456789012345678), 18 },
+        { "0,1234567890123456789", 0, 0, 0 },
+        { "1,00000000000000000001", 0, 0, 0 },
+        { "0,1", 1, 1, 1 },
+        { "0,3", 1, 3, 1 },
+        { "2,675", 1, 2675, 3 },
+    };
+    struct num_value v, w;
+    char dotted[64];
+    for (size_t i = 0; i < NELEM(c); i++) {
+        snprintf(dotted, sizeof dotted, "%s", c[i].s);
+        *strchr(dotted, ',') = '.';
+        CU_ASSERT_EQUAL_FATAL(parse_comma(c[i].s, &v), NUM_OK);
+        CU_ASSERT_EQUAL(v.exact, c[i].exact);
+        if (c[i].exact) {
+            CU_ASSERT_EQUAL(v.mant, c[i].mant);
+            CU_ASSERT_EQUAL(v.scale, c[i].scale);
+        }
+        if (v.exact != c[i].exact ||
+            (c[i].exact && (v.mant != c[i].mant || v.scale != c[i].scale)))
+            fprintf(stderr, "\n  \"%s\": exact %d mant %lld scale %d\n",
+                    c[i].s, v.exact, (long long)v.mant, v.scale);
+        CU_ASSERT(same_double(v.x, c_strtod(dotted)));
+        CU_ASSERT_EQUAL(parse(dotted, &w), NUM_OK);
+        CU_ASSERT(same_double(v.x, w.x));
+    }
+    /* the slow path (strtod on a copy with the mark made '.') */
+    CU_ASSERT_EQUAL(parse_comma("9007199254740993,25", &v), NUM_OK);
+    CU_ASSERT_EQUAL(v.x, 9007199254740994.0);
+    CU_ASSERT_EQUAL(parse_comma("2,4703282292062328e-324", &v), NUM_OK);
+    CU_ASSERT_EQUAL(v.x, 4.9406564584124654e-324);
+    CU_ASSERT_EQUAL(parse_comma("1,00000000000000011102230246251565404236316680908203126", &v), NUM_OK);
+    CU_ASSERT_EQUAL(v.x, 1.0000000000000002);
+    CU_ASSERT_EQUAL(parse_comma(" 2,385\t", &v), NUM_OK);
+    CU_ASSERT_EQUAL(v.x, 2.385);
+    CU_ASSERT_EQUAL(parse_comma("7", &v), NUM_OK);
+    CU_ASSERT(v.exact && v.mant == 7 && v.scale == 0);
+}
+
+/* One mark only: under ',' a '.' is not a number's (1.5, and 1.000 which
+ * might be a thousand), nor are thousands separators or a second mark. */
+static void test_comma_invalid(void)
+{
+    static const char *const bad[] = {
+        "1.5", ".5", "5.", "1.000", "1.000,5", "1,000.5", "1,5,0", "1,,5",
+        ",", "-,", ",e5", "1,5e", "1 000,5", "1'000,5", "1,5.", "e,5", ""
+    };
+    struct num_value v;
+    for (size_t i = 0; i < NELEM(bad); i++) {
+        CU_ASSERT_EQUAL(parse_comma(bad[i], &v), NUM_INVALID);
+        if (parse_comma(bad[i], &v) != NUM_INVALID)
+            fprintf(stderr, "\n  \"%s\" read under ','\n", bad[i]);
+    }
+    CU_ASSERT_EQUAL(parse_comma("1,5e999", &v), NUM_RANGE);
+    CU_ASSERT_EQUAL(parse_comma("1,5e-999", &v), NUM_RANGE);
+    /* and num_parse still refuses the comma */
+    CU_ASSERT_EQUAL(parse("1,5", &v), NUM_INVALID);
+}
+
 /* ------------------------------------------ many inputs against strtod */
 
 static uint64_t rng_state = UINT64_C(0x2545F4914F6CDD1D);
@@ -412,6 +499,7 @@ static void test_random_vs_strtod(void)
 {
     enum { N = 200000 };
     long bad_x = 0, bad_exact = 0, missed_exact = 0, ranges = 0;
+    long bad_comma = 0;
     for (int t = 0; t < N; t++) {
         char s[128], field[160], digits[80];
         int neg, ndig, rawsig;
@@ -427,6 +515,21 @@ static void test_random_vs_strtod(void)
 
         struct num_value v;
         enum num_status st = num_parse(field, lead + n + trail, &v);
+        /* the same field with a decimal comma reads the same, bit for bit */
+        char cfield[160];
+        memcpy(cfield, field, lead + n + trail + 1);
+        char *dot = memchr(cfield, '.', lead + n + trail);
+        if (dot)
+            *dot = ',';
+        struct num_value cv;
+        enum num_status cst = num_parse_mark(cfield, lead + n + trail, ',',
+                                             &cv);
+        if (cst != st ||
+            (st == NUM_OK &&
+             (!same_double(cv.x, v.x) || cv.exact != v.exact ||
+              (v.exact && (cv.mant != v.mant || cv.scale != v.scale)))))
+            if (bad_comma++ < 5)
+                fprintf(stderr, "\n  \"%s\" with a comma: %.17g\n", s, cv.x);
         double want = c_strtod(s);
         if (isinf(want) || (want == 0 && ndig > 0)) {
             ranges++;
@@ -473,6 +576,7 @@ static void test_random_vs_strtod(void)
     CU_ASSERT_EQUAL(bad_x, 0);
     CU_ASSERT_EQUAL(bad_exact, 0);
     CU_ASSERT_EQUAL(missed_exact, 0);
+    CU_ASSERT_EQUAL(bad_comma, 0);
     CU_ASSERT(ranges > 0);
 }
 
@@ -544,6 +648,9 @@ int register_numparse_tests(void)
         !CU_add_test(s, "exact mant and scale", test_exact) ||
         !CU_add_test(s, "exact fields with a long exponent",
                      test_exact_long_exponent) ||
+        !CU_add_test(s, "decimal comma: exactly as the point",
+                     test_comma_exact) ||
+        !CU_add_test(s, "decimal comma: one mark only", test_comma_invalid) ||
         !CU_add_test(s, "200000 random numbers against strtod",
                      test_random_vs_strtod) ||
         !CU_add_test(s, "near-halfway cases against strtod", test_halfway) ||
