@@ -201,7 +201,12 @@ static void usage(void)
 "      --replicates-out=FILE  write the replicates (variable, group, stat,\n"
 "                         replicate, value) to FILE, for a histogram\n"
 "Input:\n"
-"  -t, --tsv              tab-separated input (default: CSV, RFC 4180)\n"
+"  -t, --tsv              tab-separated input (default: CSV, RFC 4180);\n"
+"                         the same as --delimiter=tab\n"
+"      --delimiter=C      fields separated by C instead of commas: ';',\n"
+"                         '|', tab (also 'tab' or '\\t'), comma, semicolon\n"
+"      --decimal-comma    numbers with a decimal comma: 1,5 is 1.5 (then\n"
+"                         1.5 is an error); not with the comma delimiter\n"
 "      --no-header        the first row is data; columns are V1, V2 ...\n"
 "      --na=LIST          missing-value tokens (default NA); an empty field\n"
 "                         is always missing; rows missing a needed value\n"
@@ -535,6 +540,7 @@ static void parse_options(int argc, char **argv, struct spec *sp)
     struct codebook_opts co = { .path = sp->match.codebook,
                                 .data = sp->cli.in.path };
     codebook_opts_check(&co);
+    sp->cli.in.suggest_codebook = !sp->match.codebook;
 }
 
 /* --between: the rules of two groups; mean-diff means B - A. */

@@ -240,6 +240,7 @@ int main(int argc, char **argv)
     co.by = cli.in.by;
     co.data = cli.in.path;
     codebook_opts_check(&co);
+    cli.in.suggest_codebook = !co.path;
 
     struct input *in;
     struct codebook *cb = NULL;

@@ -253,6 +253,7 @@ static void parse_args(int argc, char **argv, struct cli_common *c,
         }
     }
     cli_file_operand(c, argc, argv);
+    c->in.suggest_codebook = !s->codebook;
     if (o->wo.force_exact && o->wo.force_approx)
         sk_usage_error("--exact and --approx exclude each other");
     if (c->in.by)
