@@ -5,6 +5,7 @@
 #include "csvout.h"
 #include "strmap.h"
 #include "util.h"
+#include "vocab.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -53,7 +54,8 @@ static void comment(struct w *w, const char *fmt, ...)
     free(t);
 }
 
-/* The key of a column's level set: its kind and labels. */
+/* The key of a column's level set: its kind and labels (its
+ * non-substantive answers are the set's, gathered from all its columns). */
 static char *levels_key(const struct export_col *c)
 {
     size_t cap = 64;
@@ -69,8 +71,6 @@ static char *levels_key(const struct export_col *c)
         p += sprintf(p, "L%s", c->vocab->name);
         for (size_t i = 0; i < c->nlabel; i++)
             p += sprintf(p, "\x1f%s", c->label[i]);
-        for (size_t i = 0; i < c->nns; i++)
-            p += sprintf(p, "\x1e%s", c->nslabel[i]);
     } else
         sprintf(p, "N%ld:%ld", c->lo, c->hi);
     return s;
@@ -116,6 +116,11 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
     size_t *setcol = sk_xcalloc(n + 1, sizeof *setcol);
     /* a numeric level set's label of each point: any column's */
     const char ***points = sk_xcalloc(n + 1, sizeof *points);
+    /* a level set's non-substantive labels, from any of its columns, and
+       their normalized forms (one each, whatever the case) */
+    char ***ns = sk_xcalloc(n + 1, sizeof *ns);
+    char ***nsnorm = sk_xcalloc(n + 1, sizeof *nsnorm);
+    size_t *nns = sk_xcalloc(n + 1, sizeof *nns);
     struct strmap *names = strmap_new();
     for (size_t c = 0; c < n; c++)
         strmap_intern(names, e->col[c].name, strlen(e->col[c].name), NULL);
@@ -136,11 +141,28 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
                 if (!points[k][i])
                     points[k][i] = col->endlabel[i];
         }
-        if (!added)
-            continue;
-        setcol[k] = c;
+        if (added)
+            setcol[k] = c;
+        for (size_t i = 0; i < col->nns; i++) {    /* its Don't know ... */
+            char *norm = vocab_norm(col->nslabel[i], strlen(col->nslabel[i]));
+            size_t j = 0;
+            while (j < nns[k] && strcmp(nsnorm[k][j], norm) != 0)
+                j++;
+            if (j < nns[k] || nns[k] >= 9) {
+                free(norm);
+                continue;
+            }
+            ns[k] = sk_xreallocarray(ns[k], nns[k] + 1, sizeof *ns[k]);
+            nsnorm[k] = sk_xreallocarray(nsnorm[k], nns[k] + 1,
+                                         sizeof *nsnorm[k]);
+            ns[k][nns[k]] = col->nslabel[i];
+            nsnorm[k][nns[k]++] = norm;
+        }
+    }
+    for (size_t k = 0; k < strmap_size(sets); k++) {
+        const struct export_col *col = &e->col[setcol[k]];
         char *base = col->kind == EXPORT_LABELLED
-            ? sk_xasprintf("%s%s", col->vocab->name, col->nns ? "_dk" : "")
+            ? sk_xasprintf("%s%s", col->vocab->name, nns[k] ? "_dk" : "")
             : sk_xasprintf("points%ld_%ld", col->lo, col->hi);
         char *nm = sk_xstrdup(base);
         for (size_t j = 2;; j++) {
@@ -165,9 +187,9 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
                 row(&w, "level", setname[k], code, col->label[i], "no",
                     NULL, NULL, NULL, NULL, NULL);
             }
-            for (size_t i = 0; i < col->nns; i++) {
+            for (size_t i = 0; i < nns[k]; i++) {
                 snprintf(code, sizeof code, "%zu", 99 - i);
-                row(&w, "level", setname[k], code, col->nslabel[i], "yes",
+                row(&w, "level", setname[k], code, ns[k][i], "yes",
                     NULL, NULL, NULL, NULL, NULL);
             }
         } else {
@@ -284,8 +306,15 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
     for (size_t k = 0; k < nsets; k++) {
         free(setname[k]);
         free(points[k]);
+        for (size_t i = 0; i < nns[k]; i++)
+            free(nsnorm[k][i]);
+        free(nsnorm[k]);
+        free(ns[k]);
     }
     free(points);
+    free(ns);
+    free(nsnorm);
+    free(nns);
     free(setname);
     free(setcol);
     free(set);
