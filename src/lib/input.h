@@ -5,7 +5,11 @@
  * number (numparse.h) or a missing value, and keeps the text of key
  * columns (a group, an id). Errors are reported here, located and with the
  * column name, and end the program: status 1 for bad data or I/O, 2 for
- * an unknown column. It knows nothing of statistics. */
+ * an unknown column. A message may end with a line "sk-NAME: hint: ..."
+ * when the cause is likely: a one-column file that looks delimited by
+ * another character, the other decimal mark, labels where numbers should
+ * be (with suggest_codebook). A blank name over a chosen column is an
+ * error at the first input_next. It knows nothing of statistics. */
 #ifndef SK_INPUT_H
 #define SK_INPUT_H
 
