@@ -42,8 +42,10 @@ static void usage(void)
 "                         their levels in order, non-substantive answers\n"
 "                         (Don't know, Not applicable) as missing=yes,\n"
 "                         matrix questions as candidate scales\n"
-"      --delimiter=C      the export's delimiter: ',', ';', tab (or \\t);\n"
-"                         default: the most frequent in its first line\n"
+"      --delimiter=C      the export's delimiter: one character (',', ';',\n"
+"                         '|'), tab (or \\t), comma, semicolon, pipe or\n"
+"                         space; default: the most frequent of ',', ';'\n"
+"                         and tab in its first line\n"
 "      --decimal-comma[=WHEN]  numbers such as 1,5 written as 1.5: yes\n"
 "                         (the option alone), no, or auto (default: yes\n"
 "                         when the delimiter is not ',' and no number has\n"
@@ -77,20 +79,6 @@ static void usage(void)
 "answers are kept once; the same id with other answers is an error.\n"
 "\n", stdout);
     fputs(cli_exit_help, stdout);
-}
-
-static unsigned char delimiter(const char *arg)
-{
-    if (strcmp(arg, "tab") == 0 || strcmp(arg, "\\t") == 0)
-        return '\t';
-    if (strcmp(arg, "comma") == 0)
-        return ',';
-    if (strcmp(arg, "semicolon") == 0)
-        return ';';
-    if (strlen(arg) == 1 && arg[0] != '"' && arg[0] != '\n' && arg[0] != '\r')
-        return (unsigned char)arg[0];
-    sk_usage_error("invalid value for --delimiter: '%s' (one character, or "
-                   "tab)", arg);
 }
 
 int main(int argc, char **argv)
@@ -129,7 +117,9 @@ int main(int argc, char **argv)
         case OPT_FROM: eo.from = cli_choice("--from", optarg, froms); break;
         case 'o': output = optarg; break;
         case OPT_CODEBOOK_OUT: cbout = optarg; break;
-        case OPT_DELIMITER: eo.delim = delimiter(optarg); break;
+        case OPT_DELIMITER:
+            eo.delim = cli_delimiter("--delimiter", optarg);
+            break;
         case OPT_DECIMAL_COMMA:
             eo.decimal_comma = optarg ? cli_choice("--decimal-comma", optarg,
                                                    whens) : 1;
