@@ -455,12 +455,12 @@ def codebook():
     for qid, wording, _, _, rev in Q5:
         add(type="item", name="Q5_" + qid, levels="agree5_dk",
             scale="partnership", reverse="yes" if rev else "no",
-            text=Q5_STEM.replace("\n", "") + wording)
+            text=wording)   # the statement, as a paper's table shows it
     for side, label in (("1", "Before the programme"), ("2", "Now")):
         for k, q in enumerate(Q7, 1):
             add(type="item", name="Q7_%s_%d" % (side, k), levels="points1_10",
                 reverse="no", alias="Q7#%s_%d" % (side, k),
-                text="%s - %s - %s" % (Q7_STEM, label, q[0]))
+                text="%s: %s" % (label, q[0]))
     add(type="item", name="Q9", levels="none", reverse="no",
         text="Roughly how many times did you and your partner meet during "
              "the year?")
