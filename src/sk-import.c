@@ -18,7 +18,7 @@
 enum {
     OPT_FROM = CLI_OPT_FIRST_PROGRAM_OPTION,
     OPT_CODEBOOK_OUT, OPT_DELIMITER, OPT_DECIMAL_COMMA, OPT_KEEP_UNFINISHED,
-    OPT_ENCODING, OPT_DROP_IDENTIFYING
+    OPT_ENCODING, OPT_DROP_IDENTIFYING, OPT_NA
 };
 
 static void usage(void)
@@ -57,6 +57,9 @@ static void usage(void)
 "                         identifies respondents: names, e-mail, IP\n"
 "                         address, location, the panel's reference\n"
 "                         (default: every column is kept)\n"
+"      --na=LIST          tokens that mean a missing answer, comma-\n"
+"                         separated (default NA); an empty field always\n"
+"                         is one. They are written as they are.\n"
 "      --keep-unfinished  keep Qualtrics' unfinished responses\n"
 "                         (Finished = False); previews, tests and spam are\n"
 "                         always left out\n"
@@ -92,6 +95,7 @@ int main(int argc, char **argv)
         { "encoding", required_argument, NULL, OPT_ENCODING },
         { "keep-unfinished", no_argument, NULL, OPT_KEEP_UNFINISHED },
         { "drop-identifying", no_argument, NULL, OPT_DROP_IDENTIFYING },
+        { "na", required_argument, NULL, OPT_NA },
         { "quiet", no_argument, NULL, 'q' },
         { "help", no_argument, NULL, CLI_OPT_HELP },
         { "version", no_argument, NULL, CLI_OPT_VERSION },
@@ -127,6 +131,12 @@ int main(int argc, char **argv)
         case OPT_ENCODING: eo.encoding = optarg; break;
         case OPT_KEEP_UNFINISHED: eo.keep_unfinished = 1; break;
         case OPT_DROP_IDENTIFYING: drop = 1; break;
+        case OPT_NA:
+            if (!*optarg || strstr(optarg, ",,") || optarg[0] == ',' ||
+                optarg[strlen(optarg) - 1] == ',')
+                sk_usage_error("empty item in --na '%s'", optarg);
+            eo.na = optarg;
+            break;
         case 'q': quiet = 1; break;
         default:
             if (!cli_common(&cli, opt, optarg, usage))

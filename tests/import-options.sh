@@ -88,6 +88,19 @@ fi
 check "--delimiter=';' given" sk-import --delimiter=';' "$work/semi.csv"
 if grep -q "delimiter ';'$" "$work/e"; then tap_ok "--delimiter given, said"
 else tap_fail "--delimiter given, said" "$work/e"; fi
+# --na: its tokens (default NA) are missing answers, not free text.
+printf 'id,score\n1,NA\n2,.\n3,4\n4,x\n5,6\n6,7\n' >"$work/na.csv"
+check "--na default" sk-import -q "$work/na.csv"
+if [ "$(grep -c 'is not a number' "$work/e")" = 2 ] &&
+   grep -q "'\.' is not" "$work/e" && grep -q "'x' is not" "$work/e"; then
+    tap_ok "NA is missing by default; . and x are free text"
+else tap_fail "NA is missing by default; . and x are free text" "$work/e"; fi
+check "--na=.,NA" sk-import -q --na=.,NA "$work/na.csv"
+if [ "$(grep -c 'is not a number' "$work/e")" = 1 ] &&
+   grep -q "'x' is not" "$work/e" && grep -q '^2,\.$' "$work/o"; then
+    tap_ok "--na=.,NA: only x reported; . written as it is"
+else tap_fail "--na=.,NA: only x reported; . written as it is" "$work/e"; fi
+
 # -o writes the table there and nothing on stdout; a second run replaces it.
 (cd "$work" && sk-import -q -o t.csv "$ex/forms_excel.csv") >"$work/o" 2>/dev/null
 sk-import -q "$ex/forms_excel.csv" >"$work/stdout.csv" 2>/dev/null

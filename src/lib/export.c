@@ -598,6 +598,17 @@ static void apart_code(struct export *e, struct export_col *col,
     }
 }
 
+/* An empty field, or one of --na's tokens: a missing answer. */
+static int is_missing(const struct export *e, const char *v)
+{
+    if (!*v)
+        return 1;
+    for (size_t i = 0; i < e->nna; i++)
+        if (strcmp(v, e->na[i]) == 0)
+            return 1;
+    return 0;
+}
+
 static void classify(struct export *e, size_t c, int meta)
 {
     struct export_col *col = &e->col[c];
@@ -607,7 +618,7 @@ static void classify(struct export *e, size_t c, int meta)
     int have = 0;
     for (size_t r = 0; r < e->nrows; r++) {
         const char *v = e->row[r][c];
-        if (!*v)
+        if (is_missing(e, v))
             continue;
         nonempty++;
         strmap_intern(seen, v, strlen(v), NULL);
@@ -670,7 +681,8 @@ static void classify(struct export *e, size_t c, int meta)
         for (size_t r = 0; r < e->nrows; r++) {
             const char *v = e->row[r][c];
             long x;
-            if (*v && !is_number(v, '.') && !is_end_label(v, &x)) {
+            if (!is_missing(e, v) && !is_number(v, '.') &&
+                !is_end_label(v, &x)) {
                 char *shown = sk_shown(v, strlen(v));
                 size_t l = strlen(v);
                 const char *why = l && (v[l - 1] == ' ' || v[0] == ' ')
@@ -936,6 +948,9 @@ void export_free(struct export *e)
         free(e->note[i]);
     free(e->note);
     free(e->warning);
+    for (size_t i = 0; i < e->nna; i++)
+        free(e->na[i]);
+    free(e->na);
     free(e->file);
     free(e);
 }
@@ -1156,6 +1171,14 @@ struct export *export_read(const struct export_opts *o, char **err)
         return fail(e, NULL, 0, 0, err, m);
     }
     free(raw);
+    /* the missing-value tokens */
+    for (const char *p = o->na ? o->na : "NA"; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t n = comma ? (size_t)(comma - p) : strlen(p);
+        e->na = sk_xreallocarray(e->na, e->nna + 1, sizeof *e->na);
+        e->na[e->nna++] = sk_xstrndup(p, n);
+        p += n + (comma != NULL);
+    }
     e->delim = o->delim ? o->delim : find_delim(text, len);
     e->delim_found = !o->delim;
 

@@ -25,6 +25,8 @@ struct export_opts {
                                   than ','), 0 no, 1 yes */
     int keep_unfinished;
     const char *encoding;      /* --encoding, or NULL: found */
+    const char *na;            /* --na: missing-value tokens, comma-
+                                  separated (NULL: "NA"), besides empty */
 };
 
 enum export_kind {
@@ -82,6 +84,8 @@ struct export {
     size_t nread;              /* responses read, before leaving out */
     char **note;               /* messages for stderr, in order */
     int *warning;              /* 1: note[i] asks the user to decide */
+    char **na;                 /* the missing-value tokens */
+    size_t nna;
     size_t nnotes;
 };
 
