@@ -321,7 +321,7 @@ static char *read_row(struct codebook *cb, const char *where,
 
 struct codebook *codebook_read(const char *path, char **err)
 {
-    struct csvin_opts co = { ',', 1 };
+    struct csvin_opts co = { ',', 1, 0 };
     struct csvin *r = csvin_open(path, &co, err);
     if (!r)
         return NULL;

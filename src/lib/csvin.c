@@ -270,6 +270,13 @@ static struct csvin *open_fp(FILE *fp, int own, const char *name,
                              const struct csvin_opts *opts, size_t chunk,
                              char **errmsg);
 
+/* For keep_blanks: no byte is a blank to drop. */
+static int no_blank(unsigned char c)
+{
+    (void)c;
+    return 0;
+}
+
 /* The offset of the first byte of S that is not part of a valid UTF-8
  * sequence (RFC 3629: no overlong forms, no surrogates, at most
  * U+10FFFF), or LEN when all of it is valid. */
@@ -353,6 +360,8 @@ static struct csvin *open_fp(FILE *fp, int own, const char *name,
         sk_die("out of memory");
     r->parser_live = 1;
     csv_set_delim(&r->parser, opts->delim);
+    if (opts->keep_blanks)
+        csv_set_space_func(&r->parser, no_blank);
     /* At least 8 bytes: the first read holds any byte-order mark whole. */
     r->chunk_size = chunk == 0 ? CHUNK : chunk < 8 ? 8 : chunk;
     r->chunk = sk_xmalloc(r->chunk_size);

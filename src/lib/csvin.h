@@ -24,6 +24,8 @@ struct csvin;
 struct csvin_opts {
     unsigned char delim;   /* ',' for CSV, '\t' for TSV, or ';', '|' ... */
     int header;            /* 1: the first row names the columns */
+    int keep_blanks;       /* 1: the blanks around an unquoted field are
+                              kept (libcsv drops them by default) */
 };
 
 /* One row. The pointers are valid until the next csvin_read(). Fields are

@@ -207,20 +207,28 @@ int draftcb_write(FILE *fp, const struct export *e, const char *version)
     }
 
     /* candidate scales: a matrix question's items of one level set (2 or
-       more), or a run of 3 or more labelled columns of one level set */
+       more), or a run of 3 or more labelled columns of one level set; in
+       Qualtrics' numeric-value export, a matrix question's codes 0 to 7 */
     char **scale = sk_xcalloc(n + 1, sizeof *scale);
     size_t nscales = 0;
     char **sname = sk_xcalloc(n + 1, sizeof *sname);
     char **stext = sk_xcalloc(n + 1, sizeof *stext);
     for (size_t c = 0; c < n;) {
         const struct export_col *col = &e->col[c];
-        if (col->kind != EXPORT_LABELLED) {
+        /* Qualtrics' numeric-value export: agreement-like codes (0 to 7) */
+#define LIKERT_CODES(x) ((x)->kind == EXPORT_NUMBER && (x)->integer &&     \
+                         (x)->ntext == 0 && (x)->lo >= 0 && (x)->hi <= 7)
+        int codes = e->platform == EXPORT_QUALTRICS && col->group &&
+                    LIKERT_CODES(col);
+        if (col->kind != EXPORT_LABELLED && !codes) {
             c++;
             continue;
         }
         size_t end = c + 1;
-        while (end < n && e->col[end].kind == EXPORT_LABELLED &&
-               set[end] == set[c] &&
+        while (end < n &&
+               (codes ? LIKERT_CODES(&e->col[end])
+                      : e->col[end].kind == EXPORT_LABELLED &&
+                        set[end] == set[c]) &&
                ((col->group && e->col[end].group &&
                  strcmp(col->group, e->col[end].group) == 0) ||
                 (!col->group && !e->col[end].group)))

@@ -870,6 +870,7 @@ static int duplicates(struct export *e, size_t idcol, char **err)
     size_t *first = sk_xcalloc(e->nrows + 1, sizeof *first);
     size_t kept = 0, dropped = 0;
     unsigned long *ld = sk_xcalloc(e->nrows + 1, sizeof *ld);
+    unsigned long *le = sk_xcalloc(e->nrows + 1, sizeof *le);
     int rc = 0;
     for (size_t r = 0; r < e->nrows; r++) {
         const char *id = e->row[r][idcol];
@@ -907,6 +908,7 @@ static int duplicates(struct export *e, size_t idcol, char **err)
             }
             break;
         }
+        le[dropped] = e->line[first[k]];
         ld[dropped++] = e->line[r];
         for (c = 0; c < e->ncols; c++)
             free(b[c]);
@@ -914,13 +916,21 @@ static int duplicates(struct export *e, size_t idcol, char **err)
     }
     e->nrows = kept;
     if (rc == 0 && dropped) {
-        char *t = lines_text(ld, dropped);
-        note(e, "%s: left out %zu duplicate response%s (the same id and "
-             "answers as an earlier one: %s)", e->file, dropped,
+        /* "line 18 (a copy of line 14), line 25 (of line 3)" */
+        size_t cap = 64 + dropped * 48;
+        char *t = sk_xmalloc(cap), *p = t;
+        for (size_t i = 0; i < dropped && i < 10; i++)
+            p += sprintf(p, "%sline %lu (%s line %lu)", i ? ", " : "", ld[i],
+                         i ? "of" : "a copy of", le[i]);
+        if (dropped > 10)
+            sprintf(p, " ...");
+        note(e, "%s: left out %zu duplicate response%s, the same id and "
+             "answers as an earlier one: %s", e->file, dropped,
              dropped > 1 ? "s" : "", t);
         free(t);
     }
     free(ld);
+    free(le);
     free(first);
     strmap_free(ids);
     return rc;
@@ -1185,7 +1195,9 @@ struct export *export_read(const struct export_opts *o, char **err)
     FILE *fp = fmemopen(text, len, "r");
     if (!fp)
         sk_die("%s: %s", e->file, strerror(errno));
-    struct csvin_opts co = { .delim = e->delim, .header = 1 };
+    /* blanks kept: "5 " is an answer to report, not the number 5 */
+    struct csvin_opts co = { .delim = e->delim, .header = 1,
+                             .keep_blanks = 1 };
     char *cerr;
     struct csvin *r = csvin_open_stream(fp, e->file, &co, &cerr);
     if (!r) {

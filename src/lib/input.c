@@ -215,7 +215,7 @@ static char *blank_name(const struct input *in)
 
 struct input *input_try_open_raw(const struct input_opts *o, char **err)
 {
-    struct csvin_opts co = { input_delim(o), o->header };
+    struct csvin_opts co = { input_delim(o), o->header, 0 };
     struct csvin *csv = csvin_open(o->path, &co, err);
     if (!csv)
         return NULL;

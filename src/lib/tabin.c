@@ -70,7 +70,7 @@ struct tabin *tabin_read(const char *path, unsigned char data_delim,
                          char **err)
 {
     int csv = data_delim != 0;
-    struct csvin_opts co = { csv ? data_delim : '\t', 1 };
+    struct csvin_opts co = { csv ? data_delim : '\t', 1, 0 };
     struct csvin *r = csvin_open(path, &co, err);
     if (!r)
         return NULL;

@@ -93,7 +93,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
         return 0;
-    struct csvin_opts co = { (data[0] & 1) ? '\t' : ',', (data[0] >> 1) & 1 };
+    struct csvin_opts co = { (data[0] & 1) ? '\t' : ',', (data[0] >> 1) & 1, 0 };
     size_t chunk = data[0] >> 2;
     data++;
     size--;

@@ -76,7 +76,7 @@ static char *join(size_t n, const char *const *f, const size_t *len)
 static int read_all(const char *path, unsigned char delim, int header,
                     struct got *g, char **openerr)
 {
-    struct csvin_opts o = { delim, header };
+    struct csvin_opts o = { delim, header, 0 };
     memset(g, 0, sizeof *g);
     char *err = NULL;
     struct csvin *r = csvin_open(path, &o, &err);
@@ -277,7 +277,7 @@ static void test_header_lines(void)
                                      row * COLS + j,
                                      j == COLS - 1 ? "\n" : ",");
     const char *path = write_tmp(b.s, b.len);
-    struct csvin_opts o = { ',', 1 };
+    struct csvin_opts o = { ',', 1, 0 };
     char *err;
     struct csvin *r = csvin_open(path, &o, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
@@ -326,7 +326,7 @@ static void test_ragged(void)
 
     /* a ragged row is the end: reading on gives -1 again */
     const char *path = write_str("a,b\n1\n2,3\n");
-    struct csvin_opts o = { ',', 1 };
+    struct csvin_opts o = { ',', 1, 0 };
     char *err;
     struct csvin *r = csvin_open(path, &o, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
@@ -382,7 +382,7 @@ static void test_nul(void)
     for (size_t i = 0; i < NELEM(cases); i++)
         for (size_t chunk = 0; chunk <= 8; chunk += 8) {
             const char *path = write_tmp(cases[i].data, cases[i].len);
-            struct csvin_opts o = { ',', cases[i].header };
+            struct csvin_opts o = { ',', cases[i].header, 0 };
             char *err = NULL;
             struct csvin *r = csvin_open_chunked(path, &o, chunk, &err);
             if (cases[i].openmsg) {
@@ -414,7 +414,7 @@ static void test_unterminated_quote(void)
                       ":3: unterminated quoted field at the end of the input");
     /* in the header itself: csvin_open fails */
     const char *path = write_str("a,\"b\n1,2\n");
-    struct csvin_opts o = { ',', 1 };
+    struct csvin_opts o = { ',', 1, 0 };
     char *err = NULL;
     struct csvin *r = csvin_open(path, &o, &err);
     CU_ASSERT_PTR_NULL(r);
@@ -446,7 +446,7 @@ static void test_open_errors(void)
 {
     static const char *const empties[] = { "", "\n", "\r\n\r\n\n",
                                            "\xEF\xBB\xBF", "\xEF\xBB\xBF\r\n" };
-    struct csvin_opts o = { ',', 1 };
+    struct csvin_opts o = { ',', 1, 0 };
     for (size_t i = 0; i < NELEM(empties); i++) {
         const char *path = write_str(empties[i]);
         char *err = NULL;
@@ -541,7 +541,7 @@ static void test_long_field(void)
     puts_(&b, ",y\n3,\"\",z\n");
 
     const char *path = write_tmp(b.s, b.len);
-    struct csvin_opts o = { ',', 1 };
+    struct csvin_opts o = { ',', 1, 0 };
     char *err;
     struct csvin *r = csvin_open(path, &o, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
@@ -647,7 +647,7 @@ static void big_file(const char *eol, int bom)
     CU_ASSERT(b.len > 200 * 1024);
 
     const char *path = write_tmp(b.s, b.len);
-    struct csvin_opts o = { ',', 1 };
+    struct csvin_opts o = { ',', 1, 0 };
     char *err;
     struct csvin *r = csvin_open(path, &o, &err);
     CU_ASSERT_PTR_NOT_NULL_FATAL(r);
