@@ -1,0 +1,433 @@
+# sk-report - the whole evaluation of a programme's survey in one command:
+# response, respondents, item frequencies, reliability, before and after,
+# the groups compared (with the dyad check), agreement within pairs,
+# methods and limitations, and the pipelines that made every number.
+# Every number comes from the sk- programs through sk-table and the
+# sk-plot- scripts: this script only runs them and puts the report
+# together (POSIX sh; make puts the version and data directory in).
+# shellcheck shell=sh
+
+me=${0##*/}
+version="%SK_VERSION%"
+datadir="%SK_DATADIR%"
+srcdata="%SK_SRCDATA%"
+
+die() {
+    printf '%s: %s\n' "$me" "$*" >&2
+    exit 1
+}
+usage_error() {
+    printf '%s: %s\n' "$me" "$*" >&2
+    printf "Try '%s --help' for more information.\n" "$me" >&2
+    exit 2
+}
+
+usage() {
+    cat <<EOF
+Usage: $me [OPTION]... [SURVEY]
+The whole evaluation of a programme's survey as a report: DIR/report.md
+and DIR/report.html (standalone; its figures in DIR/figures), the tables
+of every program in DIR/tables, and DIR/pipelines.sh, the commands that
+made them (run it in DIR to make every table again).
+SURVEY is a survey platform's export or a CSV (read by sk-import). With
+no SURVEY, the bundled synthetic Parallel Learning Partnerships survey,
+its roster and its codebook (datasets/plp), with the options it needs.
+
+Input:
+      --codebook=FILE   the survey's codebook (levels, scales, reverse
+                        keying, wording): needed for labelled answers
+      --roster=FILE     the invited (CSV): one row each; its column
+                        --roster-id holds the id that the survey's --id
+                        column gives, --roster-group the group
+      --id=COLUMN       the survey's respondent id in the roster
+      --roster-id=COL   the roster's id column (default: its first)
+      --roster-group=COL  the roster's group column (default: --group)
+      --group=COLUMN    the respondents' group (role): frequencies by
+                        group and, with two groups, the groups compared
+      --dyad=COLUMN     the pair id: members of one pair (one of each
+                        group); agreement within the pairs, the dyad check
+      --prefix=PRE:POST before and after items: PRE+NAME and POST+NAME
+      --items=LIST      the Likert items of the frequency table and chart
+                        (default: the items of the codebook's scales)
+Report:
+  -o, --output=DIR      where the report goes (default: sk-report); made
+                        if missing, its report files replaced
+      --title=TEXT      the report's title
+      --min-cell=N      in breakdowns by group, counts and percentages of
+                        fewer than N respondents are suppressed (shown as
+                        a dash), and the table note says so (default 0:
+                        none)
+      --seed=N          the bootstrap's seed (default 20240601)
+      --replicates=B    bootstrap replicates (default 10000)
+      --help            show this help and exit
+      --version         show the version and exit
+
+Exit status: 0 success, 1 a program failed (its message is shown), 2 bad
+usage.
+EOF
+}
+
+survey= codebook= roster= id= roster_id= roster_group= group= dyad=
+prefix= items= outdir=sk-report title= min_cell=0 seed=20240601 reps=10000
+defaults=1
+while [ $# -gt 0 ]; do
+    opt=$1
+    case $opt in
+    --*=*) val=${opt#*=}; opt=${opt%%=*}; have=1 ;;
+    *) val=; have=0 ;;
+    esac
+    case $opt in
+    --codebook | --roster | --id | --roster-id | --roster-group | --group | \
+    --dyad | --prefix | --items | --output | -o | --title | --min-cell | \
+    --seed | --replicates)
+        if [ $have = 0 ]; then
+            [ $# -ge 2 ] || usage_error "option '$opt' requires an argument"
+            val=$2
+            shift
+        fi
+        case $opt in
+        --codebook) codebook=$val ;;
+        --roster) roster=$val ;;
+        --id) id=$val ;;
+        --roster-id) roster_id=$val ;;
+        --roster-group) roster_group=$val ;;
+        --group) group=$val ;;
+        --dyad) dyad=$val ;;
+        --prefix) prefix=$val ;;
+        --items) items=$val ;;
+        -o | --output) outdir=$val ;;
+        --title) title=$val ;;
+        --min-cell) min_cell=$val ;;
+        --seed) seed=$val ;;
+        --replicates) reps=$val ;;
+        esac ;;
+    --help) usage; exit 0 ;;
+    --version) echo "$me (surveykit) $version"; exit 0 ;;
+    --) shift; break ;;
+    -?*) usage_error "unrecognized option '$1'" ;;
+    *) [ -z "$survey" ] || usage_error "extra operand '$1'"
+       survey=$1 ;;
+    esac
+    shift
+done
+[ $# -le 1 ] || usage_error "extra operand '$2'"
+[ $# = 1 ] && { [ -z "$survey" ] || usage_error "extra operand '$1'"; survey=$1; }
+case $min_cell in *[!0-9]* | '') usage_error "--min-cell wants a count: '$min_cell'" ;; esac
+case $seed in *[!0-9]* | '') usage_error "--seed wants a number: '$seed'" ;; esac
+case $reps in *[!0-9]* | '' | 0) usage_error "--replicates wants a count: '$reps'" ;; esac
+case $prefix in '' | *:*) ;; *) usage_error "--prefix wants PRE:POST: '$prefix'" ;; esac
+
+# The bundled data: installed, or beside the sources (a build tree).
+if [ -z "$survey" ]; then
+    plp=
+    for d in ${SK_DATADIR:+"$SK_DATADIR"} "$datadir" "$srcdata"; do
+        [ -f "$d/plp/survey.csv" ] && { plp=$d/plp; break; }
+    done
+    [ -n "$plp" ] || die "the bundled PLP data is not installed (looked in ${SK_DATADIR:+$SK_DATADIR, }$datadir and $srcdata)"
+    survey=$plp/survey.csv
+    : "${codebook:=$plp/codebook.csv}" "${roster:=$plp/roster.csv}"
+    : "${id:=PartnerID}" "${group:=Role}" "${dyad:=PairID}" "${prefix:=Q7_1_:Q7_2_}"
+    : "${roster_group:=role}"
+    : "${title:=Parallel Learning Partnerships: evaluation survey (synthetic data)}"
+else
+    defaults=0
+fi
+: "${title:=Evaluation survey}"
+[ -f "$survey" ] || die "$survey: No such file"
+[ -z "$codebook" ] || [ -f "$codebook" ] || die "$codebook: No such file"
+[ -z "$roster" ] || [ -f "$roster" ] || die "$roster: No such file"
+[ -z "$roster" ] || [ -n "$id" ] || usage_error "--roster needs --id (the survey's id column)"
+: "${roster_group:=$group}"
+
+# The programs: beside this script (the same installation), or on PATH.
+here=$(cd "$(dirname "$0")" && pwd)
+[ -x "$here/sk-freq" ] && PATH=$here:$PATH && export PATH
+for p in sk-import sk-freq sk-alpha sk-paired sk-boot sk-compare sk-agree \
+         sk-score sk-table sk-plot-likert sk-plot-forest; do
+    command -v "$p" >/dev/null 2>&1 || die "$p is not on PATH"
+done
+
+mkdir -p "$outdir/input" "$outdir/data" "$outdir/tables" "$outdir/figures" ||
+    die "cannot make $outdir"
+outdir=$(cd "$outdir" && pwd)
+# The inputs copied, so that DIR/pipelines.sh reruns from DIR alone.
+cp "$survey" "$outdir/input/survey.csv" || die "cannot copy $survey"
+cb=
+[ -n "$codebook" ] && { cp "$codebook" "$outdir/input/codebook.csv"; cb=input/codebook.csv; }
+[ -n "$roster" ] && cp "$roster" "$outdir/input/roster.csv"
+cd "$outdir" || exit 1
+rm -f tables/* figures/* pipelines.sh report.md report.html
+cbopt=${cb:+--codebook=$cb}
+
+# --- the pipelines: each one run, its command kept for the appendix ---
+n_step=0
+{
+    echo "#!/bin/sh"
+    echo "# pipelines.sh - the commands of $me $version that made every table"
+    echo "# and figure of report.md; run in this directory (sh pipelines.sh)."
+    echo "set -eu"
+    echo "mkdir -p data tables figures"
+} >pipelines.sh
+# step NAME DESCRIPTION COMMAND: run COMMAND (a shell command line, in
+# DIR) and keep it; its stderr in tables/NAME.err.
+step() {
+    n_step=$((n_step + 1))
+    printf '\n# %s\n%s\n' "$2" "$3" >>pipelines.sh
+    if ! sh -c "$3" 2>"tables/$1.err"; then
+        cat "tables/$1.err" >&2
+        die "the pipeline '$1' failed: $3"
+    fi
+}
+q() {    # a word quoted for the shell
+    printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+step import "the clean table (the export's previews and unfinished responses left out)" \
+    "sk-import -o data/survey.csv input/survey.csv"
+import_log=$(cat tables/import.err)
+
+# The codebook as TSV (type, name, scale, text), read by libcsv through
+# sk-table; and the awk program that names comparisons "A:B" (or items) by
+# the wording of B, without a lead part such as "Now: ".
+if [ -n "$cb" ]; then
+    step codebook "the codebook's names and wording, as TSV" \
+        "sk-table --csv --format=tsv --raw --na-as= -c type,name,scale,text $cb >data/codebook.tsv"
+fi
+label_awk='# label.awk (made by sk-report): the first column of a table named by the
+# codebook'"'"'s wording of the item in column COL (of "A:B": of B).
+NR == FNR { if ($1 == "item") { t = $4; sub(/^[^:]*: /, "", t); txt[$2] = t }; next }
+FNR == 1 { for (i = 1; i <= NF; i++) if ($i == col) c = i; print; next }
+{ k = $c; sub(/^.*:/, "", k); if (k in txt) $1 = txt[k]; print }'
+printf '%s\n' "$label_awk" >data/label.awk
+{
+    echo
+    echo "# the awk program that names rows by the codebook's wording"
+    echo "cat >data/label.awk <<'END-OF-AWK'"
+    printf '%s\n' "$label_awk"
+    echo "END-OF-AWK"
+} >>pipelines.sh
+cbtext() {    # the text of item or scale $1, or $1
+    [ -n "$cb" ] || { printf '%s' "$1"; return; }
+    awk -F '\t' -v n="$1" '($1 == "item" || $1 == "scale") && $2 == n && $4 != "" { t = $4 }
+        END { printf "%s", (t != "" ? t : n) }' data/codebook.tsv
+}
+# the survey's columns
+columns=$(sk-table --csv --format=tsv --raw data/survey.csv 2>/dev/null | head -n 1 | tr '\t' '\n')
+has_col() { printf '%s\n' "$columns" | grep -qxF "$1"; }
+for c in "$id" "$group" "$dyad"; do
+    [ -z "$c" ] || has_col "$c" || die "the survey has no column '$c'"
+done
+
+# The Likert items: --items, or the codebook's scales' items.
+scales=
+if [ -n "$cb" ]; then
+    scales=$(awk -F '\t' '$1 == "scale" { printf "%s%s", s, $2; s = "," }' data/codebook.tsv)
+    [ -n "$items" ] || items=$(awk -F '\t' '$1 == "item" && $3 != "" { printf "%s%s", s, $2; s = "," }' data/codebook.tsv)
+fi
+
+# --- 1. response ---
+if [ -n "$roster" ]; then
+    rid=${roster_id:-$(sk-table --csv --format=tsv --raw input/roster.csv 2>/dev/null | head -n 1 | cut -f 1)}
+    # responded (1) or not (0), one row per invited, by the roster's group
+    step response-data "who of the invited answered: the roster with a column responded (1: their id is in the survey)" \
+        "sk-table --csv --format=tsv --raw -c $(q "$id") data/survey.csv | tail -n +2 >data/ids.txt && sk-table --csv --format=tsv --raw -c $(q "$rid")${roster_group:+,$(q "$roster_group")} input/roster.csv | awk -F '\t' 'NR == FNR { r[\$1] = 1; next } FNR == 1 { print \$0 \"\tresponded\"; next } { print \$0 \"\t\" ((\$1 in r) ? 1 : 0) }' data/ids.txt - >data/response.tsv"
+    step response "the response rate (AAPOR RR1: respondents / invited) with its Wilson interval" \
+        "sk-freq -t --levels=0:1 --top=1 -c responded data/response.tsv >tables/response.tsv"
+    if [ -n "$roster_group" ]; then
+        step response-group "the response rate by group" \
+            "sk-freq -t --levels=0:1 --top=1 -c responded -g $(q "$roster_group") data/response.tsv >tables/response-group.tsv"
+    fi
+fi
+
+# --- 2-3. items ---
+if [ -n "$items" ]; then
+    step items "item frequencies: n, % agree (the upper levels) with its Wilson interval, missing and set-aside answers" \
+        "sk-freq $cbopt --summary -c $(q "$items") data/survey.csv >tables/items.tsv"
+    step levels "the answers of every level of every item (the chart's data)" \
+        "sk-freq $cbopt -c $(q "$items") data/survey.csv >tables/levels.tsv"
+    step likert-figure "the diverging Likert chart" \
+        "sk-plot-likert $cbopt --title='Answers to the items' -o figures/likert.png tables/levels.tsv"
+    if [ -n "$group" ]; then
+        step items-group "item frequencies by group" \
+            "sk-freq $cbopt --summary -c $(q "$items") -g $(q "$group") data/survey.csv >tables/items-group.tsv"
+    fi
+fi
+
+# --- 4. reliability ---
+if [ -n "$scales" ]; then
+    step alpha "scale reliability: Cronbach's alpha with Feldt's interval" \
+        "sk-alpha $cbopt data/survey.csv >tables/alpha.tsv"
+    step alpha-items "item-rest correlations and alpha if an item is deleted" \
+        "sk-alpha $cbopt --items data/survey.csv >tables/alpha-items.tsv"
+    step scores "the scale scores, one column per scale appended" \
+        "sk-score $cbopt data/survey.csv >data/scored.csv"
+fi
+
+# --- 5. before and after ---
+pairs=
+if [ -n "$prefix" ]; then
+    pre=${prefix%%:*} post=${prefix#*:}
+    for c in $columns; do
+        case $c in "$pre"*) s=${c#"$pre"}; has_col "$post$s" && pairs="$pairs -p $c:$post$s" ;; esac
+    done
+    [ -n "$pairs" ] || die "--prefix=$prefix: no column pairs $pre... and $post..."
+    step paired "before and after: the mean change with its t interval, d_z, the Wilcoxon signed-rank test (exact conditional distribution), Holm-adjusted p" \
+        "sk-paired $cbopt$pairs --exact --adjust=holm data/survey.csv >tables/paired.tsv"
+    step paired-boot "the mean change's bootstrap BCa interval" \
+        "sk-boot $cbopt$pairs -s mean-diff --seed=$seed -B $reps data/survey.csv >tables/paired-boot.tsv"
+    if [ -n "$cb" ]; then
+        step paired-named "the outcomes named by their wording" \
+            "awk -F '\t' -v OFS='\t' -v col=after -f data/label.awk data/codebook.tsv tables/paired.tsv >data/paired-named.tsv && awk -F '\t' 'NR == 1 || \$7 == \"bca\"' tables/paired-boot.tsv | awk -F '\t' -v OFS='\t' -v col=variable -f data/label.awk data/codebook.tsv - >data/boot-bca.tsv"
+    else
+        step paired-named "the BCa rows of the bootstrap" \
+            "cp tables/paired.tsv data/paired-named.tsv && awk -F '\t' 'NR == 1 || \$7 == \"bca\"' tables/paired-boot.tsv >data/boot-bca.tsv"
+    fi
+    step forest-figure "the changes as a forest plot" \
+        "sk-plot-forest --title='Mean change, after - before, with 95% CI' -o figures/forest.png data/paired-named.tsv"
+fi
+
+# --- 6. the groups compared ---
+if [ -n "$group" ] && [ -n "$scales" ]; then
+    step compare "the groups compared on the scale scores (Welch t, Hedges' g, rank-sum, probability of superiority)${dyad:+; the dyad check}" \
+        "sk-compare --between=$(q "$group") ${dyad:+--dyad=$(q "$dyad") }-c $(q "$scales") data/scored.csv >tables/compare.tsv"
+fi
+if [ -n "$group" ] && [ -n "$items" ]; then
+    step compare-items "the groups compared on each item" \
+        "sk-compare $cbopt --between=$(q "$group") ${dyad:+--dyad=$(q "$dyad") }-c $(q "$items") data/survey.csv >tables/compare-items.tsv"
+fi
+
+# --- 7. agreement within pairs ---
+if [ -n "$dyad" ] && [ -n "$group" ] && [ -f tables/compare-items.tsv ]; then
+    la=$(cut -f 2 tables/compare-items.tsv | sed -n 2p)
+    lb=$(cut -f 3 tables/compare-items.tsv | sed -n 2p)
+    if [ -n "$scales" ]; then
+        step agree "agreement within the pairs in which both answered, on the scale scores (ICC)" \
+            "sk-agree --id=$(q "$dyad") --within=$(q "$group") --levels=$(q "$la,$lb") --value=$(q "$scales") data/scored.csv >tables/agree.tsv"
+    fi
+    step agree-items "agreement within the pairs on each item: % exact and adjacent, weighted kappa" \
+        "sk-agree $cbopt --id=$(q "$dyad") --within=$(q "$group") --levels=$(q "$la,$lb") --value=$(q "$items") data/survey.csv >tables/agree-items.tsv"
+fi
+
+# --- the report ---
+md=report.md
+n_tab=0
+emit_table() {    # emit_table TITLE PRESET FILE [sk-table options]: a table
+    n_tab=$((n_tab + 1))
+    _t=$1 _p=$2 _f=$3
+    shift 3
+    if [ "$_p" = - ]; then _p=--style=apa; else _p=--preset=$_p; fi
+    sk-table "$_p" $cbopt --number=$n_tab --title="$_t" "$@" "$_f" >>"$md" ||
+        die "sk-table failed on $_f"
+    echo >>"$md"
+}
+{
+    echo "# $title"
+    echo
+    echo "Made by $me (surveykit $version) on $(date -u +%Y-%m-%d). Every number"
+    echo "below comes from a surveykit program; the commands are in the"
+    echo "appendix and in \`pipelines.sh\`."
+    echo
+} >"$md"
+
+if [ -n "$roster" ]; then
+    {
+        echo "## 1. Response"
+        echo
+        printf 'Of the invited, %s answered: the response rate (AAPOR RR1,\n' \
+            "$(sk-table --format=tsv --cell='r=%{n_high} of %{n}' tables/response.tsv | tail -n 1)"
+        printf 'respondents over the invited of the roster) is %s.\n\n' \
+            "$(sk-table --format=tsv --cell='r=%{pct_high:1}% (95% Wilson CI %{high_lo:1} to %{high_hi:1})' tables/response.tsv | tail -n 1)"
+    } >>"$md"
+    if [ -f tables/response-group.tsv ]; then
+        response_cells() {
+            emit_table "$1" - "$2" -c group --cell='Invited=%{n}' \
+                --cell='Responded=%{n_high}' --cell='Rate, %=%{pct_high:1}' \
+                --cell='95% CI=[%{high_lo:1}, %{high_hi:1}]' \
+                --rename=group:Group --note="$3"
+        }
+        response_cells "Response by group" tables/response-group.tsv \
+            "Rate: respondents over invited (AAPOR RR1), with the Wilson score interval."
+    fi
+    if [ -n "$dyad" ] && [ -f tables/compare.tsv ]; then
+        printf 'Pairs in which both partners answered: %s.\n\n' \
+            "$(sk-table --format=tsv --cell='n=%{n_pairs_both}' tables/compare.tsv | sed -n 2p)" >>"$md"
+    fi
+fi
+if [ -n "$items" ]; then
+    echo "## 2. Items" >>"$md"; echo >>"$md"
+    emit_table "Item frequencies" summary tables/items.tsv
+    echo "![Answers to the items](figures/likert.png)" >>"$md"; echo >>"$md"
+    [ -n "$group" ] && emit_table "Item frequencies by group" summary tables/items-group.tsv
+fi
+if [ -n "$scales" ]; then
+    echo "## 3. Reliability" >>"$md"; echo >>"$md"
+    emit_table "Scale reliability" alpha tables/alpha.tsv
+    emit_table "Items of the scales" items tables/alpha-items.tsv
+fi
+if [ -n "$pairs" ]; then
+    echo "## 4. Before and after" >>"$md"; echo >>"$md"
+    emit_table "Before and after" - data/paired-named.tsv -c variable \
+        --rename=variable:Outcome --cell='*n*=%{n}' \
+        --cell='Before, *M* (*SD*)=%{mean_before:2} (%{sd_before:2})' \
+        --cell='After, *M* (*SD*)=%{mean_after:2} (%{sd_after:2})' \
+        --cell='Change [95% CI]=%{mean_diff:2} [%{ci_lo:2}, %{ci_hi:2}]' \
+        --cell='*d*_{z} [95% CI]=%{dz:2} [%{dz_lo:2}, %{dz_hi:2}]' \
+        --cell='*p*, *t* (Holm)=%{p_t_adj:=}' \
+        --cell='*p*, Wilcoxon (Holm)=%{p_w_adj:=}' \
+        --note="Change: after - before, with the paired t interval. *d*_{z}: the mean change over the SD of the changes, with the noncentral t interval. Wilcoxon: the signed-rank test ($(sk-table --format=tsv --cell='m=%{p_w_method:raw}' tables/paired.tsv | sed -n 2p) distribution). p adjusted across the outcomes by Holm's method."
+    emit_table "Bootstrap BCa intervals of the mean change" boot data/boot-bca.tsv
+    echo "![Mean change](figures/forest.png)" >>"$md"; echo >>"$md"
+fi
+if [ -f tables/compare-items.tsv ]; then
+    echo "## 5. The groups compared" >>"$md"; echo >>"$md"
+    [ -f tables/compare.tsv ] &&
+        emit_table "The groups compared on the scale scores" compare tables/compare.tsv
+    emit_table "The groups compared on each item" compare tables/compare-items.tsv
+fi
+if [ -f tables/agree-items.tsv ]; then
+    echo "## 6. Agreement within pairs" >>"$md"; echo >>"$md"
+    [ -f tables/agree.tsv ] &&
+        emit_table "Agreement within pairs on the scale scores" - \
+            tables/agree.tsv -c variable --rename=variable:Scale \
+            --cell='Pairs=%{n}' \
+            --cell='ICC(A,1) [95% CI]=%{icc_a1:2} [%{icc_a1_lo:2}, %{icc_a1_hi:2}]' \
+            --cell='ICC(C,1) [95% CI]=%{icc_c1:2} [%{icc_c1_lo:2}, %{icc_c1_hi:2}]' \
+            --cell='*r* [95% CI]=%{r:2} [%{r_lo:2}, %{r_hi:2}]' \
+            --cell='Mean difference=%{mean_diff:2}' \
+            --note="Pairs in which both partners have a score. ICC(A,1), ICC(C,1): single-rater absolute agreement and consistency (McGraw & Wong, 1996); mean difference: $(sk-table --format=tsv --cell='d=%{difference:raw}' tables/agree.tsv | sed -n 2p)."
+    emit_table "Agreement within pairs on each item" agree tables/agree-items.tsv
+fi
+{
+    echo "## Methods"
+    echo
+    echo "Programs: surveykit $version ($me). Bootstrap: $reps replicates, seed $seed."
+    echo
+    echo "Inputs (SHA-256):"
+    echo
+    for f in input/*; do
+        printf -- '- `%s`: `%s`\n' "$f" "$(sha256sum "$f" | cut -d ' ' -f 1)"
+    done
+    echo
+    echo "What sk-import did:"
+    echo
+    printf '%s\n' "$import_log" | sed 's/^/    /'
+    echo
+    echo "## Appendix: the pipelines"
+    echo
+    echo "Run in the report's directory, they make every table and figure again:"
+    echo
+    sed 's/^/    /' pipelines.sh
+} >>"$md"
+
+# HTML: standalone, the figures beside it
+if command -v cmark-gfm >/dev/null 2>&1; then
+    {
+        echo '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+        printf '<title>%s</title>\n' "$(printf '%s' "$title" | sed 's/&/\&amp;/g; s/</\&lt;/g')"
+        echo '<style>body{font-family:sans-serif;max-width:75em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:1em 0;display:block;overflow-x:auto;max-width:100%}th,td{padding:.2em .6em;border-bottom:1px solid #ccc;white-space:nowrap}td:first-child{white-space:normal;min-width:14em}th{border-bottom:2px solid #333}img{max-width:100%}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:85%}</style></head><body>'
+        cmark-gfm -e table "$md"
+        echo '</body></html>'
+    } >report.html || die "cannot write report.html"
+fi
+printf '%s: the report is %s/report.md%s\n' "$me" "$outdir" \
+    "$( [ -f report.html ] && printf ' (and report.html)')" >&2
