@@ -1,0 +1,136 @@
+#!/bin/sh
+# report.sh - sk-report on the bundled PLP data and on a second survey
+# (bfi: no roster, no pairs): the report and its files are made; every
+# table is the programs' own output (the appendix's pipelines, run again
+# in an empty directory, make the same tables, byte for byte; alpha and
+# the before/after table equal sk-alpha's and sk-paired's run here by
+# hand); the response rate is the reference's (tests/ref/
+# report_response.py: 26 of 54, Wilson interval); the HTML is valid
+# (tidy, when installed); bad usage and missing files are refused.
+set -eu
+. "$top_srcdir/tests/lib.sh"
+plp=$top_srcdir/datasets/plp
+
+rc=0
+sk-report -o "$work/r" >"$work/out" 2>"$work/err" || rc=$?
+if [ "$rc" = 0 ] && [ ! -s "$work/out" ] &&
+   grep -q "the report is $work/r/report.md" "$work/err"; then
+    tap_ok "sk-report on the bundled data: exit 0, says where the report is"
+else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
+     tap_fail "sk-report on the bundled data" "$work/why"; fi
+
+# the files
+miss=
+for f in report.md pipelines.sh tables/items.tsv tables/alpha.tsv \
+         tables/paired.tsv tables/paired-boot.tsv tables/compare.tsv \
+         tables/agree-items.tsv tables/response.tsv figures/likert.png \
+         figures/forest.png; do
+    [ -s "$work/r/$f" ] || miss="$miss $f"
+done
+for f in figures/likert.png figures/forest.png; do
+    [ "$(od -An -c -N4 "$work/r/$f" 2>/dev/null | tr -d ' ')" = '211PNG' ] ||
+        miss="$miss $f(not a PNG)"
+done
+if [ -z "$miss" ]; then tap_ok "the report's tables and figures are there"
+else echo "missing:$miss" >"$work/why"; tap_fail "the report's files" "$work/why"; fi
+
+# The appendix reproduces every table: pipelines.sh in an empty directory
+# holding only the inputs.
+mkdir "$work/again"
+cp -R "$work/r/input" "$work/again/"
+rc=0
+(cd "$work/again" && sh "$work/r/pipelines.sh") >/dev/null 2>"$work/err" || rc=$?
+: >"$work/why"
+[ "$rc" = 0 ] || { echo "pipelines.sh: exit $rc"; cat "$work/err"; } >>"$work/why"
+n=0
+for f in "$work/r"/tables/*.tsv; do
+    n=$((n + 1))
+    cmp -s "$f" "$work/again/tables/${f##*/}" ||
+        echo "differs: tables/${f##*/}" >>"$work/why"
+done
+for f in likert.png forest.png; do
+    [ -s "$work/again/figures/$f" ] || echo "not made again: $f" >>"$work/why"
+done
+if [ ! -s "$work/why" ] && [ "$n" -ge 10 ]; then
+    tap_ok "pipelines.sh makes the same $n tables again, and the figures"
+else tap_fail "pipelines.sh makes the same tables again" "$work/why"; fi
+
+# The tables are the programs' own output, run here by hand.
+sk-import -q -o "$work/plp.csv" "$plp/survey.csv" 2>/dev/null
+sk-alpha --codebook="$plp/codebook.csv" "$work/plp.csv" >"$work/alpha.tsv"
+if cmp -s "$work/alpha.tsv" "$work/r/tables/alpha.tsv"; then
+    tap_ok "the reliability table is sk-alpha's"
+else tap_fail "the reliability table is sk-alpha's"; fi
+sk-paired --codebook="$plp/codebook.csv" -p Q7_1_1:Q7_2_1 -p Q7_1_2:Q7_2_2 \
+    -p Q7_1_3:Q7_2_3 -p Q7_1_4:Q7_2_4 --exact --adjust=holm "$work/plp.csv" \
+    >"$work/paired.tsv"
+if cmp -s "$work/paired.tsv" "$work/r/tables/paired.tsv"; then
+    tap_ok "the before/after table is sk-paired's (exact Wilcoxon, Holm)"
+else tap_fail "the before/after table is sk-paired's"; fi
+
+# Each table of report.md is sk-table's layout of its program's table.
+sk-table --preset=alpha --codebook="$plp/codebook.csv" "$work/alpha.tsv" |
+    sed -n '/^|/p' >"$work/alpha.md"
+if [ -s "$work/alpha.md" ] && grep -qxF "$(sed -n 3p "$work/alpha.md")" "$work/r/report.md"
+then tap_ok "report.md shows sk-table's reliability table"
+else tap_fail "report.md shows sk-table's reliability table" "$work/alpha.md"; fi
+
+# The response rate: 26 of 54, as the reference computes it.
+want="48.1481481481 35.3939727466 61.1482998019"  # report_response.py's
+got=$(awk -F '\t' 'NR == 2 { print $2, $6, $9, $10, $11 }' "$work/r/tables/response.tsv")
+if echo "$got $want" | awk '{ exit !($1 == 54 && $2 == 26 &&
+        ($3 - $6) ^ 2 < 1e-18 && ($4 - $7) ^ 2 < 1e-18 && ($5 - $8) ^ 2 < 1e-18) }'
+then tap_ok "response: 26 of 54, 48.1% with the Wilson interval [35.39, 61.15]"
+else echo "got $got, want 54 26 $want" >"$work/why"
+     tap_fail "response rate and interval" "$work/why"; fi
+if grep -q '26 of 54 answered' "$work/r/report.md" &&
+   grep -q '48\.1% (95% Wilson CI 35\.4 to 61\.1)' "$work/r/report.md"; then
+    tap_ok "report.md states the response rate with its interval"
+else tap_fail "report.md states the response rate with its interval"; fi
+if grep -q 'Pairs in which both partners answered: 6\.' "$work/r/report.md"
+then tap_ok "report.md counts the 6 pairs in which both answered"
+else tap_fail "report.md counts the 6 pairs in which both answered"; fi
+
+# The same seed, the same report; the seed and B in the Methods.
+if grep -q 'Bootstrap: 10000 replicates, seed 20240601' "$work/r/report.md"
+then tap_ok "the Methods name B and the seed"
+else tap_fail "the Methods name B and the seed"; fi
+
+# report.html: standalone, valid.
+if [ -s "$work/r/report.html" ] && command -v tidy >/dev/null 2>&1; then
+    rc=0
+    tidy -q -e "$work/r/report.html" >"$work/tidy" 2>&1 || rc=$?
+    if [ "$rc" -lt 2 ]; then tap_ok "report.html: tidy finds no errors"
+    else tap_fail "report.html: tidy finds errors" "$work/tidy"; fi
+else
+    echo "ok $((tap_n + 1)) - # SKIP report.html or tidy missing"
+    tap_n=$((tap_n + 1))
+fi
+
+# A second survey, not PLP: bfi, two groups, no roster, no pairs.
+rc=0
+sk-report --codebook="$top_srcdir/datasets/bfi-codebook.csv" --group=gender \
+    --replicates=200 -o "$work/bfi" "$top_srcdir/datasets/bfi.csv" \
+    >/dev/null 2>"$work/err" || rc=$?
+if [ "$rc" = 0 ] && grep -q '^## 3. Reliability' "$work/bfi/report.md" &&
+   grep -q '^## 5. The groups compared' "$work/bfi/report.md" &&
+   ! grep -q '^## 1. Response' "$work/bfi/report.md" &&
+   ! grep -q "is not a number" "$work/bfi/report.md"; then
+    tap_ok "a second survey (bfi by gender): items, reliability, groups; no response section"
+else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
+     tap_fail "a second survey (bfi by gender)" "$work/why"; fi
+
+# Refusals.
+for c in "2 --frobnicate" "2 --min-cell=x" "2 --prefix=nocolon" \
+         "2 a.csv b.csv" "1 $work/nope.csv" "2 --roster=$plp/roster.csv $plp/survey.csv"; do
+    want=${c%% *}
+    # shellcheck disable=SC2086 # the words of the case
+    set -- ${c#* }
+    rc=0
+    sk-report -o "$work/x" "$@" >"$work/out" 2>"$work/err" || rc=$?
+    if [ "$rc" = "$want" ] && [ ! -s "$work/out" ] && [ -s "$work/err" ]; then
+        tap_ok "refused with exit $want: $*"
+    else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
+         tap_fail "refused with exit $want: $*" "$work/why"; fi
+done
+tap_done
