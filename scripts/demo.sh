@@ -1,7 +1,8 @@
 #!/bin/sh
-# demo.sh - the main job on the bundled data: builds what is needed, then
-# runs the programs over the bundled datasets, as tab-separated tables on
-# stdout: descriptive statistics and paired comparisons of the anorexia
+# demo.sh - the main job on the bundled data: builds what is needed, runs
+# the programs over the bundled datasets, as tab-separated tables on
+# stdout, and ends with sk-report's evaluation report of the bundled
+# (synthetic) PLP survey, in build/report/: descriptive statistics and paired comparisons of the anorexia
 # trial (weights before and after, per treatment) and the sleep data,
 # bootstrap intervals of the weight gain, and the item table and
 # reliability of psych's bfi Agreeableness and Conscientiousness scales;
@@ -38,3 +39,5 @@ run sk-freq --summary --precision=4 --codebook=datasets/bfi-codebook.csv \
     datasets/bfi.csv
 run sk-alpha --precision=6 --codebook=datasets/bfi-codebook.csv \
     datasets/bfi.csv
+# the whole evaluation of the bundled PLP survey
+"$bin/sk-report" -o "$srcdir/build/report"
