@@ -250,6 +250,13 @@ if [ -n "$items" ]; then
     if [ -n "$group" ]; then
         step items-group "item frequencies by group" \
             "sk-freq $cbopt --summary -c $(q "$items") -g $(q "$group") data/survey.csv >tables/items-group.tsv"
+        if [ "$min_cell" -gt 0 ]; then
+            # small cells: a count of 1 to N-1 and what it gives (its
+            # percentage; the interval and the statistics of a group of
+            # fewer than N) shown as NA
+            step items-group-suppressed "the breakdown by group with the counts under $min_cell suppressed" \
+                "awk -F '\t' -v OFS='\t' -v m=$min_cell 'NR == 1 { for (i = 1; i <= NF; i++) c[\$i] = i; print; next } { small = \$c[\"n\"] < m; split(\"low neutral high\", k, \" \"); for (j = 1; j <= 3; j++) { x = \$c[\"n_\" k[j]]; if (small || (x > 0 && x < m)) { \$c[\"n_\" k[j]] = \"NA\"; \$c[\"pct_\" k[j]] = \"NA\"; if ((k[j] \"_lo\") in c) { \$c[k[j] \"_lo\"] = \"NA\"; \$c[k[j] \"_hi\"] = \"NA\" } } } if (small) for (f in c) if (f ~ /^(n|high_lo|high_hi|low_lo|low_hi|mean|sd|median)\$/) \$c[f] = \"NA\"; print }' tables/items-group.tsv >data/items-group-suppressed.tsv"
+        fi
     fi
 fi
 
@@ -357,7 +364,12 @@ if [ -n "$items" ]; then
     echo "## 2. Items" >>"$md"; echo >>"$md"
     emit_table "Item frequencies" summary tables/items.tsv
     echo "![Answers to the items](figures/likert.png)" >>"$md"; echo >>"$md"
-    [ -n "$group" ] && emit_table "Item frequencies by group" summary tables/items-group.tsv
+    if [ -n "$group" ] && [ "$min_cell" -gt 0 ]; then
+        emit_table "Item frequencies by group" summary \
+            data/items-group-suppressed.tsv --note="Counts of fewer than $min_cell respondents, and their percentages, are suppressed (shown as a dash), as are the statistics of a group of fewer than $min_cell."
+    elif [ -n "$group" ]; then
+        emit_table "Item frequencies by group" summary tables/items-group.tsv
+    fi
 fi
 if [ -n "$scales" ]; then
     echo "## 3. Reliability" >>"$md"; echo >>"$md"
@@ -398,6 +410,23 @@ if [ -f tables/agree-items.tsv ]; then
     emit_table "Agreement within pairs on each item" agree tables/agree-items.tsv
 fi
 {
+    echo "## Limitations"
+    echo
+    [ "$defaults" = 1 ] && echo "- The data are synthetic (datasets/plp/README.md): the counts mirror the published evaluation, every answer is invented."
+    [ -f tables/response.tsv ] &&
+        printf -- '- Response: %s of the invited answered; those who did not may differ from those who did, and nothing here corrects for it.\n' \
+            "$(sk-table --format=tsv --cell='r=%{pct_high:0}%' tables/response.tsv | tail -n 1)"
+    [ -f tables/alpha.tsv ] &&
+        printf -- '- Small numbers: the reliability rests on %s complete answers; every interval here is wide, and a difference that is not significant is not shown to be absent.\n' \
+            "$(sk-table --format=tsv --cell='n=%{n}' tables/alpha.tsv | sed -n 2p)"
+    [ -n "$pairs" ] &&
+        echo "- Before and after: if the before ratings were given at the same time as the after ones (retrospective ratings), recall and a changed sense of the scale (response shift) bias the change; there is no comparison group, so the change is not shown to be caused by the programme."
+    [ -n "$dyad" ] && [ -f tables/compare.tsv ] &&
+        printf -- '- Non-independence: in %s pairs both partners answered; the t test of the groups is the partially overlapping samples test, but the rank tests and the item comparisons treat the groups as independent.\n' \
+            "$(sk-table --format=tsv --cell='n=%{n_pairs_both}' tables/compare.tsv | sed -n 2p)"
+    [ "$min_cell" -gt 0 ] &&
+        echo "- Small cells: in breakdowns by group, counts of fewer than $min_cell are suppressed so that no respondent can be identified."
+    echo
     echo "## Methods"
     echo
     echo "Programs: surveykit $version ($me). Bootstrap: $reps replicates, seed $seed."

@@ -120,6 +120,24 @@ if [ "$rc" = 0 ] && grep -q '^## 3. Reliability' "$work/bfi/report.md" &&
 else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
      tap_fail "a second survey (bfi by gender)" "$work/why"; fi
 
+# --min-cell: no count of 1 to N-1 left in the breakdown by group, nor the
+# interval of one; the note says so.
+rc=0
+sk-report --min-cell=3 --replicates=200 -o "$work/m" >/dev/null 2>"$work/err" || rc=$?
+t=$work/m/data/items-group-suppressed.tsv
+if [ "$rc" = 0 ] && [ -s "$t" ] && awk -F '\t' '
+    NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    { for (j = 1; j <= 3; j++) { k = j == 1 ? "low" : j == 2 ? "neutral" : "high"
+        x = $c["n_" k]; if (x != "NA" && x > 0 && x < 3) bad = 1
+        if (x == "NA" && $c["pct_" k] != "NA") bad = 1
+        if (x == "NA" && k != "neutral" && $c[k "_lo"] != "NA") bad = 1 }
+      if ($c["n_high"] == "NA") sup++ }
+    END { exit bad || !sup }' "$t" &&
+   grep -q 'Counts of fewer than 3 respondents, and their percentages, are suppressed' "$work/m/report.md"
+then tap_ok "--min-cell=3: small counts, their percentages and intervals suppressed, and said"
+else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
+     tap_fail "--min-cell=3" "$work/why"; fi
+
 # Refusals.
 for c in "2 --frobnicate" "2 --min-cell=x" "2 --prefix=nocolon" \
          "2 a.csv b.csv" "1 $work/nope.csv" "2 --roster=$plp/roster.csv $plp/survey.csv"; do
