@@ -363,6 +363,18 @@ fi
 if [ -n "$items" ]; then
     echo "## 2. Items" >>"$md"; echo >>"$md"
     emit_table "Item frequencies" summary tables/items.tsv
+    # missing answers per item: empty (or --na) and, where the codebook
+    # declares them, the non-substantive answers set aside
+    if head -n 1 tables/items.tsv | tr '\t' '\n' | grep -qx aside; then
+        emit_table "Missing answers per item" - tables/items.tsv -c item \
+            --rename=item:Item --cell='Answered=%{n}' --cell='Missing=%{missing}' \
+            --cell="Set aside=%{aside}" \
+            --note="Missing: no answer. Set aside: a non-substantive answer (the codebook's missing=yes levels, such as Don't know), in no percentage's denominator and no statistic."
+    else
+        emit_table "Missing answers per item" - tables/items.tsv -c item \
+            --rename=item:Item --cell='Answered=%{n}' --cell='Missing=%{missing}' \
+            --note="Missing: no answer."
+    fi
     echo "![Answers to the items](figures/likert.png)" >>"$md"; echo >>"$md"
     if [ -n "$group" ] && [ "$min_cell" -gt 0 ]; then
         emit_table "Item frequencies by group" summary \

@@ -32,7 +32,8 @@ static int is_one_of(const char *s, const char *const *list)
 enum tabkind tabbuild_kind(const char *name)
 {
     static const char *const counts[] = {
-        "n", "k", "count", "dropped", "B", "seed", "missing", "W", "V", NULL
+        "n", "k", "count", "dropped", "B", "seed", "missing", "aside", "W",
+        "V", NULL
     };
     static const char *const pcts[] = {
         "percent", "cum_percent", "high_lo", "high_hi", "low_lo", "low_hi",
@@ -43,7 +44,7 @@ enum tabkind tabbuild_kind(const char *name)
         "r", "mean_r", "raw_r", "std_r", "r_drop", "r_rb", NULL
     };
     if (is_one_of(name, counts) || starts(name, "n_") ||
-        starts(name, "missing_"))
+        starts(name, "missing_") || starts(name, "aside_"))
         return TK_COUNT;
     if (is_one_of(name, pcts) || starts(name, "pct_") || starts(name, "pct"))
         return TK_PCT;
