@@ -291,6 +291,24 @@ if [ -n "$prefix" ]; then
     fi
     step forest-figure "the changes as a forest plot" \
         "sk-plot-forest --title='Mean change, after - before, with 95% CI' -o figures/forest.png data/paired-named.tsv"
+    # one paired plot per outcome, from the answers as codes
+    if [ -n "$cb" ]; then
+        step codes "the answers as their codes (for the paired plots)" \
+            "sk-score $cbopt --items=codes data/survey.csv >data/codes.csv"
+        codes=data/codes.csv
+    else
+        codes=data/survey.csv
+    fi
+    k=0 paired_figs=
+    for pr in $pairs; do
+        [ "$pr" = -p ] && continue
+        k=$((k + 1))
+        a=${pr%%:*} b=${pr#*:}
+        t=$(cbtext "$b" | sed 's/^[^:]*: //')
+        step "paired-figure-$k" "each respondent before and after: $t" \
+            "sk-table --csv --format=csv --raw --na-as=NA -c $(q "$a"),$(q "$b") --rename=$(q "$a:Before") --rename=$(q "$b:After") $codes >data/pair-$k.csv && sk-plot-paired -p Before:After --title=$(q "$t") -o figures/paired-$k.png data/pair-$k.csv"
+        paired_figs="$paired_figs figures/paired-$k.png"
+    done
 fi
 
 # --- 6. the groups compared ---
@@ -401,6 +419,10 @@ if [ -n "$pairs" ]; then
         --note="Change: after - before, with the paired t interval. *d*_{z}: the mean change over the SD of the changes, with the noncentral t interval. Wilcoxon: the signed-rank test ($(sk-table --format=tsv --cell='m=%{p_w_method:raw}' tables/paired.tsv | sed -n 2p) distribution). p adjusted across the outcomes by Holm's method."
     emit_table "Bootstrap BCa intervals of the mean change" boot data/boot-bca.tsv
     echo "![Mean change](figures/forest.png)" >>"$md"; echo >>"$md"
+    for f in $paired_figs; do
+        printf '![Before and after](%s) ' "$f" >>"$md"
+    done
+    echo >>"$md"; echo >>"$md"
 fi
 if [ -f tables/compare-items.tsv ]; then
     echo "## 5. The groups compared" >>"$md"; echo >>"$md"
@@ -465,7 +487,7 @@ if command -v cmark-gfm >/dev/null 2>&1; then
     {
         echo '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         printf '<title>%s</title>\n' "$(printf '%s' "$title" | sed 's/&/\&amp;/g; s/</\&lt;/g')"
-        echo '<style>body{font-family:sans-serif;max-width:75em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:1em 0;display:block;overflow-x:auto;max-width:100%}th,td{padding:.2em .6em;border-bottom:1px solid #ccc;white-space:nowrap}td:first-child{white-space:normal;min-width:14em}th{border-bottom:2px solid #333}img{max-width:100%}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:85%}</style></head><body>'
+        echo '<style>body{font-family:sans-serif;max-width:75em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:1em 0;display:block;overflow-x:auto;max-width:100%}th,td{padding:.2em .6em;border-bottom:1px solid #ccc;white-space:nowrap}td:first-child{white-space:normal;min-width:14em}th{border-bottom:2px solid #333}img{max-width:100%}p img:not(:only-child){max-width:49%}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:85%}</style></head><body>'
         cmark-gfm -e table "$md"
         echo '</body></html>'
     } >report.html || die "cannot write report.html"

@@ -24,10 +24,10 @@ miss=
 for f in report.md pipelines.sh tables/items.tsv tables/alpha.tsv \
          tables/paired.tsv tables/paired-boot.tsv tables/compare.tsv \
          tables/agree-items.tsv tables/response.tsv figures/likert.png \
-         figures/forest.png; do
+         figures/forest.png figures/paired-1.png figures/paired-4.png; do
     [ -s "$work/r/$f" ] || miss="$miss $f"
 done
-for f in figures/likert.png figures/forest.png; do
+for f in figures/likert.png figures/forest.png figures/paired-1.png; do
     [ "$(od -An -c -N4 "$work/r/$f" 2>/dev/null | tr -d ' ')" = '211PNG' ] ||
         miss="$miss $f(not a PNG)"
 done
@@ -48,7 +48,7 @@ for f in "$work/r"/tables/*.tsv; do
     cmp -s "$f" "$work/again/tables/${f##*/}" ||
         echo "differs: tables/${f##*/}" >>"$work/why"
 done
-for f in likert.png forest.png; do
+for f in likert.png forest.png paired-1.png paired-4.png; do
     [ -s "$work/again/figures/$f" ] || echo "not made again: $f" >>"$work/why"
 done
 if [ ! -s "$work/why" ] && [ "$n" -ge 10 ]; then
