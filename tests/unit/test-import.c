@@ -138,10 +138,12 @@ static void test_ascii(void)
 
 static void test_vocab(void)
 {
-    char *n = vocab_norm("  Neither  Agree nor\tdisagree ", 30);
+    static const char neither[] = "  Neither  Agree nor\tdisagree ";
+    static const char dk[] = "Don\xe2\x80\x99t know";
+    char *n = vocab_norm(neither, sizeof neither - 1);
     CU_ASSERT_STRING_EQUAL(n, "neither agree nor disagree");
     free(n);
-    n = vocab_norm("Don\xe2\x80\x99t know", 14);
+    n = vocab_norm(dk, sizeof dk - 1);
     CU_ASSERT_STRING_EQUAL(n, "don't know");
     CU_ASSERT_TRUE(vocab_nonsubstantive(n));
     free(n);
