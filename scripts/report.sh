@@ -370,8 +370,15 @@ if [ -n "$roster" ]; then
                 --cell='95% CI=[%{high_lo:1}, %{high_hi:1}]' \
                 --rename=group:Group --note="$3"
         }
-        response_cells "Response by group" tables/response-group.tsv \
-            "Rate: respondents over invited (AAPOR RR1), with the Wilson score interval."
+        if [ "$min_cell" -gt 0 ]; then
+            step response-group-suppressed "the response by group with the counts under $min_cell suppressed" \
+                "awk -F '\t' -v OFS='\t' -v m=$min_cell 'NR == 1 { for (i = 1; i <= NF; i++) c[\$i] = i; print; next } { if ((\$c[\"n_high\"] > 0 && \$c[\"n_high\"] < m) || (\$c[\"n_low\"] > 0 && \$c[\"n_low\"] < m)) for (f in c) if (f ~ /^(n_high|n_low|pct_high|pct_low|high_lo|high_hi|low_lo|low_hi)\$/) \$c[f] = \"NA\"; print }' tables/response-group.tsv >data/response-group-suppressed.tsv"
+            response_cells "Response by group" data/response-group-suppressed.tsv \
+                "Rate: respondents over invited (AAPOR RR1), with the Wilson score interval. A group with fewer than $min_cell respondents or non-respondents is suppressed (shown as a dash)."
+        else
+            response_cells "Response by group" tables/response-group.tsv \
+                "Rate: respondents over invited (AAPOR RR1), with the Wilson score interval."
+        fi
     fi
     if [ -n "$dyad" ] && [ -f tables/compare.tsv ]; then
         printf 'Pairs in which both partners answered: %s.\n\n' \
@@ -474,6 +481,27 @@ fi
     echo "What sk-import did:"
     echo
     printf '%s\n' "$import_log" | sed 's/^/    /'
+    echo
+    echo "### Survey reporting checklist (CHERRIES)"
+    echo
+    echo "What this report states for the Checklist for Reporting Results of Internet E-Surveys (Eysenbach, 2004), and what the authors must add:"
+    echo
+    echo "| Item | Where |"
+    echo "|:--|:--|"
+    if [ -n "$roster" ]; then
+        echo "| Design: target population, sample | Closed survey: the invited are the roster (section 1) |"
+        echo "| Response (participation) rate | Section 1: AAPOR RR1 with its interval, by group |"
+    else
+        echo "| Design: target population, sample | To add: who was invited (no roster was given) |"
+        echo "| Response (participation) rate | To add (no roster: the denominator is unknown) |"
+    fi
+    echo "| Completion rate; incomplete questionnaires | Methods, what sk-import did (unfinished responses left out, with their lines); missing answers per item (section 2) |"
+    echo "| Preventing multiple entries | Methods, what sk-import did (duplicate response ids); previews and tests left out |"
+    echo "| Analysis: statistical methods | The table notes; the pipelines (appendix) |"
+    echo "| Ethics approval, informed consent, data protection | To add |"
+    echo "| Development, pretesting, usability | To add |"
+    echo "| Recruitment and contact; incentives; mode of administration | To add |"
+    echo "| Time frame of the survey | To add (the export's dates are in the clean table) |"
     echo
     echo "## Appendix: the pipelines"
     echo

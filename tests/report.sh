@@ -96,6 +96,13 @@ if grep -q 'Bootstrap: 10000 replicates, seed 20240601' "$work/r/report.md"
 then tap_ok "the Methods name B and the seed"
 else tap_fail "the Methods name B and the seed"; fi
 
+# The CHERRIES checklist: what the report states, what is left to add.
+if grep -q '^### Survey reporting checklist (CHERRIES)' "$work/r/report.md" &&
+   grep -q '^| Response (participation) rate | Section 1' "$work/r/report.md" &&
+   grep -q '^| Ethics approval, informed consent, data protection | To add |' "$work/r/report.md"
+then tap_ok "the CHERRIES checklist: stated items and those to add"
+else tap_fail "the CHERRIES checklist"; fi
+
 # report.html: standalone, valid.
 if [ -s "$work/r/report.html" ] && command -v tidy >/dev/null 2>&1; then
     rc=0
