@@ -140,17 +140,17 @@ sk-plot-paired -p C1:C2 --gnuplot datasets/bfi.csv >"$work/c1c2.gp"
 check "paired: identical Likert pairs drawn once (at most 36 lines, 2755 answers)" sh -c \
     "awk -v b='\$p << EOD' '\$0 == b { on = 1; next } on && \$0 == \"EOD\" { exit } on { s += \$3; k++ } END { exit !(s == 2755 && k <= 36) }' '$work/c1c2.gp'"
 check "paired: the pairs left out counted" \
-    grep -q -F "n = 2755; 45 incomplete pairs left out" "$work/c1c2.gp"
+    grep -q -F "n = 2755\\n45 incomplete pairs left out" "$work/c1c2.gp"
 printf 'pair,time,score\n1,pre,2\n1,post,4\n2,pre,3\n2,post,3\n3,pre,1\n3,post,4\n4,pre,5\n' >"$work/long.csv"
 sk-plot-paired --id=pair --within=time --levels=pre,post --value=score --gnuplot \
     "$work/long.csv" >"$work/long.gp"
 check "paired: the long form, an incomplete pair left out" \
     grep -q -F "Mean change 1.67 [" "$work/long.gp"
-check "paired: ... and counted" grep -q -F "n = 3; 1 incomplete pair left out" "$work/long.gp"
+check "paired: ... and counted" grep -q -F "n = 3\\n1 incomplete pair left out" "$work/long.gp"
 printf 'a,b\n1,2\n2,4\n-99,5\n3,3\n' >"$work/na.csv"
 sk-plot-paired -p a:b --na=-99 --gnuplot "$work/na.csv" >"$work/na.gp"
 check "paired: --na tokens are missing, not answers" \
-    grep -q -F "n = 3; 1 incomplete pair left out" "$work/na.gp"
+    grep -q -F "n = 3\\n1 incomplete pair left out" "$work/na.gp"
 
 # ---- sk-plot-boot ----
 sk-boot -p Prewt:Postwt -s mean-diff,dz -B 1000 -m percentile,bca,basic \

@@ -167,7 +167,7 @@ END {
     print "set border 3 lc rgb \"#555555\"" > out
     if (ylab != "") print "set ylabel " q(ylab) > out
     caption = "Mean change " ch[1] " (" level * 100 "% CI, " b " \342\210\222 " a "), n = " ch[2] \
-              (dropped > 0 ? "; " dropped " incomplete pair" (dropped > 1 ? "s" : "") " left out" : "")
+              (dropped > 0 ? "\\n" dropped " incomplete pair" (dropped > 1 ? "s" : "") " left out" : "")
     caption = caption "\\nPoints: " (center == "mean" ? "the mean of each side and its " level * 100 "% CI" : "the median of each side, its bar from q1 to q3")
     if (maxc > 1) caption = caption "\\nLine width: the respondents who gave the same pair (widest: " maxc ")"
     print "set xlabel " q(caption) > out
