@@ -43,7 +43,10 @@ Input:
       --roster-id=COL   the roster's id column (default: its first)
       --roster-group=COL  the roster's group column (default: --group)
       --group=COLUMN    the respondents' group (role): frequencies by
-                        group and, with two groups, the groups compared
+                        group and, with two groups, the groups compared;
+                        with more, each against the reference
+      --reference=LEVEL the reference group of --group (default: the
+                        first found)
       --dyad=COLUMN     the pair id: members of one pair (one of each
                         group); agreement within the pairs, the dyad check
       --prefix=PRE:POST before and after items: PRE+NAME and POST+NAME
@@ -69,6 +72,7 @@ EOF
 
 survey= codebook= roster= id= roster_id= roster_group= group= dyad=
 prefix= items= outdir=sk-report title= min_cell=0 seed=20240601 reps=10000
+reference=
 defaults=1
 while [ $# -gt 0 ]; do
     opt=$1
@@ -79,7 +83,7 @@ while [ $# -gt 0 ]; do
     case $opt in
     --codebook | --roster | --id | --roster-id | --roster-group | --group | \
     --dyad | --prefix | --items | --output | -o | --title | --min-cell | \
-    --seed | --replicates)
+    --seed | --replicates | --reference)
         if [ $have = 0 ]; then
             [ $# -ge 2 ] || usage_error "option '$opt' requires an argument"
             val=$2
@@ -100,6 +104,7 @@ while [ $# -gt 0 ]; do
         --min-cell) min_cell=$val ;;
         --seed) seed=$val ;;
         --replicates) reps=$val ;;
+        --reference) reference=$val ;;
         esac ;;
     --help) usage; exit 0 ;;
     --version) echo "$me (surveykit) $version"; exit 0 ;;
@@ -312,11 +317,38 @@ if [ -n "$prefix" ]; then
 fi
 
 # --- 6. the groups compared ---
-if [ -n "$group" ] && [ -n "$scales" ]; then
+# two groups: compared; more: each against the first found (the reference)
+ngroups=0
+if [ -n "$group" ]; then
+    glevels=$(sk-table --csv --format=tsv --raw --na-as= -c "$group" data/survey.csv |
+        tail -n +2 | awk 'NF && $0 != "NA" && !s[$0]++')
+    ngroups=$(printf '%s\n' "$glevels" | grep -c . || :)
+fi
+if [ "$ngroups" -gt 2 ]; then
+    ref=${reference:-$(printf '%s\n' "$glevels" | head -n 1)}
+    printf '%s\n' "$glevels" | grep -qxF "$ref" ||
+        die "--reference=$ref: no such group of $group (the groups: $(printf '%s\n' "$glevels" | tr '\n' ' '))"
+    k=0 vs_tables=
+    printf '%s\n' "$glevels" | grep -vxF "$ref" >data/other-groups.txt
+    while IFS= read -r g; do
+        k=$((k + 1))
+        if [ -n "$scales" ]; then
+            step "compare-vs-$k" "the group '$g' against '$ref' on the scale scores" \
+                "sk-compare --between=$(q "$group") --levels=$(q "$ref,$g") -c $(q "$scales") data/scored.csv >tables/compare-vs-$k.tsv"
+        else
+            step "compare-vs-$k" "the group '$g' against '$ref' on each item" \
+                "sk-compare $cbopt --between=$(q "$group") --levels=$(q "$ref,$g") -c $(q "$items") data/survey.csv >tables/compare-vs-$k.tsv"
+        fi
+        vs_tables="$vs_tables tables/compare-vs-$k.tsv"
+    done <data/other-groups.txt
+    group=${group}    # frequencies by group stay; no pairs analysis
+    dyad=
+fi
+if [ "$ngroups" = 2 ] && [ -n "$scales" ]; then
     step compare "the groups compared on the scale scores (Welch t, Hedges' g, rank-sum, probability of superiority)${dyad:+; the dyad check}" \
         "sk-compare --between=$(q "$group") ${dyad:+--dyad=$(q "$dyad") }-c $(q "$scales") data/scored.csv >tables/compare.tsv"
 fi
-if [ -n "$group" ] && [ -n "$items" ]; then
+if [ "$ngroups" = 2 ] && [ -n "$items" ]; then
     step compare-items "the groups compared on each item" \
         "sk-compare $cbopt --between=$(q "$group") ${dyad:+--dyad=$(q "$dyad") }-c $(q "$items") data/survey.csv >tables/compare-items.tsv"
 fi
@@ -430,6 +462,17 @@ if [ -n "$pairs" ]; then
         printf '![Before and after](%s) ' "$f" >>"$md"
     done
     echo >>"$md"; echo >>"$md"
+fi
+if [ "$ngroups" -gt 2 ]; then
+    {
+        echo "## 5. The groups compared"
+        echo
+        echo "With $ngroups groups of $group, each is compared with the reference group '$ref'$( [ -z "$reference" ] && printf ' (the first found; --reference chooses)'); the p-values are not adjusted across these comparisons."
+        echo
+    } >>"$md"
+    for t in $vs_tables; do
+        emit_table "$(sk-table --format=tsv --cell='t=%{level_b:raw} against %{level_a:raw}' "$t" | sed -n 2p)" compare "$t"
+    done
 fi
 if [ -f tables/compare-items.tsv ]; then
     echo "## 5. The groups compared" >>"$md"; echo >>"$md"

@@ -145,6 +145,18 @@ then tap_ok "--min-cell=3: small counts, their percentages and intervals suppres
 else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
      tap_fail "--min-cell=3" "$work/why"; fi
 
+# Three or more groups: each against the reference (bfi's education).
+rc=0
+sk-report --codebook="$top_srcdir/datasets/bfi-codebook.csv" --group=education \
+    --reference=1 --replicates=200 -o "$work/edu" "$top_srcdir/datasets/bfi.csv" \
+    >/dev/null 2>"$work/err" || rc=$?
+if [ "$rc" = 0 ] && [ "$(ls "$work/edu/tables/" | grep -c '^compare-vs-.*tsv$')" = 4 ] &&
+   grep -q "each is compared with the reference group '1'" "$work/edu/report.md" &&
+   ! grep -q '^## 6' "$work/edu/report.md"; then
+    tap_ok "five groups: each compared with the reference, no pairs analysis"
+else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
+     tap_fail "five groups: each compared with the reference" "$work/why"; fi
+
 # Refusals.
 for c in "2 --frobnicate" "2 --min-cell=x" "2 --prefix=nocolon" \
          "2 a.csv b.csv" "1 $work/nope.csv" "2 --roster=$plp/roster.csv $plp/survey.csv"; do
