@@ -408,8 +408,11 @@ static struct csvin *open_fp(FILE *fp, int own, const char *name,
         size_t bad = utf8_invalid(row.field[i], row.len[i]);
         if (bad == row.len[i])
             continue;
-        char *shown = sk_shown(row.field[i], bad);
-        char *where = bad ? sk_xasprintf("after '%s'", shown)
+        /* the 24 bytes before it at most: a message, not the header */
+        size_t from = bad > 24 ? bad - 24 : 0;
+        char *shown = sk_shown(row.field[i] + from, bad - from);
+        char *where = bad ? sk_xasprintf("after '%s%s'", from ? "..." : "",
+                                         shown)
                           : sk_xstrdup("at its start");
         *errmsg = sk_xasprintf(
             "%s:%lu: column %zu of the header is not UTF-8 (byte \\x%02x "
