@@ -145,6 +145,27 @@ struct want {
     size_t nlevels;
 };
 
+/* "  NAME  HELP" in the statistics list, HELP wrapped at column 79 under
+ * itself (from column 40). */
+static void help_item(const char *name, const char *help)
+{
+    int col = printf("                           %-11s", name);
+    const char *p = help;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        int len = sp ? (int)(sp - p) : (int)strlen(p);
+        if (col + 1 + len > 79 && col > 38) {
+            printf("\n%38s", "");
+            col = 38;
+        }
+        col += printf(" %.*s", len, p);
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    putchar('\n');
+}
+
 static void usage(void)
 {
     printf("Usage: %s [OPTION]... [FILE]\n", sk_program_name());
@@ -172,8 +193,7 @@ static void usage(void)
 "                         pairs alone or with --between):\n", stdout);
     for (size_t i = 0; i < NSTATDEFS; i++)
         if (statdefs[i].help)
-            printf("                           %-11s %s\n", statdefs[i].name,
-                   statdefs[i].help);
+            help_item(statdefs[i].name, statdefs[i].help);
     fputs(
 "  -m, --method=LIST      the intervals (default percentile,bca):\n"
 "                           percentile  the (1-level)/2 and (1+level)/2\n"
