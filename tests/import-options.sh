@@ -4,7 +4,7 @@
 # writes (columns, responses) and on what it reports.
 set -eu
 . "$top_srcdir/tests/lib.sh"
-ex=$top_srcdir/datasets/exports
+ex=$(cd "$top_srcdir/datasets/exports" && pwd)   # absolute: some checks cd
 
 # check NAME COMMAND...: COMMAND must succeed (its output in $work/o, its
 # stderr in $work/e).
