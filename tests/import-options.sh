@@ -103,6 +103,19 @@ if [ "$(grep -c 'is not a number' "$work/e")" = 1 ] &&
     tap_ok "--na=.,NA: only x reported; . written as it is"
 else tap_fail "--na=.,NA: only x reported; . written as it is" "$work/e"; fi
 
+# A Qualtrics or SurveyMonkey table saved again with one header row is a
+# plain CSV: its first response is a response, not a header row.
+printf 'ResponseId,Finished,Q1\nR_1,True,Agree\nR_2,True,Disagree\n' >"$work/q1.csv"
+check "Qualtrics columns, one header row" sk-import "$work/q1.csv"
+if grep -q 'CSV export (1 header row)' "$work/e" && grep -q '^R_1,True,Agree$' "$work/o"
+then tap_ok "Qualtrics columns with one header row: a CSV, R_1 kept"
+else tap_fail "Qualtrics columns with one header row: a CSV, R_1 kept" "$work/e"; fi
+printf 'Respondent ID,Collector ID,Q1\n11,22,Agree\n12,22,Disagree\n' >"$work/s1.csv"
+check "SurveyMonkey columns, one header row" sk-import "$work/s1.csv"
+if grep -q 'CSV export (1 header row)' "$work/e" && grep -q '^11,22,Agree$' "$work/o"
+then tap_ok "SurveyMonkey columns with one header row: a CSV, 11 kept"
+else tap_fail "SurveyMonkey columns with one header row: a CSV, 11 kept" "$work/e"; fi
+
 # -o writes the table there and nothing on stdout; a second run replaces it.
 (cd "$work" && sk-import -q -o t.csv "$ex/forms_excel.csv") >"$work/o" 2>/dev/null
 sk-import -q "$ex/forms_excel.csv" >"$work/stdout.csv" 2>/dev/null

@@ -139,19 +139,32 @@ static size_t find_col(char *const *f, size_t n, const char *name)
 
 #define NONE ((size_t)-1)
 
+/* Qualtrics: its columns, and a second header row (the question texts:
+ * "Response ID" over the ids), not a response (R_...): a table saved
+ * again with one header row is a plain CSV, its first response kept. */
 static int is_qualtrics(char ***rows, size_t nrows, size_t ncols)
 {
-    return nrows >= 2 &&
-           (find_col(rows[0], ncols, "ResponseId") != NONE ||
-            find_col(rows[0], ncols, "ResponseID") != NONE) &&
+    size_t id = find_col(rows[0], ncols, "ResponseId");
+    if (id == NONE)
+        id = find_col(rows[0], ncols, "ResponseID");
+    return nrows >= 2 && id != NONE &&
            (find_col(rows[0], ncols, "Finished") != NONE ||
-            find_col(rows[0], ncols, "Status") != NONE);
+            find_col(rows[0], ncols, "Status") != NONE) &&
+           strncmp(rows[1][id], "R_", 2) != 0;
 }
 
+/* SurveyMonkey: its columns, and a second header row whose respondent id
+ * is not a number (it is empty). */
 static int is_surveymonkey(char ***rows, size_t nrows, size_t ncols)
 {
-    return nrows >= 2 && find_col(rows[0], ncols, "Respondent ID") != NONE &&
-           find_col(rows[0], ncols, "Collector ID") != NONE;
+    size_t id = find_col(rows[0], ncols, "Respondent ID");
+    if (nrows < 2 || id == NONE ||
+        find_col(rows[0], ncols, "Collector ID") == NONE)
+        return 0;
+    const char *v = rows[1][id];
+    while (*v >= '0' && *v <= '9')
+        v++;
+    return *rows[1][id] == '\0' || *v != '\0';
 }
 
 static int is_forms(char ***rows, size_t ncols)
