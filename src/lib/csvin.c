@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "csvin.h"
+#include "textenc.h"
 #include "util.h"
 
 #include <csv.h>
@@ -277,48 +278,6 @@ static int no_blank(unsigned char c)
     return 0;
 }
 
-/* The offset of the first byte of S that is not part of a valid UTF-8
- * sequence (RFC 3629: no overlong forms, no surrogates, at most
- * U+10FFFF), or LEN when all of it is valid. */
-static size_t utf8_invalid(const char *str, size_t len)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF)
-            n = 1;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            n = 2;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            n = 3;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else
-            return i;
-        if (i + n >= len)
-            return i;
-        for (size_t k = 1; k <= n; k++) {
-            unsigned char d = s[i + k];
-            if (k == 1 ? (d < lo || d > hi) : (d < 0x80 || d > 0xBF))
-                return i;
-        }
-        i += n + 1;
-    }
-    return len;
-}
-
 struct csvin *csvin_open(const char *path, const struct csvin_opts *opts,
                          char **errmsg)
 {
@@ -405,7 +364,7 @@ static struct csvin *open_fp(FILE *fp, int own, const char *name,
             sk_die("out of memory");
     }
     for (size_t i = 0; opts->header && i < r->ncols; i++) {
-        size_t bad = utf8_invalid(row.field[i], row.len[i]);
+        size_t bad = textenc_utf8_valid(row.field[i], row.len[i]);
         if (bad == row.len[i])
             continue;
         /* the 24 bytes before it at most: a message, not the header */

@@ -400,11 +400,9 @@ static char *unique(struct strmap *taken, char *base, const char *text,
                     const char *prefix)
 {
     int added;
-    size_t before = strmap_size(taken);
     strmap_intern(taken, base, strlen(base), &added);
     if (added)
         return base;
-    (void)before;
     if (text)
         for (size_t k = 4; k <= 10; k++) {
             char *s = short_name(text, k);
@@ -501,29 +499,15 @@ static int is_end_label(const char *s, long *v)
     return 1;
 }
 
-/* "1,5": a number with a decimal comma. */
-static int is_comma_decimal(const char *s)
+/* "1,5" (MARK ','), "1.5" (MARK '.'): digits, the mark, digits. */
+static int is_decimal(const char *s, char mark)
 {
     const char *p = s + (*s == '-' || *s == '+');
     if (!is_digit(*p))
         return 0;
     while (is_digit(*p))
         p++;
-    if (*p++ != ',' || !is_digit(*p))
-        return 0;
-    while (is_digit(*p))
-        p++;
-    return *p == '\0';
-}
-
-static int is_point_decimal(const char *s)
-{
-    const char *p = s + (*s == '-' || *s == '+');
-    if (!is_digit(*p))
-        return 0;
-    while (is_digit(*p))
-        p++;
-    if (*p++ != '.' || !is_digit(*p))
+    if (*p++ != mark || !is_digit(*p))
         return 0;
     while (is_digit(*p))
         p++;
@@ -636,16 +620,17 @@ static void classify(struct export *e, size_t c, int meta)
         nonempty++;
         strmap_intern(seen, v, strlen(v), NULL);
         long x;
-        if (is_integer(v, &x) || is_end_label(v, &x)) {
+        int integer = is_integer(v, &x), end = !integer && is_end_label(v, &x);
+        if (integer || end) {
             nint++;
-            nend += !is_integer(v, &x) && is_end_label(v, &x);
+            nend += end;
             if (!have || x < lo)
                 lo = x;
             if (!have || x > hi)
                 hi = x;
             have = 1;
         }
-        if (is_number(v, '.') || is_end_label(v, &x))
+        if (end || is_number(v, '.'))
             nnum++;
     }
     size_t nd = strmap_size(seen);
@@ -804,7 +789,7 @@ static char *lines_text(const unsigned long *l, size_t n)
     return s;
 }
 
-static void leave_out(struct export *e, int keep_unfinished, char **err)
+static void leave_out(struct export *e, int keep_unfinished)
 {
     size_t st, fin, ch;
     size_t ncols = e->ncols;
@@ -872,7 +857,6 @@ static void leave_out(struct export *e, int keep_unfinished, char **err)
     free(lp);
     free(lu);
     free(ls);
-    (void)err;
 }
 
 /* Responses with the same id: the same answers twice (two downloads
@@ -1319,7 +1303,7 @@ struct export *export_read(const struct export_opts *o, char **err)
     e->line = line;
 
     if (p == EXPORT_QUALTRICS)
-        leave_out(e, o->keep_unfinished, err);
+        leave_out(e, o->keep_unfinished);
     size_t idcol = NONE;
     for (size_t c = 0; c < ncols && idcol == NONE; c++)
         if ((p == EXPORT_QUALTRICS && (strcmp(e->col[c].id, "ResponseId") == 0
@@ -1341,8 +1325,8 @@ struct export *export_read(const struct export_opts *o, char **err)
         for (size_t r2 = 0; r2 < e->nrows; r2++)
             for (size_t c = 0; c < ncols; c++)
                 if (e->col[c].kind != EXPORT_META) {
-                    dc += is_comma_decimal(e->row[r2][c]);
-                    dp += is_point_decimal(e->row[r2][c]);
+                    dc += is_decimal(e->row[r2][c], ',');
+                    dp += is_decimal(e->row[r2][c], '.');
                 }
         e->decimal_comma = dc > 0 && dp == 0;
     }
@@ -1351,7 +1335,7 @@ struct export *export_read(const struct export_opts *o, char **err)
         for (size_t r2 = 0; r2 < e->nrows; r2++)
             for (size_t c = 0; c < ncols; c++)
                 if (e->col[c].kind != EXPORT_META &&
-                    is_comma_decimal(e->row[r2][c])) {
+                    is_decimal(e->row[r2][c], ',')) {
                     *strchr(e->row[r2][c], ',') = '.';
                     n++;
                 }
