@@ -26,37 +26,30 @@ EOF
 }
 
 intervals='' variable='' stat='' group='' bins=40
-while [ $# -gt 0 ]; do
+# The options of this script (plot_parse, common.sh).
+part_flag() {
     case $1 in
-    --help) usage; exit 0 ;;
-    --version) echo "$plot_name (surveykit) $plot_version"; exit 0 ;;
-    --gnuplot) plot_gnuplot=1; shift; continue ;;
-    --) shift; break ;;
-    -) break ;;
-    -*) plot_arg "$@" ;;
-    *) break ;;
+    *) return 1 ;;
     esac
-    if ! plot_option "$plot_opt" "$plot_val"; then
-        case $plot_opt in
-        --intervals) intervals=$plot_val ;;
-        --variable) variable=$plot_val ;;
-        --stat) stat=$plot_val ;;
-        --group) group=$plot_val ;;
-        --bins)
-            case $plot_val in
-            '' | *[!0-9]*) usage_error "invalid value for --bins: '$plot_val' (5 to 500)" ;;
-            esac
-            if [ "$plot_val" -lt 5 ] || [ "$plot_val" -gt 500 ]; then
-                usage_error "invalid value for --bins: '$plot_val' (5 to 500)"
-            fi
-            bins=$plot_val ;;
-        *) usage_error "unrecognized option '$plot_opt'" ;;
+}
+part_option() {
+    case $1 in
+    --intervals) intervals=$2 ;;
+    --variable) variable=$2 ;;
+    --stat) stat=$2 ;;
+    --group) group=$2 ;;
+    --bins)
+        case $2 in
+        '' | *[!0-9]*) usage_error "invalid value for --bins: '$2' (5 to 500)" ;;
         esac
-    fi
-    shift "$plot_shift"
-done
-[ $# -le 1 ] || usage_error "extra operand '$2'"
-plot_file=${1:-}
+        if [ "$2" -lt 5 ] || [ "$2" -gt 500 ]; then
+            usage_error "invalid value for --bins: '$2' (5 to 500)"
+        fi
+        bins=$2 ;;
+    *) return 1 ;;
+    esac
+}
+plot_parse "$@"
 
 plot_input
 plot_need "the replicates of sk-boot --replicates-out=FILE (variable, group, stat, replicate, value)" \

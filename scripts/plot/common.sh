@@ -186,10 +186,36 @@ plot_sk_table() {
 plot_arg() {
     case $1 in
     --*=*) plot_opt=${1%%=*} plot_val=${1#*=} plot_shift=1 ;;
-    -o?*) plot_opt=-o plot_val=${1#-o} plot_shift=1 ;;
+    -o?* | -p?*) plot_opt=${1%"${1#-?}"} plot_val=${1#-?} plot_shift=1 ;;
     *)
         plot_opt=$1 plot_shift=2
         [ $# -ge 2 ] || usage_error "option '$1' needs a value"
         plot_val=$2 ;;
     esac
+}
+
+# plot_parse "$@": the command line of every script. The script defines
+# part_flag NAME (0 when NAME is one of its options without a value, which
+# it takes) and part_option NAME VALUE (0 when NAME is one of its options
+# with a value, which it takes; a usage error for a bad value); the
+# common options are plot_option's; the one FILE operand is plot_file.
+plot_parse() {
+    while [ $# -gt 0 ]; do
+        case $1 in
+        --help) usage; exit 0 ;;
+        --version) echo "$plot_name (surveykit) $plot_version"; exit 0 ;;
+        --gnuplot) plot_gnuplot=1; shift; continue ;;
+        --) shift; break ;;
+        -) break ;;
+        -*) if part_flag "$1"; then shift; continue; fi
+            plot_arg "$@" ;;
+        *) break ;;
+        esac
+        plot_option "$plot_opt" "$plot_val" ||
+            part_option "$plot_opt" "$plot_val" ||
+            usage_error "unrecognized option '$plot_opt'"
+        shift "$plot_shift"
+    done
+    [ $# -le 1 ] || usage_error "extra operand '$2'"
+    plot_file=${1:-}
 }

@@ -33,38 +33,31 @@ EOF
 }
 
 est='' lo='' hi='' labels='' ref=0 xlabel=''
-while [ $# -gt 0 ]; do
+# The options of this script (plot_parse, common.sh).
+part_flag() {
     case $1 in
-    --help) usage; exit 0 ;;
-    --version) echo "$plot_name (surveykit) $plot_version"; exit 0 ;;
-    --gnuplot) plot_gnuplot=1; shift; continue ;;
-    --) shift; break ;;
-    -) break ;;
-    -*) plot_arg "$@" ;;
-    *) break ;;
+    *) return 1 ;;
     esac
-    if ! plot_option "$plot_opt" "$plot_val"; then
-        case $plot_opt in
-        --estimate) est=$plot_val ;;
-        --lo) lo=$plot_val ;;
-        --hi) hi=$plot_val ;;
-        --label) labels=$plot_val ;;
-        --ref)
-            case $plot_val in
-            none) ref= ;;
-            *) awk -v x="$plot_val" 'BEGIN { exit !(x ~ /^-?([0-9]+\.?[0-9]*|\.[0-9]+)$/) }' ||
-                   usage_error "invalid value for --ref: '$plot_val' (a number, or none)"
-               ref=$plot_val ;;
-            esac ;;
-        --xlabel) xlabel=$plot_val ;;
-        --codebook) codebook=$plot_val ;;
-        *) usage_error "unrecognized option '$plot_opt'" ;;
-        esac
-    fi
-    shift "$plot_shift"
-done
-[ $# -le 1 ] || usage_error "extra operand '$2'"
-plot_file=${1:-}
+}
+part_option() {
+    case $1 in
+    --estimate) est=$2 ;;
+    --lo) lo=$2 ;;
+    --hi) hi=$2 ;;
+    --label) labels=$2 ;;
+    --ref)
+        case $2 in
+        none) ref= ;;
+        *) awk -v x="$2" 'BEGIN { exit !(x ~ /^-?([0-9]+\.?[0-9]*|\.[0-9]+)$/) }' ||
+               usage_error "invalid value for --ref: '$2' (a number, or none)"
+           ref=$2 ;;
+        esac ;;
+    --xlabel) xlabel=$2 ;;
+    --codebook) codebook=$2 ;;
+    *) return 1 ;;
+    esac
+}
+plot_parse "$@"
 if [ -n "$est$lo$hi" ] && { [ -z "$est" ] || [ -z "$lo" ] || [ -z "$hi" ]; }; then
     usage_error "--estimate, --lo and --hi go together: give all three"
 fi

@@ -36,32 +36,25 @@ EOF
 sort_by=input
 aside=''
 seg_labels=1
-while [ $# -gt 0 ]; do
+# The options of this script (plot_parse, common.sh).
+part_flag() {
     case $1 in
-    --help) usage; exit 0 ;;
-    --version) echo "$plot_name (surveykit) $plot_version"; exit 0 ;;
-    --gnuplot) plot_gnuplot=1; shift; continue ;;
-    --no-labels) seg_labels=0; shift; continue ;;
-    --) shift; break ;;
-    -) break ;;
-    -*) plot_arg "$@" ;;
-    *) break ;;
+    --no-labels) seg_labels=0 ;;
+    *) return 1 ;;
     esac
-    if ! plot_option "$plot_opt" "$plot_val"; then
-        case $plot_opt in
-        --codebook) codebook=$plot_val ;;
-        --aside) aside=$plot_val ;;
-        --sort)
-            case $plot_val in input | agree | disagree | mean) sort_by=$plot_val ;;
-            *) usage_error "invalid value for --sort: '$plot_val' (input, agree, disagree or mean)" ;;
-            esac ;;
-        *) usage_error "unrecognized option '$plot_opt'" ;;
-        esac
-    fi
-    shift "$plot_shift"
-done
-[ $# -le 1 ] || usage_error "extra operand '$2'"
-plot_file=${1:-}
+}
+part_option() {
+    case $1 in
+    --codebook) codebook=$2 ;;
+    --aside) aside=$2 ;;
+    --sort)
+        case $2 in input | agree | disagree | mean) sort_by=$2 ;;
+        *) usage_error "invalid value for --sort: '$2' (input, agree, disagree or mean)" ;;
+        esac ;;
+    *) return 1 ;;
+    esac
+}
+plot_parse "$@"
 
 plot_input
 plot_need "sk-freq's table (item, level, label, count, n: sk-freq without --summary)" \

@@ -32,38 +32,30 @@ EOF
 }
 
 pair='' id='' within='' levels='' value='' tsv='' center=mean level=0.95 na=NA
-while [ $# -gt 0 ]; do
+# The options of this script (plot_parse, common.sh).
+part_flag() {
     case $1 in
-    --help) usage; exit 0 ;;
-    --version) echo "$plot_name (surveykit) $plot_version"; exit 0 ;;
-    --gnuplot) plot_gnuplot=1; shift; continue ;;
-    -t | --tsv) tsv=1; shift; continue ;;
-    --) shift; break ;;
-    -) break ;;
-    -p?*) plot_opt=-p plot_val=${1#-p} plot_shift=1 ;;
-    -*) plot_arg "$@" ;;
-    *) break ;;
+    -t | --tsv) tsv=1 ;;
+    *) return 1 ;;
     esac
-    if ! plot_option "$plot_opt" "$plot_val"; then
-        case $plot_opt in
-        -p | --pair) pair=$plot_val ;;
-        --id) id=$plot_val ;;
-        --within) within=$plot_val ;;
-        --levels) levels=$plot_val ;;
-        --value) value=$plot_val ;;
-        --center)
-            case $plot_val in mean | median) center=$plot_val ;;
-            *) usage_error "invalid value for --center: '$plot_val' (mean or median)" ;;
-            esac ;;
-        --level) level=$plot_val ;;
-        --na) na=$plot_val ;;
-        *) usage_error "unrecognized option '$plot_opt'" ;;
-        esac
-    fi
-    shift "$plot_shift"
-done
-[ $# -le 1 ] || usage_error "extra operand '$2'"
-plot_file=${1:-}
+}
+part_option() {
+    case $1 in
+    -p | --pair) pair=$2 ;;
+    --id) id=$2 ;;
+    --within) within=$2 ;;
+    --levels) levels=$2 ;;
+    --value) value=$2 ;;
+    --center)
+        case $2 in mean | median) center=$2 ;;
+        *) usage_error "invalid value for --center: '$2' (mean or median)" ;;
+        esac ;;
+    --level) level=$2 ;;
+    --na) na=$2 ;;
+    *) return 1 ;;
+    esac
+}
+plot_parse "$@"
 if [ -n "$pair" ]; then
     [ -z "$id$within$levels$value" ] ||
         usage_error "-p is the wide form; --id, --within, --levels, --value the long form: not both"
