@@ -157,17 +157,30 @@ if [ "$rc" = 0 ] && [ "$(ls "$work/edu/tables/" | grep -c '^compare-vs-.*tsv$')"
 else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
      tap_fail "five groups: each compared with the reference" "$work/why"; fi
 
-# Refusals.
-for c in "2 --frobnicate" "2 --min-cell=x" "2 --prefix=nocolon" \
-         "2 a.csv b.csv" "1 $work/nope.csv" "2 --roster=$plp/roster.csv $plp/survey.csv"; do
-    want=${c%% *}
+# Refusals: exit status and message (a fragment of it), nothing on stdout.
+# Each case: STATUS|MESSAGE|ARGUMENTS (words).
+while IFS='|' read -r want msg args; do
     # shellcheck disable=SC2086 # the words of the case
-    set -- ${c#* }
+    set -- $args
     rc=0
     sk-report -o "$work/x" "$@" >"$work/out" 2>"$work/err" || rc=$?
-    if [ "$rc" = "$want" ] && [ ! -s "$work/out" ] && [ -s "$work/err" ]; then
-        tap_ok "refused with exit $want: $*"
-    else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
-         tap_fail "refused with exit $want: $*" "$work/why"; fi
-done
+    if [ "$rc" = "$want" ] && [ ! -s "$work/out" ] &&
+       grep -qF -- "sk-report: $msg" "$work/err"; then
+        tap_ok "refused with exit $want: $args"
+    else { echo "exit $rc, expected $want and 'sk-report: $msg'"; cat "$work/err"; } >"$work/why"
+         tap_fail "refused with exit $want: $args" "$work/why"; fi
+done <<EOF
+2|unrecognized option '--frobnicate'|--frobnicate
+2|--min-cell wants a count: 'x'|--min-cell=x
+2|--prefix wants PRE:POST: 'nocolon'|--prefix=nocolon
+2|--seed wants a number: 'x'|--seed=x
+2|--replicates wants a count: '0'|--replicates=0
+2|option '--title' requires an argument|--title
+2|extra operand 'b.csv'|a.csv b.csv
+1|$work/nope.csv: No such file|$work/nope.csv
+2|--roster needs --id (the survey's id column)|--roster=$plp/roster.csv $plp/survey.csv
+1|$work/nope.csv: No such file|--codebook=$work/nope.csv
+1|the survey has no column 'Nope'|--group=Nope --codebook=$plp/codebook.csv $plp/survey.csv
+1|--reference=9: no such group of education|--group=education --reference=9 --codebook=$top_srcdir/datasets/bfi-codebook.csv $top_srcdir/datasets/bfi.csv
+EOF
 tap_done
