@@ -558,7 +558,7 @@ if command -v cmark-gfm >/dev/null 2>&1; then
     {
         echo '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
         printf '<title>%s</title>\n' "$(printf '%s' "$title" | sed 's/&/\&amp;/g; s/</\&lt;/g')"
-        echo '<style>body{font-family:sans-serif;max-width:75em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:1em 0;display:block;overflow-x:auto;max-width:100%}th,td{padding:.2em .6em;border-bottom:1px solid #ccc;white-space:nowrap}td:first-child{white-space:normal;min-width:14em}th{border-bottom:2px solid #333}img{max-width:100%}p img:not(:only-child){max-width:49%}pre{background:#f6f6f6;padding:.6em;overflow-x:auto;font-size:85%}</style></head><body>'
+        echo '<style>body{font-family:sans-serif;max-width:75em;margin:2em auto;padding:0 1em;line-height:1.4}table{border-collapse:collapse;margin:1em 0;display:block;overflow-x:auto;max-width:100%}th,td{padding:.2em .6em;border-bottom:1px solid #ccc;white-space:nowrap}td:first-child{white-space:normal;min-width:14em}th{border-bottom:2px solid #333}img{max-width:100%}p img:not(:only-child){max-width:49%}pre{background:#f6f6f6;padding:.6em;white-space:pre-wrap;overflow-wrap:anywhere;font-size:85%}</style></head><body>'
         cmark-gfm -e table "$md"
         echo '</body></html>'
     } >report.html || die "cannot write report.html"
