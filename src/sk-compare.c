@@ -395,7 +395,12 @@ static void compare(const struct between *bt, const struct between_spec *sp,
     }
     r->median_a = median(a, na);
     r->median_b = median(b, nb);
-    stats_ttest2(a, na, b, nb, o->w.level, o->w.alt, o->var_equal, &r->t);
+    /* each group's answers as runs of equal values, made once for every
+     * test */
+    struct stats_runs ra, rb;
+    stats_runs_make(a, na, &ra);
+    stats_runs_make(b, nb, &rb);
+    stats_ttest2_runs(&ra, &rb, o->w.level, o->w.alt, o->var_equal, &r->t);
     r->t_method = o->var_equal ? "student" : "welch";
     if (sp->dyad)
         dyad_test(bt, g, v, o, r);
@@ -403,10 +408,12 @@ static void compare(const struct between *bt, const struct between_spec *sp,
     stats_smd_summary(na, r->t.mean_a, na > 1 ? r->t.sd_a : 0, nb,
                       r->t.mean_b, nb > 1 ? r->t.sd_b : 0, o->w.level,
                       o->w.alt, &r->g);
-    stats_ranksum(a, na, b, nb, &o->w, &r->w);
-    stats_dominance(a, na, b, nb, o->w.level, o->w.alt, &r->d);
+    stats_ranksum_runs(&ra, &rb, &o->w, &r->w);
+    stats_dominance_runs(&ra, &rb, o->w.level, o->w.alt, &r->d);
     int ff = 0;
-    r->p_fisher = stats_fisher_values(a, na, b, nb, &ff);
+    r->p_fisher = stats_fisher_runs(&ra, &rb, &ff);
+    stats_runs_free(&ra);
+    stats_runs_free(&rb);
     free(ca);
     free(cb);
     if (ff & STATS_TG_TOO_BIG)

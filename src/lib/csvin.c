@@ -115,20 +115,35 @@ static void on_field(void *data, size_t len, void *ctx)
         r->foff = sk_xreallocarray(r->foff, r->fcap, sizeof *r->foff);
         r->flen = sk_xreallocarray(r->flen, r->fcap, sizeof *r->flen);
     }
-    if (len)
-        memcpy(r->buf + r->blen, data, len);
-    r->buf[r->blen + len] = '\0';
+    /* The copy, and whether a byte may be a line break or a NUL: this
+     * runs for every field, most of them a few bytes (an answer code). */
+    const unsigned char *src = data;
+    char *dst = r->buf + r->blen;
+    int ctl = 0;
+    if (len <= 16)
+        for (size_t i = 0; i < len; i++) {
+            dst[i] = (char)src[i];
+            ctl |= src[i] <= '\r';
+        }
+    else {
+        memcpy(dst, src, len);
+        ctl = memchr(src, '\n', len) || memchr(src, '\r', len) ||
+              memchr(src, '\0', len);
+    }
+    dst[len] = '\0';
     r->foff[r->nf] = r->blen;
     r->flen[r->nf] = len;
     r->nf++;
     r->blen += len + 1;
-    unsigned long nul = (unsigned long)-1;
-    unsigned long k = count_newlines(data, len, &nul);
-    if (nul != (unsigned long)-1 && r->cur_nul_field == NO_NUL) {
-        r->cur_nul_field = r->cur_nfields;
-        r->cur_nul_newlines = r->cur_newlines + nul;
+    if (ctl) {
+        unsigned long nul = (unsigned long)-1;
+        unsigned long k = count_newlines(data, len, &nul);
+        if (nul != (unsigned long)-1 && r->cur_nul_field == NO_NUL) {
+            r->cur_nul_field = r->cur_nfields;
+            r->cur_nul_newlines = r->cur_newlines + nul;
+        }
+        r->cur_newlines += k;
     }
-    r->cur_newlines += k;
     r->cur_nfields++;
 }
 

@@ -50,6 +50,48 @@ enum num_status num_parse(const char *s, size_t len, struct num_value *out)
 enum num_status num_parse_mark(const char *s, size_t len, char mark,
                                struct num_value *out)
 {
+    /* The common case first: [-]DIGITS[MARK DIGITS] with at most 15
+     * digits and nothing else (an answer code, a measurement). Its value
+     * is m / 10^f with m < 10^15 < 2^53 and f <= 15, both exact doubles,
+     * so the quotient is correctly rounded (Clinger's fast path below);
+     * the exact decimal is m / 10^f without its trailing zeros. The same
+     * results as the general path, which takes every other field. */
+    if (len > 0 && len <= 17) {
+        size_t i = s[0] == '-';
+        int neg = (int)i, digits = 0, frac = -1;
+        uint64_t m = 0;
+        for (; i < len; i++) {
+            unsigned d = (unsigned)(unsigned char)s[i] - '0';
+            if (d <= 9) {
+                m = m * 10 + d;
+                digits++;
+                if (frac >= 0)
+                    frac++;
+            } else if (s[i] == mark && frac < 0)
+                frac = 0;
+            else
+                break;
+        }
+        if (i == len && digits > 0 && digits <= 15) {
+            if (frac < 0)
+                frac = 0;
+            double x = (double)m;
+            if (frac)
+                x /= exact_pow10[frac];
+            out->x = neg ? -x : x;
+            if (m == 0)
+                frac = 0;
+            while (frac > 0 && m % 10 == 0) {
+                m /= 10;
+                frac--;
+            }
+            out->exact = 1;
+            out->mant = neg ? -(int64_t)m : (int64_t)m;
+            out->scale = frac;
+            return NUM_OK;
+        }
+    }
+
     const char *p = s, *end = s + len;
     while (p < end && is_blank(*p))
         p++;

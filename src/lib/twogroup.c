@@ -26,7 +26,31 @@ static void mean_sd(const double *x, size_t n, double *mean, double *sd)
         *sd = sqrt(var);
 }
 
+static void mean_sd_runs(const struct stats_runs *r, double *mean,
+                         double *sd)
+{
+    double var = NAN;
+    *mean = *sd = NAN;
+    if (r->n == 0)
+        return;
+    stats_mean_var(r->v, r->c, r->k, r->n, mean, &var);
+    if (r->n > 1)
+        *sd = sqrt(var);
+}
+
 /* ---- t tests ------------------------------------------------------- */
+
+void stats_ttest2_runs(const struct stats_runs *ra,
+                       const struct stats_runs *rb, double level,
+                       enum stats_alt alt, int var_equal,
+                       struct stats_ttest2 *r)
+{
+    double ma, sa, mb, sb;
+    mean_sd_runs(ra, &ma, &sa);
+    mean_sd_runs(rb, &mb, &sb);
+    stats_ttest2_summary(ra->n, ma, sa, rb->n, mb, sb, level, alt,
+                         var_equal, r);
+}
 
 void stats_ttest2(const double *a, size_t na, const double *b, size_t nb,
                   double level, enum stats_alt alt, int var_equal,
@@ -155,17 +179,21 @@ void stats_smd_summary(size_t na, double mean_a, double sd_a, size_t nb,
 
 /* ---- ranks by distinct values -------------------------------------- */
 
-static double *sorted_copy(const double *x, size_t n)
+/* X in increasing order: X itself when it already is (the caller sorted
+ * once for every test), else a sorted copy left in *own to free() (NULL
+ * when X is used). */
+static const double *sorted_view(const double *x, size_t n, double **own)
 {
-    double *s = sk_xcalloc(n ? n : 1, sizeof *s);
-    if (n)
-        memcpy(s, x, n * sizeof *s);
     size_t i = 1;
-    while (i < n && s[i - 1] <= s[i])   /* already sorted: the caller */
-        i++;                            /* sorted once for every test */
-    if (i < n)
-        stats_sort(s, n);
-    return s;
+    *own = NULL;
+    while (i < n && x[i - 1] <= x[i])
+        i++;
+    if (i >= n)
+        return x;
+    double *s = sk_xcalloc(n, sizeof *s);
+    memcpy(s, x, n * sizeof *s);
+    stats_sort(s, n);
+    return *own = s;
 }
 
 /* The distinct values of sorted a and b merged: counts of each group at
@@ -176,25 +204,24 @@ struct levels {
     unsigned long *ca, *cb;
 };
 
-static void levels_make(const double *sa, size_t na, const double *sb,
-                        size_t nb, struct levels *L)
+/* The levels of runs a and of runs b shifted by -db (b - db keeps b's
+ * order), merged: O(runs). */
+static void levels_of(const struct stats_runs *a, const struct stats_runs *b,
+                      double db, struct levels *L)
 {
-    size_t cap = na + nb ? na + nb : 1;
+    size_t cap = a->k + b->k ? a->k + b->k : 1;
     L->value = sk_xcalloc(cap, sizeof *L->value);
     L->ca = sk_xcalloc(cap, sizeof *L->ca);
     L->cb = sk_xcalloc(cap, sizeof *L->cb);
     size_t i = 0, j = 0, k = 0;
-    while (i < na || j < nb) {
-        double v = j >= nb || (i < na && sa[i] < sb[j]) ? sa[i] : sb[j];
+    while (i < a->k || j < b->k) {
+        double bj = j < b->k ? b->v[j] - db : 0;
+        double v = j >= b->k || (i < a->k && a->v[i] < bj) ? a->v[i] : bj;
         unsigned long ca = 0, cb = 0;
-        while (i < na && sa[i] == v) {
-            i++;
-            ca++;
-        }
-        while (j < nb && sb[j] == v) {
-            j++;
-            cb++;
-        }
+        if (i < a->k && a->v[i] == v)
+            ca = (unsigned long)a->c[i++];
+        if (j < b->k && b->v[j] - db == v)
+            cb = (unsigned long)b->c[j++];
         L->value[k] = v;
         L->ca[k] = ca;
         L->cb[k] = cb;
@@ -501,76 +528,92 @@ unsigned long long stats_diff_count_le(const double *a, size_t na,
     return c;
 }
 
-/* Sorted values as runs of equal values: v[0..k) increasing, c[] their
- * counts. Answer codes have a handful of runs, which makes counting the
- * differences O(runs) instead of O(n). */
-struct runs {
-    double *v;
-    unsigned long long *c;
-    size_t k;
-};
-
-static void runs_make(const double *x, size_t n, struct runs *r)
+void stats_runs_make(const double *x, size_t n, struct stats_runs *r)
 {
-    r->v = sk_xcalloc(n ? n : 1, sizeof *r->v);
-    r->c = sk_xcalloc(n ? n : 1, sizeof *r->c);
+    double *own;
+    x = sorted_view(x, n, &own);
+    size_t cap = 16;
+    r->v = sk_xcalloc(cap, sizeof *r->v);
+    r->c = sk_xcalloc(cap, sizeof *r->c);
     r->k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (r->k && x[i] == r->v[r->k - 1])
-            r->c[r->k - 1]++;
-        else {
-            r->v[r->k] = x[i];
-            r->c[r->k++] = 1;
+    r->n = n;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && x[j] == x[i])
+            j++;
+        if (r->k == cap) {
+            cap *= 2;
+            r->v = sk_xreallocarray(r->v, cap, sizeof *r->v);
+            r->c = sk_xreallocarray(r->c, cap, sizeof *r->c);
         }
+        r->v[r->k] = x[i];
+        r->c[r->k++] = j - i;
+        i = j;
+    }
+    free(own);
+}
+
+void stats_runs_free(struct stats_runs *r)
+{
+    free(r->v);
+    free(r->c);
+    r->v = NULL;
+    r->c = NULL;
+    r->k = r->n = 0;
 }
 
 /* stats_diff_count_le over runs: the same pointer walk, weighted. */
-static unsigned long long runs_count_le(const struct runs *a,
-                                        const struct runs *b, double t)
+static unsigned long long runs_count_le(const struct stats_runs *a,
+                                        const struct stats_runs *b, double t)
 {
     unsigned long long c = 0, suffix = 0;    /* a's count in a[i..) */
     size_t i = a->k;
     for (size_t j = b->k; j-- > 0;) {
         while (i > 0 && b->v[j] - a->v[i - 1] <= t)
             suffix += a->c[--i];
-        c += b->c[j] * suffix;
+        c += (unsigned long long)b->c[j] * suffix;
     }
     return c;
+}
+
+/* The k-th smallest of the differences b - a over runs (k in 1..na nb):
+ * the smallest double t with at least k differences <= t, a bisection
+ * over the ordered doubles, so t is one of the differences. */
+static double runs_kth(const struct stats_runs *ra, const struct stats_runs *rb,
+                       unsigned long long k)
+{
+    uint64_t lo = stats_dkey(rb->v[0] - ra->v[ra->k - 1]);
+    uint64_t hi = stats_dkey(rb->v[rb->k - 1] - ra->v[0]);
+    while (lo < hi) {
+        uint64_t mid = lo + (hi - lo) / 2;
+        if (runs_count_le(ra, rb, stats_unkey(mid)) >= k)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return stats_unkey(lo);
 }
 
 double stats_diff_kth(const double *a, size_t na, const double *b,
                       size_t nb, unsigned long long k)
 {
-    /* the smallest double t with at least k differences <= t: a
-     * bisection over the ordered doubles, so t is one of the differences */
-    struct runs ra, rb;
-    runs_make(a, na, &ra);
-    runs_make(b, nb, &rb);
-    uint64_t lo = stats_dkey(b[0] - a[na - 1]), hi = stats_dkey(b[nb - 1] - a[0]);
-    while (lo < hi) {
-        uint64_t mid = lo + (hi - lo) / 2;
-        if (runs_count_le(&ra, &rb, stats_unkey(mid)) >= k)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    free(ra.v);
-    free(ra.c);
-    free(rb.v);
-    free(rb.c);
-    return stats_unkey(lo);
+    struct stats_runs ra, rb;
+    stats_runs_make(a, na, &ra);
+    stats_runs_make(b, nb, &rb);
+    double d = runs_kth(&ra, &rb, k);
+    stats_runs_free(&ra);
+    stats_runs_free(&rb);
+    return d;
 }
 
 /* R's W(d) of wilcox.test's interval: the standardized rank-sum
  * statistic of c(b - d, a), ties (also between b - d and a) corrected. */
-static double w_at(const double *sa, size_t na, const double *sb, size_t nb,
+static double w_at(const struct stats_runs *ra, const struct stats_runs *rb,
                    double d, int correct, enum stats_alt alt)
 {
-    double *x = sk_xcalloc(nb, sizeof *x);
-    for (size_t j = 0; j < nb; j++)
-        x[j] = sb[j] - d;       /* still increasing */
+    size_t na = ra->n, nb = rb->n;
     struct levels L;
-    levels_make(sa, na, x, nb, &L);
+    levels_of(ra, rb, d, &L);    /* b - d: increasing */
     double u = 0, ties = 0, below = 0;
     for (size_t l = 0; l < L.k; l++) {
         double tl = (double)(L.ca[l] + L.cb[l]);
@@ -579,7 +622,6 @@ static double w_at(const double *sa, size_t na, const double *sb, size_t nb,
         ties += tl * tl * tl - tl;
     }
     levels_free(&L);
-    free(x);
     double dna = (double)na, dnb = (double)nb, N = dna + dnb;
     double dz = u - dna * dnb / 2;
     double corr = !correct ? 0
@@ -593,8 +635,7 @@ static double w_at(const double *sa, size_t na, const double *sb, size_t nb,
  * no value in common, so W(d) depends on d only through k: U = nab - k,
  * the ties those within each group. */
 struct wctx {
-    const double *sa, *sb;
-    size_t na, nb;
+    const struct stats_runs *ra, *rb;
     unsigned long long nab;
     int correct;
     enum stats_alt alt;
@@ -617,9 +658,9 @@ static double w_root(const struct wctx *c, double wmin, double wmax,
                      double zq)
 {
     if (wmin - zq <= 0)
-        return c->sb[0] - c->sa[c->na - 1];
+        return c->rb->v[0] - c->ra->v[c->ra->k - 1];
     if (wmax - zq >= 0)
-        return c->sb[c->nb - 1] - c->sa[0];
+        return c->rb->v[c->rb->k - 1] - c->ra->v[0];
     unsigned long long lo = 1, hi = c->nab;
     while (lo < hi) {
         unsigned long long mid = lo + (hi - lo) / 2;
@@ -628,13 +669,26 @@ static double w_root(const struct wctx *c, double wmin, double wmax,
         else
             lo = mid + 1;
     }
-    return stats_diff_kth(c->sa, c->na, c->sb, c->nb, lo);
+    return runs_kth(c->ra, c->rb, lo);
 }
 
-static void hl_interval(const double *sa, size_t na, const double *sb,
-                        size_t nb, int exact, const struct stats_ranksum_opts *o,
+/* stats_tie_sum over runs: the same sum in the same order */
+static double runs_tie_sum(const struct stats_runs *r)
+{
+    double s = 0;
+    for (size_t i = 0; i < r->k; i++) {
+        double t = (double)r->c[i];
+        s += t * t * t - t;
+    }
+    return s;
+}
+
+static void hl_interval(const struct stats_runs *ra,
+                        const struct stats_runs *rb, int exact,
+                        const struct stats_ranksum_opts *o,
                         struct stats_ranksum *r)
 {
+    size_t na = ra->n, nb = rb->n;
     unsigned long long nab = (unsigned long long)na * nb;
     double alpha = 1 - o->level;
     r->hl_lo = o->alt == STATS_LESS ? -INFINITY : NAN;
@@ -653,19 +707,20 @@ static void hl_interval(const double *sa, size_t na, const double *sb,
         if (achieved - alpha > alpha / 2)
             r->flags |= STATS_TG_LEVEL_NOT_ACHIEVED;
         if (o->alt != STATS_LESS)
-            r->hl_lo = stats_diff_kth(sa, na, sb, nb, iq);
+            r->hl_lo = runs_kth(ra, rb, iq);
         if (o->alt != STATS_GREATER)
-            r->hl_hi = stats_diff_kth(sa, na, sb, nb, ql + 1);
+            r->hl_hi = runs_kth(ra, rb, ql + 1);
         r->hl_exact = 1;
         return;
     }
     double dna = (double)na, dnb = (double)nb, N = dna + dnb;
-    struct wctx c = { sa, sb, na, nb, nab, o->correct, o->alt, 0 };
-    double ties = stats_tie_sum(sa, na) + stats_tie_sum(sb, nb);
+    struct wctx c = { ra, rb, nab, o->correct, o->alt, 0 };
+    double ties = runs_tie_sum(ra) + runs_tie_sum(rb);
     c.sigma = sqrt(dna * dnb / 12 * ((N + 1) - ties / (N * (N - 1))));
-    double mumin = sb[0] - sa[na - 1], mumax = sb[nb - 1] - sa[0];
-    double wmin = w_at(sa, na, sb, nb, mumin, o->correct, o->alt);
-    double wmax = w_at(sa, na, sb, nb, mumax, o->correct, o->alt);
+    double mumin = rb->v[0] - ra->v[ra->k - 1];
+    double mumax = rb->v[rb->k - 1] - ra->v[0];
+    double wmin = w_at(ra, rb, mumin, o->correct, o->alt);
+    double wmax = w_at(ra, rb, mumax, o->correct, o->alt);
     if (!isfinite(wmin) || !isfinite(wmax))
         return;     /* R: "cannot compute confidence interval when all
                        observations are tied" */
@@ -683,6 +738,20 @@ void stats_ranksum(const double *a, size_t na, const double *b, size_t nb,
                    const struct stats_ranksum_opts *o,
                    struct stats_ranksum *r)
 {
+    struct stats_runs ra, rb;
+    stats_runs_make(a, na, &ra);
+    stats_runs_make(b, nb, &rb);
+    stats_ranksum_runs(&ra, &rb, o, r);
+    stats_runs_free(&ra);
+    stats_runs_free(&rb);
+}
+
+void stats_ranksum_runs(const struct stats_runs *ra,
+                        const struct stats_runs *rb,
+                        const struct stats_ranksum_opts *o,
+                        struct stats_ranksum *r)
+{
+    size_t na = ra->n, nb = rb->n;
     memset(r, 0, sizeof *r);
     r->n_a = na;
     r->n_b = nb;
@@ -692,9 +761,8 @@ void stats_ranksum(const double *a, size_t na, const double *b, size_t nb,
         r->flags |= STATS_TG_SMALL_N;
         return;
     }
-    double *sa = sorted_copy(a, na), *sb = sorted_copy(b, nb);
     struct levels L;
-    levels_make(sa, na, sb, nb, &L);
+    levels_of(ra, rb, 0, &L);
     /* W = sum of B's mid-ranks - nb (nb + 1) / 2, from the doubled ranks */
     unsigned long long below = 0, w2 = 0;
     unsigned long *t = sk_xcalloc(L.k, sizeof *t);
@@ -711,10 +779,10 @@ void stats_ranksum(const double *a, size_t na, const double *b, size_t nb,
     unsigned long long nab = (unsigned long long)na * nb;
     r->W = (double)w2 / 2 - dnb * (dnb + 1) / 2;
     if (nab % 2)
-        r->hl = stats_diff_kth(sa, na, sb, nb, (nab + 1) / 2);
+        r->hl = runs_kth(ra, rb, (nab + 1) / 2);
     else
-        r->hl = stats_diff_kth(sa, na, sb, nb, nab / 2) / 2 +
-                stats_diff_kth(sa, na, sb, nb, nab / 2 + 1) / 2;
+        r->hl = runs_kth(ra, rb, nab / 2) / 2 +
+                runs_kth(ra, rb, nab / 2 + 1) / 2;
     if (L.k == 1) {
         r->flags |= STATS_TG_ALL_EQUAL;
         r->W = NAN;
@@ -758,12 +826,10 @@ void stats_ranksum(const double *a, size_t na, const double *b, size_t nb,
             r->p = 2 * fmin(dist_pnorm(z), dist_pnorm_upper(z));
         r->method = STATS_W_NORMAL;
     }
-    hl_interval(sa, na, sb, nb, exact && !r->ties, o, r);
+    hl_interval(ra, rb, exact && !r->ties, o, r);
 out:
     free(t);
     levels_free(&L);
-    free(sa);
-    free(sb);
 }
 
 /* ---- dominance ----------------------------------------------------- */
@@ -772,6 +838,19 @@ void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
                      double level, enum stats_alt alt,
                      struct stats_dominance *r)
 {
+    struct stats_runs ra, rb;
+    stats_runs_make(a, na, &ra);
+    stats_runs_make(b, nb, &rb);
+    stats_dominance_runs(&ra, &rb, level, alt, r);
+    stats_runs_free(&ra);
+    stats_runs_free(&rb);
+}
+
+void stats_dominance_runs(const struct stats_runs *ra,
+                          const struct stats_runs *rb, double level,
+                          enum stats_alt alt, struct stats_dominance *r)
+{
+    size_t na = ra->n, nb = rb->n;
     r->p_gt = r->p_eq = r->p_lt = r->theta = r->delta = NAN;
     r->se = r->t_bm = r->df = r->p_bm = NAN;
     r->theta_lo = r->theta_hi = r->delta_lo = r->delta_hi = NAN;
@@ -780,9 +859,8 @@ void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
         r->flags |= STATS_TG_SMALL_N;
         return;
     }
-    double *sa = sorted_copy(a, na), *sb = sorted_copy(b, nb);
     struct levels L;
-    levels_make(sa, na, sb, nb, &L);
+    levels_of(ra, rb, 0, &L);
     /* placements: P_b = #{a < b} + #{a = b}/2 (doubled: integers) */
     unsigned long long gt = 0, eq = 0, ba = 0, bb = 0;
     for (size_t l = 0; l < L.k; l++) {
@@ -840,8 +918,6 @@ void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
     r->delta_hi = 2 * r->theta_hi - 1;
 out:
     levels_free(&L);
-    free(sa);
-    free(sb);
 }
 
 /* ---- Fisher's exact test, 2 x k ------------------------------------ */
@@ -1145,13 +1221,26 @@ double stats_fisher_values(const double *a, size_t na, const double *b,
         *flags |= STATS_TG_SMALL_N;
         return NAN;
     }
-    double *sa = sorted_copy(a, na), *sb = sorted_copy(b, nb);
+    struct stats_runs ra, rb;
+    stats_runs_make(a, na, &ra);
+    stats_runs_make(b, nb, &rb);
+    double p = stats_fisher_runs(&ra, &rb, flags);
+    stats_runs_free(&ra);
+    stats_runs_free(&rb);
+    return p;
+}
+
+double stats_fisher_runs(const struct stats_runs *ra,
+                         const struct stats_runs *rb, int *flags)
+{
+    if (ra->n == 0 || rb->n == 0) {
+        *flags |= STATS_TG_SMALL_N;
+        return NAN;
+    }
     struct levels L;
-    levels_make(sa, na, sb, nb, &L);
+    levels_of(ra, rb, 0, &L);
     double p = stats_fisher_2xk(L.ca, L.cb, L.k, STATS_FISHER_WORK, flags);
     levels_free(&L);
-    free(sa);
-    free(sb);
     return p;
 }
 

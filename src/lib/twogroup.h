@@ -31,6 +31,20 @@ enum {
                                       undefined (NAN), taken as 0 */
 };
 
+/* One group's values as runs of equal values: v[0..k) increasing, c[i]
+ * the count of v[i], n = the sum of c. Each test below has a _runs form
+ * that takes them, for a caller running several tests on the same
+ * groups: answer codes have a handful of runs, and every rank statistic
+ * then costs O(runs) after the one pass that makes them (and a sort when
+ * the values are not in order). */
+struct stats_runs {
+    double *v;
+    size_t *c;
+    size_t k, n;
+};
+void stats_runs_make(const double *x, size_t n, struct stats_runs *r);
+void stats_runs_free(struct stats_runs *r);
+
 /* Welch's (var_equal 0) or Student's (var_equal 1) t test of mean(b) -
  * mean(a), as R's t.test(b, a, var.equal = ...): se, the CI at level,
  * t, df (Welch-Satterthwaite, or na + nb - 2) and p. Welch needs two
@@ -47,6 +61,12 @@ struct stats_ttest2 {
 void stats_ttest2(const double *a, size_t na, const double *b, size_t nb,
                   double level, enum stats_alt alt, int var_equal,
                   struct stats_ttest2 *r);
+/* The same on runs: the means and variances weighted by the counts
+ * (each run's deviation times its count, in long double, as
+ * stats_mean_var). */
+void stats_ttest2_runs(const struct stats_runs *a, const struct stats_runs *b,
+                       double level, enum stats_alt alt, int var_equal,
+                       struct stats_ttest2 *r);
 /* The same from each group's n, mean and sd (n - 1; any value when n is
  * 1). */
 void stats_ttest2_summary(size_t na, double mean_a, double sd_a, size_t nb,
@@ -130,6 +150,10 @@ struct stats_ranksum {
 void stats_ranksum(const double *a, size_t na, const double *b, size_t nb,
                    const struct stats_ranksum_opts *o,
                    struct stats_ranksum *r);
+void stats_ranksum_runs(const struct stats_runs *a,
+                        const struct stats_runs *b,
+                        const struct stats_ranksum_opts *o,
+                        struct stats_ranksum *r);
 
 /* The exact conditional distribution of the doubled mid-rank sum of a
  * group of nb among the k distinct values with total counts t[0..k)
@@ -141,7 +165,8 @@ int stats_ranksum_exact(const unsigned long *t, size_t k, unsigned long nb,
                         double *lower, double *upper, double *two);
 
 /* The k-th smallest (1-based) of the differences b[j] - a[i] of sorted
- * a[0..na) and b[0..nb), in O((na + nb) log) time and no extra space;
+ * a[0..na) and b[0..nb) (sorted here when they are not), in
+ * O((runs of a + runs of b) log) time after one pass over each;
  * and the number of differences <= t. */
 double stats_diff_kth(const double *a, size_t na, const double *b,
                       size_t nb, unsigned long long k);
@@ -173,6 +198,9 @@ struct stats_dominance {
 void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
                      double level, enum stats_alt alt,
                      struct stats_dominance *r);
+void stats_dominance_runs(const struct stats_runs *a,
+                          const struct stats_runs *b, double level,
+                          enum stats_alt alt, struct stats_dominance *r);
 
 /* Fisher's exact test of the 2 x k table whose rows are the counts of A
  * and B at each of the k distinct answers, as R's fisher.test: the sum
@@ -198,6 +226,8 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
 /* The same on the answers: the columns are the distinct values. */
 double stats_fisher_values(const double *a, size_t na, const double *b,
                            size_t nb, int *flags);
+double stats_fisher_runs(const struct stats_runs *a,
+                         const struct stats_runs *b, int *flags);
 
 /* The partially overlapping samples t test (Derrick, Russ, Toher & White
  * 2017, J. Mod. Appl. Stat. Methods 16(1), their T_new1 and T_new2):

@@ -580,6 +580,54 @@ static void test_random_vs_strtod(void)
     CU_ASSERT(ranges > 0);
 }
 
+/* Plain fields, [-]DIGITS[.DIGITS] of up to 17 bytes (the fast path of
+ * num_parse_mark): the same double, bit for bit, and the same exact
+ * decimal as the general path (which a leading blank forces) and as
+ * strtod; with a decimal comma too. */
+static void test_plain_fast_path(void)
+{
+    enum { N = 300000 };
+    long bad = 0, fast_forms = 0;
+    for (int t = 0; t < N; t++) {
+        char s[40], b[48];
+        size_t n = 0;
+        if (rnd(3) == 0)
+            s[n++] = '-';
+        size_t ndig = 1 + rnd(16), point = rnd(3) ? rnd(ndig + 1) : ndig + 1;
+        for (size_t i = 0; i < ndig; i++) {
+            if (i == point)
+                s[n++] = '.';
+            s[n++] = (char)('0' + (rnd(4) == 0 ? 0 : rnd(10)));
+        }
+        if (point == ndig)
+            s[n++] = '.';
+        s[n] = '\0';
+        fast_forms += n <= 17 && ndig <= 15;
+        b[0] = ' ';
+        memcpy(b + 1, s, n + 1);
+        struct num_value v, g, c;
+        enum num_status st = num_parse(s, n, &v);
+        enum num_status gt = num_parse(b, n + 1, &g);
+        char *dot = strchr(b, '.');
+        if (dot)
+            *dot = ',';
+        enum num_status ct = num_parse_mark(b + 1, n, ',', &c);
+        double want = c_strtod(s);
+        if (st != NUM_OK || gt != NUM_OK || ct != NUM_OK ||
+            !same_double(v.x, want) || !same_double(g.x, want) ||
+            !same_double(c.x, want) || v.exact != g.exact ||
+            c.exact != g.exact || v.mant != g.mant || c.mant != g.mant ||
+            v.scale != g.scale || c.scale != g.scale) {
+            if (bad++ < 5)
+                fprintf(stderr, "\n  \"%s\": %.17g (%lld/10^%d), general "
+                        "%.17g (%lld/10^%d)\n", s, v.x, (long long)v.mant,
+                        v.scale, g.x, (long long)g.mant, g.scale);
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(fast_forms > N / 2);
+}
+
 /* Hard cases for correct rounding: halfway and near-halfway decimals of
  * 17 to 40 digits around every power of two, against strtod. */
 static void test_halfway(void)
@@ -653,6 +701,8 @@ int register_numparse_tests(void)
         !CU_add_test(s, "decimal comma: one mark only", test_comma_invalid) ||
         !CU_add_test(s, "200000 random numbers against strtod",
                      test_random_vs_strtod) ||
+        !CU_add_test(s, "plain fields: fast path as the general one",
+                     test_plain_fast_path) ||
         !CU_add_test(s, "near-halfway cases against strtod", test_halfway) ||
         !CU_add_test(s, "LC_NUMERIC with a decimal comma is ignored",
                      test_locale))
