@@ -425,6 +425,7 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
         c->all[i] = freqtab_new();
     double *code = sk_xcalloc(n ? n : 1, sizeof *code);
     struct input_row row;
+    int grouped = 0;
     while (codebook_data_next(d, code, &row)) {
         size_t g = row.group ? strmap_intern(c->groups, row.group,
                                              row.group_len, NULL) : 0;
@@ -438,10 +439,16 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
                 cc[i].missing++;
             else {
                 freqtab_add(cc[i].tab, code[i], 1);
-                freqtab_add(c->all[i], code[i], 1);
+                if (row.group)
+                    freqtab_add(c->all[i], code[i], 1);
             }
         }
+        grouped = row.group != NULL;
     }
+    /* without groups the one group's tables are the totals */
+    if (!grouped && gt.ngroups == 1)
+        for (size_t i = 0; i < n; i++)
+            freqtab_merge(c->all[i], ((struct count_cell *)gt.cell)[i].tab);
     free(code);
     c->cells = gt.cell;
     c->ngroups = gt.ngroups;

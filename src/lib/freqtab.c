@@ -13,7 +13,12 @@ struct slot {
     size_t count;    /* 0: empty */
 };
 
+/* Whole numbers 0..SMALL-1 (answer codes) are counted in small[], no
+ * hashing; every other value in the hash. used counts both. */
+#define SMALL 64
+
 struct freqtab {
+    size_t small[SMALL];
     struct slot *slots;
     size_t cap, used;
     double *sorted_x;
@@ -61,8 +66,14 @@ static void insert(struct slot *slots, size_t mask, double x, size_t count)
 
 void freqtab_add(struct freqtab *t, double x, size_t count)
 {
-    if (x == 0)
-        x = 0.0;    /* one key for -0.0 and 0.0 */
+    if (x >= 0 && x < SMALL) {
+        size_t v = (size_t)x;    /* 0 for -0.0 too: one key for both */
+        if ((double)v == x) {
+            t->used += t->small[v] == 0;
+            t->small[v] += count;
+            return;
+        }
+    }
     size_t mask = t->cap - 1, i = hash_double(x, mask);
     while (t->slots[i].count) {
         if (t->slots[i].x == x) {
@@ -86,6 +97,16 @@ void freqtab_add(struct freqtab *t, double x, size_t count)
     }
 }
 
+void freqtab_merge(struct freqtab *t, const struct freqtab *from)
+{
+    for (size_t v = 0; v < SMALL; v++)
+        if (from->small[v])
+            freqtab_add(t, (double)v, from->small[v]);
+    for (size_t i = 0; i < from->cap; i++)
+        if (from->slots[i].count)
+            freqtab_add(t, from->slots[i].x, from->slots[i].count);
+}
+
 size_t freqtab_distinct(const struct freqtab *t)
 {
     return t->used;
@@ -103,6 +124,11 @@ size_t freqtab_sorted(struct freqtab *t, const double **values,
     /* Counts may have grown since the last sort; refresh them always. */
     struct slot *tmp = sk_xmalloc((t->used ? t->used : 1) * sizeof *tmp);
     size_t k = 0;
+    for (size_t v = 0; v < SMALL; v++)
+        if (t->small[v]) {
+            tmp[k].x = (double)v;
+            tmp[k++].count = t->small[v];
+        }
     for (size_t i = 0; i < t->cap; i++)
         if (t->slots[i].count)
             tmp[k++] = t->slots[i];

@@ -19,6 +19,9 @@ void freqtab_add(struct freqtab *t, double x, size_t count);
 /* Number of distinct values. */
 size_t freqtab_distinct(const struct freqtab *t);
 
+/* Add every count of FROM to T. */
+void freqtab_merge(struct freqtab *t, const struct freqtab *from);
+
 /* The distinct values in increasing order with their counts: pointers into
  * the table, valid until the next freqtab_add or freqtab_free. */
 size_t freqtab_sorted(struct freqtab *t, const double **values,

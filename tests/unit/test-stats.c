@@ -1534,6 +1534,52 @@ static void test_freqtab_growth(void)
     freqtab_free(t);
 }
 
+/* Whole codes 0..63 (counted apart from the hash), values beside them
+ * (63.5, 64, -1, 1e-300, -0.0) and a merge, against sorting and counting
+ * runs of the same values. */
+static int cmp_dbl(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void test_freqtab_codes_and_merge(void)
+{
+    enum { N = 20000 };
+    static const double other[] = { 63.5, 64, -1, 1e-300, 0.5, 1000, -0.0 };
+    double *x = calloc(2 * N, sizeof *x);
+    struct freqtab *t = freqtab_new(), *u = freqtab_new(), *m = freqtab_new();
+    uint64_t st = 12345;
+    for (size_t i = 0; i < 2 * N; i++) {
+        st = st * 6364136223846793005u + 1442695040888963407u;
+        unsigned r = (unsigned)(st >> 33);
+        x[i] = r % 3 ? (double)(r % 64) : other[r % 7];
+        freqtab_add(i < N ? t : u, x[i], 1);
+    }
+    freqtab_merge(m, t);
+    freqtab_merge(m, u);
+    qsort(x, 2 * N, sizeof *x, cmp_dbl);
+    const double *v;
+    const size_t *c;
+    size_t k = freqtab_sorted(m, &v, &c), j = 0, bad = 0;
+    for (size_t i = 0; i < 2 * N; j++) {
+        size_t e = i + 1;
+        while (e < 2 * N && x[e] == x[i])
+            e++;
+        if (j >= k || v[j] != x[i] || c[j] != e - i)
+            bad++;
+        i = e;
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT_EQUAL(k, j);
+    CU_ASSERT_EQUAL(freqtab_distinct(m), j);
+    CU_ASSERT(freqtab_distinct(t) + freqtab_distinct(u) >= j);
+    freqtab_free(t);
+    freqtab_free(u);
+    freqtab_free(m);
+    free(x);
+}
+
 /* ================================================================ describe */
 
 struct dref {
@@ -1998,6 +2044,7 @@ int register_stats_tests(void)
         { "counts and order", test_freqtab_counts },
         { "-0.0 and 0.0 are one key", test_freqtab_signed_zero },
         { "growth to 100003 distinct values", test_freqtab_growth },
+        { "whole codes, other values, merge", test_freqtab_codes_and_merge },
     };
     static const struct test_entry describe[] = {
         { "few distinct values (table), exact", test_describe_few },
