@@ -49,6 +49,13 @@ struct csvin {
     unsigned long line;           /* line where the next row starts */
     int after_cr;
     int at_start, eof;
+    /* Chunks are numbered from 1 as they are read; dirty: the last one
+     * with a quote or a NUL byte (0: none yet), term: the chunk of the
+     * last field or row end. A field's bytes all come after that end, so
+     * when no chunk since then is dirty the field is unquoted (it holds
+     * no line break) and holds no NUL: on_field need not look at its
+     * bytes. */
+    unsigned long chunk_no, dirty, term;
     int utf16_bom;                /* the input starts with FF FE or FE FF */
     int pending_error;
     char *err;
@@ -105,20 +112,33 @@ static unsigned long count_newlines(const char *s, size_t n,
 static void on_field(void *data, size_t len, void *ctx)
 {
     struct csvin *r = ctx;
-    if (r->blen + len + 1 > r->bcap) {
-        while (r->blen + len + 1 > r->bcap)
+    size_t blen = r->blen, nf = r->nf;
+    if (blen + len + 1 > r->bcap) {
+        while (blen + len + 1 > r->bcap)
             r->bcap = r->bcap ? 2 * r->bcap : CHUNK;
         r->buf = sk_xrealloc(r->buf, r->bcap);
     }
-    if (r->nf == r->fcap) {
+    if (nf == r->fcap) {
         r->fcap = r->fcap ? 2 * r->fcap : 1024;
         r->foff = sk_xreallocarray(r->foff, r->fcap, sizeof *r->foff);
         r->flen = sk_xreallocarray(r->flen, r->fcap, sizeof *r->flen);
     }
+    r->foff[nf] = blen;
+    r->flen[nf] = len;
+    r->nf = nf + 1;
+    r->blen = blen + len + 1;
+    r->cur_nfields++;
     /* The copy, and whether a byte may be a line break or a NUL: this
      * runs for every field, most of them a few bytes (an answer code). */
     const unsigned char *src = data;
-    char *dst = r->buf + r->blen;
+    char *dst = r->buf + blen;
+    int clean = r->dirty < r->term;
+    r->term = r->chunk_no;
+    if (clean) {
+        memcpy(dst, src, len);
+        dst[len] = '\0';
+        return;
+    }
     int ctl = 0;
     if (len <= 16)
         for (size_t i = 0; i < len; i++) {
@@ -131,25 +151,21 @@ static void on_field(void *data, size_t len, void *ctx)
               memchr(src, '\0', len);
     }
     dst[len] = '\0';
-    r->foff[r->nf] = r->blen;
-    r->flen[r->nf] = len;
-    r->nf++;
-    r->blen += len + 1;
     if (ctl) {
         unsigned long nul = (unsigned long)-1;
         unsigned long k = count_newlines(data, len, &nul);
         if (nul != (unsigned long)-1 && r->cur_nul_field == NO_NUL) {
-            r->cur_nul_field = r->cur_nfields;
+            r->cur_nul_field = r->cur_nfields - 1;
             r->cur_nul_newlines = r->cur_newlines + nul;
         }
         r->cur_newlines += k;
     }
-    r->cur_nfields++;
 }
 
 static void on_row(int c, void *ctx)
 {
     struct csvin *r = ctx;
+    r->term = r->chunk_no;
     if (r->cur_nfields == 0) {
         /* A blank line, or the LF of a CRLF pair. */
         if (c == '\n' && r->after_cr)
@@ -216,6 +232,9 @@ static int fill(struct csvin *r)
                 r->utf16_bom = n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 ||
                                           memcmp(p, "\xFE\xFF", 2) == 0);
             }
+            r->chunk_no++;
+            if (memchr(p, '"', n) || memchr(p, '\0', n))
+                r->dirty = r->chunk_no;
             if (csv_parse(&r->parser, p, n, on_field, on_row, r) != n) {
                 r->pending_error = 1;
                 if (csv_error(&r->parser) == CSV_ENOMEM)
@@ -231,6 +250,7 @@ static int fill(struct csvin *r)
                               csv_strerror(csv_error(&r->parser)));
             }
         } else {
+            r->dirty = (unsigned long)-1;   /* csv_fini's field: look */
             if (ferror(r->fp)) {
                 set_error(r, "%s: read error: %s", r->name, strerror(errno));
                 r->pending_error = 1;
@@ -341,6 +361,7 @@ static struct csvin *open_fp(FILE *fp, int own, const char *name,
     r->chunk = sk_xmalloc(r->chunk_size);
     r->line = 1;
     r->at_start = 1;
+    r->term = 1;
     r->cur_nul_field = NO_NUL;
 
     int rc = fill(r);

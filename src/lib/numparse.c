@@ -57,24 +57,26 @@ enum num_status num_parse_mark(const char *s, size_t len, char mark,
      * the exact decimal is m / 10^f without its trailing zeros. The same
      * results as the general path, which takes every other field. */
     if (len > 0 && len <= 17) {
-        size_t i = s[0] == '-';
-        int neg = (int)i, digits = 0, frac = -1;
+        const unsigned char *u = (const unsigned char *)s;
+        size_t i = u[0] == '-', i0 = i;
+        int neg = (int)i, frac = 0;
         uint64_t m = 0;
-        for (; i < len; i++) {
-            unsigned d = (unsigned)(unsigned char)s[i] - '0';
-            if (d <= 9) {
+        unsigned d;
+        while (i < len && (d = (unsigned)u[i] - '0') <= 9) {
+            m = m * 10 + d;
+            i++;
+        }
+        size_t digits = i - i0;
+        if (i < len && u[i] == (unsigned char)mark) {
+            size_t f0 = ++i;
+            while (i < len && (d = (unsigned)u[i] - '0') <= 9) {
                 m = m * 10 + d;
-                digits++;
-                if (frac >= 0)
-                    frac++;
-            } else if (s[i] == mark && frac < 0)
-                frac = 0;
-            else
-                break;
+                i++;
+            }
+            frac = (int)(i - f0);
+            digits += i - f0;
         }
         if (i == len && digits > 0 && digits <= 15) {
-            if (frac < 0)
-                frac = 0;
             double x = (double)m;
             if (frac)
                 x /= exact_pow10[frac];
