@@ -694,6 +694,73 @@ static void test_big_crlf(void)
     big_file("\r\n", 1);
 }
 
+/* Long runs of plain rows (read without looking at the fields' bytes)
+ * before a quoted field with a line break and before a NUL byte followed
+ * by many blanks, at several chunk sizes: the field, the lines after it
+ * and the NUL's line and column come out right. */
+static void test_clean_chunks_then_quote_or_nul(void)
+{
+    static const size_t chunks[] = { 8, 13, 64, 4096, 0 };
+    struct buf b = { 0 };
+    puts_(&b, "a,b\n");
+    for (int i = 0; i < 300; i++)
+        puts_(&b, "1,2\n");
+    puts_(&b, "\"x\ny\",3\n");              /* line 302-303 */
+    for (int i = 0; i < 300; i++)
+        puts_(&b, "1,2\n");                    /* lines 304-603 */
+    puts_(&b, "4,5\n");                        /* line 604 */
+    struct buf nb = { 0 };
+    puts_(&nb, "a,b\n");
+    for (int i = 0; i < 300; i++)
+        puts_(&nb, "1,2\n");
+    put(&nb, "7\0", 2);                         /* line 302 */
+    for (int i = 0; i < 40; i++)
+        puts_(&nb, " ");
+    puts_(&nb, ",8\n");
+    char *path = strdup(write_tmp(b.s, b.len));
+    char *npath = strdup(write_tmp(nb.s, nb.len));
+    struct csvin_opts o = { ',', 1, 0 };
+    for (size_t c = 0; c < sizeof chunks / sizeof *chunks; c++) {
+        char *err;
+        struct csvin *r = csvin_open_chunked(path, &o, chunks[c], &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+        struct csvin_row row;
+        unsigned long n = 0, bad = 0;
+        while (csvin_read(r, &row) == 1) {
+            n++;
+            unsigned long want = n <= 300 ? n + 1 : n == 301 ? 302 : n + 2;
+            if (row.line != want)
+                bad++;
+            if (n == 301)
+                CU_ASSERT(row.len[0] == 3 &&
+                          memcmp(row.field[0], "x\ny", 3) == 0);
+            if (n == 602)
+                CU_ASSERT(strcmp(row.field[0], "4") == 0);
+        }
+        CU_ASSERT_EQUAL(n, 602);
+        CU_ASSERT_EQUAL(bad, 0);
+        csvin_close(r);
+
+        r = csvin_open_chunked(npath, &o, chunks[c], &err);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+        int rc;
+        n = 0;
+        while ((rc = csvin_read(r, &row)) == 1)
+            n++;
+        CU_ASSERT_EQUAL(rc, -1);
+        CU_ASSERT_EQUAL(n, 300);
+        CU_ASSERT_PTR_NOT_NULL(strstr(csvin_errmsg(r),
+                                      ":302: column 'a': embedded NUL"));
+        csvin_close(r);
+    }
+    unlink(path);
+    unlink(npath);
+    free(path);
+    free(npath);
+    free(b.s);
+    free(nb.s);
+}
+
 /* A CRLF pair, a quoted CRLF, a doubled quote and a blank line each split
  * exactly by the 64 KiB read boundary (and 1..3 bytes before it). */
 static void test_chunk_edges(void)
@@ -1039,7 +1106,9 @@ int register_csvin_tests(void)
         !CU_add_test(s, "200 KiB file, LF", test_big_lf) ||
         !CU_add_test(s, "200 KiB file, CRLF and BOM", test_big_crlf) ||
         !CU_add_test(s, "CRLF, quotes and newlines at the chunk edge",
-                     test_chunk_edges))
+                     test_chunk_edges) ||
+        !CU_add_test(s, "plain chunks, then a quoted line break or a NUL",
+                     test_clean_chunks_then_quote_or_nul))
         return CU_get_error();
     s = CU_add_suite("colsel", NULL, NULL);
     if (!s ||
