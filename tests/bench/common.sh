@@ -419,3 +419,25 @@ rows_label() {
         else if (n >= 1e3 && n % 100 == 0) printf "%gk\n", n / 1e3
         else print n }'
 }
+
+# bench_loop FUNC TOKEN...: BENCH_REPS rounds of FUNC TOKEN for every
+# TOKEN, interleaved; the order turns by one each round, so no tool is
+# always first (or always after the same one).
+bench_loop() {
+    fn=$1
+    shift
+    r=1
+    while [ "$r" -le "$BENCH_REPS" ]; do
+        for tok in "$@"; do "$fn" "$tok"; done
+        first=$1
+        shift
+        set -- "$@" "$first"
+        r=$((r + 1))
+    done
+}
+
+# pspp_get FILE VARS: the GET DATA command reading the CSV FILE.
+pspp_get() {
+    printf "GET DATA /TYPE=TXT /FILE='%s' /ARRANGEMENT=DELIMITED /DELCASE=LINE\n" "$1"
+    printf '  /FIRSTCASE=2 /DELIMITERS="," /VARIABLES=%s.\n' "$2"
+}

@@ -55,11 +55,9 @@ for v in ("x", "y"):
     if v == "x":
         print("mean %.15g\nmedian %.15g" % (r[0], r[2][1]))
 EOF
-cat >"$work/describe.sps" <<EOF
-GET DATA /TYPE=TXT /FILE='$DATA' /ARRANGEMENT=DELIMITED /DELCASE=LINE
-  /FIRSTCASE=2 /DELIMITERS="," /VARIABLES= x F12.4 y F12.3.
-EXAMINE VARIABLES=x y /STATISTICS=DESCRIPTIVES /PERCENTILES(25,50,75) HAVERAGE.
-EOF
+{ pspp_get "$DATA" "x F12.4 y F12.3"
+  echo 'EXAMINE VARIABLES=x y /STATISTICS=DESCRIPTIVES /PERCENTILES(25,50,75) HAVERAGE.'
+} >"$work/describe.sps"
 
 peers=
 usable datamash && peers="$peers datamash"
@@ -67,12 +65,13 @@ usable R && peers="$peers R"
 usable scipy && peers="$peers pandas"
 usable pspp && peers="$peers pspp"
 
+# one TOOL: one timed run of TOOL.
+# shellcheck disable=SC2086
 one() {
     case $1 in
         sk) bench_run "$WL" sk-describe "$work/sk.out" "$skd" -c x,y "$DATA" ;;
         floor) bench_run "$WL" floor "$work/floor.out" "$floor" "$DATA" ;;
         datamash)
-            # shellcheck disable=SC2086
             bench_run "$WL" datamash "$work/datamash.out" -peer \
                 sh -c 'exec datamash -t, -H "$@" <"$0"' "$DATA" $DM_OPS ;;
         R) bench_run "$WL" "R fread + base" "$work/R.out" -peer \
@@ -80,22 +79,12 @@ one() {
         pandas) bench_run "$WL" pandas "$work/pandas.out" -peer \
                "$BENCH_PYTHON" "$work/describe.py" "$DATA" ;;
         pspp) bench_run "$WL" "PSPP EXAMINE" "$work/pspp.out" -peer \
-               pspp -O format=csv -o "$work/pspp.csv" "$work/describe.sps" ;;
+               pspp -o "$work/pspp.csv" "$work/describe.sps" ;;
     esac
 }
 
 bench_pin
-rep=1
-while [ "$rep" -le "$BENCH_REPS" ]; do
-    # Interleaved; the order turns by one each repetition.
-    set -- sk floor $peers
-    i=1
-    while [ "$i" -lt "$rep" ]; do
-        first=$1; shift; set -- "$@" "$first"; i=$((i + 1))
-    done
-    for t in "$@"; do one "$t"; done
-    rep=$((rep + 1))
-done
+bench_loop one sk floor $peers
 
 bench_result "$WL" sk-describe
 for p in $peers; do
