@@ -238,7 +238,7 @@ bench_pin() {
            pin_note="pinned to core $BENCH_PIN (BENCH_PIN); load $load on $ncpu cores" ;;
     esac
     say "$pin_note"
-    bench_info "$BENCH_NAME: $pin_note; $BENCH_THREADS thread(s) a tool; $BENCH_REPS interleaved runs, medians"
+    bench_info "$BENCH_NAME: $pin_note; $BENCH_THREADS thread(s) a tool"
 }
 
 # bench_run WL TOOL OUT [-peer] CMD...: runs CMD once under GNU time (and

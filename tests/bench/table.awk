@@ -54,7 +54,9 @@ END {
                     ptxt = ptxt " (" pn[w, j] ")"
                 line = line sprintf(" | %s | %s | %s | %s", pt[w, j], ptxt,
                     pm[w, j] == "" ? "-" : pm[w, j], div(ps[w, j], sks[w]))
-            } else
+            } else if (j == 1 && np[w] == 0 && skn[w] != "" && sks[w] != "-")
+                line = line sprintf(" | (%s) | | |", skn[w])
+            else
                 line = line " | | | |"
             if (j <= nt[w])
                 line = line sprintf(" | %s | %s |", tt[w, j], tm[w, j])
