@@ -70,6 +70,7 @@ bench_init() {
     top_builddir=$(cd "$top_builddir" && pwd)
     bench_dir=$top_srcdir/tests/bench
     gendata=$top_builddir/tests/bench/gendata
+    # shellcheck disable=SC2034  # used by the scripts
     floor=$top_builddir/tests/bench/floor
     datadir=$top_builddir/tests/bench/data
     work=$(mktemp -d "${TMPDIR:-/tmp}/sk-bench.XXXXXX") || die "no mktemp"

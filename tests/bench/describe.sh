@@ -84,6 +84,7 @@ one() {
 }
 
 bench_pin
+# shellcheck disable=SC2086
 bench_loop one sk floor $peers
 
 bench_result "$WL" sk-describe
@@ -102,7 +103,7 @@ bench_target "$WL" "<= 2 x the parse floor ($(ratio "$s" "$fl") x)" \
 # The same numbers: mean and median of x.
 skmean=$(sk_get "$work/sk.out" x mean)
 skmed=$(sk_get "$work/sk.out" x median)
-dmmean= dmmed= pspmean= pspmed=
+dmmean='' dmmed='' pspmean='' pspmed=''
 if [ -s "$work/datamash.out" ]; then
     dmmean=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i }
         NR == 2 { print $(c["mean(x)"]) }' "$work/datamash.out")
