@@ -14,7 +14,10 @@
  *   groups      columns role,q1..q20: role A or B (each with probability
  *               1/2), and twenty 5-point items, A's answers as x above,
  *               B's a little less positive (the likert x and y mixed
- *               85:15), for sk-compare
+ *               85:15), for sk-compare, sk-freq and sk-alpha
+ *   paired      columns before,after: before ~ Normal(50, 10), after =
+ *               before + Normal(0.5, 5), both with 4 decimals, for
+ *               sk-paired
  *
  * Exit status: 0 success, 1 write error, 2 bad usage.
  * Part of surveykit. */
@@ -43,7 +46,7 @@ static void usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nUsage: %s ROWS SEED [continuous|likert|groups]\n",
+    fprintf(stderr, "\nUsage: %s ROWS SEED [continuous|likert|groups|paired]\n",
             progname);
     exit(EXIT_USAGE);
 }
@@ -83,9 +86,11 @@ int main(int argc, char **argv)
         likert = 1;
     else if (strcmp(kind, "groups") == 0)
         likert = 2;
+    else if (strcmp(kind, "paired") == 0)
+        likert = 3;
     else
-        usage_error("unknown KIND '%s' (continuous, likert or groups)",
-                    kind);
+        usage_error("unknown KIND '%s' (continuous, likert, groups or "
+                    "paired)", kind);
 
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     if (!r) {
@@ -119,6 +124,13 @@ int main(int argc, char **argv)
         }
         gsl_ran_discrete_free(da);
         gsl_ran_discrete_free(db);
+    } else if (likert == 3) {
+        fputs("before,after\n", stdout);
+        for (unsigned long i = 0; i < rows; i++) {
+            double b = 50 + gsl_ran_gaussian(r, 10);
+            double a = b + 0.5 + gsl_ran_gaussian(r, 5);
+            printf("%.4f,%.4f\n", b, a);
+        }
     } else
         fputs("x,y\n", stdout);
     if (likert == 1) {
