@@ -155,7 +155,7 @@ bench_need() {
             time) pkgs="$pkgs time" ;;
             datamash) pkgs="$pkgs datamash" ;;
             pspp) pkgs="$pkgs pspp" ;;
-            R) pkgs="$pkgs r-base-core r-cran-data.table r-cran-psych r-cran-boot" ;;
+            R) pkgs="$pkgs r-base-core r-cran-data.table r-cran-psych r-cran-boot r-cran-coin r-cran-exactranktests" ;;
             scipy) pkgs="$pkgs python3-scipy python3-pandas" ;;
         esac
     done
