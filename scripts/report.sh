@@ -163,6 +163,85 @@ cb=
 cd "$outdir" || exit 1
 rm -f tables/* figures/* pipelines.sh report.md report.html
 cbopt=${cb:+--codebook=$cb}
+# --min-cell's program, an input of the pipelines like the data
+if [ "$min_cell" -gt 0 ]; then
+    cat >input/suppress.awk <<'SUPPRESS_AWK'
+# suppress.awk - small cells of sk-freq --summary by group (an item's
+# answers, or the response: low = not responded, high = responded),
+# written by sk-report (awk -v m=N -f suppress.awk TABLE). A count of 1 to
+# N-1 of an item's low, neutral or high answers in a group is suppressed
+# (NA), with
+# its percentage and interval; a group of fewer than N loses all of its
+# counts and statistics. Then complementary suppression, repeated until
+# nothing changes, so that no suppressed count can be worked out from
+# what is shown: a group's row with one suppressed count (its n is
+# shown) loses its smallest other count too, and an item's answer with
+# one group's count suppressed (the total is in the overall table) loses
+# the smallest other group's count too.
+BEGIN { FS = OFS = "\t"; split("low neutral high", k, " ") }
+NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; head = $0; next }
+{
+    nr++; line[nr] = $0; item[nr] = $c["item"]
+    small[nr] = $c["n"] < m
+    for (j = 1; j <= 3; j++) {
+        x[nr, j] = $c["n_" k[j]] + 0
+        s[nr, j] = small[nr] || (x[nr, j] > 0 && x[nr, j] < m)
+    }
+}
+# the unsuppressed cell of smallest count among CAND (a list of "r,j"),
+# a zero only when no other is left (a zero may be a structural one, as
+# the neutral answers of the response table)
+function smallest(cand, n,    i, best, bx, p, v) {
+    best = ""
+    for (i = 1; i <= n; i++) {
+        split(cand[i], p, ",")
+        v = x[p[1], p[2]]
+        if (!s[p[1], p[2]] && (best == "" || (v > 0 && (bx == 0 || v < bx)))) {
+            best = cand[i]; bx = v
+        }
+    }
+    return best
+}
+END {
+    print head
+    do {
+        changed = 0
+        for (r = 1; r <= nr; r++) {            # within a group's row
+            if (small[r]) continue
+            ns = 0; n = 0
+            for (j = 1; j <= 3; j++) { ns += s[r, j]; cand[++n] = r "," j }
+            if (ns == 1 && (b = smallest(cand, n)) != "") {
+                split(b, p, ","); s[p[1], p[2]] = 1; changed = 1
+            }
+        }
+        for (r = 1; r <= nr; r++) {            # within an item's answer
+            if (r > 1 && item[r] == item[r - 1]) continue
+            for (j = 1; j <= 3; j++) {
+                ns = 0; n = 0
+                for (t = r; t <= nr && item[t] == item[r]; t++) {
+                    ns += s[t, j]; cand[++n] = t "," j
+                }
+                if (ns == 1 && (b = smallest(cand, n)) != "") {
+                    split(b, p, ","); s[p[1], p[2]] = 1; changed = 1
+                }
+            }
+        }
+    } while (changed)
+    for (r = 1; r <= nr; r++) {
+        $0 = line[r]
+        for (j = 1; j <= 3; j++)
+            if (s[r, j]) {
+                $c["n_" k[j]] = "NA"; $c["pct_" k[j]] = "NA"
+                if ((k[j] "_lo") in c) { $c[k[j] "_lo"] = "NA"; $c[k[j] "_hi"] = "NA" }
+            }
+        if (small[r])
+            for (f in c)
+                if (f ~ /^(n|mean|sd|median)$/) $c[f] = "NA"
+        print
+    }
+}
+SUPPRESS_AWK
+fi
 
 # --- the pipelines: each one run, its command kept for the appendix ---
 n_step=0
@@ -256,11 +335,11 @@ if [ -n "$items" ]; then
         step items-group "item frequencies by group" \
             "sk-freq $cbopt --summary -c $(q "$items") -g $(q "$group") data/survey.csv >tables/items-group.tsv"
         if [ "$min_cell" -gt 0 ]; then
-            # small cells: a count of 1 to N-1 and what it gives (its
-            # percentage; the interval and the statistics of a group of
-            # fewer than N) shown as NA
-            step items-group-suppressed "the breakdown by group with the counts under $min_cell suppressed" \
-                "awk -F '\t' -v OFS='\t' -v m=$min_cell 'NR == 1 { for (i = 1; i <= NF; i++) c[\$i] = i; print; next } { small = \$c[\"n\"] < m; split(\"low neutral high\", k, \" \"); for (j = 1; j <= 3; j++) { x = \$c[\"n_\" k[j]]; if (small || (x > 0 && x < m)) { \$c[\"n_\" k[j]] = \"NA\"; \$c[\"pct_\" k[j]] = \"NA\"; if ((k[j] \"_lo\") in c) { \$c[k[j] \"_lo\"] = \"NA\"; \$c[k[j] \"_hi\"] = \"NA\" } } } if (small) for (f in c) if (f ~ /^(n|high_lo|high_hi|low_lo|low_hi|mean|sd|median)\$/) \$c[f] = \"NA\"; print }' tables/items-group.tsv >data/items-group-suppressed.tsv"
+            # small cells (a count of 1 to N-1, its percentage and
+            # interval; every statistic of a group of fewer than N) and
+            # the cells that would give them away, as NA
+            step items-group-suppressed "the breakdown by group with the counts under $min_cell suppressed, and complementary cells" \
+                "awk -v m=$min_cell -f input/suppress.awk tables/items-group.tsv >data/items-group-suppressed.tsv"
         fi
     fi
 fi
@@ -403,10 +482,10 @@ if [ -n "$roster" ]; then
                 --rename=group:Group --note="$3"
         }
         if [ "$min_cell" -gt 0 ]; then
-            step response-group-suppressed "the response by group with the counts under $min_cell suppressed" \
-                "awk -F '\t' -v OFS='\t' -v m=$min_cell 'NR == 1 { for (i = 1; i <= NF; i++) c[\$i] = i; print; next } { if ((\$c[\"n_high\"] > 0 && \$c[\"n_high\"] < m) || (\$c[\"n_low\"] > 0 && \$c[\"n_low\"] < m)) for (f in c) if (f ~ /^(n_high|n_low|pct_high|pct_low|high_lo|high_hi|low_lo|low_hi)\$/) \$c[f] = \"NA\"; print }' tables/response-group.tsv >data/response-group-suppressed.tsv"
+            step response-group-suppressed "the response by group with the counts under $min_cell suppressed, and complementary cells" \
+                "awk -v m=$min_cell -f input/suppress.awk tables/response-group.tsv >data/response-group-suppressed.tsv"
             response_cells "Response by group" data/response-group-suppressed.tsv \
-                "Rate: respondents over invited (AAPOR RR1), with the Wilson score interval. A group with fewer than $min_cell respondents or non-respondents is suppressed (shown as a dash)."
+                "Rate: respondents over invited (AAPOR RR1), with the Wilson score interval. A group with fewer than $min_cell respondents or non-respondents is suppressed (shown as a dash), and so is the smallest other group when one alone would be (complementary suppression: no suppressed count can be worked out from the totals)."
         else
             response_cells "Response by group" tables/response-group.tsv \
                 "Rate: respondents over invited (AAPOR RR1), with the Wilson score interval."
@@ -435,7 +514,7 @@ if [ -n "$items" ]; then
     echo "![Answers to the items](figures/likert.png)" >>"$md"; echo >>"$md"
     if [ -n "$group" ] && [ "$min_cell" -gt 0 ]; then
         emit_table "Item frequencies by group" summary \
-            data/items-group-suppressed.tsv --note="Counts of fewer than $min_cell respondents, and their percentages, are suppressed (shown as a dash), as are the statistics of a group of fewer than $min_cell."
+            data/items-group-suppressed.tsv --note="Counts of fewer than $min_cell respondents, and their percentages, are suppressed (shown as a dash), as are the statistics of a group of fewer than $min_cell; so are the smallest other counts of a row or of an answer across the groups where one suppressed count could be worked out from the rest and the totals (complementary suppression)."
     elif [ -n "$group" ]; then
         emit_table "Item frequencies by group" summary tables/items-group.tsv
     fi
@@ -509,7 +588,7 @@ fi
         printf -- '- Non-independence: in %s pairs both partners answered; the t test of the groups is the partially overlapping samples test, but the rank tests and the item comparisons treat the groups as independent.\n' \
             "$(sk-table --format=tsv --cell='n=%{n_pairs_both}' tables/compare.tsv | sed -n 2p)"
     [ "$min_cell" -gt 0 ] &&
-        echo "- Small cells: in breakdowns by group, counts of fewer than $min_cell are suppressed so that no respondent can be identified."
+        echo "- Small cells: in breakdowns by group, counts of fewer than $min_cell are suppressed so that no respondent can be identified, with complementary suppression (the smallest other count of a row, or of an answer across the groups, where one suppressed count could be worked out from the rest and the totals)."
     echo
     echo "## Methods"
     echo

@@ -144,6 +144,22 @@ if [ "$rc" = 0 ] && [ -s "$t" ] && awk -F '\t' '
 then tap_ok "--min-cell=3: small counts, their percentages and intervals suppressed, and said"
 else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
      tap_fail "--min-cell=3" "$work/why"; fi
+# complementary suppression: no row of a group (its n shown) and no
+# answer of an item across the groups with one suppressed count alone
+if [ "$rc" = 0 ] && [ -s "$t" ] && awk -F '\t' '
+    NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+    { ns = 0
+      for (j = 1; j <= 3; j++) { k = j == 1 ? "low" : j == 2 ? "neutral" : "high"
+        s = $c["n_" k] == "NA"; ns += s; col[$c["item"], j] += s; any += s }
+      if ($c["n"] != "NA" && ns == 1) bad = 1
+      items[$c["item"]] = 1 }
+    END { for (it in items) for (j = 1; j <= 3; j++) if (col[it, j] == 1) bad = 1
+          exit bad || !any }' "$t" &&
+   grep -q 'complementary suppression' "$work/m/report.md" &&
+   [ -s "$work/m/input/suppress.awk" ]
+then tap_ok "--min-cell=3: complementary suppression in rows and across groups, and said"
+else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
+     tap_fail "--min-cell=3" "$work/why"; fi
 
 # Three or more groups: each against the reference (bfi's education).
 rc=0
