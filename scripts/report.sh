@@ -383,6 +383,14 @@ if [ -n "$prefix" ]; then
     else
         codes=data/survey.csv
     fi
+    # one vertical axis for every outcome: the range of all their answers
+    pcols=$(printf '%s\n' $pairs | grep -v '^-p$' | tr ':' '\n' | paste -s -d, -)
+    step paired-range "the range of the answers before and after (one axis for the paired plots)" \
+        "sk-describe -c $(q "$pcols") $codes >tables/paired-range.tsv"
+    yrange=$(awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+        $c["min"] != "NA" { if (lo == "" || $c["min"] + 0 < lo) lo = $c["min"] + 0
+                            if (hi == "" || $c["max"] + 0 > hi) hi = $c["max"] + 0 }
+        END { if (lo != "" && hi > lo) print lo ":" hi }' tables/paired-range.tsv)
     k=0 paired_figs=
     for pr in $pairs; do
         [ "$pr" = -p ] && continue
@@ -390,7 +398,7 @@ if [ -n "$prefix" ]; then
         a=${pr%%:*} b=${pr#*:}
         t=$(cbtext "$b" | sed 's/^[^:]*: //')
         step "paired-figure-$k" "each respondent before and after: $t" \
-            "sk-table --csv --format=csv --raw --na-as=NA -c $(q "$a"),$(q "$b") --rename=$(q "$a:Before") --rename=$(q "$b:After") $codes >data/pair-$k.csv && sk-plot-paired -p Before:After --title=$(q "$t") -o figures/paired-$k.png data/pair-$k.csv"
+            "sk-table --csv --format=csv --raw --na-as=NA -c $(q "$a"),$(q "$b") --rename=$(q "$a:Before") --rename=$(q "$b:After") $codes >data/pair-$k.csv && sk-plot-paired -p Before:After ${yrange:+--yrange=$yrange }--title=$(q "$t") -o figures/paired-$k.png data/pair-$k.csv"
         paired_figs="$paired_figs figures/paired-$k.png"
     done
 fi

@@ -152,6 +152,10 @@ sk-plot-paired -p a:b --na=-99 --gnuplot "$work/na.csv" >"$work/na.gp"
 check "paired: --na tokens are missing, not answers" \
     grep -q -F "n = 3\\n1 incomplete pair left out" "$work/na.gp"
 
+sk-plot-paired -p a:b --yrange=1:5 --gnuplot "$work/na.csv" >"$work/yr.gp"
+check "paired: --yrange=1:5 sets the axis (padded 5%)" \
+    grep -q -F "set yrange [0.8:5.2]" "$work/yr.gp"
+
 # ---- sk-plot-boot ----
 sk-boot -p Prewt:Postwt -s mean-diff,dz -B 1000 -m percentile,bca,basic \
     --replicates-out="$work/reps.tsv" datasets/anorexia.csv >"$work/boot2.tsv"
@@ -225,6 +229,8 @@ fails "forest: a bad --ref" 2 "invalid value for --ref: 'x' (a number, or none)"
     sk-plot-forest --ref=x "$work/paired.tsv"
 fails "paired: no columns given" 2 "give -p BEFORE:AFTER, or --id, --within, --levels and --value" \
     sk-plot-paired datasets/anorexia.csv
+fails "paired: a bad --yrange" 2 "invalid value for --yrange: '5:1' (LO:HI, two numbers, LO below HI)" \
+    sk-plot-paired -p a:b --yrange=5:1 "$work/na.csv"
 fails "paired: an unknown column" 2 "no column 'zz'" \
     sk-plot-paired -p Prewt:zz -o "$work/x.svg" datasets/anorexia.csv
 fails "paired: a level that never occurs" 1 "level later never occurs in --within" \

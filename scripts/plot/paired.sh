@@ -27,11 +27,15 @@ Input:
                        an empty field is always missing)
       --center=WHAT    mean (default, with its CI) or median (with q1, q3)
       --level=P        the intervals' confidence level (default 0.95)
+      --yrange=LO:HI   the vertical axis from LO to HI (default: the data's
+                       range), so that figures of several outcomes on one
+                       scale can be set side by side
 $plot_common_help
 EOF
 }
 
 pair='' id='' within='' levels='' value='' tsv='' center=mean level=0.95 na=NA
+yrange=
 # The options of this script (plot_parse, common.sh).
 part_flag() {
     case $1 in
@@ -52,6 +56,12 @@ part_option() {
         esac ;;
     --level) level=$2 ;;
     --na) na=$2 ;;
+    --yrange)
+        echo "$2" | awk -F: 'NF == 2 && $1 ~ /^-?[0-9]+([.][0-9]+)?$/ &&
+            $2 ~ /^-?[0-9]+([.][0-9]+)?$/ && $1 + 0 < $2 + 0 { ok = 1 }
+            END { exit !ok }' ||
+            usage_error "invalid value for --yrange: '$2' (LO:HI, two numbers, LO below HI)"
+        yrange=$2 ;;
     *) return 1 ;;
     esac
 }
@@ -133,6 +143,7 @@ title=$(plot_escape "$plot_title")
 dropped=$(cat "$plot_tmp/dropped")
 awk -F '\t' -v a="$a" -v b="$b" -v ylab="${value:-}" -v title="$title" \
     -v center="$center" -v level="$level" -v dropped="$dropped" \
+    -v yrange="$yrange" \
     -v out="$plot_tmp/plot.gp" -v sizes="$plot_tmp/size" \
     -v descf="$plot_tmp/desc" -v changef="$plot_tmp/change" '
 function q(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return "\"" s "\"" }
@@ -153,6 +164,13 @@ END {
     print "set encoding utf8" > out
     print "set xrange [0.6:2.4]" > out
     print "set offsets 0, 0, graph 0.05, graph 0.05" > out
+    if (yrange != "") {
+        split(yrange, yr, ":")
+        # the range padded by 5% as the offsets pad the data
+        pad = (yr[2] - yr[1]) * 0.05
+        printf "set yrange [%.15g:%.15g]\n", yr[1] - pad, yr[2] + pad > out
+        print "set offsets 0, 0, 0, 0" > out
+    }
     print "set xtics (" q(a) " 1, " q(b) " 2) nomirror scale 0" > out
     print "set ytics nomirror out" > out
     print "set format y \"%h\"" > out
