@@ -633,6 +633,33 @@ fi
     echo "| Recruitment and contact; incentives; mode of administration | To add |"
     echo "| Time frame of the survey | To add (the export's dates are in the clean table) |"
     echo
+    echo "### Survey reporting checklist (CROSS)"
+    echo
+    echo "The sections of the Consensus-Based Checklist for Reporting of Survey Studies (Sharma et al., 2021, *J Gen Intern Med* 36:3179-87): what this report states, and what the authors must add:"
+    echo
+    echo "| Section | Where |"
+    echo "|:--|:--|"
+    echo "| Title and abstract: the word survey and the design | To add |"
+    echo "| Introduction: background, aims | To add |"
+    echo "| Study design | To add$( [ -n "$pairs" ] && printf " (where ratings of before and now were given at one time, they are retrospective: Limitations)") |"
+    printf '| Data collection: questionnaire, instruments, validity and reliability, pretesting | %s%s; pretesting: to add%s |\n' \
+        "$( [ -n "$items" ] && printf 'The items and their wording: section 2' || printf 'To add: the questionnaire')" \
+        "$( [ -n "$scales" ] && printf "; each scale's reliability (alpha with its interval): section 3")" \
+        "$( [ -n "$cb" ] && printf '; the questionnaire (the codebook, input/codebook.csv) can be supplied in full')"
+    if [ -n "$roster" ]; then
+        echo "| Sample: population, sampling, sample size | The population is the roster (all invited, no sampling: section 1); a sample size calculation: to add, or say there was none |"
+        echo "| Survey administration: mode, dates, contacts; response rate | The response rate (AAPOR RR1, the roster as the denominator) with its interval: section 1; the mode, dates and reminders: to add |"
+    else
+        echo "| Sample: population, sampling, sample size | To add (no roster was given: who was invited, and how) |"
+        echo "| Survey administration: mode, dates, contacts; response rate | To add (no roster: the response rate's denominator is unknown) |"
+    fi
+    echo "| Study preparation | To add |"
+    echo "| Ethical considerations: approval, consent, data protection | To add$( [ "$min_cell" -gt 0 ] && printf '; small cells are suppressed (Limitations)') |"
+    echo "| Statistical analysis: methods, missing data, non-response | Methods and the table notes (every test, interval, adjustment and the bootstrap's B and seed); missing answers per item: section 2, each analysis on the answers it had; non-response bias: not assessed$( [ -n "$roster" ] && printf ' (Limitations)') |"
+    echo "| Results: respondents, main findings with their precision | Respondents$( [ -n "$roster" ] && printf ' and response'): sections 1 and 2; every estimate with its 95% interval and every comparison with an effect size and its interval |"
+    echo "| Discussion: limitations, interpretation, generalisability | Limitations (those that follow from the design and the data); interpretation and generalisability: to add |"
+    echo "| Funding, conflicts of interest | To add |"
+    echo
     echo "## Appendix: the pipelines"
     echo
     echo "Run in the report's directory, they make every table and figure again:"

@@ -127,6 +127,14 @@ if [ "$rc" = 0 ] && grep -q '^## 3. Reliability' "$work/bfi/report.md" &&
 else { echo "exit $rc"; cat "$work/err"; } >"$work/why"
      tap_fail "a second survey (bfi by gender)" "$work/why"; fi
 
+if grep -q '^### Survey reporting checklist (CROSS)' "$work/r/report.md" &&
+   grep -q '^| Survey administration: mode, dates, contacts; response rate | The response rate (AAPOR RR1' "$work/r/report.md" &&
+   grep -q "each scale's reliability (alpha with its interval): section 3" "$work/r/report.md" &&
+   grep -q '^| Funding, conflicts of interest | To add |' "$work/r/report.md" &&
+   grep -q '^| Survey administration: mode, dates, contacts; response rate | To add (no roster' "$work/bfi/report.md"
+then tap_ok "the CROSS checklist: by section, stated or to add (with a roster and without)"
+else tap_fail "the CROSS checklist"; fi
+
 # --min-cell: no count of 1 to N-1 left in the breakdown by group, nor the
 # interval of one; the note says so.
 rc=0
