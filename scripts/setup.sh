@@ -18,11 +18,11 @@ case $builddir in /*) ;; *) builddir=$srcdir/$builddir ;; esac
 # reference values are stored beside the tests). cmark-gfm, tidy and TeX
 # are the renderers tests/table-render.sh reads sk-table's output with
 # (lmodern: the fonts of a standalone LaTeX table); gnuplot-nox draws the
-# sk-plot-* figures.
+# sk-plot-* figures; headless chromium lays out sk-report's HTML page.
 packages="gcc make autoconf automake pkg-config libgsl-dev libcsv-dev
 libcunit1-dev libgmp-dev libmpfr-dev r-mathlib librandom123-dev help2man
 cmark-gfm tidy texlive-latex-base texlive-latex-recommended lmodern
-gnuplot-nox"
+gnuplot-nox chromium"
 
 missing=
 for p in $packages; do

@@ -103,6 +103,56 @@ if grep -q '^### Survey reporting checklist (CHERRIES)' "$work/r/report.md" &&
 then tap_ok "the CHERRIES checklist: stated items and those to add"
 else tap_fail "the CHERRIES checklist"; fi
 
+# report.html laid out by headless Chromium at a desktop and a narrow
+# width: every figure loads, and no figure, table or line runs past the
+# window (the page is a copy with a script that writes what it measured).
+chrome=$(command -v chromium || command -v chromium-browser || :)
+if [ -s "$work/r/report.html" ] && [ -n "$chrome" ]; then
+    { cat "$work/r/report.html"
+      cat <<'EOF'
+<script>
+window.addEventListener('load', function () {
+  var d = document.documentElement, bad = [];
+  document.querySelectorAll('img').forEach(function (i) {
+    if (!i.complete || i.naturalWidth === 0) bad.push('unloaded:' + i.getAttribute('src'));
+    else if (i.getBoundingClientRect().right > d.clientWidth + 1) bad.push('wide:' + i.getAttribute('src'));
+  });
+  document.querySelectorAll('table, pre, p').forEach(function (t, k) {
+    if (t.getBoundingClientRect().right > d.clientWidth + 1) bad.push('wide:' + t.tagName + k);
+  });
+  var p = document.createElement('pre');
+  p.textContent = 'SKCHECK images=' + document.images.length + ' scroll=' + d.scrollWidth +
+    ' client=' + d.clientWidth + ' bad=' + bad.join(',') + ' END';
+  document.body.appendChild(p);
+});
+</script>
+EOF
+    } >"$work/r/check.html"
+    : >"$work/why"
+    for w in 1200 700; do
+        out=$(timeout 120 "$chrome" --headless --no-sandbox --disable-gpu \
+            --window-size=$w,900 --virtual-time-budget=5000 --dump-dom \
+            "file://$work/r/check.html" 2>/dev/null |
+            grep -o 'SKCHECK images=[0-9]* scroll=[0-9]* client=[0-9]* bad=[^ ]* END' || :)
+        echo "width $w: $out" >>"$work/why"
+        case $out in
+            "SKCHECK images=0 "*) echo "no images" >>"$work/why" ;;
+            *" bad= END") ;;
+            *) echo "FAILED" >>"$work/why" ;;
+        esac
+        # no horizontal scrolling
+        echo "$out" | awk '{ split($3, s, "="); split($4, c, "=");
+            exit !(s[2] != "" && s[2] + 0 <= c[2] + 0) }' ||
+            echo "FAILED: scrolls" >>"$work/why"
+    done
+    if ! grep -q FAILED "$work/why" && ! grep -q 'no images' "$work/why" &&
+       [ "$(grep -c 'SKCHECK' "$work/why")" = 2 ]; then
+        tap_ok "report.html in headless Chromium at 1200 and 700 px: figures load, nothing wider than the window"
+    else tap_fail "report.html in headless Chromium" "$work/why"; fi
+else
+    tap_ok "# SKIP report.html in headless Chromium: no chromium"
+fi
+
 # report.html: standalone, valid.
 if [ -s "$work/r/report.html" ] && command -v tidy >/dev/null 2>&1; then
     rc=0
