@@ -168,6 +168,9 @@ static void usage(void)
 "                         exactly two values (first-seen order). Rows at\n"
 "                         other values, or with COLUMN missing, are left\n"
 "                         out and counted in the note\n"
+"      --levels=A,B,C...  more groups: each compared with the reference A\n"
+"                         (rows for B - A, then C - A ...; --adjust then\n"
+"                         adjusts across all of them)\n"
 "      --dyad=COLUMN      the pair id: each A partnered with one B (the\n"
 "                         dyad check: the pairs in which both answered are\n"
 "                         counted, and t is the partially overlapping\n"
@@ -296,10 +299,10 @@ static double median(const double *x, size_t n)
 
 /* The partially overlapping t test in place of Welch's (--dyad). */
 static void dyad_test(const struct between *bt, size_t g, size_t v,
-                      const struct opts *o, struct row *r)
+                      int side_b, const struct opts *o, struct row *r)
 {
     struct between_split s;
-    between_split(bt, g, v, &s);
+    between_split(bt, g, v, side_b, &s);
     struct stats_partover p;
     stats_partover(s.a_only, s.n1, s.b_only, s.n2, s.pa, s.pb, s.nc,
                    o->w.level, o->w.alt, o->var_equal, &p);
@@ -366,13 +369,14 @@ static void row_notes(const struct row *cr, struct row *r, size_t left,
                     "r_pairs undefined, taken as 0 in se_diff");
 }
 
-/* Every statistic of variable V in subgroup G into R. */
+/* Every statistic of variable V in subgroup G, level SIDE_B against the
+ * reference, into R. */
 static void compare(const struct between *bt, const struct between_spec *sp,
-                    size_t g, size_t v, int sorted, const struct opts *o,
-                    struct row *r)
+                    size_t g, size_t v, int side_b, int sorted,
+                    const struct opts *o, struct row *r)
 {
     const struct between_sample *A = between_sample(bt, g, v, 0);
-    const struct between_sample *B = between_sample(bt, g, v, 1);
+    const struct between_sample *B = between_sample(bt, g, v, side_b);
     size_t na = A->n, nb = B->n;
     r->n_a = na;
     r->n_b = nb;
@@ -403,7 +407,7 @@ static void compare(const struct between *bt, const struct between_spec *sp,
     stats_ttest2_runs(&ra, &rb, o->w.level, o->w.alt, o->var_equal, &r->t);
     r->t_method = o->var_equal ? "student" : "welch";
     if (sp->dyad)
-        dyad_test(bt, g, v, o, r);
+        dyad_test(bt, g, v, side_b, o, r);
     /* g from the t test's means and sds (computed once) */
     stats_smd_summary(na, r->t.mean_a, na > 1 ? r->t.sd_a : 0, nb,
                       r->t.mean_b, nb > 1 ? r->t.sd_b : 0, o->w.level,
@@ -427,33 +431,38 @@ static void compare(const struct between *bt, const struct between_spec *sp,
     row_notes(r, r, between_left_out(bt, g), sp->between, sp->dyad != NULL);
 }
 
-/* One row per variable and subgroup (variable-major), p adjusted across
- * all of them. */
+/* One row per variable, comparison (B - A, then C - A ...) and subgroup
+ * (in that order), p adjusted across all of them. DIFF[c - 1]: the words
+ * of level c minus the reference. */
 static struct row *analyse(struct between *bt,
                            const struct between_spec *sp,
-                           const struct opts *o, const char *diff,
+                           const struct opts *o, char *const *diff,
                            size_t *nrow)
 {
     int sorted = between_sort(bt);
-    size_t ng = between_ngroups(bt), nv = between_nvars(bt), n = ng * nv;
+    size_t ng = between_ngroups(bt), nv = between_nvars(bt);
+    size_t nc = between_nlevels(bt) - 1, n = ng * nv * nc;
     struct row *rows = sk_xcalloc(n ? n : 1, sizeof *rows);
     double *pt = sk_xcalloc(n ? n : 1, sizeof *pt);
     double *pw = sk_xcalloc(n ? n : 1, sizeof *pw);
-    const char *la = between_level(bt, 0), *lb = between_level(bt, 1);
+    const char *la = between_level(bt, 0);
+    size_t i = 0;
     for (size_t v = 0; v < nv; v++)
-        for (size_t g = 0; g < ng; g++) {
-            struct row *r = &rows[v * ng + g];
-            *r = (struct row){ .variable = between_var_name(bt, v),
-                               .group = between_group(bt, g),
-                               .level_a = la, .level_b = lb,
-                               .difference = diff };
-            compare(bt, sp, g, v, sorted, o, r);
-            pt[v * ng + g] = r->t.p;
-            pw[v * ng + g] = r->w.p;
-        }
+        for (size_t c = 1; c <= nc; c++)
+            for (size_t g = 0; g < ng; g++, i++) {
+                struct row *r = &rows[i];
+                *r = (struct row){ .variable = between_var_name(bt, v),
+                                   .group = between_group(bt, g),
+                                   .level_a = la,
+                                   .level_b = between_level(bt, (int)c),
+                                   .difference = diff[c - 1] };
+                compare(bt, sp, g, v, (int)c, sorted, o, r);
+                pt[i] = r->t.p;
+                pw[i] = r->w.p;
+            }
     stats_p_adjust(pt, n, o->adjust);
     stats_p_adjust(pw, n, o->adjust);
-    for (size_t i = 0; i < n; i++) {
+    for (i = 0; i < n; i++) {
         rows[i].p_t_adj = pt[i];
         rows[i].p_w_adj = pw[i];
     }
@@ -481,7 +490,7 @@ static void dyad_warning(const struct between_spec *sp, const struct row *rows,
 int main(int argc, char **argv)
 {
     struct cli_common cli;
-    struct between_spec spec = { 0 };
+    struct between_spec spec = { .many = 1 };
     struct opts o = {
         .w = { 0.95, STATS_TWO_SIDED, 0, 0, 1 },
         .adjust = STATS_ADJUST_NONE,
@@ -492,10 +501,12 @@ int main(int argc, char **argv)
     struct between *bt = between_read(&spec, &cli.in);
     if (between_has_aside(bt))
         o.flags |= F_ASIDE;
-    char *diff;
-    if (asprintf(&diff, "%s - %s", between_level(bt, 1),
-                 between_level(bt, 0)) < 0)
-        sk_die("out of memory");
+    size_t nc = between_nlevels(bt) - 1;
+    char **diff = sk_xcalloc(nc, sizeof *diff);
+    for (size_t c = 0; c < nc; c++)
+        if (asprintf(&diff[c], "%s - %s", between_level(bt, (int)c + 1),
+                     between_level(bt, 0)) < 0)
+            sk_die("out of memory");
     size_t nrow;
     struct row *rows = analyse(bt, &spec, &o, diff, &nrow);
 
@@ -508,6 +519,8 @@ int main(int argc, char **argv)
         out_end_row(&out);
     }
     dyad_warning(&spec, rows, nrow);
+    for (size_t c = 0; c < nc; c++)
+        free(diff[c]);
     free(diff);
     free(rows);
     between_free(bt);

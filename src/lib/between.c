@@ -20,7 +20,7 @@ struct between {
     struct between_levels lv;
     int has_group, has_dyad;
     struct strmap *groups;        /* -g labels */
-    struct group_table samples;   /* per group: nvars x 2 samples */
+    struct group_table samples;   /* per group: nvars x nlevels samples */
     struct group_table left;      /* per group: rows left out (size_t) */
     size_t ngroups;
 };
@@ -33,33 +33,73 @@ struct reader {
     struct codebook_data *data;
     size_t ki_between, ki_dyad;   /* key positions */
     struct strmap *pairs;         /* "group\0id" of --dyad */
-    unsigned long *line;          /* [pair][side]: the row it was on */
+    unsigned long *line;          /* [pair][level]: the row it was on */
     size_t linecap;
     char *key;
     size_t keycap;
 };
 
+/* LEVELS split at its commas: *n values, or a usage error for an empty
+ * one or fewer than two. */
+static char **split_levels(const char *levels, size_t *n, const char *want)
+{
+    size_t k = 1;
+    for (const char *p = levels; *p; p++)
+        k += *p == ',';
+    char **v = sk_xcalloc(k, sizeof *v);
+    const char *p = levels;
+    for (size_t i = 0; i < k; i++) {
+        const char *e = strchr(p, ',');
+        size_t len = e ? (size_t)(e - p) : strlen(p);
+        v[i] = sk_xstrndup(p, len);
+        p += len + 1;
+        if (len == 0 || k < 2)
+            sk_usage_error("invalid --levels '%s': expected %s", levels,
+                           want);
+    }
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = 0; j < i; j++)
+            if (!strcmp(v[i], v[j]))
+                sk_usage_error("--levels names the same level twice: '%s'",
+                               levels);
+    *n = k;
+    return v;
+}
+
+static void free_levels(char **v, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
 void between_levels_check(const char *levels)
 {
-    const char *comma = strchr(levels, ',');
-    if (!comma || strchr(comma + 1, ',') || comma == levels || !comma[1])
+    size_t n;
+    char **v = split_levels(levels, &n, "two values A,B");
+    if (n != 2)
         sk_usage_error("invalid --levels '%s': expected two values A,B",
                        levels);
-    if (strlen(comma + 1) == (size_t)(comma - levels) &&
-        !memcmp(levels, comma + 1, strlen(comma + 1)))
-        sk_usage_error("--levels names the same level twice: '%s'", levels);
+    free_levels(v, n);
+}
+
+void between_levels_check_many(const char *levels)
+{
+    size_t n;
+    char **v = split_levels(levels, &n,
+                            "two or more values A,B,... (A the reference)");
+    free_levels(v, n);
 }
 
 void between_levels_init(struct between_levels *L, const char *column,
                          const char *levels, const char *file)
 {
-    *L = (struct between_levels){ column, file, { NULL, NULL }, 0,
-                                  strmap_new() };
-    if (!levels)
+    *L = (struct between_levels){ column, file, NULL, 2, 0, strmap_new() };
+    if (!levels) {
+        L->level = sk_xcalloc(2, sizeof *L->level);
         return;
-    const char *comma = strchr(levels, ',');
-    L->level[0] = sk_xstrndup(levels, (size_t)(comma - levels));
-    L->level[1] = sk_xstrdup(comma + 1);
+    }
+    L->level = split_levels(levels, &L->nlevels, "two values A,B");
     L->given = 1;
 }
 
@@ -70,9 +110,9 @@ int between_levels_side(struct between_levels *L, const char *key,
         return -1;
     size_t v = strmap_intern(L->values, key, len, NULL);
     if (L->given) {
-        for (int i = 0; i < 2; i++)
+        for (size_t i = 0; i < L->nlevels; i++)
             if (len == strlen(L->level[i]) && !memcmp(key, L->level[i], len))
-                return i;
+                return (int)i;
         return -1;
     }
     if (v < 2) {
@@ -91,7 +131,7 @@ int between_levels_side(struct between_levels *L, const char *key,
 void between_levels_finish(struct between_levels *L)
 {
     if (L->given) {
-        for (int i = 0; i < 2; i++)
+        for (size_t i = 0; i < L->nlevels; i++)
             match_level_occurs(L->file, L->column, L->level[i], L->values);
         return;
     }
@@ -109,8 +149,8 @@ void between_levels_finish(struct between_levels *L)
 
 void between_levels_free(struct between_levels *L)
 {
-    free(L->level[0]);
-    free(L->level[1]);
+    free_levels(L->level, L->nlevels);
+    L->level = NULL;
     strmap_free(L->values);
 }
 
@@ -119,7 +159,9 @@ void between_check(const struct between_spec *s)
     if (!s->between)
         sk_usage_error("nothing to compare: give --between=COLUMN (and "
                        "--levels=A,B unless it has exactly two values)");
-    if (s->levels)
+    if (s->levels && s->many)
+        between_levels_check_many(s->levels);
+    else if (s->levels)
         between_levels_check(s->levels);
     const char *cols[3] = { s->co.by, s->between, s->dyad };
     const char *opts[3] = { "-g", "--between", "--dyad" };
@@ -164,14 +206,15 @@ static size_t row_pair(struct reader *r, const struct input_row *row,
     size_t glen = r->b->has_group ? row->key_len[0] : 0;
     size_t p = strmap_intern2(r->pairs, row->key[0], glen, row->key[k],
                               row->key_len[k], &r->key, &r->keycap, NULL);
+    size_t nl = r->b->lv.nlevels;
     if (p >= r->linecap) {
         size_t old = r->linecap;
         r->linecap = r->linecap ? 2 * r->linecap : 256;
-        r->line = sk_xreallocarray(r->line, 2 * r->linecap, sizeof *r->line);
-        memset(r->line + 2 * old, 0,
-               2 * (r->linecap - old) * sizeof *r->line);
+        r->line = sk_xreallocarray(r->line, nl * r->linecap, sizeof *r->line);
+        memset(r->line + nl * old, 0,
+               nl * (r->linecap - old) * sizeof *r->line);
     }
-    unsigned long *seen = &r->line[2 * p + (size_t)side];
+    unsigned long *seen = &r->line[nl * p + (size_t)side];
     if (*seen) {
         char *id = input_shown(row->key[k], row->key_len[k]);
         sk_die("%s:%lu: column '%s': pair id '%s' appears twice at level "
@@ -205,7 +248,7 @@ static void read_rows(struct reader *r)
         size_t pair = row_pair(r, &row, g, side);
         const struct codebook_answer *ans = codebook_data_answers(r->data);
         for (size_t v = 0; v < b->nvars; v++) {
-            struct between_sample *S = &s[2 * v + (size_t)side];
+            struct between_sample *S = &s[b->lv.nlevels * v + (size_t)side];
             if (ans[v].kind == CODEBOOK_ANSWER_ASIDE)
                 S->aside++;
             else if (isnan(code[v]))
@@ -258,8 +301,8 @@ struct between *between_read(const struct between_spec *s,
     struct reader r = { .spec = s, .b = b, .pairs = strmap_new() };
     open_data(&r, o);
     between_levels_init(&b->lv, s->between, s->levels, input_filename(r.in));
-    group_table_init(&b->samples, 2 * b->nvars, sizeof(struct between_sample),
-                     sample_init);
+    group_table_init(&b->samples, b->lv.nlevels * b->nvars,
+                     sizeof(struct between_sample), sample_init);
     group_table_init(&b->left, 1, sizeof(size_t), NULL);
     read_rows(&r);
     between_levels_finish(&b->lv);
@@ -291,6 +334,11 @@ const char *between_var_name(const struct between *b, size_t v)
     return b->cb->item[b->items[v]].name;
 }
 
+size_t between_nlevels(const struct between *b)
+{
+    return b->lv.nlevels;
+}
+
 const char *between_level(const struct between *b, int side)
 {
     return b->lv.level[side];
@@ -315,7 +363,8 @@ const struct between_sample *between_sample(const struct between *b,
                                             size_t g, size_t v, int side)
 {
     const struct between_sample *s = b->samples.cell;
-    return &s[g * 2 * b->nvars + 2 * v + (size_t)side];
+    size_t nl = b->lv.nlevels;
+    return &s[g * nl * b->nvars + nl * v + (size_t)side];
 }
 
 int between_sort(struct between *b)
@@ -323,16 +372,16 @@ int between_sort(struct between *b)
     if (b->has_dyad)
         return 0;
     struct between_sample *s = b->samples.cell;
-    for (size_t i = 0; i < b->samples.ngroups * 2 * b->nvars; i++)
+    for (size_t i = 0; i < b->samples.ngroups * b->lv.nlevels * b->nvars; i++)
         stats_sort(s[i].x, s[i].n);
     return 1;
 }
 
 void between_split(const struct between *b, size_t g, size_t v,
-                   struct between_split *out)
+                   int side_b, struct between_split *out)
 {
     const struct between_sample *A = between_sample(b, g, v, 0);
-    const struct between_sample *B = between_sample(b, g, v, 1);
+    const struct between_sample *B = between_sample(b, g, v, side_b);
     size_t na = A->n, nb = B->n, maxp = 0;
     for (size_t i = 0; A->dyad && i < na; i++)
         if (A->dyad[i] != BETWEEN_NO_PAIR && A->dyad[i] + 1 > maxp)
@@ -378,7 +427,8 @@ void between_free(struct between *b)
     if (!b)
         return;
     struct between_sample *s = b->samples.cell;
-    for (size_t i = 0; i < b->samples.ngroups * 2 * b->nvars; i++) {
+    for (size_t i = 0; i < b->samples.ngroups * b->lv.nlevels * b->nvars;
+         i++) {
         free(s[i].x);
         free(s[i].dyad);
     }

@@ -25,6 +25,8 @@
 struct between_spec {
     const char *between;       /* --between COLUMN (required) */
     const char *levels;        /* --levels A,B, or NULL */
+    int many;                  /* --levels may name more: A,B,C,... (A the
+                                  reference, each other compared with it) */
     const char *dyad;          /* --dyad COLUMN, or NULL */
     struct codebook_opts co;   /* --codebook, -c, -g, the data file */
 };
@@ -51,18 +53,23 @@ struct between;
  * line. */
 struct between_levels {
     const char *column, *file;
-    char *level[2];            /* the names (NULL until seen, no --levels) */
+    char **level;              /* the names (NULL until seen, no --levels) */
+    size_t nlevels;            /* 2, or those --levels names */
     int given;                 /* --levels given */
     struct strmap *values;     /* every value seen, first-seen order */
 };
 
 /* --levels A,B alone: a usage error unless two values, not the same. */
 void between_levels_check(const char *levels);
-/* LEVELS (or NULL), the column's name and the input's, for messages. */
+/* --levels A,B,C...: two or more values, no two the same. */
+void between_levels_check_many(const char *levels);
+/* LEVELS (or NULL: two, first seen), the column's name and the input's,
+ * for messages. */
 void between_levels_init(struct between_levels *L, const char *column,
                          const char *levels, const char *file);
 /* The side of a row's value (LEN bytes at KEY, MISSING when missing, on
- * LINE): 0 (A), 1 (B), or -1 to leave the row out. */
+ * LINE): 0 (A), 1 (B), 2 ... (the further levels of --levels), or -1 to
+ * leave the row out. */
 int between_levels_side(struct between_levels *L, const char *key,
                         size_t len, int missing, unsigned long line);
 /* After the rows: both levels occur (else a usage error listing the
@@ -82,7 +89,8 @@ size_t between_nvars(const struct between *b);
 const char *between_var_name(const struct between *b, size_t v);
 /* Whether the codebook declares non-substantive levels (aside counts). */
 int between_has_aside(const struct between *b);
-/* The two levels: 0 is A, 1 is B. */
+/* The levels: 0 is A, 1 is B, then the further ones of --levels. */
+size_t between_nlevels(const struct between *b);
 const char *between_level(const struct between *b, int side);
 /* The subgroups (1 without -g) and the label of G (NULL without -g). */
 size_t between_ngroups(const struct between *b);
@@ -99,14 +107,15 @@ const struct between_sample *between_sample(const struct between *b,
 int between_sort(struct between *b);
 
 /* The answers of variable V in subgroup G split by pair: A's answers
- * without a partner's answer (a_only[0..n1)), B's (b_only[0..n2)), and
- * the nc pairs in which both answered (pa[i] of A with pb[i] of B). */
+ * without a partner's answer at level SIDE_B (a_only[0..n1)), those of
+ * level SIDE_B (B: 1, or a further level) without one at A (b_only[0..n2)),
+ * and the nc pairs in which both answered (pa[i] of A with pb[i] of B). */
 struct between_split {
     double *a_only, *b_only, *pa, *pb;
     size_t n1, n2, nc;
 };
 void between_split(const struct between *b, size_t g, size_t v,
-                   struct between_split *out);
+                   int side_b, struct between_split *out);
 void between_split_free(struct between_split *s);
 
 void between_free(struct between *b);

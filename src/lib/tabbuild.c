@@ -998,9 +998,12 @@ struct tabout *tabbuild(const struct tabin *in, const struct tabbuild_opts *o,
         free(x.col_digits);
         return NULL;
     }
-    for (size_t i = 0; i < nbc; i++) {
-        /* a header shows one value: the column it names must not vary */
-        const struct tmpl *h = &bc[i].head;
+    for (size_t i = 0; i < 2 * nbc; i++) {
+        /* a header (and a spanner over it) shows one value: the column it
+         * names must not vary */
+        if (i % 2 && !bc[i / 2].has_span)
+            continue;
+        const struct tmpl *h = i % 2 ? &bc[i / 2].span : &bc[i / 2].head;
         for (size_t k = 0; k < h->nparts; k++) {
             size_t c = h->part[k].col;
             if (h->part[k].lit)

@@ -144,9 +144,11 @@ static const struct pcol compare_cols[] = {
     { "*t*", "%{t}", NULL, 0 },
     { "*df*", "%{df}", NULL, 0 },
     { "*p*", "%{p_t}", NULL, 0 },
+    { "*p*_{adj}", "%{p_t_adj}", NULL, OPT },
     { "*g* [{CI}]", "%{g} [%{g_lo}, %{g_hi}]", NULL, 0 },
     { "*W*", "%{W}", NULL, 0 },
     { "*p*_{W}", "%{p_w}", NULL, 0 },
+    { "*p*_{W,adj}", "%{p_w_adj}", NULL, OPT },
     { "\xce\xb8 [{CI}]", "%{theta} [%{theta_lo}, %{theta_hi}]", NULL, 0 },
     END
 };

@@ -799,13 +799,18 @@ run_case <- function(name, argstr) {
     }
     rows <- list()
     labels <- list()
+    # rows: variable, then each level against the first (--levels=A,B,C:
+    # B - A, then C - A), then subgroup
+    levb <- integer(0)
     for (k in vars) {
         x <- column_values(chr[[k]], if (is.null(cb)) NULL else cb[[names[k]]])
+        for (lb in seq_along(lev)[-1])
         for (gr in groups) {
             sel <- g == gr
             ia <- sel & inlev & bv == lev[1]
-            ib <- sel & inlev & bv == lev[2]
-            s <- compare_row(x[ia & !is.na(x)], x[ib & !is.na(x)], o, lev)
+            ib <- sel & inlev & bv == lev[lb]
+            s <- compare_row(x[ia & !is.na(x)], x[ib & !is.na(x)], o,
+                             lev[c(1, lb)])
             s$missing_a <- sum(ia & is.na(x))
             s$missing_b <- sum(ib & is.na(x))
             out <- sum(sel & !inlev)
@@ -817,6 +822,7 @@ run_case <- function(name, argstr) {
                       else NA
             rows[[length(rows) + 1]] <- s
             labels[[length(labels) + 1]] <- c(names[k], if (!is.na(gc)) gr)
+            levb <- c(levb, lb)
         }
     }
     if (o$adjust != "none") {
@@ -832,7 +838,7 @@ run_case <- function(name, argstr) {
     for (i in seq_along(rows)) {
         s <- rows[[i]]
         cells <- c(vapply(labels[[i]], text_cell, ""), text_cell(lev[1]),
-                   text_cell(lev[2]))
+                   text_cell(lev[levb[i]]))
         for (h in head2) {
             cells <- c(cells, switch(h,
                 n_a = , n_b = , missing_a = , missing_b =
@@ -842,7 +848,7 @@ run_case <- function(name, argstr) {
         }
         if (o$adjust != "none")
             cells <- c(cells, fmt_num(pt_adj[i]), fmt_num(pw_adj[i]))
-        cells <- c(cells, text_cell(paste(lev[2], "-", lev[1])),
+        cells <- c(cells, text_cell(paste(lev[levb[i]], "-", lev[1])),
                    text_cell(s$note))
         out <- c(out, paste(cells, collapse = "\t"))
     }
