@@ -577,7 +577,11 @@ static void make_median_table(struct boot_set *s,
 
 /* The units of a sample of w = 1, from its values sorted once (which
  * also give the median table): the distinct values with their counts,
- * or the rows themselves: their centred values v1, no features stored. */
+ * or the rows themselves: their centred values v1, no features stored.
+ * Their sums Ftot (the estimates) in long double beyond SMALL_N rows: a
+ * sum of 1e7 centred values in double loses the 13th digit of the mean;
+ * in double below, as earlier versions summed, so that their output is
+ * kept to the last digit. */
 static void make_units_one(struct boot_set *s, const struct boot_sample *smp)
 {
     size_t n = smp->n, S = s->S, P = s->P;
@@ -608,13 +612,19 @@ static void make_units_one(struct boot_set *s, const struct boot_sample *smp)
             s->uval = sk_xcalloc(n ? n : 1, sizeof *s->uval);
             memcpy(s->uval, v, n * sizeof *v);
         }
+        long double tot[4] = { 0, 0, 0, 0 };
         for (size_t t = 0; t < S; t++)
             for (size_t u = rs[t]; u < rs[t + 1]; u++) {
                 v[u] = centred(s, v[u], 0);
                 features(s, &v[u], t, f);
                 for (size_t p = 0; p < P; p++)
-                    s->Ftot[p] += f[p];
+                    if (n > SMALL_N)
+                        tot[p] += f[p];
+                    else
+                        s->Ftot[p] += f[p];
             }
+        for (size_t p = 0; n > SMALL_N && p < P; p++)
+            s->Ftot[p] = (double)tot[p];
         s->v1 = v;
         return;
     }
@@ -642,9 +652,15 @@ static void make_units_one(struct boot_set *s, const struct boot_sample *smp)
         }
         s->su[t + 1] = k;
     }
+    long double tot[4] = { 0, 0, 0, 0 };
     for (size_t u = 0; u < s->K; u++)
         for (size_t p = 0; p < P; p++)
-            s->Ftot[p] += s->cnt[u] * s->F[u * P + p];
+            if (n > SMALL_N)
+                tot[p] += s->cnt[u] * (long double)s->F[u * P + p];
+            else
+                s->Ftot[p] += s->cnt[u] * s->F[u * P + p];
+    for (size_t p = 0; n > SMALL_N && p < P; p++)
+        s->Ftot[p] = (double)tot[p];
     if (s->kind == KIND_UNI) {
         s->v1 = sk_xcalloc(s->K, sizeof *s->v1);
         for (size_t u = 0; u < s->K; u++)
