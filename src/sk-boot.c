@@ -217,7 +217,8 @@ static void usage(void)
 "                         partner role), keeping their sizes (not with\n"
 "                         --between, whose groups are the strata)\n"
 "  -g, --by=COLUMN        a separate bootstrap per group of COLUMN\n"
-"      --threads=N        threads (default: every core)\n"
+"      --threads=N        threads (default: every core this process may\n"
+"                         run on, its CPU affinity)\n"
 "      --replicates-out=FILE  write the replicates (variable, group, stat,\n"
 "                         replicate, value) to FILE, for a histogram\n"
 "Input:\n"
@@ -494,10 +495,10 @@ static void parse_options(int argc, char **argv, struct spec *sp)
         MATCH_CODEBOOK_LONGOPT,
         { NULL, 0, NULL, 0 }
     };
-    long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned ncpu = sk_ncpus();
     *sp = (struct spec){ .mmask = (1u << BOOT_PERC) | (1u << BOOT_BCA),
                          .B = DEFAULT_B, .seed = DEFAULT_SEED, .level = 0.95,
-                         .threads = ncpu > 0 ? (unsigned)ncpu : 1 };
+                         .threads = ncpu > 1024 ? 1024 : ncpu };
     cli_start(argv[0], &sp->cli);
     int opt;
     while ((opt = getopt_long(argc, argv, CLI_COMMON_SHORTOPTS "p:s:m:B:",
@@ -647,7 +648,9 @@ static void spec_free(struct spec *sp)
 
 /* The kept columns of every row (NAN when missing), -c columns first,
  * then both columns of each pair; group and stratum numbers in first-seen
- * order; the rows of group g are grows[gstart[g] .. gstart[g + 1]). */
+ * order (grp, str: NULL without -g, --strata); the rows of group g are
+ * grows[gstart[g] .. gstart[g + 1]) (grows NULL without -g: every row in
+ * order). */
 struct data {
     struct input *in;
     const char *const *names;
@@ -754,22 +757,26 @@ static void read_data(const struct spec *sp, struct data *d)
         if (r == cap) {
             cap = cap ? 2 * cap : 4096;
             d->x = sk_xreallocarray(d->x, cap * (nc ? nc : 1), sizeof *d->x);
-            d->grp = sk_xreallocarray(d->grp, cap, sizeof *d->grp);
-            d->str = sk_xreallocarray(d->str, cap, sizeof *d->str);
-            d->side = sk_xreallocarray(d->side, cap, sizeof *d->side);
+            if (d->has_group)
+                d->grp = sk_xreallocarray(d->grp, cap, sizeof *d->grp);
+            if (d->has_strata)
+                d->str = sk_xreallocarray(d->str, cap, sizeof *d->str);
+            if (d->has_between)
+                d->side = sk_xreallocarray(d->side, cap, sizeof *d->side);
         }
         for (size_t c = 0; c < nc; c++)
             d->x[r * nc + c] = x[c];
-        d->grp[r] = d->has_group ? strmap_intern(d->groups, row.key[0],
-                                                 row.key_len[0], NULL) : 0;
-        d->str[r] = d->has_strata
-            ? strmap_intern(d->strata, row.key[d->has_group],
-                            row.key_len[d->has_group], NULL) : 0;
-        d->side[r] = d->has_between
-            ? (signed char)between_levels_side(&d->lv, row.key[kb],
-                                               row.key_len[kb],
-                                               row.key_missing[kb], row.line)
-            : -1;
+        if (d->has_group)
+            d->grp[r] = strmap_intern(d->groups, row.key[0], row.key_len[0],
+                                      NULL);
+        if (d->has_strata)
+            d->str[r] = strmap_intern(d->strata, row.key[d->has_group],
+                                      row.key_len[d->has_group], NULL);
+        if (d->has_between)
+            d->side[r] = (signed char)between_levels_side(&d->lv, row.key[kb],
+                                                          row.key_len[kb],
+                                                          row.key_missing[kb],
+                                                          row.line);
         d->nrows++;
     }
     free(x);
@@ -788,6 +795,10 @@ static void group_rows(const struct spec *sp, struct data *d)
                sp->cli.in.by, (unsigned long)BOOT_MAX_GROUPS);
     d->ngroups = ng;
     d->gstart = sk_xcalloc(ng + 1, sizeof *d->gstart);
+    if (!d->has_group) {
+        d->gstart[1] = d->nrows;
+        return;
+    }
     d->grows = sk_xcalloc(d->nrows ? d->nrows : 1, sizeof *d->grows);
     for (size_t r = 0; r < d->nrows; r++)
         d->gstart[d->grp[r] + 1]++;
@@ -977,8 +988,11 @@ static void plan_free(struct plan *p)
 
 /* A task's sample and the space it is built in. */
 struct work {
-    double *x;                 /* n rows of w values */
-    size_t *xs;                /* n stratum numbers within the sample */
+    double *x;                 /* n rows of w values, made when a sample
+                                  is not the stored column itself */
+    size_t xcap;               /* its size */
+    size_t *xs;                /* n stratum numbers within the sample
+                                  (--strata, --between) */
     size_t *smap;              /* stratum -> its number in the sample, or
                                   (size_t)-1 when not seen yet */
     size_t *sused;             /* the strata seen, to unmap them */
@@ -988,10 +1002,11 @@ struct work {
 static void work_init(struct work *wk, const struct data *d)
 {
     size_t rows = d->nrows ? d->nrows : 1;
-    size_t w = d->nc_uni > 2 ? d->nc_uni : 2;
     size_t nsn = strmap_size(d->strata) + 1;
-    wk->x = sk_xcalloc(rows * w, sizeof *wk->x);
-    wk->xs = sk_xcalloc(rows, sizeof *wk->xs);
+    wk->x = NULL;
+    wk->xcap = 0;
+    wk->xs = d->has_strata || d->has_between
+        ? sk_xcalloc(rows, sizeof *wk->xs) : NULL;
     wk->smap = sk_xcalloc(nsn, sizeof *wk->smap);
     wk->sused = sk_xcalloc(nsn, sizeof *wk->sused);
     for (size_t k = 0; k < nsn; k++)
@@ -1016,15 +1031,29 @@ static void fill_sample(const struct data *d, const struct analysis *A,
     size_t n = 0, nstr = 0, nc = d->ncols;
     size_t w = A->fam == FAM_ALPHA ? A->ncols : A->fam == FAM_COR ? 2 : 1;
     const struct want *P = bt->prop;
+    /* The stored column itself when it is the sample: one column, every
+     * row, none missing (none of another level with --between). */
+    int own = nc == 1 && !d->grows && !P &&
+              (A->fam == FAM_UNI || A->fam == FAM_BETWEEN);
+    for (size_t r = 0; own && r < d->nrows; r++)
+        own = !isnan(d->x[r]) && (A->fam != FAM_BETWEEN || d->side[r] >= 0);
+    size_t need = (d->gstart[g + 1] - d->gstart[g]) * w;
+    if (!own && need > wk->xcap) {
+        free(wk->x);
+        wk->xcap = need;
+        wk->x = sk_xcalloc(need, sizeof *wk->x);
+    }
     for (size_t q = d->gstart[g]; q < d->gstart[g + 1]; q++) {
-        size_t r = d->grows[q];
+        size_t r = d->grows ? d->grows[q] : q;
         const double *v = &d->x[r * nc];
         int ok = 1;
         for (size_t c = 0; c < A->ncols; c++)
             ok &= !isnan(v[A->cols[c]]);
         if (!ok || (A->fam == FAM_BETWEEN && d->side[r] < 0))
             continue;
-        if (A->fam == FAM_PAIRED)
+        if (own)
+            ;
+        else if (A->fam == FAM_PAIRED)
             wk->x[n] = v[A->cols[1]] - v[A->cols[0]];
         else if (P) {
             wk->x[n] = 0;      /* pct: 0 or 100, the mean a percentage */
@@ -1043,6 +1072,10 @@ static void fill_sample(const struct data *d, const struct analysis *A,
             wk->xs[n++] = (size_t)d->side[r];
             continue;
         }
+        if (!d->has_strata) {
+            n++;
+            continue;
+        }
         if (wk->smap[d->str[r]] == (size_t)-1) {
             wk->sused[nstr] = d->str[r];
             wk->smap[d->str[r]] = nstr++;
@@ -1052,7 +1085,8 @@ static void fill_sample(const struct data *d, const struct analysis *A,
     for (size_t k = 0; k < nstr; k++)    /* unmapped again */
         wk->smap[wk->sused[k]] = (size_t)-1;
     int strata = d->has_strata || A->fam == FAM_BETWEEN;
-    *smp = (struct boot_sample){ n, w, wk->x, strata ? wk->xs : NULL,
+    *smp = (struct boot_sample){ n, w, own ? d->x : wk->x,
+                                 strata ? wk->xs : NULL,
                                  A->fam == FAM_BETWEEN ? 2 : nstr };
 }
 

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "boot.h"
+#include "dsort.h"
 #include "stats.h"
 #include "dist.h"
 #include "rng.h"
@@ -37,6 +38,9 @@ struct boot_set {
     int need_moments, by_counts;
     int first_only;            /* only the mean: sums of v alone */
     size_t K;
+    /* By rows with w = 1, F, cnt and unit_stratum are NULL: the units
+     * are the rows, v1 their centred values, their features computed
+     * when needed, each count 1, the strata from su. */
     double *F;                 /* K * P features of the centered rows */
     double *Ftot;              /* P: their sums over the sample */
     double *v1;                /* K: the centered values alone (w = 1) */
@@ -51,7 +55,7 @@ struct boot_set {
     size_t KG;
     double *gv;
     unsigned long *gcum;       /* S * (KG + 1) */
-    unsigned long *ctot;       /* KG + 1, all strata */
+    unsigned long *ctot;       /* KG + 1, all strata (gcum when S = 1) */
     /* two groups (KIND_TWO): the strata 0 (A) and 1 (B) */
     double J, J1;              /* Hedges' J at df = n - 2 and n - 3 */
     int need_counts;           /* theta: the counts of every unit */
@@ -250,6 +254,12 @@ static double two_se(const struct boot_set *s, const double *S, double na,
 /* 2 U, U = #{b > a} + #{b = a} / 2 over the pairs of a row a of A and b
  * of B, from the counts cnt of the units (each group's units sorted by
  * value): one merge, O(K). */
+/* The count of unit u in cnt, NULL meaning one each (the sample by rows). */
+static unsigned unit_count(const unsigned *cnt, size_t u)
+{
+    return cnt ? cnt[u] : 1;
+}
+
 static long double theta_u2(const struct boot_set *s, const unsigned *cnt)
 {
     size_t ia = s->su[0], ea = s->su[1], ib = s->su[1], eb = s->su[2];
@@ -260,11 +270,11 @@ static long double theta_u2(const struct boot_set *s, const unsigned *cnt)
         double x = v[ib];
         unsigned long cb = 0, eq = 0;
         for (; ib < eb && v[ib] == x; ib++)
-            cb += cnt[ib];
+            cb += unit_count(cnt, ib);
         for (; ia < ea && v[ia] < x; ia++)
-            below += cnt[ia];
+            below += unit_count(cnt, ia);
         for (size_t j = ia; j < ea && v[j] == x; j++)
-            eq += cnt[j];
+            eq += unit_count(cnt, j);
         u2 += (long double)cb * (2.0L * below + eq);
     }
     return u2;
@@ -414,8 +424,33 @@ static void centre(struct boot_set *s, const struct boot_sample *smp)
     }
 }
 
-/* The units: distinct rows with their counts when they are few (at most
- * n / 16), else every row; the features of their centred values. */
+/* Resampling by counts draws K binomials a replicate (GSL's multinomial:
+ * about 110 ns each here, for any K, at 16 or more rows a value), by rows
+ * n uniform indexes in cache-resident chunks (about 3 ns each, the sum
+ * included): by counts when K COST_COUNT <= n. Samples of at most
+ * SMALL_N rows, a replicate of which takes microseconds either way, keep
+ * the rule of earlier versions (K <= n / 16): their output at a seed is
+ * what it was. */
+#define COST_COUNT 36
+#define SMALL_N 4096
+static int choose_counts(size_t n, size_t distinct)
+{
+    if (n <= SMALL_N)
+        return distinct * 16 <= n;
+    return (double)distinct * COST_COUNT <= (double)n;
+}
+
+/* The centred (and scaled) value of x in column j, as the features see it. */
+static double centred(const struct boot_set *s, double x, size_t j)
+{
+    return s->scaled ? (double)ldexpl((long double)x - s->center[j],
+                                      -s->sexp[j])
+                     : x - s->center[j];
+}
+
+/* The units of rows of w >= 2 values: distinct rows with their counts
+ * when by_counts (choose_counts), else every row; the features of their
+ * centred values. */
 static void make_units(struct boot_set *s, const struct boot_sample *smp)
 {
     size_t n = smp->n, w = smp->w;
@@ -427,7 +462,7 @@ static void make_units(struct boot_set *s, const struct boot_sample *smp)
     size_t distinct = n ? 1 : 0;
     for (size_t r = 1; r < n; r++)
         distinct += !same_row(smp, order[r - 1], order[r]);
-    s->by_counts = distinct * 16 <= n;
+    s->by_counts = choose_counts(n, distinct);
 
     s->K = s->by_counts ? distinct : n;
     s->F = sk_xcalloc(s->K * s->P, sizeof *s->F);
@@ -435,8 +470,6 @@ static void make_units(struct boot_set *s, const struct boot_sample *smp)
     s->unit_stratum = sk_xcalloc(s->K, sizeof *s->unit_stratum);
     s->Ftot = sk_xcalloc(s->P, sizeof *s->Ftot);
     double *row = sk_xcalloc(w, sizeof *row);
-    if (s->kind == KIND_TWO)
-        s->uval = sk_xcalloc(s->K, sizeof *s->uval);
     size_t k = 0;
     for (size_t r = 0; r < n; r++) {
         size_t i = order[r];
@@ -445,33 +478,18 @@ static void make_units(struct boot_set *s, const struct boot_sample *smp)
             continue;
         }
         for (size_t j = 0; j < w; j++)
-            row[j] = s->scaled
-                ? (double)ldexpl((long double)smp->x[i * w + j] -
-                                 s->center[j], -s->sexp[j])
-                : smp->x[i * w + j] - s->center[j];
+            row[j] = centred(s, smp->x[i * w + j], j);
         s->unit_stratum[k] = smp->stratum ? smp->stratum[i] : 0;
         features(s, row, s->unit_stratum[k], &s->F[k * s->P]);
         s->cnt[k] = 1;
-        if (s->uval)
-            s->uval[k] = smp->x[i];
         k++;
     }
     for (size_t u = 0; u < s->K; u++)
         for (size_t p = 0; p < s->P; p++)
             s->Ftot[p] += s->cnt[u] * s->F[u * s->P + p];
-    if (s->kind == KIND_UNI) {
-        s->v1 = sk_xcalloc(s->K, sizeof *s->v1);
-        for (size_t u = 0; u < s->K; u++)
-            s->v1[u] = s->F[u * s->P];
-    }
     free(row);
     free(order);
-}
-
-/* The strata: the units of each (adjacent, as sorted), its rows, and the
- * multinomial weights of its units (their counts). */
-static void make_strata(struct boot_set *s)
-{
+    /* the strata: their units (adjacent, as sorted) and rows */
     s->su = sk_xcalloc(s->S + 1, sizeof *s->su);
     s->sn = sk_xcalloc(s->S, sizeof *s->sn);
     for (size_t u = 0; u < s->K; u++) {
@@ -480,6 +498,184 @@ static void make_strata(struct boot_set *s)
     }
     for (size_t t = 0; t < s->S; t++)
         s->su[t + 1] += s->su[t];
+}
+
+/* The values of a sample of w = 1 in the order of cmp_rows (stratum,
+ * value, row: equal values in the order of the rows), a new array; the
+ * first row of each stratum into rs[0..S]. */
+static double *sorted_values(const struct boot_set *s,
+                             const struct boot_sample *smp, size_t *rs)
+{
+    size_t n = smp->n, S = s->S;
+    double *v = sk_xcalloc(n ? n : 1, sizeof *v);
+    if (!smp->stratum) {
+        memcpy(v, smp->x, n * sizeof *v);
+        rs[1] = n;
+    } else {
+        for (size_t r = 0; r < n; r++)
+            rs[smp->stratum[r] + 1]++;
+        for (size_t t = 0; t < S; t++)
+            rs[t + 1] += rs[t];
+        size_t *fill = sk_xcalloc(S, sizeof *fill);
+        memcpy(fill, rs, S * sizeof *fill);
+        for (size_t r = 0; r < n; r++)
+            v[fill[smp->stratum[r]]++] = smp->x[r];
+        free(fill);
+    }
+    for (size_t t = 0; t < S; t++)
+        dsort(v + rs[t], rs[t + 1] - rs[t]);
+    return v;
+}
+
+/* The median table from the sorted values v (rs as sorted_values): the
+ * sorted distinct values and, per stratum and for all, the cumulative
+ * counts of rows at or below each. Equal values are one (-0 and 0: the
+ * first of the rows, as a stable sort keeps it). */
+static void make_median_table(struct boot_set *s,
+                              const struct boot_sample *smp, const double *v,
+                              const size_t *rs)
+{
+    size_t n = smp->n, S = s->S, kg = 0;
+    double *gv = sk_xcalloc(n ? n : 1, sizeof *gv);
+    for (size_t t = 0; t < S; t++)
+        for (size_t r = rs[t]; r < rs[t + 1]; r++)
+            if (r == rs[t] || v[r] != v[r - 1])
+                gv[kg++] = v[r];
+    if (S > 1) {
+        dsort(gv, kg);
+        size_t k = 0;
+        for (size_t j = 0; j < kg; j++)
+            if (j == 0 || gv[j] != gv[k - 1])
+                gv[k++] = gv[j];
+        kg = k;
+        size_t z = stats_lower_bound(gv, kg, 0.0);
+        for (size_t r = 0; z < kg && gv[z] == 0 && r < n; r++)
+            if (smp->x[r] == 0) {
+                gv[z] = smp->x[r];
+                break;
+            }
+    }
+    s->KG = kg;
+    s->gv = sk_xreallocarray(gv, kg ? kg : 1, sizeof *gv);
+    s->ctot = sk_xcalloc(kg + 1, sizeof *s->ctot);
+    s->gcum = S == 1 ? s->ctot : sk_xcalloc(S * (kg + 1), sizeof *s->gcum);
+    for (size_t t = 0; t < S; t++) {
+        unsigned long *cum = &s->gcum[t * (kg + 1)];
+        size_t j = 0;
+        for (size_t r = rs[t]; r < rs[t + 1]; r++) {
+            while (s->gv[j] != v[r])
+                j++;
+            cum[j + 1]++;
+        }
+        for (size_t q = 0; q < kg; q++)
+            cum[q + 1] += cum[q];
+        if (S > 1)
+            for (size_t q = 0; q <= kg; q++)
+                s->ctot[q] += cum[q];
+    }
+}
+
+/* The units of a sample of w = 1, from its values sorted once (which
+ * also give the median table): the distinct values with their counts,
+ * or the rows themselves: their centred values v1, no features stored.
+ * Their sums Ftot (the estimates) in long double beyond SMALL_N rows: a
+ * sum of 1e7 centred values in double loses the 13th digit of the mean;
+ * in double below, as earlier versions summed, so that their output is
+ * kept to the last digit. */
+static void make_units_one(struct boot_set *s, const struct boot_sample *smp)
+{
+    size_t n = smp->n, S = s->S, P = s->P;
+    size_t *rs = sk_xcalloc(S + 1, sizeof *rs);
+    double *v = sorted_values(s, smp, rs);
+    if (s->need_median)
+        make_median_table(s, smp, v, rs);
+    s->sn = sk_xcalloc(S, sizeof *s->sn);
+    for (size_t t = 0; t < S; t++)
+        s->sn[t] = rs[t + 1] - rs[t];
+    s->Ftot = sk_xcalloc(P, sizeof *s->Ftot);
+    if (!s->need_moments) {     /* the median alone: no units */
+        s->su = sk_xcalloc(S + 1, sizeof *s->su);
+        free(v);
+        free(rs);
+        return;
+    }
+    size_t distinct = 0;
+    for (size_t t = 0; t < S; t++)
+        for (size_t r = rs[t]; r < rs[t + 1]; r++)
+            distinct += r == rs[t] || v[r] != v[r - 1];
+    s->by_counts = choose_counts(n, distinct);
+    double f[4];
+    if (!s->by_counts) {
+        s->K = n;
+        s->su = rs;
+        if (s->need_counts) {
+            s->uval = sk_xcalloc(n ? n : 1, sizeof *s->uval);
+            memcpy(s->uval, v, n * sizeof *v);
+        }
+        long double tot[4] = { 0, 0, 0, 0 };
+        for (size_t t = 0; t < S; t++)
+            for (size_t u = rs[t]; u < rs[t + 1]; u++) {
+                v[u] = centred(s, v[u], 0);
+                features(s, &v[u], t, f);
+                for (size_t p = 0; p < P; p++)
+                    if (n > SMALL_N)
+                        tot[p] += f[p];
+                    else
+                        s->Ftot[p] += f[p];
+            }
+        for (size_t p = 0; n > SMALL_N && p < P; p++)
+            s->Ftot[p] = (double)tot[p];
+        s->v1 = v;
+        return;
+    }
+    s->K = distinct;
+    s->F = sk_xcalloc(s->K * P, sizeof *s->F);
+    s->cnt = sk_xcalloc(s->K, sizeof *s->cnt);
+    s->unit_stratum = sk_xcalloc(s->K, sizeof *s->unit_stratum);
+    if (s->kind == KIND_TWO)
+        s->uval = sk_xcalloc(s->K, sizeof *s->uval);
+    s->su = sk_xcalloc(S + 1, sizeof *s->su);
+    size_t k = 0;
+    for (size_t t = 0; t < S; t++) {
+        for (size_t r = rs[t]; r < rs[t + 1]; r++) {
+            if (r > rs[t] && v[r] == v[r - 1]) {
+                s->cnt[k - 1]++;
+                continue;
+            }
+            double row = centred(s, v[r], 0);
+            s->unit_stratum[k] = t;
+            features(s, &row, t, &s->F[k * P]);
+            s->cnt[k] = 1;
+            if (s->uval)
+                s->uval[k] = v[r];
+            k++;
+        }
+        s->su[t + 1] = k;
+    }
+    long double tot[4] = { 0, 0, 0, 0 };
+    for (size_t u = 0; u < s->K; u++)
+        for (size_t p = 0; p < P; p++)
+            if (n > SMALL_N)
+                tot[p] += s->cnt[u] * (long double)s->F[u * P + p];
+            else
+                s->Ftot[p] += s->cnt[u] * s->F[u * P + p];
+    for (size_t p = 0; n > SMALL_N && p < P; p++)
+        s->Ftot[p] = (double)tot[p];
+    if (s->kind == KIND_UNI) {
+        s->v1 = sk_xcalloc(s->K, sizeof *s->v1);
+        for (size_t u = 0; u < s->K; u++)
+            s->v1[u] = s->F[u * P];
+    }
+    free(v);
+    free(rs);
+}
+
+/* The multinomial weights of the units of each stratum (their counts),
+ * when resampled by counts. */
+static void make_weights(struct boot_set *s)
+{
+    if (!s->by_counts)
+        return;
     s->sp = sk_xcalloc(s->S, sizeof *s->sp);
     for (size_t t = 0; t < s->S; t++) {
         size_t len = s->su[t + 1] - s->su[t];
@@ -487,37 +683,6 @@ static void make_strata(struct boot_set *s)
         for (size_t u = 0; u < len; u++)
             s->sp[t][u] = s->cnt[s->su[t] + u];
     }
-}
-
-/* The median table: the sorted distinct values and, per stratum and for
- * all, the cumulative counts of rows at or below each. */
-static void make_median_table(struct boot_set *s,
-                              const struct boot_sample *smp)
-{
-    size_t n = smp->n;
-    double *v = sk_xcalloc(n, sizeof *v);
-    memcpy(v, smp->x, n * sizeof *v);
-    qsort(v, n, sizeof *v, stats_cmp_double);
-    size_t kg = 0;
-    for (size_t r = 0; r < n; r++)
-        if (r == 0 || v[r] != v[kg - 1])
-            v[kg++] = v[r];
-    s->KG = kg;
-    s->gv = v;
-    s->gcum = sk_xcalloc(s->S * (kg + 1), sizeof *s->gcum);
-    s->ctot = sk_xcalloc(kg + 1, sizeof *s->ctot);
-    for (size_t r = 0; r < n; r++) {
-        double x = smp->x[r];
-        size_t lo = stats_lower_bound(v, kg, x);
-        size_t t = smp->stratum ? smp->stratum[r] : 0;
-        s->gcum[t * (kg + 1) + lo + 1]++;
-        s->ctot[lo + 1]++;
-    }
-    for (size_t t = 0; t < s->S; t++)
-        for (size_t j = 0; j < kg; j++)
-            s->gcum[t * (kg + 1) + j + 1] += s->gcum[t * (kg + 1) + j];
-    for (size_t j = 0; j < kg; j++)
-        s->ctot[j + 1] += s->ctot[j];
 }
 
 struct boot_set *boot_prepare(const struct boot_sample *smp,
@@ -529,10 +694,11 @@ struct boot_set *boot_prepare(const struct boot_sample *smp,
     s->S = smp->stratum ? smp->nstrata : 1;
     plan_stats(s, stats, nstats);
     centre(s, smp);
-    make_units(s, smp);
-    make_strata(s);
-    if (s->need_median)
-        make_median_table(s, smp);
+    if (smp->w == 1)
+        make_units_one(s, smp);
+    else
+        make_units(s, smp);     /* the median is of w = 1 alone */
+    make_weights(s);
     if (s->kind == KIND_TWO) {
         double na = (double)s->sn[0], nb = s->S > 1 ? (double)s->sn[1] : 0;
         s->J = stats_hedges_j(na + nb - 2);
@@ -560,7 +726,8 @@ void boot_free(struct boot_set *s)
     free(s->su);
     free(s->sn);
     free(s->gv);
-    free(s->gcum);
+    if (s->gcum != s->ctot)
+        free(s->gcum);
     free(s->ctot);
     free(s->uval);
     free(s);
@@ -689,17 +856,17 @@ static void jack_theta(const struct boot_set *s, struct jack *jk)
         unsigned long below = 0, eq = 0;
         for (size_t k = s->su[t]; k < s->su[t + 1]; k++) {
             for (; j < ej && v[j] < v[k]; j++)
-                below += s->cnt[j];
+                below += unit_count(s->cnt, j);
             if (k == s->su[t] || v[k] != v[k - 1]) {
                 eq = 0;
                 for (size_t q = j; q < ej && v[q] == v[k]; q++)
-                    eq += s->cnt[q];
+                    eq += unit_count(s->cnt, q);
             }
             long double pairs = t == 0 ? n[1] - below - eq + eq / 2.0L
                                        : below + eq / 2.0L;
             double den = t == 0 ? (n[0] - 1) * n[1] : n[0] * (n[1] - 1);
             jk->theta[k] = den > 0 ? (double)((u - pairs) / den) : NAN;
-            jk->mult[k] = s->cnt[k];
+            jk->mult[k] = unit_count(s->cnt, k);
             jk->strat[k] = t;
         }
     }
@@ -711,12 +878,20 @@ static void jack_moments(const struct boot_set *s, enum boot_stat st,
                          struct jack *jk)
 {
     double n = (double)s->n;
-    double *Sx = sk_xcalloc(s->P, sizeof *Sx);
+    double *Sx = sk_xcalloc(s->P, sizeof *Sx), f[4];
     jack_alloc(jk, s->K);
+    size_t t = 0;
     for (size_t u = 0; u < s->K; u++) {
+        const double *fu = s->F ? &s->F[u * s->P] : f;
+        if (s->F)
+            t = s->unit_stratum[u];
+        else {          /* by rows, w = 1: P <= 4 */
+            while (u >= s->su[t + 1])
+                t++;
+            features(s, &s->v1[u], t, f);
+        }
         for (size_t p = 0; p < s->P; p++)
-            Sx[p] = s->Ftot[p] - s->F[u * s->P + p];
-        size_t t = s->unit_stratum[u];
+            Sx[p] = s->Ftot[p] - fu[p];
         if (s->kind == KIND_TWO)
             jk->theta[u] = two_from_sums(s, st, Sx,
                                          (double)s->sn[0] - (t == 0),
@@ -724,7 +899,7 @@ static void jack_moments(const struct boot_set *s, enum boot_stat st,
         else
             jk->theta[u] = s->scaled ? from_sums_scaled(s, st, Sx, n - 1, 1)
                                      : from_sums(s, st, Sx, n - 1);
-        jk->mult[u] = s->cnt[u];
+        jk->mult[u] = unit_count(s->cnt, u);
         jk->strat[u] = t;
     }
     free(Sx);
@@ -951,6 +1126,46 @@ static inline void sum_two(const struct boot_set *s, size_t base,
     S[1] += a1 + b1s;
 }
 
+/* sum_two of the rows by their centred values v1 (w = 1, F not stored):
+ * the same sums, x and x^2, in the same order. */
+static inline void sum_two_v(const struct boot_set *s, size_t base,
+                             const uint32_t *idx, unsigned k, double *S)
+{
+    double a0 = 0, a1 = 0, b0s = 0, b1s = 0;
+    const double *v = s->v1 + base;
+    unsigned q = 0;
+    for (; q + 2 <= k; q += 2) {
+        double y = v[idx[q]], z = v[idx[q + 1]];
+        a0 += y;
+        a1 += y * y;
+        b0s += z;
+        b1s += z * z;
+    }
+    for (; q < k; q++) {
+        double y = v[idx[q]];
+        a0 += y;
+        a1 += y * y;
+    }
+    S[0] += a0 + b0s;
+    S[1] += a1 + b1s;
+}
+
+/* sum_features of two groups' rows of stratum t by their centred values
+ * (F not stored): x and x^2 into S[2t], S[2t + 1], the other group's
+ * zeros left out (adding 0 changes no sum). */
+static inline void sum_group_v(const struct boot_set *s, size_t base,
+                               const uint32_t *idx, unsigned k, double *S,
+                               size_t t)
+{
+    const double *v = s->v1 + base;
+    double *S0 = &S[2 * t], *S1 = &S[2 * t + 1];
+    for (unsigned q = 0; q < k; q++) {
+        double y = v[idx[q]];
+        *S0 += y;
+        *S1 += y * y;
+    }
+}
+
 static inline void sum_features(const struct boot_set *s, size_t base,
                                 const uint32_t *idx, unsigned k, double *S)
 {
@@ -993,6 +1208,10 @@ static void resample_rows(const struct boot_set *s, struct scratch *w,
                 }
                 if (mean_only)
                     sum_mean(s, base, w->idx, k, S);
+                else if (!s->F && s->kind == KIND_TWO)
+                    sum_group_v(s, base, w->idx, k, S, t);
+                else if (!s->F)
+                    sum_two_v(s, base, w->idx, k, S);
                 else if (P == 2)
                     sum_two(s, base, w->idx, k, S);
                 else
@@ -1307,7 +1526,7 @@ static void sort_replicates(const double *t, const double *se, size_t B,
     for (size_t b = 0; b < B; b++)
         if (isfinite(t[b]))
             (*ts)[(*R)++] = t[b];
-    qsort(*ts, *R, sizeof **ts, stats_cmp_double);
+    dsort(*ts, *R);
     if (!se)
         return;
     *zs = sk_xcalloc(B ? B : 1, sizeof **zs);
@@ -1316,7 +1535,7 @@ static void sort_replicates(const double *t, const double *se, size_t B,
         if (isfinite(z))
             (*zs)[(*Rz)++] = z;
     }
-    qsort(*zs, *Rz, sizeof **zs, stats_cmp_double);
+    dsort(*zs, *Rz);
 }
 
 /* bias = mean(ts) - t0 and sd(ts), two-pass in long double. */

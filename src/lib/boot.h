@@ -4,7 +4,8 @@
  * differences; w = 2: two variables for a correlation; w = k: k items of
  * a scale), optionally in strata (resampled separately). Resampling is
  * exact in distribution and cheap:
- * - data with few distinct rows is resampled by its counts: one
+ * - data with few distinct rows is resampled by its counts when that
+ *   costs less than drawing rows (boot.c, choose_counts): one
  *   multinomial draw over the K distinct rows per stratum and replicate,
  *   so a replicate costs O(K), not O(n);
  * - otherwise rows are drawn with replacement, chunk by chunk (a
@@ -53,8 +54,9 @@ struct boot_sample {
 
 struct boot_set;
 
-/* Prepare SAMPLE (copied) for the statistics STATS[0..nstats), all of
- * which must fit its w. n >= 1. */
+/* Prepare SAMPLE (copied: for w = 1 its values sorted once, 8 bytes a
+ * row by rows, O(K) by counts) for the statistics STATS[0..nstats), all
+ * of which must fit its w. n >= 1. */
 struct boot_set *boot_prepare(const struct boot_sample *sample,
                               const enum boot_stat *stats, size_t nstats);
 void boot_free(struct boot_set *s);

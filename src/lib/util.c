@@ -4,6 +4,9 @@
 #include "util.h"
 
 #include <errno.h>
+#ifdef HAVE_SCHED_GETAFFINITY
+#include <sched.h>
+#endif
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,4 +168,16 @@ char *sk_xasprintf(const char *fmt, ...)
         sk_die("out of memory");
     va_end(ap);
     return m;
+}
+
+unsigned sk_ncpus(void)
+{
+#ifdef HAVE_SCHED_GETAFFINITY
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    if (sched_getaffinity(0, sizeof set, &set) == 0 && CPU_COUNT(&set) > 0)
+        return (unsigned)CPU_COUNT(&set);
+#endif
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
 }

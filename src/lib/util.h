@@ -53,6 +53,11 @@ char *sk_shown(const char *s, size_t len);
 /* The same with at most MAX bytes of S shown. */
 char *sk_shown_max(const char *s, size_t len, size_t max);
 
+/* The processors this process may run on: the count of its CPU affinity
+ * mask (sched_getaffinity; taskset, cgroups' cpusets), else the online
+ * processors; at least 1. The default number of threads. */
+unsigned sk_ncpus(void);
+
 /* Turn off GSL's aborting error handler; GSL return codes are checked. */
 void sk_gsl_init(void);
 

@@ -9,10 +9,17 @@
 #include <config.h>
 
 #include <CUnit/CUnit.h>
+#include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+#ifdef HAVE_SCHED_GETAFFINITY
+#include <sched.h>
+#endif
 
 #include "lib/boot.h"
+#include "lib/dsort.h"
+#include "lib/util.h"
 #include "unit.h"
 
 #define R_REPS 49
@@ -138,13 +145,100 @@ static void test_undefined(void)
                                   R_REPS, &ci), -1);
 }
 
+/* A value and its place, sorted by value then place: a stable sort. */
+struct placed {
+    double v;
+    size_t i;
+};
+
+static int cmp_placed(const void *a, const void *b)
+{
+    const struct placed *x = a, *y = b;
+    if (x->v != y->v)
+        return x->v < y->v ? -1 : 1;
+    return (x->i > y->i) - (x->i < y->i);
+}
+
+/* dsort gives what a stable sort gives, bit for bit (the signs of -0 and
+ * 0 in the order given): sizes about the insertion-sort cut and the
+ * radix passes, ties, one magnitude, wide ranges, +-0 mixed, +-Inf. */
+static void test_dsort(void)
+{
+    static const size_t sizes[] = { 0, 1, 2, 3, 47, 48, 49, 300, 4097,
+                                    70000 };
+    gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(g, 2385);
+    for (size_t si = 0; si < sizeof sizes / sizeof sizes[0]; si++)
+        for (int kind = 0; kind < 5; kind++) {
+            size_t n = sizes[si];
+            double *x = malloc((n ? n : 1) * sizeof *x);
+            struct placed *ref = malloc((n ? n : 1) * sizeof *ref);
+            for (size_t i = 0; i < n; i++) {
+                double u = gsl_rng_uniform(g);
+                switch (kind) {
+                case 0:     /* 4 decimals about 50: one exponent or two */
+                    x[i] = round((40 + 20 * u) * 1e4) / 1e4;
+                    break;
+                case 1:     /* few values, ties */
+                    x[i] = (double)(long)(u * 5) - 2;
+                    break;
+                case 2:     /* -0 and 0 mixed among others */
+                    x[i] = u < 0.3 ? -0.0 : u < 0.6 ? 0.0 : u - 0.8;
+                    break;
+                case 3:     /* wide: signs and exponents */
+                    x[i] = (u - 0.5) * pow(10, (double)(i % 600) - 300);
+                    break;
+                default:    /* infinities and subnormals */
+                    x[i] = u < 0.1 ? INFINITY : u < 0.2 ? -INFINITY
+                         : u < 0.5 ? (u - 0.35) * 1e-310 : u;
+                    break;
+                }
+                ref[i] = (struct placed){ x[i], i };
+            }
+            qsort(ref, n, sizeof *ref, cmp_placed);
+            dsort(x, n);
+            int same = 1;
+            for (size_t i = 0; i < n; i++)
+                same &= memcmp(&x[i], &ref[i].v, sizeof x[i]) == 0;
+            CU_ASSERT(same);
+            free(x);
+            free(ref);
+        }
+    gsl_rng_free(g);
+}
+
+/* The default threads follow the CPU affinity: pinned to one processor,
+ * sk_ncpus says 1; with the mask back, its count. */
+static void test_ncpus(void)
+{
+    CU_ASSERT(sk_ncpus() >= 1);
+#ifdef HAVE_SCHED_GETAFFINITY
+    cpu_set_t old, one;
+    if (sched_getaffinity(0, sizeof old, &old) != 0)
+        return;
+    CU_ASSERT_EQUAL(sk_ncpus(), (unsigned)CPU_COUNT(&old));
+    int first = 0;
+    while (first < CPU_SETSIZE && !CPU_ISSET(first, &old))
+        first++;
+    CPU_ZERO(&one);
+    CPU_SET(first, &one);
+    if (sched_setaffinity(0, sizeof one, &one) == 0) {
+        CU_ASSERT_EQUAL(sk_ncpus(), 1);
+        CU_ASSERT_EQUAL(sched_setaffinity(0, sizeof old, &old), 0);
+    }
+    CU_ASSERT_EQUAL(sk_ncpus(), (unsigned)CPU_COUNT(&old));
+#endif
+}
+
 int register_boot_tests(void)
 {
     CU_pSuite s = CU_add_suite("boot", NULL, NULL);
     if (!s ||
         !CU_add_test(s, "R's norm.inter", test_norm_inter) ||
         !CU_add_test(s, "boot.ci's five intervals", test_intervals) ||
-        !CU_add_test(s, "undefined intervals", test_undefined))
+        !CU_add_test(s, "undefined intervals", test_undefined) ||
+        !CU_add_test(s, "dsort is a stable sort", test_dsort) ||
+        !CU_add_test(s, "threads follow the CPU affinity", test_ncpus))
         return CU_get_error();
     return 0;
 }
