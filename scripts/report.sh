@@ -417,15 +417,19 @@ if [ "$ngroups" -gt 2 ]; then
         die "--reference=$ref: no such group of $group (the groups: $(printf '%s\n' "$glevels" | tr '\n' ' '))"
     k=0 vs_tables=
     printf '%s\n' "$glevels" | grep -vxF "$ref" >data/other-groups.txt
+    vs_levels=$(printf '%s\n' "$ref" | cat - data/other-groups.txt | paste -s -d , -)
+    # one run: every group against the reference, Holm across all the rows
+    if [ -n "$scales" ]; then
+        step compare-vs "every group against '$ref' on the scale scores, Holm-adjusted p across the comparisons" \
+            "sk-compare --between=$(q "$group") --levels=$(q "$vs_levels") --adjust=holm -c $(q "$scales") data/scored.csv >tables/compare-vs.tsv"
+    else
+        step compare-vs "every group against '$ref' on each item, Holm-adjusted p across the comparisons" \
+            "sk-compare $cbopt --between=$(q "$group") --levels=$(q "$vs_levels") --adjust=holm -c $(q "$items") data/survey.csv >tables/compare-vs.tsv"
+    fi
     while IFS= read -r g; do
         k=$((k + 1))
-        if [ -n "$scales" ]; then
-            step "compare-vs-$k" "the group '$g' against '$ref' on the scale scores" \
-                "sk-compare --between=$(q "$group") --levels=$(q "$ref,$g") -c $(q "$scales") data/scored.csv >tables/compare-vs-$k.tsv"
-        else
-            step "compare-vs-$k" "the group '$g' against '$ref' on each item" \
-                "sk-compare $cbopt --between=$(q "$group") --levels=$(q "$ref,$g") -c $(q "$items") data/survey.csv >tables/compare-vs-$k.tsv"
-        fi
+        step "compare-vs-$k" "the rows of the group '$g' against '$ref'" \
+            "awk -F '\t' -v b=$(q "$g") 'NR == 1 { for (i = 1; i <= NF; i++) if (\$i == \"level_b\") c = i; print; next } \$c == b' tables/compare-vs.tsv >tables/compare-vs-$k.tsv"
         vs_tables="$vs_tables tables/compare-vs-$k.tsv"
     done <data/other-groups.txt
     group=${group}    # frequencies by group stay; no pairs analysis
@@ -554,7 +558,7 @@ if [ "$ngroups" -gt 2 ]; then
     {
         echo "## 5. The groups compared"
         echo
-        echo "With $ngroups groups of $group, each is compared with the reference group '$ref'$( [ -z "$reference" ] && printf ' (the first found; --reference chooses)'); the p-values are not adjusted across these comparisons."
+        echo "With $ngroups groups of $group, each is compared with the reference group '$ref'$( [ -z "$reference" ] && printf ' (the first found; --reference chooses)'); the p-values are adjusted across all these comparisons and variables by Holm's method (the columns *p*<sub>adj</sub> and *p*<sub>W,adj</sub>)."
         echo
     } >>"$md"
     for t in $vs_tables; do
