@@ -90,6 +90,9 @@ else tap_fail "report.md states the response rate with its interval"; fi
 if grep -q 'Pairs in which both partners answered: 6\.' "$work/r/report.md"
 then tap_ok "report.md counts the 6 pairs in which both answered"
 else tap_fail "report.md counts the 6 pairs in which both answered"; fi
+if grep -q '\*t\*: the partially overlapping samples \*t\* test (Derrick et al., 2017; Welch form)' "$work/r/report.md"
+then tap_ok "the groups' table names the partially overlapping t test"
+else tap_fail "the groups' table names the partially overlapping t test"; fi
 
 # The same seed, the same report; the seed and B in the Methods.
 if grep -q 'Bootstrap: 10000 replicates, seed 20240601' "$work/r/report.md"

@@ -181,6 +181,9 @@ END {
     caption = caption "\\nPoints: " (center == "mean" ? "the mean of each side and its " level * 100 "% CI" : "the median of each side, its bar from q1 to q3")
     if (maxc > 1) caption = caption "\\nLine width: the respondents who gave the same pair (widest: " maxc ")"
     print "set xlabel " q(caption) > out
+    # room for the longest caption (four lines) always, so that figures
+    # of several outcomes side by side have plots of one height
+    print "set bmargin 7" > out
     print "unset key" > out
     distinct = nk < n
     print "$p << EOD" > out

@@ -370,6 +370,13 @@ static char *value(struct ctx *x, size_t col, const struct part *p,
     if (p->mod == MOD_TEST)
         return strcmp(v, "welch") == 0 ? tabbuild_marks("Welch's *t* test")
              : strcmp(v, "student") == 0 ? tabbuild_marks("Student's *t* test")
+             : strcmp(v, "overlap-welch") == 0
+                 ? tabbuild_marks("the partially overlapping samples *t* "
+                                  "test (Derrick et al., 2017; Welch form)")
+             : strcmp(v, "overlap-student") == 0
+                 ? tabbuild_marks("the partially overlapping samples *t* "
+                                  "test (Derrick et al., 2017; equal "
+                                  "variances)")
              : sk_xstrdup(v);
     char *cbt = codebook_text(x, name, v);
     if (cbt)
