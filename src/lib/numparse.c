@@ -56,6 +56,14 @@ enum num_status num_parse_mark(const char *s, size_t len, char mark,
      * so the quotient is correctly rounded (Clinger's fast path below);
      * the exact decimal is m / 10^f without its trailing zeros. The same
      * results as the general path, which takes every other field. */
+    if (len == 1 && (unsigned)(unsigned char)s[0] - '0' <= 9) {
+        int d = s[0] - '0';       /* one digit: an answer code */
+        out->x = (double)d;
+        out->mant = d;
+        out->scale = 0;
+        out->exact = 1;
+        return NUM_OK;
+    }
     if (len > 0 && len <= 17) {
         const unsigned char *u = (const unsigned char *)s;
         size_t i = u[0] == '-', i0 = i;
