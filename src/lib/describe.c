@@ -25,6 +25,10 @@ void acc_init(struct acc *a)
     a->v = NULL;
     a->nv = a->cap = 0;
     a->raw = 0;
+    a->lo = INFINITY;
+    a->hi = -INFINITY;
+    a->scale = a->inexact = 0;
+    a->skips = 0;
 }
 
 void acc_free(struct acc *a)
@@ -35,6 +39,11 @@ void acc_free(struct acc *a)
     a->tv = a->v = NULL;
     a->tc = NULL;
 }
+
+static const double pow10_d[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+    1e13, 1e14, 1e15, 1e16, 1e17, 1e18
+};
 
 /* The smallest buffer once values are counted (the first grows to it
  * from 16 values), and the table size up to which a buffered value is
@@ -102,16 +111,25 @@ static void to_raw(struct acc *a, int final)
 /* Count the buffered values into the table: those already in a small
  * table by a binary search, the others sorted and merged. Then keep the
  * cheaper form: the table (16 bytes a distinct value) with a buffer of
- * half its size, or, when more than half the values are distinct, every
+ * its size, or, when more than half the values are distinct, every
  * value in v (8 bytes each) with room for as many again; a full raw v is
  * sorted and counted again. FINAL: the values are all in, v (raw) is only
  * sorted and no room is made. */
 static void flush(struct acc *a, int final)
 {
     if (a->raw) {
-        radix_sort_doubles(a->v, a->nv);
         if (final)
+            return;             /* the quantiles select what they need */
+        /* sort and count only when the decimals' span allows half as
+         * many distinct values, or one time in three */
+        double span = a->inexact ? INFINITY
+                    : (a->hi - a->lo) * pow10_d[a->scale] * (1 + 1e-9) + 1;
+        if (!(2 * span <= (double)a->nv) && ++a->skips % 3 != 0) {
+            a->cap = 2 * a->nv;
+            a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
             return;
+        }
+        radix_sort_doubles(a->v, a->nv);
         size_t k = distinct(a->v, a->nv);
         if (2 * k > a->nv) {
             a->cap = 2 * a->nv;
@@ -123,7 +141,7 @@ static void flush(struct acc *a, int final)
         a->tk = runs(a->v, a->nv, a->tc);
         memcpy(a->tv, a->v, k * sizeof *a->tv);
         a->raw = 0;
-        new_buffer(a, k / 2 > ACC_BUF_MIN ? k / 2 : ACC_BUF_MIN);
+        new_buffer(a, k > ACC_BUF_MIN ? k : ACC_BUF_MIN);
         return;
     }
     size_t nv = a->nv;
@@ -176,7 +194,7 @@ static void flush(struct acc *a, int final)
         to_raw(a, final);
         return;
     }
-    new_buffer(a, a->tk / 2 > ACC_BUF_MIN ? a->tk / 2 : ACC_BUF_MIN);
+    new_buffer(a, a->tk > ACC_BUF_MIN ? a->tk : ACC_BUF_MIN);
 }
 
 void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
@@ -185,6 +203,12 @@ void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
         exsum_add(&a->ex, mant, scale);
     else
         exsum_lose(&a->ex);
+    if (x == 0)
+        x = 0.0;                        /* one value for -0 and 0 */
+    a->lo = x < a->lo ? x : a->lo;
+    a->hi = x > a->hi ? x : a->hi;
+    a->inexact |= !exact;
+    a->scale = exact && scale > a->scale ? scale : a->scale;
     if (a->nv == a->cap) {
         if (a->cap < ACC_BUF_MIN && a->tk == 0 && !a->raw) {
             /* a small first buffer: many groups may have few values */
@@ -195,7 +219,7 @@ void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
         }
     }
     a->n++;
-    a->v[a->nv++] = x == 0 ? 0.0 : x;     /* one value for -0 and 0 */
+    a->v[a->nv++] = x;
 }
 
 double stats_skewness_g1(double n, double m2, double m3)

@@ -32,6 +32,10 @@ struct acc {
                                   raw) */
     size_t nv, cap;
     int raw;                   /* mostly distinct: v holds every value */
+    double lo, hi;             /* the smallest and largest value */
+    int scale, inexact;        /* the decimals' largest scale; a value
+                                  that is no short decimal */
+    unsigned skips;            /* raw counts skipped (flush) */
 };
 
 void acc_init(struct acc *a);
