@@ -260,7 +260,7 @@ static void walsh_kth2(const double *x, size_t n, unsigned long long k,
         }
     }
     size_t cap = n > WALSH_SELECT_MIN ? n : WALSH_SELECT_MIN;
-    int bisect = 0, guesses = 0;
+    int bisect = 0, guesses = 0, failed = 0;
     double guess[2];
     if (ch - cl > cap) {
         walsh_guess(x, n, k, N, &guess[0], &guess[1]);
@@ -285,14 +285,18 @@ static void walsh_kth2(const double *x, size_t n, unsigned long long k,
             return;
         }
         double t = NAN;
+        int interp = guesses == 0 && !bisect;
         if (guesses > 0)
             t = guess[--guesses];
-        else if (!bisect)
+        else if (interp)
             t = L + (H - L) * ((double)(k - cl) / (double)(ch - cl));
         if (!(t >= L && t <= H)) {
-            /* halfway: in value, or in the doubles' order (halfway in
-             * the exponent) when L and H are far apart in magnitude */
-            if ((L > 0 && H > 4 * L) || (H < 0 && L < 4 * H)) {
+            /* halfway: 0 between signs, then in the doubles' order
+             * (halfway in the exponent) when L and H are far apart in
+             * magnitude, else in value */
+            if (L < 0 && H > 0) {
+                t = 0;
+            } else if ((L > 0 && H > 4 * L) || (H < 0 && L < 4 * H)) {
                 uint64_t a = stats_dkey(L), b = stats_dkey(H);
                 t = stats_unkey(a + (b - a) / 2);
             } else {
@@ -319,7 +323,11 @@ static void walsh_kth2(const double *x, size_t n, unsigned long long k,
             L = w.above;
             cl = w.le;
         }
-        bisect = !bisect && ch - cl > before / 2;
+        /* halve next when a probe did not halve the candidates; after
+         * two such interpolations, always */
+        int halved = ch - cl <= before / 2;
+        failed += interp && !halved;
+        bisect = failed >= 2 || (interp && !halved);
     }
 }
 
