@@ -67,6 +67,20 @@ static size_t runs(double *v, size_t n, size_t *c)
     return k;
 }
 
+/* The index of x in the table, or tk when it is not there: a binary
+ * search without branches on the comparisons. */
+static inline size_t table_find(const struct acc *a, double x)
+{
+    size_t lo = 0, len = a->tk;
+    while (len > 1) {
+        size_t half = len / 2;
+        lo = a->tv[lo + half - 1] < x ? lo + half : lo;
+        len -= half;
+    }
+    lo += a->tv[lo] < x;
+    return lo < a->tk && a->tv[lo] == x ? lo : a->tk;
+}
+
 /* The number of distinct values of sorted v[0..n). */
 static size_t distinct(const double *v, size_t n)
 {
@@ -108,8 +122,7 @@ static void to_raw(struct acc *a, int final)
     a->raw = 1;
 }
 
-/* Count the buffered values into the table: those already in a small
- * table by a binary search, the others sorted and merged. Then keep the
+/* Count the buffered values into the table: sorted and merged. Then keep the
  * cheaper form: the table (16 bytes a distinct value) with a buffer of
  * its size, or, when more than half the values are distinct, every
  * value in v (8 bytes each) with room for as many again; a full raw v is
@@ -145,18 +158,6 @@ static void flush(struct acc *a, int final)
         return;
     }
     size_t nv = a->nv;
-    if (a->tk > 0 && a->tk <= ACC_LOOKUP_MAX) {
-        size_t w = 0;
-        for (size_t i = 0; i < nv; i++) {
-            double x = a->v[i];
-            size_t j = stats_lower_bound(a->tv, a->tk, x);
-            if (j < a->tk && a->tv[j] == x)
-                a->tc[j]++;
-            else
-                a->v[w++] = x;
-        }
-        nv = w;
-    }
     if (nv > 0) {
         radix_sort_doubles(a->v, nv);
         size_t *bc = sk_xcalloc(nv, sizeof *bc);
@@ -209,6 +210,15 @@ void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
     a->hi = x > a->hi ? x : a->hi;
     a->inexact |= !exact;
     a->scale = exact && scale > a->scale ? scale : a->scale;
+    if (a->tk > 0 && a->tk <= ACC_LOOKUP_MAX) {
+        /* a small table (codes): counted at once when it has x */
+        size_t j = table_find(a, x);
+        if (j < a->tk) {
+            a->tc[j]++;
+            a->n++;
+            return;
+        }
+    }
     if (a->nv == a->cap) {
         if (a->cap < ACC_BUF_MIN && a->tk == 0 && !a->raw) {
             /* a small first buffer: many groups may have few values */
