@@ -3,6 +3,7 @@
 
 #include "describe.h"
 #include "dist.h"
+#include "radix.h"
 #include "quantile.h"
 #include "util.h"
 #include "xsum.h"
@@ -12,55 +13,223 @@
 #include <math.h>
 #include <mpfr.h>
 #include <stdlib.h>
+#include <string.h>
 
 void acc_init(struct acc *a)
 {
     a->n = a->missing = 0;
     exsum_init(&a->ex);
-    a->freq = freqtab_new();
+    a->tv = NULL;
+    a->tc = NULL;
+    a->tk = 0;
     a->v = NULL;
     a->nv = a->cap = 0;
+    a->raw = 0;
+    a->lo = INFINITY;
+    a->hi = -INFINITY;
+    a->scale = a->inexact = 0;
+    a->skips = 0;
 }
 
 void acc_free(struct acc *a)
 {
-    freqtab_free(a->freq);
+    free(a->tv);
+    free(a->tc);
     free(a->v);
-    a->freq = NULL;
-    a->v = NULL;
+    a->tv = a->v = NULL;
+    a->tc = NULL;
 }
 
-static void push(struct acc *a, double x)
+static const double pow10_d[] = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
+    1e13, 1e14, 1e15, 1e16, 1e17, 1e18
+};
+
+/* The smallest buffer once values are counted (the first grows to it
+ * from 16 values), and the table size up to which a buffered value is
+ * looked up in the table rather than sorted and merged. */
+#define ACC_BUF_MIN 1024
+#define ACC_LOOKUP_MAX 4096
+
+/* Runs of equal values of sorted v[0..n) compressed in place, their
+ * counts into c[]; returns how many. */
+static size_t runs(double *v, size_t n, size_t *c)
 {
-    if (a->nv == a->cap) {
-        a->cap = a->cap ? 2 * a->cap : 4096;
-        a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
+    size_t k = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && v[j] == v[i])
+            j++;
+        v[k] = v[i];
+        c[k++] = j - i;
+        i = j;
     }
-    a->v[a->nv++] = x;
+    return k;
+}
+
+/* The index of x in the table, or tk when it is not there: a binary
+ * search without branches on the comparisons. */
+static inline size_t table_find(const struct acc *a, double x)
+{
+    size_t lo = 0, len = a->tk;
+    while (len > 1) {
+        size_t half = len / 2;
+        lo = a->tv[lo + half - 1] < x ? lo + half : lo;
+        len -= half;
+    }
+    lo += a->tv[lo] < x;
+    return lo < a->tk && a->tv[lo] == x ? lo : a->tk;
+}
+
+/* The number of distinct values of sorted v[0..n). */
+static size_t distinct(const double *v, size_t n)
+{
+    size_t k = n > 0;
+    for (size_t i = 1; i < n; i++)
+        k += v[i] != v[i - 1];
+    return k;
+}
+
+/* A buffer of CAP values, empty. */
+static void new_buffer(struct acc *a, size_t cap)
+{
+    if (cap != a->cap) {
+        free(a->v);
+        a->v = sk_xcalloc(cap, sizeof *a->v);
+        a->cap = cap;
+    }
+    a->nv = 0;
+}
+
+/* Every value of the table into v, sorted, with room for as many again
+ * unless FINAL: the raw form. */
+static void to_raw(struct acc *a, int final)
+{
+    size_t n = a->n;
+    a->cap = final ? n : 2 * n > ACC_BUF_MIN ? 2 * n : ACC_BUF_MIN;
+    free(a->v);
+    a->v = sk_xcalloc(a->cap, sizeof *a->v);
+    size_t p = 0;
+    for (size_t q = 0; q < a->tk; q++)
+        for (size_t c = 0; c < a->tc[q]; c++)
+            a->v[p++] = a->tv[q];
+    a->nv = n;
+    free(a->tv);
+    free(a->tc);
+    a->tv = NULL;
+    a->tc = NULL;
+    a->tk = 0;
+    a->raw = 1;
+}
+
+/* Count the buffered values into the table: sorted and merged. Then keep the
+ * cheaper form: the table (16 bytes a distinct value) with a buffer of
+ * its size, or, when more than half the values are distinct, every
+ * value in v (8 bytes each) with room for as many again; a full raw v is
+ * sorted and counted again. FINAL: the values are all in, v (raw) is only
+ * sorted and no room is made. */
+static void flush(struct acc *a, int final)
+{
+    if (a->raw) {
+        if (final)
+            return;             /* the quantiles select what they need */
+        /* sort and count only when the decimals' span allows half as
+         * many distinct values, or one time in three */
+        double span = a->inexact ? INFINITY
+                    : (a->hi - a->lo) * pow10_d[a->scale] * (1 + 1e-9) + 1;
+        if (!(2 * span <= (double)a->nv) && ++a->skips % 3 != 0) {
+            a->cap = 2 * a->nv;
+            a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
+            return;
+        }
+        radix_sort_doubles(a->v, a->nv);
+        size_t k = distinct(a->v, a->nv);
+        if (2 * k > a->nv) {
+            a->cap = 2 * a->nv;
+            a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
+            return;
+        }
+        a->tv = sk_xcalloc(k, sizeof *a->tv);
+        a->tc = sk_xcalloc(k, sizeof *a->tc);
+        a->tk = runs(a->v, a->nv, a->tc);
+        memcpy(a->tv, a->v, k * sizeof *a->tv);
+        a->raw = 0;
+        new_buffer(a, k > ACC_BUF_MIN ? k : ACC_BUF_MIN);
+        return;
+    }
+    size_t nv = a->nv;
+    if (nv > 0) {
+        radix_sort_doubles(a->v, nv);
+        size_t *bc = sk_xcalloc(nv, sizeof *bc);
+        size_t kb = runs(a->v, nv, bc);
+        /* merge from the top into the grown table, then close the gap */
+        size_t tk = a->tk, top = tk + kb;
+        a->tv = sk_xreallocarray(a->tv, top, sizeof *a->tv);
+        a->tc = sk_xreallocarray(a->tc, top, sizeof *a->tc);
+        size_t i = tk, j = kb, o = top;
+        while (j > 0) {
+            if (i > 0 && a->tv[i - 1] > a->v[j - 1]) {
+                o--;
+                a->tv[o] = a->tv[i - 1];
+                a->tc[o] = a->tc[--i];
+            } else if (i > 0 && a->tv[i - 1] == a->v[j - 1]) {
+                o--;
+                a->tv[o] = a->tv[i - 1];
+                a->tc[o] = a->tc[--i] + bc[--j];
+            } else {
+                o--;
+                a->tv[o] = a->v[j - 1];
+                a->tc[o] = bc[--j];
+            }
+        }
+        /* the table's rest, tv[0..i), is in place; o - i slots unused */
+        size_t gap = o - i;
+        if (gap > 0) {
+            memmove(a->tv + i, a->tv + o, (top - o) * sizeof *a->tv);
+            memmove(a->tc + i, a->tc + o, (top - o) * sizeof *a->tc);
+        }
+        a->tk = top - gap;
+        free(bc);
+    }
+    if (2 * a->tk > a->n) {
+        to_raw(a, final);
+        return;
+    }
+    new_buffer(a, a->tk > ACC_BUF_MIN ? a->tk : ACC_BUF_MIN);
 }
 
 void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
 {
-    a->n++;
     if (exact)
         exsum_add(&a->ex, mant, scale);
     else
         exsum_lose(&a->ex);
-    if (!a->freq) {
-        push(a, x);
-        return;
+    if (x == 0)
+        x = 0.0;                        /* one value for -0 and 0 */
+    a->lo = x < a->lo ? x : a->lo;
+    a->hi = x > a->hi ? x : a->hi;
+    a->inexact |= !exact;
+    a->scale = exact && scale > a->scale ? scale : a->scale;
+    if (a->tk > 0 && a->tk <= ACC_LOOKUP_MAX) {
+        /* a small table (codes): counted at once when it has x */
+        size_t j = table_find(a, x);
+        if (j < a->tk) {
+            a->tc[j]++;
+            a->n++;
+            return;
+        }
     }
-    freqtab_add(a->freq, x, 1);
-    if (freqtab_distinct(a->freq) > ACC_MAX_DISTINCT) {
-        const double *vals;
-        const size_t *counts;
-        size_t k = freqtab_sorted(a->freq, &vals, &counts);
-        for (size_t i = 0; i < k; i++)
-            for (size_t c = 0; c < counts[i]; c++)
-                push(a, vals[i]);
-        freqtab_free(a->freq);
-        a->freq = NULL;
+    if (a->nv == a->cap) {
+        if (a->cap < ACC_BUF_MIN && a->tk == 0 && !a->raw) {
+            /* a small first buffer: many groups may have few values */
+            a->cap = a->cap ? 2 * a->cap : 16;
+            a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
+        } else {
+            flush(a, 0);
+        }
     }
+    a->n++;
+    a->v[a->nv++] = x;
 }
 
 double stats_skewness_g1(double n, double m2, double m3)
@@ -360,9 +529,13 @@ void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
     const double *x;
     const size_t *counts = NULL;
     size_t k;
-    if (a->freq)
-        k = freqtab_sorted(a->freq, &x, &counts);
-    else {
+    if (a->raw || a->nv > 0)
+        flush(a, 1);
+    if (!a->raw) {
+        x = a->tv;
+        counts = a->tc;
+        k = a->tk;
+    } else {
         x = a->v;
         k = a->nv;
     }

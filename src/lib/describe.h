@@ -1,9 +1,12 @@
 /* describe.h - one-pass accumulation of a numeric variable and its
  * descriptive statistics.
  *
- * A variable starts as a frequency table of its distinct values (memory in
- * proportion to the distinct values: Likert codes) and turns into an array
- * of its values when it has more than ACC_MAX_DISTINCT of them. Decimal
+ * A variable is kept as a sorted table of its distinct values with their
+ * counts, fed by a buffer of values not yet counted: memory in proportion
+ * to the distinct values, not the rows (Likert codes, and decimals of a
+ * few digits however many rows). Values that are mostly distinct (more
+ * than half of them) are kept as they are instead, 8 bytes each, until
+ * counting them pays again. Decimal
  * values are also summed exactly (exsum.h) for correctly rounded mean,
  * variance and sd; other values (1e300, 1e-320, 20-digit decimals) are
  * summed exactly as doubles (xsum.h) when described. Skewness and kurtosis
@@ -19,16 +22,20 @@
 #include <stdint.h>
 
 #include "exsum.h"
-#include "freqtab.h"
-
-#define ACC_MAX_DISTINCT 1024
 
 struct acc {
     size_t n, missing;
     struct exsum ex;
-    struct freqtab *freq;      /* NULL once the variable is continuous */
-    double *v;                 /* the values, once continuous */
+    double *tv;                /* the distinct values counted, increasing */
+    size_t *tc, tk;            /* their counts; how many */
+    double *v;                 /* values not yet counted (all of them when
+                                  raw) */
     size_t nv, cap;
+    int raw;                   /* mostly distinct: v holds every value */
+    double lo, hi;             /* the smallest and largest value */
+    int scale, inexact;        /* the decimals' largest scale; a value
+                                  that is no short decimal */
+    unsigned skips;            /* raw counts skipped (flush) */
 };
 
 void acc_init(struct acc *a);

@@ -2,7 +2,9 @@
 #include <config.h>
 
 #include "paired.h"
+#include "radix.h"
 #include "describe.h"
+#include "quantile.h"
 #include "dist.h"
 #include "stats.h"
 #include "exsum.h"
@@ -108,65 +110,308 @@ unsigned long long stats_walsh_count_le(const double *x, size_t n, double t)
     return c;
 }
 
-double stats_walsh_kth(const double *x, size_t n, unsigned long long k)
-{
-    /* Smallest double t with at least k Walsh averages <= t: a bisection
-     * over the ordered doubles, so t is exactly a Walsh average. */
-    uint64_t lo = stats_dkey(x[0]), hi = stats_dkey(x[n - 1]);
-    while (lo < hi) {
-        uint64_t mid = lo + (hi - lo) / 2;
-        if (stats_walsh_count_le(x, n, stats_unkey(mid)) >= k)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    return stats_unkey(lo);
-}
-
-static double walsh_median(const double *x, size_t n)
-{
-    unsigned long long N = (unsigned long long)n * (n + 1) / 2;
-    if (N % 2)
-        return stats_walsh_kth(x, n, (N + 1) / 2);
-    return (stats_walsh_kth(x, n, N / 2) + stats_walsh_kth(x, n, N / 2 + 1)) / 2;
-}
-
-struct absidx {
-    double a;
-    size_t i;
+/* One pass over the rows of Walsh averages w(i, j) = (x[i] + x[j]) / 2,
+ * j >= i, of sorted x, at a value t: how many are < t and <= t, the
+ * largest below t and the smallest above (-Inf, Inf when none). Each row
+ * ascends in j and each column in i, so the first j of a row at or above
+ * t moves only left: O(n). */
+struct walsh_at {
+    unsigned long long lt, le;
+    double below, above;
 };
 
-static int cmp_absidx(const void *p, const void *q)
+static void walsh_at(const double *x, size_t n, double t, struct walsh_at *w)
 {
-    const struct absidx *a = p, *b = q;
-    if (a->a != b->a)
-        return (a->a > b->a) - (a->a < b->a);
-    return (a->i > b->i) - (a->i < b->i);
+    unsigned long long lt = 0, le = 0;
+    double below = -INFINITY, above = INFINITY;
+    size_t jl = n, ju = n;      /* first j of the row with w >= t, > t */
+    for (size_t i = 0; i < n; i++) {
+        if (jl < i)
+            jl = i;
+        if (ju < i)
+            ju = i;
+        while (jl > i && (x[i] + x[jl - 1]) / 2 >= t)
+            jl--;
+        while (ju > i && (x[i] + x[ju - 1]) / 2 > t)
+            ju--;
+        lt += jl - i;
+        le += ju - i;
+        if (jl > i && (x[i] + x[jl - 1]) / 2 > below)
+            below = (x[i] + x[jl - 1]) / 2;
+        if (ju < n && (x[i] + x[ju]) / 2 < above)
+            above = (x[i] + x[ju]) / 2;
+        if (ju == i)
+            break;              /* this row and all below it are > t */
+    }
+    w->lt = lt;
+    w->le = le;
+    w->below = below;
+    w->above = above;
 }
 
-/* Average ranks of |x[0..n)| into rank[], as R's rank(); returns the tie
- * correction sum of (t^3 - t) over groups of tied values. */
-static double avg_ranks(const double *x, size_t n, double *rank)
+/* The Walsh averages in [lo, hi] into out[], in no order; returns how
+ * many. */
+static size_t walsh_between(const double *x, size_t n, double lo, double hi,
+                            double *out)
 {
-    struct absidx *a = sk_xcalloc(n, sizeof *a);
+    size_t c = 0, jl = n, ju = n;
     for (size_t i = 0; i < n; i++) {
-        a[i].a = fabs(x[i]);
-        a[i].i = i;
+        if (jl < i)
+            jl = i;
+        if (ju < i)
+            ju = i;
+        while (jl > i && (x[i] + x[jl - 1]) / 2 >= lo)
+            jl--;
+        while (ju > i && (x[i] + x[ju - 1]) / 2 > hi)
+            ju--;
+        for (size_t j = jl; j < ju; j++)
+            out[c++] = (x[i] + x[j]) / 2;
+        if (ju == i)
+            break;
     }
-    qsort(a, n, sizeof *a, cmp_absidx);
+    return c;
+}
+
+/* The largest candidate set walsh_kth2 selects from directly. */
+#define WALSH_SELECT_MIN 4096
+
+/* The smallest of c[0..m), m >= 1. */
+static double min_of(const double *c, size_t m)
+{
+    double v = c[0];
+    for (size_t i = 1; i < m; i++)
+        if (c[i] < v)
+            v = c[i];
+    return v;
+}
+
+/* The probes made so far on one sorted x: each later search for an order
+ * statistic starts from the tightest bracket they give (the interval's
+ * ends lie near the estimate). */
+#define WALSH_MEMO 64
+struct walsh_memo {
+    const double *x;
+    size_t n, np;
+    double t[WALSH_MEMO];
+    struct walsh_at w[WALSH_MEMO];
+};
+
+static void walsh_memo_init(struct walsh_memo *m, const double *x, size_t n)
+{
+    m->x = x;
+    m->n = n;
+    m->np = 0;
+}
+
+/* Two probes that likely bracket the k-th of the N Walsh averages of
+ * x[0..n): the Walsh averages of an evenly spaced subsample of x at
+ * ranks a little below and above k's fraction. */
+#define WALSH_SAMPLE 256
+static void walsh_guess(const double *x, size_t n, unsigned long long k,
+                        unsigned long long N, double *lo, double *hi)
+{
+    double xs[WALSH_SAMPLE];
+    size_t M = WALSH_SAMPLE * (WALSH_SAMPLE + 1) / 2, c = 0;
+    for (size_t q = 0; q < WALSH_SAMPLE; q++)
+        xs[q] = x[(size_t)((2 * q + 1) * (double)n / (2 * WALSH_SAMPLE))];
+    double *w = sk_xcalloc(M, sizeof *w);
+    for (size_t i = 0; i < WALSH_SAMPLE; i++)
+        for (size_t j = i; j < WALSH_SAMPLE; j++)
+            w[c++] = (xs[i] + xs[j]) / 2;
+    double r = (double)k / (double)N * (double)M, d = (double)M / 128;
+    size_t a = r - d > 0 ? (size_t)(r - d) : 0;
+    size_t b = r + d < (double)(M - 1) ? (size_t)(r + d) : M - 1;
+    stats_select(w, M, b);
+    *hi = w[b];
+    stats_select(w, b + 1, a);
+    *lo = w[a];
+    free(w);
+}
+
+/* The k-th and (k+1)-th smallest (1-based) of the computed averages
+ * (x[i] + x[j]) / 2, i <= j, of sorted x[0..n), 1 <= k <= N; the second
+ * only when NEXT is not NULL (then k < N). The k-th lies in [L, H], both
+ * Walsh averages, with cl averages below L and ch at or below H. A probe
+ * t between them (by interpolation of the counts, or halfway when that
+ * did not halve the candidates) either is the k-th or moves an end past
+ * itself to the nearest average; once few candidates are left they are
+ * selected directly (Hoare). O(n) a probe. */
+static void walsh_kth2(const double *x, size_t n, unsigned long long k,
+                       double *kth, double *next, struct walsh_memo *memo)
+{
+    unsigned long long N = (unsigned long long)n * (n + 1) / 2;
+    double L = x[0], H = x[n - 1];
+    unsigned long long cl = 0, ch = N;
+    for (size_t i = 0; memo && i < memo->np; i++) {
+        const struct walsh_at *w = &memo->w[i];
+        if (w->lt < k && k <= w->le) {
+            *kth = memo->t[i];
+            if (next)
+                *next = k + 1 <= w->le ? memo->t[i] : w->above;
+            return;
+        }
+        if (w->le < k && w->le > cl) {
+            L = w->above;
+            cl = w->le;
+        }
+        if (k <= w->lt && w->lt < ch) {
+            H = w->below;
+            ch = w->lt;
+        }
+    }
+    size_t cap = n > WALSH_SELECT_MIN ? n : WALSH_SELECT_MIN;
+    int bisect = 0, guesses = 0, failed = 0;
+    double guess[2];
+    if (ch - cl > cap) {
+        walsh_guess(x, n, k, N, &guess[0], &guess[1]);
+        guesses = 2;
+    }
+    for (;;) {
+        if (ch - cl <= cap) {
+            double *c = sk_xcalloc(ch - cl, sizeof *c);
+            size_t m = walsh_between(x, n, L, H, c), p = k - cl - 1;
+            stats_select(c, m, p);
+            *kth = c[p];
+            if (next) {
+                if (p + 1 < m) {
+                    *next = min_of(c + p + 1, m - p - 1);
+                } else {
+                    struct walsh_at w;
+                    walsh_at(x, n, H, &w);
+                    *next = w.above;
+                }
+            }
+            free(c);
+            return;
+        }
+        double t = NAN;
+        int interp = guesses == 0 && !bisect;
+        if (guesses > 0)
+            t = guess[--guesses];
+        else if (interp)
+            t = L + (H - L) * ((double)(k - cl) / (double)(ch - cl));
+        if (!(t >= L && t <= H)) {
+            /* halfway: 0 between signs, then in the doubles' order
+             * (halfway in the exponent) when L and H are far apart in
+             * magnitude, else in value */
+            if (L < 0 && H > 0) {
+                t = 0;
+            } else if ((L > 0 && H > 4 * L) || (H < 0 && L < 4 * H)) {
+                uint64_t a = stats_dkey(L), b = stats_dkey(H);
+                t = stats_unkey(a + (b - a) / 2);
+            } else {
+                t = L / 2 + H / 2;
+            }
+        }
+        struct walsh_at w;
+        walsh_at(x, n, t, &w);
+        if (memo && memo->np < WALSH_MEMO) {
+            memo->t[memo->np] = t;
+            memo->w[memo->np++] = w;
+        }
+        unsigned long long before = ch - cl;
+        if (w.lt < k && k <= w.le) {
+            *kth = t;
+            if (next)
+                *next = k + 1 <= w.le ? t : w.above;
+            return;
+        }
+        if (k <= w.lt) {
+            H = w.below;
+            ch = w.lt;
+        } else {
+            L = w.above;
+            cl = w.le;
+        }
+        /* halve next when a probe did not halve the candidates; after
+         * two such interpolations, always */
+        int halved = ch - cl <= before / 2;
+        failed += interp && !halved;
+        bisect = failed >= 2 || (interp && !halved);
+    }
+}
+
+/* A zero result with the sign the bisection over the doubles from x[0]
+ * gave (the smallest double t with enough averages <= t). */
+static double walsh_zero_sign(double v, const double *x)
+{
+    return v == 0 ? (signbit(x[0]) ? -0.0 : 0.0) : v;
+}
+
+double stats_walsh_kth(const double *x, size_t n, unsigned long long k)
+{
+    double v;
+    walsh_kth2(x, n, k, &v, NULL, NULL);
+    return walsh_zero_sign(v, x);
+}
+
+/* stats_walsh_kth of the memo's x, from its probes. */
+static double walsh_kth_m(struct walsh_memo *m, unsigned long long k)
+{
+    double v;
+    walsh_kth2(m->x, m->n, k, &v, NULL, m);
+    return walsh_zero_sign(v, m->x);
+}
+
+static double walsh_median(struct walsh_memo *m)
+{
+    unsigned long long N = (unsigned long long)m->n * (m->n + 1) / 2;
+    if (N % 2)
+        return walsh_kth_m(m, (N + 1) / 2);
+    double a, b;
+    walsh_kth2(m->x, m->n, N / 2, &a, &b, m);
+    return (walsh_zero_sign(a, m->x) + walsh_zero_sign(b, m->x)) / 2;
+}
+
+/* The signed ranks of x - d, x[0..m) sorted increasingly: |x - d| ranked
+ * with mid-ranks for ties, the values equal to d (zeros) ranked lowest
+ * when RANK_ZEROS (Pratt) and else dropped, never summed. The |x - d| of
+ * the values below d ascend from just below d downwards and those above
+ * d upwards: one merge, O(m), no sort. Sums of ranks are doubled, so
+ * exact integers. */
+struct shift_ranks {
+    unsigned long long v2;      /* doubled sum of the ranks of x - d > 0 */
+    unsigned long long t2;      /* doubled sum of the ranks of x - d != 0 */
+    double ties;                /* sum of (t^3 - t) over tied |x - d| != 0,
+                                   in increasing order of |x - d| */
+    size_t nzero;               /* values equal to d */
+};
+
+static void shift_ranks(const double *x, size_t m, double d, int rank_zeros,
+                        struct shift_ranks *s)
+{
+    size_t lo = stats_lower_bound(x, m, d);
+    size_t neg = lo, pos = lo;      /* next below: neg - 1; next above */
+    while (pos < m && x[pos] == d)
+        pos++;
+    s->nzero = pos - lo;
+    unsigned long long v2 = 0, t2 = 0;
+    unsigned long long rank0 = rank_zeros ? s->nzero : 0; /* ranks used */
     double ties = 0;
-    for (size_t i = 0; i < n;) {
-        size_t j = i + 1;
-        while (j < n && a[j].a == a[i].a)
-            j++;
-        double r = (double)(i + 1 + j) / 2, t = (double)(j - i);
-        for (size_t k = i; k < j; k++)
-            rank[a[k].i] = r;
-        ties += t * t * t - t;
-        i = j;
+    while (neg > 0 || pos < m) {
+        double a = neg > 0 ? d - x[neg - 1] : INFINITY;
+        double b = pos < m ? x[pos] - d : INFINITY;
+        double v = a < b ? a : b;
+        size_t cn = 0, cp = 0;
+        while (neg > 0 && d - x[neg - 1] == v) {
+            neg--;
+            cn++;
+        }
+        while (pos < m && x[pos] - d == v) {
+            pos++;
+            cp++;
+        }
+        /* positions rank0 + 1 .. rank0 + cn + cp: doubled mid-rank */
+        unsigned long long t = cn + cp;
+        v2 += cp * (2 * rank0 + t + 1);
+        t2 += t * (2 * rank0 + t + 1);
+        double td = (double)t;
+        ties += td * td * td - td;
+        rank0 += t;
     }
-    free(a);
-    return ties;
+    s->v2 = v2;
+    s->t2 = t2;
+    s->ties = ties;
 }
 
 /* The signed-rank statistic V under H0, for n ranks of which the n0
@@ -207,20 +452,15 @@ static double normal_p(double z, enum stats_alt alt)
 }
 
 /* R's W(d) of wilcox.test: the standardized signed-rank statistic of
- * x - d, zeros dropped; NAN when it has no spread. */
+ * x - d (x sorted), zeros dropped; NAN when it has no spread. */
 static double w_stat(const double *x, size_t n, double d, int correct,
-                     enum stats_alt alt, double *scratch, double *rank)
+                     enum stats_alt alt)
 {
-    size_t m = 0;
-    for (size_t i = 0; i < n; i++)
-        if (x[i] - d != 0)
-            scratch[m++] = x[i] - d;
-    double ties = avg_ranks(scratch, m, rank), v = 0, dm = (double)m;
-    for (size_t i = 0; i < m; i++)
-        if (scratch[i] > 0)
-            v += rank[i];
+    struct shift_ranks s;
+    shift_ranks(x, n, d, 0, &s);
+    double v = (double)s.v2 / 2, dm = (double)(n - s.nzero);
     double z = v - signrank_mean(dm, 0);
-    double sigma = sqrt(signrank_var(dm, 0, ties));
+    double sigma = sqrt(signrank_var(dm, 0, s.ties));
     return (z - signrank_continuity(z, correct, alt)) / sigma;
 }
 
@@ -235,6 +475,7 @@ struct wctx {
     enum stats_alt alt;
     unsigned long long N;
     double sigma;
+    struct walsh_memo *memo;
 };
 
 static double w_of_count(const struct wctx *c, unsigned long long k)
@@ -257,7 +498,7 @@ static double w_root(const struct wctx *c, double zq)
         else
             lo = mid + 1;
     }
-    return lo == 0 ? c->x[0] : stats_walsh_kth(c->x, c->n, lo);
+    return lo == 0 ? c->x[0] : walsh_kth_m(c->memo, lo);
 }
 
 /* R's qsignrank(p, n) from the distribution of the doubled statistic
@@ -288,35 +529,12 @@ static unsigned long qsignrank(double x, const double *prob, unsigned long N)
 
 /* exactRankTests' statistic at a shift d: the doubled sum of the
  * mid-ranks of |x - d| over the positive x - d, the values equal to d
- * ranked too (lowest, as zeros) but not summed. x[0..m) is sorted, so the
- * |x - d| of the values below d ascend from just below d downwards and
- * those above d ascend upwards: one merge, O(m). */
+ * ranked too (lowest, as zeros) but not summed. */
 static unsigned long long shifted_v2(const double *x, size_t m, double d)
 {
-    size_t lo = stats_lower_bound(x, m, d);
-    size_t neg = lo, pos = lo;      /* next below: neg - 1; next above */
-    while (pos < m && x[pos] == d)
-        pos++;
-    unsigned long long v2 = 0, rank0 = pos - lo;    /* ranks used so far */
-    while (neg > 0 || pos < m) {
-        double a = neg > 0 ? d - x[neg - 1] : INFINITY;
-        double b = pos < m ? x[pos] - d : INFINITY;
-        double v = a < b ? a : b;
-        size_t cn = 0, cp = 0;
-        while (neg > 0 && d - x[neg - 1] == v) {
-            neg--;
-            cn++;
-        }
-        while (pos < m && x[pos] - d == v) {
-            pos++;
-            cp++;
-        }
-        /* positions rank0 + 1 .. rank0 + cn + cp: doubled mid-rank */
-        unsigned long long t = cn + cp;
-        v2 += cp * (2 * rank0 + t + 1);
-        rank0 += t;
-    }
-    return v2;
+    struct shift_ranks s;
+    shift_ranks(x, m, d, 1, &s);
+    return s.v2;
 }
 
 /* exactRankTests' qperm(p): the smallest doubled statistic s whose
@@ -343,10 +561,12 @@ static unsigned long long qperm2(double p, const double *prob, size_t len)
  * exactRankTests' interval, not the set of shifts the exact test accepts
  * (with ties, that set need not be an interval). V(d) falls with d, so
  * each end is a bisection over the ranks of the Walsh averages. */
-static void hl_interval_tied(const double *x, size_t m, const double *prob,
+static void hl_interval_tied(struct walsh_memo *memo, const double *prob,
                              size_t len, const struct stats_signrank_opts *o,
                              struct stats_signrank *r)
 {
+    const double *x = memo->x;
+    size_t m = memo->n;
     unsigned long long N = (unsigned long long)m * (m + 1) / 2;
     double alpha = 1 - o->level;
     double a2 = o->alt == STATS_TWO_SIDED ? alpha / 2 : alpha;
@@ -354,7 +574,7 @@ static void hl_interval_tied(const double *x, size_t m, const double *prob,
     r->hl_hi = INFINITY;
     if (o->alt != STATS_LESS) {
         unsigned long long ql = qperm2(1 - a2, prob, len);
-        double first = stats_walsh_kth(x, m, 1);
+        double first = walsh_kth_m(memo, 1);
         if (ql >= shifted_v2(x, m, first)) {
             r->hl_lo = first;
         } else {
@@ -362,17 +582,17 @@ static void hl_interval_tied(const double *x, size_t m, const double *prob,
             unsigned long long lo = 1, hi = N;
             while (lo < hi) {
                 unsigned long long mid = lo + (hi - lo + 1) / 2;
-                if (shifted_v2(x, m, stats_walsh_kth(x, m, mid)) > ql)
+                if (shifted_v2(x, m, walsh_kth_m(memo, mid)) > ql)
                     lo = mid;
                 else
                     hi = mid - 1;
             }
-            r->hl_lo = stats_walsh_kth(x, m, lo);
+            r->hl_lo = walsh_kth_m(memo, lo);
         }
     }
     if (o->alt != STATS_GREATER) {
         unsigned long long qu = qperm2(a2, prob, len);
-        double last = stats_walsh_kth(x, m, N);
+        double last = walsh_kth_m(memo, N);
         if (qu <= shifted_v2(x, m, last)) {
             r->hl_hi = last;
         } else {
@@ -380,21 +600,23 @@ static void hl_interval_tied(const double *x, size_t m, const double *prob,
             unsigned long long lo = 1, hi = N;
             while (lo < hi) {
                 unsigned long long mid = lo + (hi - lo) / 2;
-                if (shifted_v2(x, m, stats_walsh_kth(x, m, mid)) <= qu)
+                if (shifted_v2(x, m, walsh_kth_m(memo, mid)) <= qu)
                     hi = mid;
                 else
                     lo = mid + 1;
             }
-            r->hl_hi = stats_walsh_kth(x, m, lo);
+            r->hl_hi = walsh_kth_m(memo, lo);
         }
     }
     r->hl_exact = r->hl_tied_exact = 1;
 }
 
-static void hl_interval(const double *x, size_t m, const double *prob,
+static void hl_interval(struct walsh_memo *memo, const double *prob,
                         const struct stats_signrank_opts *o,
                         struct stats_signrank *r)
 {
+    const double *x = memo->x;
+    size_t m = memo->n;
     unsigned long long N = (unsigned long long)m * (m + 1) / 2;
     double alpha = 1 - o->level;
     if (prob) {
@@ -412,21 +634,19 @@ static void hl_interval(const double *x, size_t m, const double *prob,
             achieved *= 2;
         r->level_not_achieved = achieved - alpha > alpha / 2;
         r->hl_lo = o->alt == STATS_LESS ? -INFINITY
-                                        : stats_walsh_kth(x, m, qu);
+                                        : walsh_kth_m(memo, qu);
         r->hl_hi = o->alt == STATS_GREATER ? INFINITY
-                                           : stats_walsh_kth(x, m, ql + 1);
+                                           : walsh_kth_m(memo, ql + 1);
         r->hl_exact = 1;
         return;
     }
     /* normal approximation, by R's procedure with exact roots */
-    struct wctx c = { x, m, o->correct, o->alt, N, 0 };
+    struct wctx c = { x, m, o->correct, o->alt, N, 0, memo };
     double dm = (double)m, dup = stats_tie_sum(x, m);
     c.sigma = sqrt(signrank_var(dm, 0, dup));
-    double *scratch = sk_xcalloc(m, sizeof *scratch);
-    double *rank = sk_xcalloc(m, sizeof *rank);
-    double wmin = w_stat(x, m, x[0], o->correct, o->alt, scratch, rank);
+    double wmin = w_stat(x, m, x[0], o->correct, o->alt);
     double wmax = isfinite(wmin)
-        ? w_stat(x, m, x[m - 1], o->correct, o->alt, scratch, rank) : NAN;
+        ? w_stat(x, m, x[m - 1], o->correct, o->alt) : NAN;
     /* as R: without a spread to invert, only the open side is known */
     r->hl_lo = o->alt == STATS_LESS ? -INFINITY : NAN;
     r->hl_hi = o->alt == STATS_GREATER ? INFINITY : NAN;
@@ -458,37 +678,37 @@ static void hl_interval(const double *x, size_t m, const double *prob,
         r->hl_lo = o->alt == STATS_LESS ? -INFINITY : lo;
         r->hl_hi = o->alt == STATS_GREATER ? INFINITY : hi;
     }
-    free(scratch);
-    free(rank);
 }
 
-/* Rank the nonzero d into used[0..*m) and rank[0..*m): zeros dropped
- * (Wilcoxon), or ranked then dropped (Pratt: ALL is scratch for n ranks).
- * Returns the tie sum of (t^3 - t) over the ranks kept. */
-static double signrank_ranks(const double *d, size_t n, enum stats_zero zero,
-                             double *used, double *rank, double *all,
-                             size_t *m)
+/* The first i in [0, n) with x[i] > v in increasing x, or n. */
+static size_t upper_bound(const double *x, size_t n, double v)
 {
-    *m = 0;
-    if (zero == STATS_ZERO_WILCOX) {
-        for (size_t i = 0; i < n; i++)
-            if (d[i] != 0)
-                used[(*m)++] = d[i];
-        return avg_ranks(used, *m, rank);
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (x[mid] <= v)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    avg_ranks(d, n, all);      /* zeros take the lowest ranks */
-    for (size_t i = 0; i < n; i++)
-        if (d[i] != 0) {
-            used[*m] = d[i];
-            rank[(*m)++] = all[i];
-        }
-    /* ties among the ranks kept */
-    double *tmp = sk_xcalloc(*m, sizeof *tmp);
-    memcpy(tmp, rank, *m * sizeof *tmp);
-    qsort(tmp, *m, sizeof *tmp, stats_cmp_double);
-    double ties = stats_tie_sum(tmp, *m);
-    free(tmp);
-    return ties;
+    return lo;
+}
+
+/* The mid-ranks of |d| of the nonzero d[0..n), in their order, into
+ * rank[] (as R's rank()), from the sorted s[0..n): the zeros (NZERO of
+ * them) ranked lowest when PRATT, else not ranked. */
+static void nonzero_ranks(const double *d, size_t n, const double *s,
+                          size_t nzero, int pratt, double *rank)
+{
+    size_t m = 0, off = pratt ? 0 : nzero;
+    for (size_t i = 0; i < n; i++) {
+        if (d[i] == 0)
+            continue;
+        double v = fabs(d[i]);
+        size_t below = stats_lower_bound(s, n, v) - upper_bound(s, n, -v);
+        size_t upto = upper_bound(s, n, v) - stats_lower_bound(s, n, -v);
+        rank[m++] = (double)(below - off + 1 + upto - off) / 2;
+    }
 }
 
 /* The exact P-value of V = TPLUS among the m ranks (sum TALL), from
@@ -537,13 +757,12 @@ static double signrank_normal_p(double tplus, double n, double n0,
 }
 
 /* The Hodges-Lehmann estimate and interval of the hm differences HX
- * (sorted here), with the exact distribution PROB when the test used it. */
+ * (sorted), with the exact distribution PROB when the test used it. */
 static void signrank_hl(double *hx, size_t hm, const double *prob,
                         size_t len, int exact,
                         const struct stats_signrank_opts *o,
                         struct stats_signrank *r)
 {
-    qsort(hx, hm, sizeof *hx, stats_cmp_double);
     if (hm == 0) {
         /* as R: nothing to estimate; only the open side is known */
         if (o->alt == STATS_LESS)
@@ -552,12 +771,15 @@ static void signrank_hl(double *hx, size_t hm, const double *prob,
             r->hl_hi = INFINITY;
         return;
     }
-    r->hl = walsh_median(hx, hm);
+    struct walsh_memo *memo = sk_xmalloc(sizeof *memo);
+    walsh_memo_init(memo, hx, hm);
+    r->hl = walsh_median(memo);
     int untied = exact && !r->ties && r->n_zero == 0;
     if (prob && !untied && o->zero == STATS_ZERO_WILCOX)
-        hl_interval_tied(hx, hm, prob, len, o, r);
+        hl_interval_tied(memo, prob, len, o, r);
     else
-        hl_interval(hx, hm, untied ? prob : NULL, o, r);
+        hl_interval(memo, untied ? prob : NULL, o, r);
+    free(memo);
 }
 
 void stats_signrank(const double *d, size_t n,
@@ -566,22 +788,20 @@ void stats_signrank(const double *d, size_t n,
 {
     memset(r, 0, sizeof *r);
     r->V = r->p = r->r_rb = r->hl = r->hl_lo = r->hl_hi = NAN;
-    for (size_t i = 0; i < n; i++)
-        r->n_zero += d[i] == 0;
 
-    double *rank_all = sk_xcalloc(n, sizeof *rank_all);
-    double *used = sk_xcalloc(n, sizeof *used);
-    double *rank = sk_xcalloc(n, sizeof *rank);
-    size_t m;
-    double ties = signrank_ranks(d, n, o->zero, used, rank, rank_all, &m);
+    /* one sort of d: the ranks of |d| by a merge of its two signs */
+    double *sd = sk_xcalloc(n ? n : 1, sizeof *sd);
+    memcpy(sd, d, n * sizeof *d);
+    radix_sort_doubles(sd, n);
+    int pratt = o->zero == STATS_ZERO_PRATT;
+    struct shift_ranks sr;
+    shift_ranks(sd, n, 0, pratt, &sr);
+    r->n_zero = sr.nzero;
+    size_t m = n - sr.nzero;
+    double ties = sr.ties;
     r->n_used = m;
     r->ties = ties > 0;
-    double tplus = 0, tall = 0;
-    for (size_t i = 0; i < m; i++) {
-        tall += rank[i];
-        if (used[i] > 0)
-            tplus += rank[i];
-    }
+    double tplus = (double)sr.v2 / 2, tall = (double)sr.t2 / 2;
     r->V = tplus;
     r->r_rb = tall > 0 ? (tplus - (tall - tplus)) / tall : NAN;
 
@@ -590,24 +810,26 @@ void stats_signrank(const double *d, size_t n,
               : (m < 50 && !r->ties && r->n_zero == 0);
     double *prob = NULL;
     size_t len = 0;
-    int pratt = o->zero == STATS_ZERO_PRATT;
-    if (exact && m >= 1)
+    if (exact && m >= 1) {
+        double *rank = sk_xcalloc(m, sizeof *rank);
+        nonzero_ranks(d, n, sd, sr.nzero, pratt, rank);
         prob = signrank_exact_p(rank, m, tplus, tall, o->alt, &r->p, &len);
-    else
+        free(rank);
+    } else
         r->p = signrank_normal_p(tplus, pratt ? (double)n : (double)m,
                                  pratt ? (double)r->n_zero : 0, ties, o);
     r->exact = prob != NULL;
 
     /* Hodges-Lehmann: the differences the test ranked (R drops zeros);
      * with Pratt's method the zeros count too. */
-    if (pratt)
-        memcpy(rank_all, d, n * sizeof *d);
-    signrank_hl(pratt ? rank_all : used, pratt ? n : m, prob, len, exact, o,
-                r);
+    if (!pratt) {
+        size_t z0 = stats_lower_bound(sd, n, 0);
+        memmove(sd + z0, sd + z0 + sr.nzero,
+                (n - z0 - sr.nzero) * sizeof *sd);
+    }
+    signrank_hl(sd, pratt ? n : m, prob, len, exact, o, r);
     free(prob);
-    free(rank_all);
-    free(used);
-    free(rank);
+    free(sd);
 }
 
 double stats_sign_test(size_t npos, size_t nneg, enum stats_alt alt)

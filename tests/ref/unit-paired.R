@@ -33,3 +33,25 @@ f(psignrank(0:55, 10))
 p <- c(0.012, NA, 0.04, 0.0031, 0.27, 0.049, NA, 0.0302)
 f(p.adjust(p, "holm"))
 f(p.adjust(p, "BH"))
+
+# stats_walsh_kth on larger samples (its probing and selecting path):
+# n = 300 quarters and n = 1000 thirds with many ties (median 0), and
+# n = 700 skewed values with few ties; the k-th of the sorted averages
+walsh <- function(x) { w <- outer(x, x, "+") / 2; sort(w[upper.tri(w, diag = TRUE)]) }
+samples <- list(
+    function(i) (((i * 37) %% 101) - 50) / 4,
+    function(i) (((i * 37) %% 101) - 50) / 3,
+    function(i) { v <- (((i * 37) %% 101) - 50) / 3 + (i %% 7) / 17; v * v / 10 - 20 })
+ns <- c(300, 1000, 700)
+for (s in 1:3) {
+    x <- sort(samples[[s]](1:ns[s]))
+    w <- walsh(x); N <- length(w)
+    ks <- c(1, 2, floor(N / 4), N %/% 2, N %/% 2 + 1, floor(0.975 * N), N - 1, N)
+    cat(sprintf("n = %d: k = %s\n", ns[s], paste(sprintf("%.0f", ks), collapse = ", ")))
+    cat(paste(sprintf("%.17g", w[ks]), collapse = ", "), "\n")
+}
+# radix_sort_doubles: R's order of a vector with ties, subnormals, huge
+# values (R's sort does not tell -0 from 0; the test puts -0 first)
+x <- c(2.385, -1e300, 5e-324, -2.385, 0, 1e300, -5e-324, 7, 2.385, -0.5,
+       1.5e-310, -7, 3)
+cat(paste(sprintf("%.17g", sort(x)), collapse = ", "), "\n")

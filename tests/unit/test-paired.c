@@ -14,6 +14,7 @@
 #include "lib/dist.h"
 #include "lib/numparse.h"
 #include "lib/paired.h"
+#include "lib/radix.h"
 #include "unit.h"
 
 /* Exact tails: 2^-n sums are exact rationals, rounded once. R's
@@ -121,6 +122,91 @@ static void test_walsh(void)
     CU_ASSERT_EQUAL(stats_walsh_count_le(x, 7, 10), 28);
 }
 
+/* R: the k-th Walsh average of three larger samples, where
+ * stats_walsh_kth probes and selects (tests/ref/unit-paired.R): many
+ * ties and a median of 0 (its sign as the bisection gave it: +0 from a
+ * negative x[0] would be -0), and skewed values. The same double. */
+static double sample_x(int s, int i)
+{
+    double v;
+    switch (s) {
+    case 0:
+        return (((i * 37) % 101) - 50) / 4.0;
+    case 1:
+        return (((i * 37) % 101) - 50) / 3.0;
+    default:
+        v = (((i * 37) % 101) - 50) / 3.0 + (i % 7) / 17.0;
+        return v * v / 10 - 20;
+    }
+}
+
+static int cmp_dbl(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static void test_walsh_large(void)
+{
+    static const int ns[] = { 300, 1000, 700 };
+    static const unsigned long long ks[3][8] = {
+        { 1, 2, 11287, 22575, 22576, 44021, 45149, 45150 },
+        { 1, 2, 125125, 250250, 250251, 487987, 500499, 500500 },
+        { 1, 2, 61337, 122675, 122676, 239216, 245349, 245350 },
+    };
+    static const double want[3][8] = {
+        { -12.5, -12.5, -3.625, 0, 0, 9.875, 12.5, 12.5 },
+        { -16.666666666666668, -16.666666666666668, -5, 0, 0,
+          13.166666666666666, 16.666666666666668, 16.666666666666668 },
+        { -20, -19.999980776624376, -15.51460976547482, -11.000076893502499,
+          -11.000076893502497, 2.4823721645520962, 8.8667627835447878,
+          8.9667051134179125 },
+    };
+    double x[1000];
+    for (int s = 0; s < 3; s++) {
+        for (int i = 0; i < ns[s]; i++)
+            x[i] = sample_x(s, i + 1);
+        qsort(x, (size_t)ns[s], sizeof *x, cmp_dbl);
+        for (int j = 0; j < 8; j++) {
+            double v = stats_walsh_kth(x, (size_t)ns[s], ks[s][j]);
+            CU_ASSERT_EQUAL(v, want[s][j]);
+            if (want[s][j] == 0)
+                CU_ASSERT(signbit(v));      /* x[0] < 0: -0 */
+            unsigned long long le = stats_walsh_count_le(x, (size_t)ns[s], v);
+            CU_ASSERT(le >= ks[s][j]);
+        }
+    }
+}
+
+/* radix_sort_doubles: R's sort() of a vector with ties, subnormals and
+ * huge values (tests/ref/unit-paired.R), -0 before 0; and qsort's order
+ * of 5000 values of 97 distinct magnitudes and both signs (all 8 bytes
+ * of the keys differ). */
+static void test_radix_sort(void)
+{
+    double x[] = { 2.385, -1e300, 5e-324, -2.385, 0, 1e300, -5e-324, 7,
+                   2.385, -0.5, 1.5e-310, -7, 3, -0.0 };
+    static const double want[] = {
+        -1.0000000000000001e+300, -7, -2.3849999999999998, -0.5,
+        -4.9406564584124654e-324, -0.0, 0, 4.9406564584124654e-324,
+        1.5000000000000201e-310, 2.3849999999999998, 2.3849999999999998, 3,
+        7, 1.0000000000000001e+300
+    };
+    radix_sort_doubles(x, 14);
+    for (int i = 0; i < 14; i++)
+        CU_ASSERT(memcmp(&x[i], &want[i], sizeof x[i]) == 0);
+    enum { M = 5000 };
+    double *a = malloc(M * sizeof *a), *b = malloc(M * sizeof *b);
+    for (int i = 0; i < M; i++)
+        a[i] = b[i] = ldexp(sample_x(2, i + 1), (i * 13) % 97 - 48) *
+                      (i % 3 ? 1 : -1);
+    radix_sort_doubles(a, M);
+    qsort(b, M, sizeof *b, cmp_dbl);
+    CU_ASSERT(memcmp(a, b, M * sizeof *a) == 0);
+    free(a);
+    free(b);
+}
+
 /* R: dsignrank(0:21, 6) (counts / 64) and psignrank(0:55, 10) for the
  * doubled untied ranks 2, 4, ... 2n: prob[2v] = P(V = v). */
 static void test_signrank_dist(void)
@@ -198,6 +284,10 @@ int register_paired_tests(void)
         !CU_add_test(s, "exact binomial tails", test_sign_exact) ||
         !CU_add_test(s, "exact decimal differences", test_exact_differences) ||
         !CU_add_test(s, "Walsh averages (R)", test_walsh) ||
+        !CU_add_test(s, "Walsh averages, n = 300 to 1000 (R)",
+                     test_walsh_large) ||
+        !CU_add_test(s, "radix sort of doubles (R, qsort)",
+                     test_radix_sort) ||
         !CU_add_test(s, "signed-rank distribution (R dsignrank, psignrank)",
                      test_signrank_dist) ||
         !CU_add_test(s, "p.adjust holm and BH with NA (R)", test_p_adjust) ||

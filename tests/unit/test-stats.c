@@ -1664,8 +1664,8 @@ static void test_describe_few(void)
     add_few(&a, D_FEW_N, 1);
     acc_add_missing(&a);
     acc_add_missing(&a);
-    CU_ASSERT(a.freq != NULL);
     check_describe(&a, &r, qt, q, 3, TOL_MOMENT);
+    CU_ASSERT(!a.raw);              /* a table of counts */
     acc_describe(&a, 0.95, 7, &d);
     CU_ASSERT_EQUAL(d.missing, 2);
     CU_ASSERT_EQUAL(d.exact, 1);
@@ -1722,7 +1722,7 @@ static int64_t many_mant(size_t k)
     return (7919 * i) % 100003 - 50000;
 }
 
-/* More than ACC_MAX_DISTINCT distinct values: the array path. */
+/* Mostly distinct values: every value kept (raw). */
 static void test_describe_many(void)
 {
     static const struct dref r = DREF(D_MANY), r2 = DREF(D_MANY2);
@@ -1738,8 +1738,8 @@ static void test_describe_many(void)
             int64_t m = many_mant(k);
             acc_add(&a, (double)m / 1000, exact, m, 3);
         }
-        CU_ASSERT(a.freq == NULL);
         check_describe(&a, &r, qt, q, 3, exact ? TOL_MOMENT : TOL_DERIVED);
+        CU_ASSERT(a.raw);
         acc_describe(&a, 0.95, 7, &d);
         CU_ASSERT_EQUAL(d.exact, exact ? 1 : 2);
         if (exact) {
@@ -1756,6 +1756,53 @@ static void test_describe_many(void)
     }
     check_describe(&a, &r2, qt, q2, 1, TOL_MOMENT);
     acc_free(&a);
+}
+
+/* R (tests/ref/unit-describe-table.R): 30000 values of 5003 and of 1009
+ * distinct values: kept raw at first, then as a table of counts that
+ * later values are merged into (5003) or looked up in (1009). */
+static void test_describe_table(void)
+{
+    static const int mods[] = { 5003, 1009 };
+    static const double want[2][12] = {
+        { 0.00019583333333333326, 1.4442265499891498, -2.5009999999999999,
+          -1.2509999999999999, 0, 1.2509999999999999, 2.5009999999999999,
+          -1.2509999999999999, 0, 1.2509999999999999,
+          -2.3171083019303077e-05, -1.1999825221086498 },
+        { 7.7666666666666697e-06, 0.29127867266334001, -0.504, -0.252, 0,
+          0.252, 0.504, -0.252, 0, 0.252, -2.1578716340691316e-05,
+          -1.2000363816377835 },
+    };
+    static const double mean[] = { 0.00019583333333333334,
+                                   7.766666666666666e-06 };
+    for (int t = 0; t < 2; t++) {
+        struct acc a;
+        struct describe d;
+        acc_init(&a);
+        for (int64_t i = 1; i <= 30000; i++) {
+            int64_t m = (7919 * i) % mods[t] - (mods[t] - 1) / 2;
+            acc_add(&a, (double)m / 1000, 1, m, 3);
+        }
+        acc_describe(&a, 0.95, 7, &d);
+        CU_ASSERT(!a.raw);
+        CU_ASSERT_EQUAL(a.tk, (size_t)mods[t]);
+        CU_ASSERT_EQUAL(d.n, 30000);
+        /* the exact mean rounded once (python3 fractions: R's mean is an
+         * ulp off), R's sd */
+        CU_ASSERT_EQUAL(d.mean, mean[t]);
+        ASSERT_REL(d.mean, want[t][0], 1e-15);
+        CU_ASSERT_EQUAL(d.sd, want[t][1]);
+        const double got[] = { d.min, d.q1, d.median, d.q3, d.max };
+        for (int j = 0; j < 5; j++)
+            CU_ASSERT_EQUAL(got[j], want[t][2 + j]);
+        CU_ASSERT_DOUBLE_EQUAL(d.skewness, want[t][10], 1e-13);
+        ASSERT_REL(d.kurtosis, want[t][11], 1e-13);
+        acc_describe(&a, 0.95, 6, &d);
+        CU_ASSERT_EQUAL(d.q1, want[t][7]);
+        CU_ASSERT_EQUAL(d.median, want[t][8]);
+        CU_ASSERT_EQUAL(d.q3, want[t][9]);
+        acc_free(&a);
+    }
 }
 
 /* Values that are no short decimals. */
@@ -2049,7 +2096,9 @@ int register_stats_tests(void)
     static const struct test_entry describe[] = {
         { "few distinct values (table), exact", test_describe_few },
         { "few distinct values, not exact", test_describe_few_inexact },
-        { "many distinct values (array)", test_describe_many },
+        { "mostly distinct values (raw)", test_describe_many },
+        { "a table of counts, merged and looked up (R)",
+          test_describe_table },
         { "sqrt(1..2000), not exact", test_describe_sqrt },
         { "exact sums overflow: fallback", test_describe_big },
         { "NIST NumAcc4 through acc_add", test_describe_nist },
