@@ -3,7 +3,7 @@
 
 #include "describe.h"
 #include "dist.h"
-#include "radix.h"
+#include "dsort.h"
 #include "quantile.h"
 #include "util.h"
 #include "xsum.h"
@@ -142,7 +142,7 @@ static void flush(struct acc *a, int final)
             a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
             return;
         }
-        radix_sort_doubles(a->v, a->nv);
+        dsort_keys(a->v, a->nv);
         size_t k = distinct(a->v, a->nv);
         if (2 * k > a->nv) {
             a->cap = 2 * a->nv;
@@ -159,7 +159,7 @@ static void flush(struct acc *a, int final)
     }
     size_t nv = a->nv;
     if (nv > 0) {
-        radix_sort_doubles(a->v, nv);
+        dsort_keys(a->v, nv);
         size_t *bc = sk_xcalloc(nv, sizeof *bc);
         size_t kb = runs(a->v, nv, bc);
         /* merge from the top into the grown table, then close the gap */

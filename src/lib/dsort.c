@@ -71,6 +71,32 @@ static void radix(uint64_t *a, size_t n, int shift)
     }
 }
 
+/* x[0..n) sorted by stats_dkey: keys in place of the values (the same 8
+ * bytes), sorted, turned back. */
+static void sort_by_key(double *x, size_t n)
+{
+    uint64_t *a = (uint64_t *)(void *)x;
+    for (size_t i = 0; i < n; i++) {
+        double v;
+        memcpy(&v, &x[i], sizeof v);
+        uint64_t k = stats_dkey(v);
+        memcpy(&a[i], &k, sizeof k);
+    }
+    radix(a, n, 56);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t k;
+        memcpy(&k, &a[i], sizeof k);
+        double v = stats_unkey(k);
+        memcpy(&x[i], &v, sizeof v);
+    }
+}
+
+void dsort_keys(double *x, size_t n)
+{
+    if (n >= 2)
+        sort_by_key(x, n);
+}
+
 void dsort(double *x, size_t n)
 {
     if (n < 2)
@@ -89,21 +115,7 @@ void dsort(double *x, size_t n)
             if (x[i] == 0)
                 neg[k++] = signbit(x[i]) != 0;
     }
-    /* keys in place of the values (the same 8 bytes) */
-    uint64_t *a = (uint64_t *)(void *)x;
-    for (size_t i = 0; i < n; i++) {
-        double v;
-        memcpy(&v, &x[i], sizeof v);
-        uint64_t k = stats_dkey(v);
-        memcpy(&a[i], &k, sizeof k);
-    }
-    radix(a, n, 56);
-    for (size_t i = 0; i < n; i++) {
-        uint64_t k;
-        memcpy(&k, &a[i], sizeof k);
-        double v = stats_unkey(k);
-        memcpy(&x[i], &v, sizeof v);
-    }
+    sort_by_key(x, n);
     if (neg) {
         size_t z = stats_lower_bound(x, n, 0.0);   /* the first zero */
         for (size_t k = 0; k < nz; k++)

@@ -13,4 +13,8 @@
  * extra memory but for the signs of the zeros when both kinds occur. */
 void dsort(double *x, size_t n);
 
+/* The same in the order of stats_dkey: -0 before 0 always (the order in
+ * which a merge of negative and positive values by sign wants them). */
+void dsort_keys(double *x, size_t n);
+
 #endif

@@ -2,7 +2,7 @@
 #include <config.h>
 
 #include "paired.h"
-#include "radix.h"
+#include "dsort.h"
 #include "describe.h"
 #include "quantile.h"
 #include "dist.h"
@@ -792,7 +792,7 @@ void stats_signrank(const double *d, size_t n,
     /* one sort of d: the ranks of |d| by a merge of its two signs */
     double *sd = sk_xcalloc(n ? n : 1, sizeof *sd);
     memcpy(sd, d, n * sizeof *d);
-    radix_sort_doubles(sd, n);
+    dsort_keys(sd, n);
     int pratt = o->zero == STATS_ZERO_PRATT;
     struct shift_ranks sr;
     shift_ranks(sd, n, 0, pratt, &sr);

@@ -14,7 +14,7 @@
 #include "lib/dist.h"
 #include "lib/numparse.h"
 #include "lib/paired.h"
-#include "lib/radix.h"
+#include "lib/dsort.h"
 #include "unit.h"
 
 /* Exact tails: 2^-n sums are exact rationals, rounded once. R's
@@ -178,11 +178,11 @@ static void test_walsh_large(void)
     }
 }
 
-/* radix_sort_doubles: R's sort() of a vector with ties, subnormals and
+/* dsort_keys: R's sort() of a vector with ties, subnormals and
  * huge values (tests/ref/unit-paired.R), -0 before 0; and qsort's order
  * of 5000 values of 97 distinct magnitudes and both signs (all 8 bytes
  * of the keys differ). */
-static void test_radix_sort(void)
+static void test_dsort_keys(void)
 {
     double x[] = { 2.385, -1e300, 5e-324, -2.385, 0, 1e300, -5e-324, 7,
                    2.385, -0.5, 1.5e-310, -7, 3, -0.0 };
@@ -192,7 +192,7 @@ static void test_radix_sort(void)
         1.5000000000000201e-310, 2.3849999999999998, 2.3849999999999998, 3,
         7, 1.0000000000000001e+300
     };
-    radix_sort_doubles(x, 14);
+    dsort_keys(x, 14);
     for (int i = 0; i < 14; i++)
         CU_ASSERT(memcmp(&x[i], &want[i], sizeof x[i]) == 0);
     enum { M = 5000 };
@@ -200,7 +200,7 @@ static void test_radix_sort(void)
     for (int i = 0; i < M; i++)
         a[i] = b[i] = ldexp(sample_x(2, i + 1), (i * 13) % 97 - 48) *
                       (i % 3 ? 1 : -1);
-    radix_sort_doubles(a, M);
+    dsort_keys(a, M);
     qsort(b, M, sizeof *b, cmp_dbl);
     CU_ASSERT(memcmp(a, b, M * sizeof *a) == 0);
     free(a);
@@ -286,8 +286,8 @@ int register_paired_tests(void)
         !CU_add_test(s, "Walsh averages (R)", test_walsh) ||
         !CU_add_test(s, "Walsh averages, n = 300 to 1000 (R)",
                      test_walsh_large) ||
-        !CU_add_test(s, "radix sort of doubles (R, qsort)",
-                     test_radix_sort) ||
+        !CU_add_test(s, "dsort_keys: doubles in key order (R, qsort)",
+                     test_dsort_keys) ||
         !CU_add_test(s, "signed-rank distribution (R dsignrank, psignrank)",
                      test_signrank_dist) ||
         !CU_add_test(s, "p.adjust holm and BH with NA (R)", test_p_adjust) ||
