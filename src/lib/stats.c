@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "stats.h"
+#include "dsort.h"
 #include "dist.h"
 #include "util.h"
 
@@ -183,5 +184,5 @@ void stats_sort(double *x, size_t n)
     if (n >= SORT_INT_SPAN && sort_ints(x, n))
         return;
     if (!sort_few(x, n))
-        qsort(x, n, sizeof *x, stats_cmp_double);
+        dsort(x, n);    /* qsort's (stable) order, by a radix sort */
 }
