@@ -4,11 +4,16 @@
 #include "likert.h"
 #include "describe.h"
 #include "dist.h"
+#include "exsum.h"
 #include "quantile.h"
 #include "util.h"
 
+#include <gmp.h>
 #include <math.h>
+#include <mpfr.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 
 size_t likert_percents(const size_t *count, size_t k, double *pct,
@@ -316,4 +321,398 @@ void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
     free(s.zz);
     free(s.pre);
     free(s.suf);
+}
+
+/* ---- alpha from exact sums, one row at a time ---- */
+
+enum { SUMS_INT, SUMS_BIG, SUMS_ROWS };
+#define SUMS_INT_MAX 32768.0           /* |code| <= 2^15: |product| <= 2^30 */
+#define SUMS_FLUSH ((size_t)1 << 31)   /* rows between flushes: |sum| < 2^61 */
+
+struct likert_sums {
+    size_t k, npair, n;
+    int mode;
+    int nonfinite;            /* a code was not finite: everything NAN */
+    double *first;            /* the first row */
+    int64_t *v;               /* the row as integers (SUMS_BIG: mantissas) */
+    long *ex;                 /* SUMS_BIG: their exponents */
+    int64_t *s1, *s2;         /* SUMS_INT: sums of x_i and x_i x_j (i <= j,
+                                 row by row) since the last flush */
+    size_t since;
+    mpz_t *z1, *z2, *zv;      /* the sums times 2^-e and 2^-2e, the row
+                                 times 2^-e (NULL until needed) */
+    long e;
+    double *x;                /* SUMS_ROWS: the rows */
+    size_t cap;
+};
+
+struct likert_sums *likert_sums_new(size_t k)
+{
+    struct likert_sums *s = sk_xcalloc(1, sizeof *s);
+    size_t kk = k ? k : 1;
+    s->k = k;
+    s->first = sk_xcalloc(kk, sizeof *s->first);
+    if (k > LIKERT_SUMS_KMAX) {
+        s->mode = SUMS_ROWS;
+        return s;
+    }
+    s->npair = k * (k + 1) / 2;
+    s->v = sk_xcalloc(kk, sizeof *s->v);
+    s->s1 = sk_xcalloc(kk, sizeof *s->s1);
+    s->s2 = sk_xcalloc(s->npair ? s->npair : 1, sizeof *s->s2);
+    return s;
+}
+
+void likert_sums_free(struct likert_sums *s)
+{
+    if (!s)
+        return;
+    if (s->z1) {
+        for (size_t i = 0; i < s->k; i++) {
+            mpz_clear(s->z1[i]);
+            mpz_clear(s->zv[i]);
+        }
+        for (size_t p = 0; p < s->npair; p++)
+            mpz_clear(s->z2[p]);
+    }
+    free(s->z1);
+    free(s->z2);
+    free(s->zv);
+    free(s->ex);
+    free(s->first);
+    free(s->v);
+    free(s->s1);
+    free(s->s2);
+    free(s->x);
+    free(s);
+}
+
+size_t likert_sums_n(const struct likert_sums *s)
+{
+    return s->n;
+}
+
+const double *likert_sums_first(const struct likert_sums *s)
+{
+    return s->n ? s->first : NULL;
+}
+
+static void z_add_si(mpz_t z, int64_t v)
+{
+    if (v >= 0)
+        mpz_add_ui(z, z, (unsigned long)v);
+    else
+        mpz_sub_ui(z, z, -(unsigned long)v);
+}
+
+/* The integer sums into the big ones (at e = 0: the integer sums come
+ * first, before any code that needs a scale). */
+static void sums_flush(struct likert_sums *s)
+{
+    size_t k = s->k;
+    if (!s->z1) {
+        size_t kk = k ? k : 1;
+        s->z1 = sk_xcalloc(kk, sizeof *s->z1);
+        s->zv = sk_xcalloc(kk, sizeof *s->zv);
+        s->z2 = sk_xcalloc(s->npair ? s->npair : 1, sizeof *s->z2);
+        s->ex = sk_xcalloc(kk, sizeof *s->ex);
+        for (size_t i = 0; i < k; i++) {
+            mpz_init(s->z1[i]);
+            mpz_init(s->zv[i]);
+        }
+        for (size_t p = 0; p < s->npair; p++)
+            mpz_init(s->z2[p]);
+    }
+    if (!s->since)
+        return;
+    for (size_t i = 0; i < k; i++)
+        z_add_si(s->z1[i], s->s1[i]);
+    for (size_t p = 0; p < s->npair; p++)
+        z_add_si(s->z2[p], s->s2[p]);
+    memset(s->s1, 0, k * sizeof *s->s1);
+    memset(s->s2, 0, s->npair * sizeof *s->s2);
+    s->since = 0;
+}
+
+/* The row as integers of at most 2^15 into s->v; 0 when a code is not. */
+static int row_int(struct likert_sums *s, const double *x)
+{
+    for (size_t i = 0; i < s->k; i++) {
+        double d = x[i];
+        if (!(d >= -SUMS_INT_MAX && d <= SUMS_INT_MAX))
+            return 0;
+        int64_t c = (int64_t)d;
+        if ((double)c != d)
+            return 0;
+        s->v[i] = c;
+    }
+    return 1;
+}
+
+static void add_int(struct likert_sums *s)
+{
+    size_t k = s->k;
+    const int64_t *v = s->v;
+    int64_t *q = s->s2;
+    for (size_t i = 0; i < k; i++) {
+        int64_t a = v[i];
+        const int64_t *w = v + i;
+        size_t m = k - i;
+        s->s1[i] += a;
+        for (size_t j = 0; j < m; j++)
+            q[j] += a * w[j];
+        q += m;
+    }
+    if (++s->since == SUMS_FLUSH)
+        sums_flush(s);
+}
+
+/* Any finite codes, exactly: each is an odd integer times 2^ex; the sums
+ * are kept at the smallest exponent seen (scaled up when a smaller one
+ * comes). */
+static void add_big(struct likert_sums *s, const double *x)
+{
+    size_t k = s->k;
+    sums_flush(s);
+    long emin = s->e;
+    for (size_t i = 0; i < k; i++) {
+        s->v[i] = 0;
+        s->ex[i] = s->e;
+        if (x[i] == 0)
+            continue;
+        int e2;
+        double f = frexp(x[i], &e2);
+        int64_t m = (int64_t)ldexp(f, 53);     /* exact: |m| < 2^53 */
+        uint64_t u = m < 0 ? -(uint64_t)m : (uint64_t)m;
+        int tz = __builtin_ctzll(u);
+        u >>= tz;
+        s->v[i] = m < 0 ? -(int64_t)u : (int64_t)u;
+        s->ex[i] = (long)e2 - 53 + tz;
+        if (s->ex[i] < emin)
+            emin = s->ex[i];
+    }
+    if (emin < s->e) {
+        mp_bitcnt_t d = (mp_bitcnt_t)(s->e - emin);
+        for (size_t i = 0; i < k; i++)
+            mpz_mul_2exp(s->z1[i], s->z1[i], d);
+        for (size_t p = 0; p < s->npair; p++)
+            mpz_mul_2exp(s->z2[p], s->z2[p], 2 * d);
+        s->e = emin;
+    }
+    for (size_t i = 0; i < k; i++) {
+        mpz_set_si(s->zv[i], (long)s->v[i]);
+        mpz_mul_2exp(s->zv[i], s->zv[i], (mp_bitcnt_t)(s->ex[i] - s->e));
+        mpz_add(s->z1[i], s->z1[i], s->zv[i]);
+    }
+    size_t p = 0;
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = i; j < k; j++)
+            mpz_addmul(s->z2[p++], s->zv[i], s->zv[j]);
+}
+
+void likert_sums_add(struct likert_sums *s, const double *x)
+{
+    size_t k = s->k;
+    if (s->n == 0)
+        memcpy(s->first, x, k * sizeof *x);
+    s->n++;
+    if (s->mode == SUMS_ROWS) {
+        if (s->n * k > s->cap) {
+            s->cap = s->cap ? 2 * s->cap : 1024 * k;
+            s->x = sk_xreallocarray(s->x, s->cap, sizeof *s->x);
+        }
+        memcpy(s->x + (s->n - 1) * k, x, k * sizeof *x);
+        return;
+    }
+    if (s->mode == SUMS_INT && row_int(s, x)) {
+        add_int(s);
+        return;
+    }
+    for (size_t i = 0; i < k; i++)
+        if (!isfinite(x[i])) {
+            s->nonfinite = 1;
+            return;
+        }
+    s->mode = SUMS_BIG;
+    add_big(s, x);
+}
+
+/* The long double nearest z (64 bits; any mpz here is far inside its
+ * range). */
+static long double z_ld(const mpz_t z)
+{
+    mpfr_t f;
+    mpfr_init2(f, 64);
+    mpfr_set_z(f, z, MPFR_RNDN);
+    long double r = mpfr_get_ld(f, MPFR_RNDN);
+    mpfr_clear(f);
+    return r;
+}
+
+/* The double nearest NUM / DEN times 2^E2, or nearest its square root. */
+static double z_ratio(const mpz_t num, const mpz_t den, long e2, int root)
+{
+    mpq_t q;
+    mpq_init(q);
+    mpq_set_num(q, num);
+    mpq_set_den(q, den);
+    mpq_canonicalize(q);
+    double d = exsum_round_q(q, e2, root);
+    mpq_clear(q);
+    return d;
+}
+
+/* The sum of the correlations r_jl = c_jl / sqrt(c_jj c_ll) of the k items
+ * but item SKIP (none when SKIP >= k), c the k x k matrix C; INV holds
+ * 1 / sqrt(c_jj). */
+static long double corr_sum(const long double *c, const long double *inv,
+                            size_t k, size_t skip)
+{
+    long double off = 0;
+    for (size_t j = 0; j < k; j++) {
+        if (j == skip)
+            continue;
+        long double rowsum = 0;
+        for (size_t l = j + 1; l < k; l++)
+            if (l != skip)
+                rowsum += c[j * k + l] * inv[l];
+        off += rowsum * inv[j];
+    }
+    return (long double)(k - (skip < k)) + 2 * off;
+}
+
+/* From the exact sums, with M = n Sxy - Sx Sy = n (n - 1) cov (exact
+ * integers, times 2^2e): Cronbach's alpha from tr M / sum M, the
+ * correlations from M, each "if deleted" from exact sums of M without the
+ * item (no difference of rounded numbers). */
+static void sums_alpha(struct likert_sums *s, int sum, double level,
+                       struct likert_alpha *a, struct likert_alpha_item *item)
+{
+    size_t k = s->k, n = s->n, kk = k ? k : 1;
+    sums_flush(s);
+    mpz_t t, tr, sc, den, *row = sk_xcalloc(kk, sizeof *row),
+          *mii = sk_xcalloc(kk, sizeof *mii);
+    long double *c = sk_xcalloc(kk * kk, sizeof *c),
+                *inv = sk_xcalloc(kk, sizeof *inv);
+    mpz_inits(t, tr, sc, den, (mpz_ptr)0);
+    for (size_t i = 0; i < k; i++) {
+        mpz_init(row[i]);
+        mpz_init(mii[i]);
+    }
+    size_t p = 0;
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = i; j < k; j++, p++) {
+            mpz_mul_ui(t, s->z2[p], (unsigned long)n);
+            mpz_submul(t, s->z1[i], s->z1[j]);
+            c[i * k + j] = c[j * k + i] = z_ld(t);
+            mpz_add(row[i], row[i], t);
+            if (i == j)
+                mpz_set(mii[i], t);
+            else
+                mpz_add(row[j], row[j], t);
+        }
+    size_t constant = 0;
+    for (size_t i = 0; i < k; i++) {
+        mpz_add(tr, tr, mii[i]);
+        mpz_add(sc, sc, row[i]);
+        constant += mpz_sgn(mii[i]) == 0;
+        inv[i] = mpz_sgn(mii[i]) > 0 ? 1 / sqrtl(c[i * k + i]) : 0;
+    }
+    long double ltr = z_ld(tr), lsc = z_ld(sc);
+    a->k = k;
+    a->n = n;
+    a->constant = constant;
+    a->raw = a->std = a->mean_r = NAN;
+    a->lo = a->hi = NAN;
+    a->mean = a->sd = NAN;
+    a->imprecise = 0;
+    a->out_of_range = 0;
+    if (n >= 2) {
+        a->raw = cronbach(k, ltr, lsc);
+        if (!constant)
+            standardised(k, corr_sum(c, inv, k, k), &a->std, &a->mean_r);
+        likert_feldt(a->raw, n, k, level, &a->lo, &a->hi, &a->imprecise);
+    }
+    /* the score: mean sum Sx / n (/ k), variance sum M / (n (n - 1)) (/ k^2) */
+    if (n >= 1) {
+        mpz_set_ui(t, 0);
+        for (size_t i = 0; i < k; i++)
+            mpz_add(t, t, s->z1[i]);
+        mpz_set_ui(den, (unsigned long)n);
+        if (!sum)
+            mpz_mul_ui(den, den, (unsigned long)k);
+        a->mean = z_ratio(t, den, s->e, 0);
+    }
+    if (n >= 2 && mpz_sgn(sc) >= 0) {
+        mpz_set_ui(den, (unsigned long)n);
+        mpz_mul_ui(den, den, (unsigned long)(n - 1));
+        if (!sum) {
+            mpz_mul_ui(den, den, (unsigned long)k);
+            mpz_mul_ui(den, den, (unsigned long)k);
+        }
+        a->sd = z_ratio(sc, den, 2 * s->e, 1);
+    }
+    if (isinf(a->mean))
+        a->mean = a->sd = NAN, a->out_of_range = 1;
+    if (isinf(a->sd))
+        a->sd = NAN, a->out_of_range = 1;
+    for (size_t i = 0; item && i < k; i++) {
+        struct likert_alpha_item *it = &item[i];
+        it->mean = it->sd = NAN;
+        it->r_drop = it->raw_r = NAN;
+        it->alpha_drop = it->std_drop = it->mean_r_drop = NAN;
+        if (n == 0)
+            continue;
+        mpz_set_ui(den, (unsigned long)n);
+        it->mean = z_ratio(s->z1[i], den, s->e, 0);
+        if (n < 2)
+            continue;
+        mpz_mul_ui(den, den, (unsigned long)(n - 1));
+        it->sd = mpz_sgn(mii[i]) ? z_ratio(mii[i], den, 2 * s->e, 1) : 0;
+        long double ss = c[i * k + i];
+        /* item-rest: sum over j != i of M_ij; the rest's variance
+         * sum M - 2 row_i + M_ii; item-total: row_i */
+        mpz_sub(t, row[i], mii[i]);
+        long double cr = z_ld(t);
+        mpz_set(t, sc);
+        mpz_submul_ui(t, row[i], 2);
+        mpz_add(t, t, mii[i]);           /* sum M - 2 row_i + M_ii */
+        long double rr = z_ld(t);
+        if (k >= 2 && ss > 0 && rr > 0)
+            it->r_drop = (double)(cr / sqrtl(ss * rr));
+        if (ss > 0 && lsc > 0)
+            it->raw_r = (double)(z_ld(row[i]) / sqrtl(ss * lsc));
+        if (k < 3)
+            continue;
+        mpz_sub(t, tr, mii[i]);
+        it->alpha_drop = cronbach(k - 1, z_ld(t), rr);
+        if (constant - (mpz_sgn(mii[i]) ? 0 : 1) == 0)
+            standardised(k - 1, corr_sum(c, inv, k, i), &it->std_drop,
+                         &it->mean_r_drop);
+    }
+    mpz_clears(t, tr, sc, den, (mpz_ptr)0);
+    for (size_t i = 0; i < k; i++) {
+        mpz_clear(row[i]);
+        mpz_clear(mii[i]);
+    }
+    free(row);
+    free(mii);
+    free(c);
+    free(inv);
+}
+
+void likert_sums_alpha(struct likert_sums *s, int sum, double level,
+                       struct likert_alpha *a, struct likert_alpha_item *item)
+{
+    if (s->mode == SUMS_ROWS) {
+        likert_alpha(s->x, s->n, s->k, sum, level, a, item);
+        return;
+    }
+    sums_alpha(s, sum, level, a, item);
+    if (s->nonfinite) {
+        a->raw = a->std = a->mean_r = a->lo = a->hi = a->mean = a->sd = NAN;
+        for (size_t i = 0; item && i < s->k; i++)
+            item[i] = (struct likert_alpha_item){ NAN, NAN, NAN, NAN, NAN,
+                                                  NAN, NAN };
+    }
 }
