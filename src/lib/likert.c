@@ -562,21 +562,17 @@ static double z_ratio(const mpz_t num, const mpz_t den, long e2, int root)
     return d;
 }
 
-/* The sum of the correlations r_jl = c_jl / sqrt(c_jj c_ll) of the k items
- * but item SKIP (none when SKIP >= k), c the k x k matrix C; INV holds
- * 1 / sqrt(c_jj). */
-static long double corr_sum(const long double *c, const long double *inv,
-                            size_t k, size_t skip)
+/* The sum of the correlations r (k x k) of the k items but item SKIP
+ * (none when SKIP >= k). */
+static long double corr_sum(const long double *r, size_t k, size_t skip)
 {
     long double off = 0;
     for (size_t j = 0; j < k; j++) {
         if (j == skip)
             continue;
-        long double rowsum = 0;
         for (size_t l = j + 1; l < k; l++)
             if (l != skip)
-                rowsum += c[j * k + l] * inv[l];
-        off += rowsum * inv[j];
+                off += r[j * k + l];
     }
     return (long double)(k - (skip < k)) + 2 * off;
 }
@@ -590,34 +586,46 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
 {
     size_t k = s->k, n = s->n, kk = k ? k : 1;
     sums_flush(s);
-    mpz_t t, tr, sc, den, *row = sk_xcalloc(kk, sizeof *row),
+    mpz_t t, u, tr, sc, den, *row = sk_xcalloc(kk, sizeof *row),
           *mii = sk_xcalloc(kk, sizeof *mii);
     long double *c = sk_xcalloc(kk * kk, sizeof *c),
+                *r = sk_xcalloc(kk * kk, sizeof *r),
                 *inv = sk_xcalloc(kk, sizeof *inv);
-    mpz_inits(t, tr, sc, den, (mpz_ptr)0);
-    for (size_t i = 0; i < k; i++) {
+    mpz_inits(t, u, tr, sc, den, (mpz_ptr)0);
+    size_t constant = 0;
+    for (size_t i = 0, p = 0; i < k; p += k - i, i++) {
         mpz_init(row[i]);
         mpz_init(mii[i]);
+        mpz_mul_ui(mii[i], s->z2[p], (unsigned long)n);
+        mpz_submul(mii[i], s->z1[i], s->z1[i]);
+        c[i * k + i] = z_ld(mii[i]);
+        mpz_add(tr, tr, mii[i]);
+        constant += mpz_sgn(mii[i]) == 0;
+        inv[i] = mpz_sgn(mii[i]) > 0 ? 1 / sqrtl(c[i * k + i]) : 0;
+        r[i * k + i] = 1;
     }
     size_t p = 0;
     for (size_t i = 0; i < k; i++)
         for (size_t j = i; j < k; j++, p++) {
+            if (i == j) {
+                mpz_add(row[i], row[i], mii[i]);
+                continue;
+            }
             mpz_mul_ui(t, s->z2[p], (unsigned long)n);
             mpz_submul(t, s->z1[i], s->z1[j]);
             c[i * k + j] = c[j * k + i] = z_ld(t);
             mpz_add(row[i], row[i], t);
-            if (i == j)
-                mpz_set(mii[i], t);
-            else
-                mpz_add(row[j], row[j], t);
+            mpz_add(row[j], row[j], t);
+            /* r = M_ij / sqrt(M_ii M_jj), exactly +-1 when M_ij^2 is
+             * M_ii M_jj (two rows, a repeated item) */
+            mpz_mul(u, t, t);
+            mpz_submul(u, mii[i], mii[j]);
+            r[i * k + j] = r[j * k + i] =
+                mpz_sgn(u) == 0 && mpz_sgn(t) ? (long double)mpz_sgn(t)
+                                              : c[i * k + j] * inv[i] * inv[j];
         }
-    size_t constant = 0;
-    for (size_t i = 0; i < k; i++) {
-        mpz_add(tr, tr, mii[i]);
+    for (size_t i = 0; i < k; i++)
         mpz_add(sc, sc, row[i]);
-        constant += mpz_sgn(mii[i]) == 0;
-        inv[i] = mpz_sgn(mii[i]) > 0 ? 1 / sqrtl(c[i * k + i]) : 0;
-    }
     long double ltr = z_ld(tr), lsc = z_ld(sc);
     a->k = k;
     a->n = n;
@@ -630,7 +638,7 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
     if (n >= 2) {
         a->raw = cronbach(k, ltr, lsc);
         if (!constant)
-            standardised(k, corr_sum(c, inv, k, k), &a->std, &a->mean_r);
+            standardised(k, corr_sum(r, k, k), &a->std, &a->mean_r);
         likert_feldt(a->raw, n, k, level, &a->lo, &a->hi, &a->imprecise);
     }
     /* the score: mean sum Sx / n (/ k), variance sum M / (n (n - 1)) (/ k^2) */
@@ -687,10 +695,10 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
         mpz_sub(t, tr, mii[i]);
         it->alpha_drop = cronbach(k - 1, z_ld(t), rr);
         if (constant - (mpz_sgn(mii[i]) ? 0 : 1) == 0)
-            standardised(k - 1, corr_sum(c, inv, k, i), &it->std_drop,
+            standardised(k - 1, corr_sum(r, k, i), &it->std_drop,
                          &it->mean_r_drop);
     }
-    mpz_clears(t, tr, sc, den, (mpz_ptr)0);
+    mpz_clears(t, u, tr, sc, den, (mpz_ptr)0);
     for (size_t i = 0; i < k; i++) {
         mpz_clear(row[i]);
         mpz_clear(mii[i]);
@@ -698,6 +706,7 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
     free(row);
     free(mii);
     free(c);
+    free(r);
     free(inv);
 }
 
