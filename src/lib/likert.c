@@ -153,16 +153,19 @@ static double cronbach(size_t k, long double tr, long double sc)
 
 /* Standardised alpha and mean inter-item correlation of k items from SR,
  * the sum of their correlation matrix (the variance of the sum of the
- * standardised items); NAN as above. */
+ * standardised items); NAN for fewer than 2 items, and alpha NAN when SR
+ * is not positive (the mean correlation is then still defined: -1 for
+ * two items that correlate -1). */
 static void standardised(size_t k, long double sr, double *std,
                          double *mean_r)
 {
     *std = *mean_r = NAN;
-    if (k < 2 || !(sr > 0))
+    if (k < 2)
         return;
     long double dk = (long double)k;
-    *std = (double)((1 - dk / sr) * (dk / (dk - 1)));
     *mean_r = (double)((sr - dk) / (dk * (dk - 1)));
+    if (sr > 0)
+        *std = (double)((1 - dk / sr) * (dk / (dk - 1)));
 }
 
 /* Everything comes from sums over the rows (O(n k) time, O(n + k) memory
@@ -326,8 +329,10 @@ void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
 /* ---- alpha from exact sums, one row at a time ---- */
 
 enum { SUMS_INT, SUMS_BIG, SUMS_ROWS };
-#define SUMS_INT_MAX 32768.0           /* |code| <= 2^15: |product| <= 2^30 */
-#define SUMS_FLUSH ((size_t)1 << 31)   /* rows between flushes: |sum| < 2^61 */
+#define SUMS_INT_MAX 4096.0    /* |code| <= 2^12: |product| <= 2^24 */
+#define SUMS_BLOCK 64          /* rows summed at once in int32: < 2^31 */
+#define SUMS_FLUSH ((size_t)1 << 31)   /* blocks between flushes of the
+                                          int64 sums: |sum| < 2^61 */
 
 struct likert_sums {
     size_t k, npair, n;
@@ -336,9 +341,12 @@ struct likert_sums {
     double *first;            /* the first row */
     int64_t *v;               /* the row as integers (SUMS_BIG: mantissas) */
     long *ex;                 /* SUMS_BIG: their exponents */
+    int16_t *blk;             /* SUMS_INT: the block's rows, item by item
+                                 (blk[i * SUMS_BLOCK + row]), 0 beyond fill */
+    size_t fill;
     int64_t *s1, *s2;         /* SUMS_INT: sums of x_i and x_i x_j (i <= j,
                                  row by row) since the last flush */
-    size_t since;
+    size_t since;             /* blocks since the last flush */
     mpz_t *z1, *z2, *zv;      /* the sums times 2^-e and 2^-2e, the row
                                  times 2^-e (NULL until needed) */
     long e;
@@ -360,6 +368,7 @@ struct likert_sums *likert_sums_new(size_t k)
     s->v = sk_xcalloc(kk, sizeof *s->v);
     s->s1 = sk_xcalloc(kk, sizeof *s->s1);
     s->s2 = sk_xcalloc(s->npair ? s->npair : 1, sizeof *s->s2);
+    s->blk = sk_xcalloc(kk * SUMS_BLOCK, sizeof *s->blk);
     return s;
 }
 
@@ -383,6 +392,7 @@ void likert_sums_free(struct likert_sums *s)
     free(s->v);
     free(s->s1);
     free(s->s2);
+    free(s->blk);
     free(s->x);
     free(s);
 }
@@ -405,11 +415,15 @@ static void z_add_si(mpz_t z, int64_t v)
         mpz_sub_ui(z, z, -(unsigned long)v);
 }
 
+static void block_sums(struct likert_sums *s);
+
 /* The integer sums into the big ones (at e = 0: the integer sums come
  * first, before any code that needs a scale). */
 static void sums_flush(struct likert_sums *s)
 {
     size_t k = s->k;
+    if (s->fill)
+        block_sums(s);
     if (!s->z1) {
         size_t kk = k ? k : 1;
         s->z1 = sk_xcalloc(kk, sizeof *s->z1);
@@ -423,8 +437,6 @@ static void sums_flush(struct likert_sums *s)
         for (size_t p = 0; p < s->npair; p++)
             mpz_init(s->z2[p]);
     }
-    if (!s->since)
-        return;
     for (size_t i = 0; i < k; i++)
         z_add_si(s->z1[i], s->s1[i]);
     for (size_t p = 0; p < s->npair; p++)
@@ -434,7 +446,7 @@ static void sums_flush(struct likert_sums *s)
     s->since = 0;
 }
 
-/* The row as integers of at most 2^15 into s->v; 0 when a code is not. */
+/* The row as integers of at most 2^12 into s->v; 0 when a code is not. */
 static int row_int(struct likert_sums *s, const double *x)
 {
     for (size_t i = 0; i < s->k; i++) {
@@ -449,22 +461,40 @@ static int row_int(struct likert_sums *s, const double *x)
     return 1;
 }
 
-static void add_int(struct likert_sums *s)
+/* sum a_r b_r over a block: at most 64 products of 2^24, in int32; a loop
+ * of fixed length that compilers vectorise */
+static inline int32_t dot_block(const int16_t *a, const int16_t *b)
+{
+    int32_t t = 0;
+    for (size_t r = 0; r < SUMS_BLOCK; r++)
+        t += a[r] * b[r];
+    return t;
+}
+
+/* The products of the block's rows into the int64 sums: per pair of items
+ * a dot product of two columns of the block (rows past fill are 0). */
+static void block_sums(struct likert_sums *s)
 {
     size_t k = s->k;
-    const int64_t *v = s->v;
     int64_t *q = s->s2;
-    for (size_t i = 0; i < k; i++) {
-        int64_t a = v[i];
-        const int64_t *w = v + i;
-        size_t m = k - i;
-        s->s1[i] += a;
-        for (size_t j = 0; j < m; j++)
-            q[j] += a * w[j];
-        q += m;
-    }
+    for (size_t i = 0; i < k; i++)
+        for (size_t j = i; j < k; j++)
+            *q++ += dot_block(s->blk + i * SUMS_BLOCK,
+                              s->blk + j * SUMS_BLOCK);
+    memset(s->blk, 0, k * SUMS_BLOCK * sizeof *s->blk);
+    s->fill = 0;
     if (++s->since == SUMS_FLUSH)
         sums_flush(s);
+}
+
+static void add_int(struct likert_sums *s)
+{
+    for (size_t i = 0; i < s->k; i++) {
+        s->blk[i * SUMS_BLOCK + s->fill] = (int16_t)s->v[i];
+        s->s1[i] += s->v[i];
+    }
+    if (++s->fill == SUMS_BLOCK)
+        block_sums(s);
 }
 
 /* Any finite codes, exactly: each is an odd integer times 2^ex; the sums

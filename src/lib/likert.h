@@ -67,8 +67,9 @@ void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
 /* The sums that alpha needs, taken one complete row at a time, so that
  * no row is kept: per item the sum of its codes and, per pair of items
  * (i <= j), the sum of their products, all exact. Codes that are integers
- * of at most 2^15 in magnitude (Likert codes) are summed in 64-bit
- * integers; from the first code that is not (a fraction, a large code),
+ * of at most 2^12 in magnitude (Likert codes) are summed in integers
+ * (blocks of 64 rows in 32 bits, then 64 bits); from the first code that
+ * is not (a fraction, a large code),
  * the sums go on exactly in GMP integers (each double is an integer
  * times a power of 2), slower but still without rounding. The covariances
  * then come from n Sxy - Sx Sy, exact, rounded once. Memory is O(k^2),
