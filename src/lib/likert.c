@@ -333,6 +333,8 @@ enum { SUMS_INT, SUMS_BIG, SUMS_ROWS };
 #define SUMS_BLOCK 64          /* rows summed at once in int32: < 2^31 */
 #define SUMS_FLUSH ((size_t)1 << 31)   /* blocks between flushes of the
                                           int64 sums: |sum| < 2^61 */
+#define SUMS_DEC_MAX 3         /* decimals of the integer path */
+static const double sums_pow10[SUMS_DEC_MAX + 1] = { 1, 10, 100, 1000 };
 
 struct likert_sums {
     size_t k, npair, n;
@@ -347,9 +349,12 @@ struct likert_sums {
     int64_t *s1, *s2;         /* SUMS_INT: sums of x_i and x_i x_j (i <= j,
                                  row by row) since the last flush */
     size_t since;             /* blocks since the last flush */
-    mpz_t *z1, *z2, *zv;      /* the sums times 2^-e and 2^-2e, the row
-                                 times 2^-e (NULL until needed) */
+    mpz_t *z1, *z2, *zv;      /* the sums times 10^d 2^-e and 10^2d 2^-2e,
+                                 the row times 10^d 2^-e (NULL until
+                                 needed) */
     long e;
+    int d;                    /* decimals: the integer path sums codes
+                                 times 10^d */
     double *x;                /* SUMS_ROWS: the rows */
     size_t cap;
 };
@@ -446,17 +451,51 @@ static void sums_flush(struct likert_sums *s)
     s->since = 0;
 }
 
-/* The row as integers of at most 2^12 into s->v; 0 when a code is not. */
+/* The decimals of code D, 0 to SUMS_DEC_MAX: the fewest s such that D is
+ * the double nearest m / 10^s for an integer m (the double that "2.5" or
+ * "3.25" was read as); -1 when there is none. */
+static int decimals(double d)
+{
+    for (int p = 0; p <= SUMS_DEC_MAX; p++) {
+        double m = nearbyint(d * sums_pow10[p]);
+        if (fabs(m) < 0x1p52 && m / sums_pow10[p] == d)
+            return p;
+    }
+    return -1;
+}
+
+/* From D decimals to more: the sums so far times a power of 10. */
+static void raise_decimals(struct likert_sums *s, int d)
+{
+    sums_flush(s);
+    unsigned long f = (unsigned long)(sums_pow10[d - s->d] + 0.5);
+    for (size_t i = 0; i < s->k; i++)
+        mpz_mul_ui(s->z1[i], s->z1[i], f);
+    for (size_t p = 0; p < s->npair; p++) {
+        mpz_mul_ui(s->z2[p], s->z2[p], f);
+        mpz_mul_ui(s->z2[p], s->z2[p], f);
+    }
+    s->d = d;
+}
+
+/* The row as integers of at most 2^12 at s->d decimals (codes times 10^d)
+ * into s->v, raising s->d for a code with more decimals (up to
+ * SUMS_DEC_MAX); 0 when a code does not fit. */
 static int row_int(struct likert_sums *s, const double *x)
 {
     for (size_t i = 0; i < s->k; i++) {
-        double d = x[i];
-        if (!(d >= -SUMS_INT_MAX && d <= SUMS_INT_MAX))
+        double d = x[i], c = s->d ? nearbyint(d * sums_pow10[s->d]) : d;
+        if (c >= -SUMS_INT_MAX && c <= SUMS_INT_MAX &&
+            (s->d ? c / sums_pow10[s->d] == d : (double)(int64_t)c == c)) {
+            s->v[i] = (int64_t)c;
+            continue;
+        }
+        int p = decimals(d);
+        if (p <= s->d ||
+            !(fabs(d) * sums_pow10[p] <= SUMS_INT_MAX))
             return 0;
-        int64_t c = (int64_t)d;
-        if ((double)c != d)
-            return 0;
-        s->v[i] = c;
+        raise_decimals(s, p);
+        i = (size_t)-1;         /* every code again at p decimals */
     }
     return 1;
 }
@@ -503,7 +542,6 @@ static void add_int(struct likert_sums *s)
 static void add_big(struct likert_sums *s, const double *x)
 {
     size_t k = s->k;
-    sums_flush(s);
     long emin = s->e;
     for (size_t i = 0; i < k; i++) {
         s->v[i] = 0;
@@ -529,8 +567,10 @@ static void add_big(struct likert_sums *s, const double *x)
             mpz_mul_2exp(s->z2[p], s->z2[p], 2 * d);
         s->e = emin;
     }
+    unsigned long f = (unsigned long)(sums_pow10[s->d] + 0.5);
     for (size_t i = 0; i < k; i++) {
         mpz_set_si(s->zv[i], (long)s->v[i]);
+        mpz_mul_ui(s->zv[i], s->zv[i], f);
         mpz_mul_2exp(s->zv[i], s->zv[i], (mp_bitcnt_t)(s->ex[i] - s->e));
         mpz_add(s->z1[i], s->z1[i], s->zv[i]);
     }
@@ -563,7 +603,10 @@ void likert_sums_add(struct likert_sums *s, const double *x)
             s->nonfinite = 1;
             return;
         }
-    s->mode = SUMS_BIG;
+    if (s->mode == SUMS_INT) {
+        sums_flush(s);          /* the integer sums into GMP, once */
+        s->mode = SUMS_BIG;
+    }
     add_big(s, x);
 }
 
@@ -608,7 +651,7 @@ static long double corr_sum(const long double *r, size_t k, size_t skip)
 }
 
 /* From the exact sums, with M = n Sxy - Sx Sy = n (n - 1) cov (exact
- * integers, times 2^2e): Cronbach's alpha from tr M / sum M, the
+ * integers, times 10^-2d 2^2e): Cronbach's alpha from tr M / sum M, the
  * correlations from M, each "if deleted" from exact sums of M without the
  * item (no difference of rounded numbers). */
 static void sums_alpha(struct likert_sums *s, int sum, double level,
@@ -616,6 +659,7 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
 {
     size_t k = s->k, n = s->n, kk = k ? k : 1;
     sums_flush(s);
+    unsigned long f10 = (unsigned long)(sums_pow10[s->d] + 0.5);   /* 10^d */
     mpz_t t, u, tr, sc, den, *row = sk_xcalloc(kk, sizeof *row),
           *mii = sk_xcalloc(kk, sizeof *mii);
     long double *c = sk_xcalloc(kk * kk, sizeof *c),
@@ -677,6 +721,7 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
         for (size_t i = 0; i < k; i++)
             mpz_add(t, t, s->z1[i]);
         mpz_set_ui(den, (unsigned long)n);
+        mpz_mul_ui(den, den, f10);
         if (!sum)
             mpz_mul_ui(den, den, (unsigned long)k);
         a->mean = z_ratio(t, den, s->e, 0);
@@ -684,6 +729,7 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
     if (n >= 2 && mpz_sgn(sc) >= 0) {
         mpz_set_ui(den, (unsigned long)n);
         mpz_mul_ui(den, den, (unsigned long)(n - 1));
+        mpz_mul_ui(den, den, f10 * f10);
         if (!sum) {
             mpz_mul_ui(den, den, (unsigned long)k);
             mpz_mul_ui(den, den, (unsigned long)k);
@@ -702,10 +748,12 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
         if (n == 0)
             continue;
         mpz_set_ui(den, (unsigned long)n);
+        mpz_mul_ui(den, den, f10);
         it->mean = z_ratio(s->z1[i], den, s->e, 0);
         if (n < 2)
             continue;
         mpz_mul_ui(den, den, (unsigned long)(n - 1));
+        mpz_mul_ui(den, den, f10);
         it->sd = mpz_sgn(mii[i]) ? z_ratio(mii[i], den, 2 * s->e, 1) : 0;
         long double ss = c[i * k + i];
         /* item-rest: sum over j != i of M_ij; the rest's variance

@@ -66,10 +66,11 @@ void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
 
 /* The sums that alpha needs, taken one complete row at a time, so that
  * no row is kept: per item the sum of its codes and, per pair of items
- * (i <= j), the sum of their products, all exact. Codes that are integers
- * of at most 2^12 in magnitude (Likert codes) are summed in integers
- * (blocks of 64 rows in 32 bits, then 64 bits); from the first code that
- * is not (a fraction, a large code),
+ * (i <= j), the sum of their products, all exact. Codes of at most 3
+ * decimals (a code is the decimal m / 10^d whose nearest double it is:
+ * 2.5, 3.25) that are at most 2^12 times 10^d in magnitude (Likert codes,
+ * half points) are summed as integers (blocks of 64 rows in 32 bits, then
+ * 64 bits); from the first code that is not (1/3, a large code),
  * the sums go on exactly in GMP integers (each double is an integer
  * times a power of 2), slower but still without rounding. The covariances
  * then come from n Sxy - Sx Sy, exact, rounded once. Memory is O(k^2),

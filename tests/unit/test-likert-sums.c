@@ -181,11 +181,12 @@ static void assert_same_ratios(const struct likert_alpha *a,
                   same(ia[i].mean_r_drop, ib[i].mean_r_drop));
 }
 
-/* Codes that are not small integers go on in GMP integers, exactly: the
- * data times 1/4 (fractions) or plus 2^40 (beyond 2^12), the first row
- * or only a row in the middle, have the very same covariances up to an
- * exact factor, so every ratio is the same double as with the integers;
- * the means and sds are scaled or shifted exactly. */
+/* Codes with up to 3 decimals stay integers (times 10^3 at most), others
+ * go on in GMP integers, exactly: the data times 1/4 (0.25, 1.75: two
+ * decimals), plus 2^-20 (a fraction of 20 decimals: GMP) or plus 2^40
+ * (beyond 2^12: GMP) have the very same covariances up to an exact
+ * factor, so every ratio is the same double as with the integers; the
+ * means and sds are scaled or shifted exactly. */
 static void test_sums_exact_paths(void)
 {
     double x[LS_N * LS_K], y[LS_N * LS_K];
@@ -203,6 +204,13 @@ static void test_sums_exact_paths(void)
     for (size_t i = 0; i < LS_K; i++)
         CU_ASSERT(ib[i].mean == ia[i].mean / 4 && ib[i].sd == ia[i].sd / 4);
 
+    for (size_t i = 0; i < LS_N * LS_K; i++)
+        y[i] = x[i] + 0x1p-20;
+    by_sums(y, LS_N, LS_K, 0, &b, ib);
+    assert_same_ratios(&a, ia, &b, ib, LS_K);
+    CU_ASSERT_EQUAL(b.sd, a.sd);
+    CU_ASSERT_EQUAL(b.mean, a.mean + 0x1p-20);
+
     const double big = 1099511627776.0;     /* 2^40 */
     for (size_t i = 0; i < LS_N * LS_K; i++)
         y[i] = x[i] + big;
@@ -216,6 +224,20 @@ static void test_sums_exact_paths(void)
 
     /* 20 rows in integers, then a code of 2^12 + 1 (and rows of
      * fractions): against the stored rows */
+    memcpy(y, x, sizeof x);
+    y[20 * LS_K + 2] = 2.5;      /* one decimal, then two, then three */
+    y[25 * LS_K + 3] = 3.25;
+    y[26 * LS_K + 0] = 1.125;
+    by_sums(y, LS_N, LS_K, 0, &b, ib);
+    likert_alpha(y, LS_N, LS_K, 0, 0.95, &a, ia);
+    ASSERT_REL(b.raw, a.raw, 1e-14);
+    ASSERT_REL(b.std, a.std, 1e-14);
+    ASSERT_REL(b.mean, a.mean, 1e-15);
+    ASSERT_REL(b.sd, a.sd, 1e-15);
+    for (size_t i = 0; i < LS_K; i++) {
+        ASSERT_REL(ib[i].r_drop, ia[i].r_drop, 1e-14);
+        ASSERT_REL(ib[i].mean, ia[i].mean, 1e-15);
+    }
     memcpy(y, x, sizeof x);
     y[20 * LS_K + 2] = 4097;
     y[30 * LS_K + 4] = 2.375;
@@ -246,9 +268,10 @@ static int near(double u, double v, double tol)
 }
 
 /* Random Likert codes (and random fractions, the GMP path, in every row
- * or only in the last, after blocks of integers), a few item counts and
- * row counts, sum and mean scoring: as likert_alpha on the stored rows
- * (two passes in long double) within 1e-12. */
+ * or only in the last, after blocks of integers; and half and quarter
+ * points, integers at 1 or 2 decimals), a few item counts and row
+ * counts, sum and mean scoring: as likert_alpha on the stored rows (two
+ * passes in long double) within 1e-12. */
 static void test_sums_random(void)
 {
     gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
@@ -257,7 +280,7 @@ static void test_sums_random(void)
     static const size_t ns[] = { 2, 3, 50, 64, 1001 };
     for (size_t a_k = 0; a_k < sizeof ks / sizeof *ks; a_k++)
         for (size_t a_n = 0; a_n < sizeof ns / sizeof *ns; a_n++)
-            for (int frac = 0; frac < 3; frac++) {
+            for (int frac = 0; frac < 4; frac++) {
                 size_t k = ks[a_k], n = ns[a_n];
                 double *x = malloc(n * k * sizeof *x);
                 CU_ASSERT_FATAL(x != NULL);
@@ -266,8 +289,11 @@ static void test_sums_random(void)
                     for (size_t i = 0; i < k; i++) {
                         double c = (double)(1 + (t + gsl_rng_uniform_int(g, 4))
                                             % 5);
-                        x[r * k + i] = frac == 1 || (frac == 2 && r == n - 1)
-                                       ? c + gsl_rng_uniform(g) : c;
+                        if (frac == 1 || (frac == 2 && r == n - 1))
+                            c += gsl_rng_uniform(g);
+                        else if (frac == 3)
+                            c += 0.25 * (double)gsl_rng_uniform_int(g, 4);
+                        x[r * k + i] = c;
                     }
                 }
                 struct likert_alpha a, b;
