@@ -635,6 +635,17 @@ static double z_ratio(const mpz_t num, const mpz_t den, long e2, int root)
     return d;
 }
 
+/* cronbach() from exact sums: k / (k - 1) (SC - TR) / SC, the difference
+ * taken exactly (no 1 - a ratio near 1); T is scratch. */
+static double cronbach_z(size_t k, const mpz_t tr, const mpz_t sc, mpz_t t)
+{
+    if (k < 2 || mpz_sgn(sc) <= 0)
+        return NAN;
+    long double dk = (long double)k;
+    mpz_sub(t, sc, tr);
+    return (double)(z_ld(t) / z_ld(sc) * (dk / (dk - 1)));
+}
+
 /* The sum of the correlations r (k x k) of the k items but item SKIP
  * (none when SKIP >= k). */
 static long double corr_sum(const long double *r, size_t k, size_t skip)
@@ -660,12 +671,12 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
     size_t k = s->k, n = s->n, kk = k ? k : 1;
     sums_flush(s);
     unsigned long f10 = (unsigned long)(sums_pow10[s->d] + 0.5);   /* 10^d */
-    mpz_t t, u, tr, sc, den, *row = sk_xcalloc(kk, sizeof *row),
+    mpz_t t, u, rz, tr, sc, den, *row = sk_xcalloc(kk, sizeof *row),
           *mii = sk_xcalloc(kk, sizeof *mii);
     long double *c = sk_xcalloc(kk * kk, sizeof *c),
                 *r = sk_xcalloc(kk * kk, sizeof *r),
                 *inv = sk_xcalloc(kk, sizeof *inv);
-    mpz_inits(t, u, tr, sc, den, (mpz_ptr)0);
+    mpz_inits(t, u, rz, tr, sc, den, (mpz_ptr)0);
     size_t constant = 0;
     for (size_t i = 0, p = 0; i < k; p += k - i, i++) {
         mpz_init(row[i]);
@@ -700,7 +711,7 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
         }
     for (size_t i = 0; i < k; i++)
         mpz_add(sc, sc, row[i]);
-    long double ltr = z_ld(tr), lsc = z_ld(sc);
+    long double lsc = z_ld(sc);
     a->k = k;
     a->n = n;
     a->constant = constant;
@@ -710,7 +721,7 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
     a->imprecise = 0;
     a->out_of_range = 0;
     if (n >= 2) {
-        a->raw = cronbach(k, ltr, lsc);
+        a->raw = cronbach_z(k, tr, sc, t);
         if (!constant)
             standardised(k, corr_sum(r, k, k), &a->std, &a->mean_r);
         likert_feldt(a->raw, n, k, level, &a->lo, &a->hi, &a->imprecise);
@@ -760,23 +771,23 @@ static void sums_alpha(struct likert_sums *s, int sum, double level,
          * sum M - 2 row_i + M_ii; item-total: row_i */
         mpz_sub(t, row[i], mii[i]);
         long double cr = z_ld(t);
-        mpz_set(t, sc);
-        mpz_submul_ui(t, row[i], 2);
-        mpz_add(t, t, mii[i]);           /* sum M - 2 row_i + M_ii */
-        long double rr = z_ld(t);
+        mpz_set(rz, sc);
+        mpz_submul_ui(rz, row[i], 2);
+        mpz_add(rz, rz, mii[i]);         /* sum M - 2 row_i + M_ii */
+        long double rr = z_ld(rz);
         if (k >= 2 && ss > 0 && rr > 0)
             it->r_drop = (double)(cr / sqrtl(ss * rr));
         if (ss > 0 && lsc > 0)
             it->raw_r = (double)(z_ld(row[i]) / sqrtl(ss * lsc));
         if (k < 3)
             continue;
-        mpz_sub(t, tr, mii[i]);
-        it->alpha_drop = cronbach(k - 1, z_ld(t), rr);
+        mpz_sub(u, tr, mii[i]);
+        it->alpha_drop = cronbach_z(k - 1, u, rz, t);
         if (constant - (mpz_sgn(mii[i]) ? 0 : 1) == 0)
             standardised(k - 1, corr_sum(r, k, i), &it->std_drop,
                          &it->mean_r_drop);
     }
-    mpz_clears(t, u, tr, sc, den, (mpz_ptr)0);
+    mpz_clears(t, u, rz, tr, sc, den, (mpz_ptr)0);
     for (size_t i = 0; i < k; i++) {
         mpz_clear(row[i]);
         mpz_clear(mii[i]);
