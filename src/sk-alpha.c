@@ -135,8 +135,8 @@ static void usage(void)
 
 /* A note on standard error for every NA that the data (not the options)
  * make: too few rows or items, an item without variance, a sum without
- * variance, an interval that libRmath could not give precisely. X holds
- * the a->n complete rows. */
+ * variance, an interval that libRmath could not give precisely. X is
+ * the first complete row (NULL when none). */
 static void notes(const struct codebook_scale *S, const struct codebook *cb,
                   const char *gtext, const double *x,
                   const struct likert_alpha *a,
@@ -190,10 +190,11 @@ static void notes(const struct codebook_scale *S, const struct codebook *cb,
                  "variance: std_alpha is NA", S->name, gtext);
 }
 
-/* The complete rows of one scale in one group. */
+/* The sums of the complete rows of one scale in one group (no rows
+ * kept), and the rows seen and set aside. */
 struct rows {
-    double *x;
-    size_t n, cap, seen, aside;
+    struct likert_sums *sums;     /* NULL until the first complete row */
+    size_t seen, aside;
 };
 
 /* Everything a run holds: the codebook, its chosen scales, the complete
@@ -267,12 +268,9 @@ static void add_row(const struct run *u, struct rows *grow,
             R->aside += !missing;
             continue;
         }
-        if ((R->n + 1) * S->nitems > R->cap) {
-            R->cap = R->cap ? 2 * R->cap : 1024 * S->nitems;
-            R->x = sk_xreallocarray(R->x, R->cap, sizeof *R->x);
-        }
-        memcpy(R->x + R->n * S->nitems, vals, S->nitems * sizeof *vals);
-        R->n++;
+        if (!R->sums)
+            R->sums = likert_sums_new(S->nitems);
+        likert_sums_add(R->sums, vals);
     }
 }
 
@@ -317,14 +315,18 @@ static void compute(struct run *u, double level)
         const struct codebook_scale *S = &u->cb->scale[u->sc[s]];
         for (size_t g = 0; g < u->ngroups; g++) {
             size_t r = g * u->nsc + s;
+            struct rows *R = &u->rows[r];
             u->ires[r] = sk_xcalloc(S->nitems, sizeof **u->ires);
-            likert_alpha(u->rows[r].x, u->rows[r].n, S->nitems, S->sum,
-                         level, &u->res[r], u->ires[r]);
+            if (!R->sums)
+                R->sums = likert_sums_new(S->nitems);
+            likert_sums_alpha(R->sums, S->sum, level, &u->res[r],
+                              u->ires[r]);
             char gtext[256] = "";
             if (u->co->by)
                 snprintf(gtext, sizeof gtext, ", group '%s'",
                          strmap_key(u->groups, g));
-            notes(S, u->cb, gtext, u->rows[r].x, &u->res[r], u->ires[r]);
+            notes(S, u->cb, gtext, likert_sums_first(R->sums), &u->res[r],
+                  u->ires[r]);
             for (size_t j = 0; j < S->nitems; j++)
                 if (u->ires[r][j].r_drop < 0)
                     sk_error("scale '%s'%s: item '%s' correlates negatively "
@@ -391,7 +393,7 @@ static void print_rows(const struct run *u, int by_item, int precision)
             char *neg = negative_items(u, S, u->ires[r]);
             struct scale_row sr = {
                 S->name, gname, a->k, a->n,
-                u->rows[r].seen - u->rows[r].n - u->rows[r].aside,
+                u->rows[r].seen - a->n - u->rows[r].aside,
                 u->rows[r].aside, a->raw, a->std, a->lo, a->hi, a->mean_r, a->mean, a->sd, neg
             };
             out_cells(&o, scale_cols, NELEM(scale_cols), flags, &sr);
@@ -404,7 +406,7 @@ static void print_rows(const struct run *u, int by_item, int precision)
 static void run_free(struct run *u)
 {
     for (size_t r = 0; r < u->ngroups * u->nsc; r++) {
-        free(u->rows[r].x);
+        likert_sums_free(u->rows[r].sums);
         free(u->ires[r]);
     }
     free(u->rows);

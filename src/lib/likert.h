@@ -64,6 +64,42 @@ struct likert_alpha_item {
 void likert_alpha(const double *x, size_t n, size_t k, int sum, double level,
                   struct likert_alpha *a, struct likert_alpha_item *item);
 
+/* The sums that alpha needs, taken one complete row at a time, so that
+ * no row is kept: per item the sum of its codes and, per pair of items
+ * (i <= j), the sum of their products, all exact. Codes of at most 3
+ * decimals (a code is the decimal m / 10^d whose nearest double it is:
+ * 2.5, 3.25) that are at most 2^12 times 10^d in magnitude (Likert codes,
+ * half points) are summed as integers (blocks of 64 rows in 32 bits, then
+ * 64 bits); from the first code that is not (1/3, a large code),
+ * the sums go on exactly in GMP integers (each double is an integer
+ * times a power of 2), slower but still without rounding. The covariances
+ * then come from n Sxy - Sx Sy, exact, rounded once. Memory is O(k^2),
+ * whatever the number of rows, for k <= LIKERT_SUMS_KMAX; a wider scale
+ * keeps its rows instead (O(n k)) for likert_alpha, whose O(n k) time
+ * beats the O(n k^2) of the products there. */
+#define LIKERT_SUMS_KMAX 128
+struct likert_sums;
+
+/* New sums for k >= 1 items (sk_xmalloc: aborts on no memory). */
+struct likert_sums *likert_sums_new(size_t k);
+
+/* Add one complete row: k finite codes (after reverse keying). */
+void likert_sums_add(struct likert_sums *s, const double *x);
+
+/* The rows added so far; the first of them (k codes), or NULL when none. */
+size_t likert_sums_n(const struct likert_sums *s);
+const double *likert_sums_first(const struct likert_sums *s);
+
+/* What likert_alpha gives for the rows added, with the same NAN rules and
+ * at least its accuracy: the means and sds (item and score) are the
+ * doubles nearest the exact values, the ratios are taken in long double
+ * from exact sums of squares and products. S is not changed but for
+ * the form of its sums (hence not const). */
+void likert_sums_alpha(struct likert_sums *s, int sum, double level,
+                       struct likert_alpha *a, struct likert_alpha_item *item);
+
+void likert_sums_free(struct likert_sums *s);
+
 /* The sample covariance matrix (n - 1) cov[i * k + j] and the means of the
  * n rows of k columns x[row * k + col], by the two-pass algorithm in long
  * double (as R's cov()); NAN when n < 2. O(n k^2): likert_alpha does not

@@ -18,6 +18,7 @@ int main(void)
         return 99;
     if (register_csvin_tests() || register_numparse_tests() ||
         register_stats_tests() || register_likert_tests() ||
+        register_likert_sums_tests() ||
         register_paired_tests() || register_twogroup_tests() ||
         register_boot_tests() || register_agree_tests() ||
         register_numfmt_tests() || register_import_tests()) {

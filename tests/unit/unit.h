@@ -9,6 +9,7 @@ int register_csvin_tests(void);
 int register_numparse_tests(void);
 int register_stats_tests(void);
 int register_likert_tests(void);
+int register_likert_sums_tests(void);
 int register_paired_tests(void);
 int register_twogroup_tests(void);
 int register_agree_tests(void);
