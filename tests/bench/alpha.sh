@@ -50,10 +50,7 @@ c = d[["q%d" % i for i in range(1, 21)]].cov().to_numpy()
 k = c.shape[0]
 print("raw_alpha %.15g" % (k / (k - 1) * (1 - c.trace() / c.sum())))
 EOF
-vars="role A1"
-i=1
-while [ "$i" -le 20 ]; do vars="$vars q$i F1.0"; i=$((i + 1)); done
-{ pspp_get "$DATA" "$vars"
+{ pspp_get "$DATA" "$(pspp_groups_items)"
   echo 'RELIABILITY /VARIABLES=q1 TO q20 /MODEL=ALPHA.'
 } >"$work/alpha.sps"
 

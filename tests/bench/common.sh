@@ -442,3 +442,11 @@ pspp_get() {
     printf "GET DATA /TYPE=TXT /FILE='%s' /ARRANGEMENT=DELIMITED /DELCASE=LINE\n" "$1"
     printf '  /FIRSTCASE=2 /DELIMITERS="," /VARIABLES=%s.\n' "$2"
 }
+
+# pspp_groups_items: the VARIABLES of gendata's groups kind (role, q1..q20).
+pspp_groups_items() {
+    _v="role A1"
+    _i=1
+    while [ "$_i" -le 20 ]; do _v="$_v q$_i F1.0"; _i=$((_i + 1)); done
+    printf '%s\n' "$_v"
+}

@@ -64,10 +64,7 @@ for q in ["q%d" % i for i in range(1, 21)]:
     if q == "q1":
         print("t %.15g" % t.statistic)
 EOF
-vars="role A1"
-i=1
-while [ "$i" -le 20 ]; do vars="$vars q$i F1.0"; i=$((i + 1)); done
-{ pspp_get "$DATA" "$vars"
+{ pspp_get "$DATA" "$(pspp_groups_items)"
   echo "T-TEST /VARIABLES=q1 TO q20 /GROUPS=role('A','B')."
   echo "NPAR TESTS /M-W=q1 TO q20 BY role('A','B')."
 } >"$work/compare.sps"

@@ -42,10 +42,7 @@ d = pd.read_csv(sys.argv[1])
 t = {c: d[c].value_counts().sort_index() for c in d.columns[1:]}
 print("q1_4", t["q1"][4])
 EOF
-vars="role A1"
-i=1
-while [ "$i" -le 20 ]; do vars="$vars q$i F1.0"; i=$((i + 1)); done
-{ pspp_get "$DATA" "$vars"
+{ pspp_get "$DATA" "$(pspp_groups_items)"
   echo 'FREQUENCIES /VARIABLES=q1 TO q20.'
 } >"$work/freq.sps"
 
