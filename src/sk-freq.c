@@ -425,7 +425,6 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
         c->all[i] = freqtab_new();
     double *code = sk_xcalloc(n ? n : 1, sizeof *code);
     struct input_row row;
-    int grouped = 0;
     while (codebook_data_next(d, code, &row)) {
         size_t g = row.group ? strmap_intern(c->groups, row.group,
                                              row.group_len, NULL) : 0;
@@ -443,10 +442,10 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
                     freqtab_add(c->all[i], code[i], 1);
             }
         }
-        grouped = row.group != NULL;
     }
-    /* without groups the one group's tables are the totals */
-    if (!grouped && gt.ngroups == 1)
+    /* without groups (none interned) the one group's tables are the
+     * totals */
+    if (strmap_size(c->groups) == 0 && gt.ngroups == 1)
         for (size_t i = 0; i < n; i++)
             freqtab_merge(c->all[i], ((struct count_cell *)gt.cell)[i].tab);
     free(code);

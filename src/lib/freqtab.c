@@ -13,12 +13,13 @@ struct slot {
     size_t count;    /* 0: empty */
 };
 
-/* Whole numbers 0..SMALL-1 (answer codes) are counted in small[], no
- * hashing; every other value in the hash. used counts both. */
-#define SMALL 64
+/* Whole numbers 0..SMALL-1 (answer codes) are counted in small[] (made
+ * at the first one: a table per group and item stays small), no hashing;
+ * every other value in the hash. used counts both. */
+#define SMALL 16
 
 struct freqtab {
-    size_t small[SMALL];
+    size_t *small;
     struct slot *slots;
     size_t cap, used;
     double *sorted_x;
@@ -49,6 +50,7 @@ void freqtab_free(struct freqtab *t)
 {
     if (!t)
         return;
+    free(t->small);
     free(t->slots);
     free(t->sorted_x);
     free(t->sorted_c);
@@ -69,6 +71,8 @@ void freqtab_add(struct freqtab *t, double x, size_t count)
     if (x >= 0 && x < SMALL) {
         size_t v = (size_t)x;    /* 0 for -0.0 too: one key for both */
         if ((double)v == x) {
+            if (!t->small)
+                t->small = sk_xcalloc(SMALL, sizeof *t->small);
             t->used += t->small[v] == 0;
             t->small[v] += count;
             return;
@@ -99,7 +103,7 @@ void freqtab_add(struct freqtab *t, double x, size_t count)
 
 void freqtab_merge(struct freqtab *t, const struct freqtab *from)
 {
-    for (size_t v = 0; v < SMALL; v++)
+    for (size_t v = 0; from->small && v < SMALL; v++)
         if (from->small[v])
             freqtab_add(t, (double)v, from->small[v]);
     for (size_t i = 0; i < from->cap; i++)
@@ -124,7 +128,7 @@ size_t freqtab_sorted(struct freqtab *t, const double **values,
     /* Counts may have grown since the last sort; refresh them always. */
     struct slot *tmp = sk_xmalloc((t->used ? t->used : 1) * sizeof *tmp);
     size_t k = 0;
-    for (size_t v = 0; v < SMALL; v++)
+    for (size_t v = 0; t->small && v < SMALL; v++)
         if (t->small[v]) {
             tmp[k].x = (double)v;
             tmp[k++].count = t->small[v];

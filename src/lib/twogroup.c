@@ -562,6 +562,20 @@ void stats_runs_free(struct stats_runs *r)
     r->k = r->n = 0;
 }
 
+/* The runs of both groups, for the array forms of the tests. */
+static void runs_both(const double *a, size_t na, const double *b,
+                      size_t nb, struct stats_runs r[2])
+{
+    stats_runs_make(a, na, &r[0]);
+    stats_runs_make(b, nb, &r[1]);
+}
+
+static void runs_both_free(struct stats_runs r[2])
+{
+    stats_runs_free(&r[0]);
+    stats_runs_free(&r[1]);
+}
+
 /* stats_diff_count_le over runs: the same pointer walk, weighted. */
 static unsigned long long runs_count_le(const struct stats_runs *a,
                                         const struct stats_runs *b, double t)
@@ -597,12 +611,10 @@ static double runs_kth(const struct stats_runs *ra, const struct stats_runs *rb,
 double stats_diff_kth(const double *a, size_t na, const double *b,
                       size_t nb, unsigned long long k)
 {
-    struct stats_runs ra, rb;
-    stats_runs_make(a, na, &ra);
-    stats_runs_make(b, nb, &rb);
-    double d = runs_kth(&ra, &rb, k);
-    stats_runs_free(&ra);
-    stats_runs_free(&rb);
+    struct stats_runs r[2];
+    runs_both(a, na, b, nb, r);
+    double d = runs_kth(&r[0], &r[1], k);
+    runs_both_free(r);
     return d;
 }
 
@@ -738,12 +750,10 @@ void stats_ranksum(const double *a, size_t na, const double *b, size_t nb,
                    const struct stats_ranksum_opts *o,
                    struct stats_ranksum *r)
 {
-    struct stats_runs ra, rb;
-    stats_runs_make(a, na, &ra);
-    stats_runs_make(b, nb, &rb);
-    stats_ranksum_runs(&ra, &rb, o, r);
-    stats_runs_free(&ra);
-    stats_runs_free(&rb);
+    struct stats_runs ru[2];
+    runs_both(a, na, b, nb, ru);
+    stats_ranksum_runs(&ru[0], &ru[1], o, r);
+    runs_both_free(ru);
 }
 
 void stats_ranksum_runs(const struct stats_runs *ra,
@@ -838,12 +848,10 @@ void stats_dominance(const double *a, size_t na, const double *b, size_t nb,
                      double level, enum stats_alt alt,
                      struct stats_dominance *r)
 {
-    struct stats_runs ra, rb;
-    stats_runs_make(a, na, &ra);
-    stats_runs_make(b, nb, &rb);
-    stats_dominance_runs(&ra, &rb, level, alt, r);
-    stats_runs_free(&ra);
-    stats_runs_free(&rb);
+    struct stats_runs ru[2];
+    runs_both(a, na, b, nb, ru);
+    stats_dominance_runs(&ru[0], &ru[1], level, alt, r);
+    runs_both_free(ru);
 }
 
 void stats_dominance_runs(const struct stats_runs *ra,
@@ -1217,16 +1225,10 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
 double stats_fisher_values(const double *a, size_t na, const double *b,
                            size_t nb, int *flags)
 {
-    if (na == 0 || nb == 0) {
-        *flags |= STATS_TG_SMALL_N;
-        return NAN;
-    }
-    struct stats_runs ra, rb;
-    stats_runs_make(a, na, &ra);
-    stats_runs_make(b, nb, &rb);
-    double p = stats_fisher_runs(&ra, &rb, flags);
-    stats_runs_free(&ra);
-    stats_runs_free(&rb);
+    struct stats_runs r[2];
+    runs_both(a, na, b, nb, r);
+    double p = stats_fisher_runs(&r[0], &r[1], flags);
+    runs_both_free(r);
     return p;
 }
 
