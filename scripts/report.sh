@@ -44,7 +44,8 @@ Input:
       --roster-group=COL  the roster's group column (default: --group)
       --group=COLUMN    the respondents' group (role): frequencies by
                         group and, with two groups, the groups compared;
-                        with more, each against the reference
+                        with more, each against the reference (p
+                        Holm-adjusted across the comparisons)
       --reference=LEVEL the reference group of --group (default: the
                         first found)
       --dyad=COLUMN     the pair id: members of one pair (one of each
@@ -58,8 +59,9 @@ Report:
       --title=TEXT      the report's title
       --min-cell=N      in breakdowns by group, counts and percentages of
                         fewer than N respondents are suppressed (shown as
-                        a dash), and the table note says so (default 0:
-                        none)
+                        a dash), with the cells that would give them away
+                        from the totals, and the table note says so
+                        (default 0: none)
       --seed=N          the bootstrap's seed (default 20240601)
       --replicates=B    bootstrap replicates (default 10000)
       --help            show this help and exit
