@@ -14,12 +14,21 @@
 
 /* ---- reading the items ---- */
 
+/* An item as each row reads it, in one place (the hot loop's data). */
+struct plan {
+    size_t slot;          /* its key or numeric column index */
+    int text;             /* read as a text answer */
+    int has_range;
+    double min, max;
+};
+
 struct codebook_data {
     const struct codebook *cb;
     struct input *in;
     size_t *items, n;
     size_t *slot;         /* per item: its key or numeric column index */
     int *text;            /* per item: read as a text answer */
+    struct plan *plan;    /* per item: what each row needs of it */
     int by;               /* key 0 is the group */
     struct codebook_answer *ans;    /* of the last row, per item */
 };
@@ -64,6 +73,12 @@ struct codebook_data *codebook_data_open_keys(const struct codebook *cb,
             d->slot[i] = nnums;
             nums[nnums++] = it->column;
         }
+    }
+    d->plan = sk_xcalloc(n ? n : 1, sizeof *d->plan);
+    for (size_t i = 0; i < n; i++) {
+        const struct codebook_item *it = &cb->item[items[i]];
+        d->plan[i] = (struct plan){ d->slot[i], d->text[i], it->has_range,
+                                    it->min, it->max };
     }
     input_set_keys(in, keys, nkeys);
     input_set_columns(in, nums, nnums);
@@ -122,32 +137,13 @@ int codebook_data_next(struct codebook_data *d, double *code,
         row->group = row->key[0];
         row->group_len = row->key_len[0];
     }
+    const struct plan *pl = d->plan;
+    struct codebook_answer *ans = d->ans;
     for (size_t i = 0; i < d->n; i++) {
-        const struct codebook_item *it = &d->cb->item[d->items[i]];
-        size_t k = d->slot[i];
-        struct codebook_answer *a = &d->ans[i];
-        if (d->text[i]) {
-            if (row->key_missing[k]) {
-                code[i] = NAN;
-                *a = (struct codebook_answer){ CODEBOOK_ANSWER_MISSING, NAN,
-                                               { NAN, 0, 0, 0 } };
-                continue;
-            }
-            const char *s = row->key[k];
-            size_t len = row->key_len[k];
-            enum codebook_match m = codebook_match(
-                &d->cb->levels[it->levels], s, len, &code[i]);
-            if (m == CODEBOOK_ASIDE) {
-                *a = (struct codebook_answer){ CODEBOOK_ANSWER_ASIDE, code[i],
-                                               { NAN, 0, 0, 0 } };
-                code[i] = NAN;
-                continue;
-            }
-            if (m != CODEBOOK_OK)
-                bad_answer(d, row, i, s, len, m);
-            *a = (struct codebook_answer){ CODEBOOK_ANSWER_VALUE, code[i],
-                                           code_value(code[i]) };
-        } else {
+        size_t k = pl[i].slot;
+        struct codebook_answer *a = &ans[i];
+        if (!pl[i].text) {
+            /* a code read as a number: most answers */
             const struct input_cell *c = &row->cell[k];
             if (c->missing) {
                 code[i] = NAN;
@@ -155,15 +151,39 @@ int codebook_data_next(struct codebook_data *d, double *code,
                                                { NAN, 0, 0, 0 } };
                 continue;
             }
-            code[i] = c->v.x == 0 ? 0 : c->v.x;
-            *a = (struct codebook_answer){ CODEBOOK_ANSWER_VALUE, code[i],
-                                           c->v };
-            if (it->has_range && (code[i] < it->min || code[i] > it->max)) {
-                size_t col = it->column;
+            double x = c->v.x == 0 ? 0 : c->v.x;
+            code[i] = x;
+            a->kind = CODEBOOK_ANSWER_VALUE;
+            a->code = x;
+            a->v = c->v;
+            if (pl[i].has_range && (x < pl[i].min || x > pl[i].max)) {
+                size_t col = d->cb->item[d->items[i]].column;
                 bad_answer(d, row, i, row->field[col], row->field_len[col],
                            CODEBOOK_OUT_OF_RANGE);
             }
+            continue;
         }
+        const struct codebook_item *it = &d->cb->item[d->items[i]];
+        if (row->key_missing[k]) {
+            code[i] = NAN;
+            *a = (struct codebook_answer){ CODEBOOK_ANSWER_MISSING, NAN,
+                                           { NAN, 0, 0, 0 } };
+            continue;
+        }
+        const char *s = row->key[k];
+        size_t len = row->key_len[k];
+        enum codebook_match m = codebook_match(&d->cb->levels[it->levels], s,
+                                               len, &code[i]);
+        if (m == CODEBOOK_ASIDE) {
+            *a = (struct codebook_answer){ CODEBOOK_ANSWER_ASIDE, code[i],
+                                           { NAN, 0, 0, 0 } };
+            code[i] = NAN;
+            continue;
+        }
+        if (m != CODEBOOK_OK)
+            bad_answer(d, row, i, s, len, m);
+        *a = (struct codebook_answer){ CODEBOOK_ANSWER_VALUE, code[i],
+                                       code_value(code[i]) };
     }
     return 1;
 }
@@ -175,6 +195,7 @@ void codebook_data_close(struct codebook_data *d)
     free(d->items);
     free(d->slot);
     free(d->text);
+    free(d->plan);
     free(d->ans);
     free(d);
 }

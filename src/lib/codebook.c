@@ -239,12 +239,3 @@ char *codebook_levels_text(const struct codebook_levels *l)
     return out;
 }
 
-double codebook_keyed(const struct codebook *cb, size_t item, double code)
-{
-    const struct codebook_item *it = &cb->item[item];
-    if (!it->reverse || isnan(code))
-        return code;
-    /* (min - code) + max: never beyond the range of a double for a code
-     * in [min, max], as (min + max) - code can be (min = 1e308) */
-    return (it->min - code) + it->max;
-}

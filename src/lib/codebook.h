@@ -29,6 +29,7 @@
 #ifndef SK_CODEBOOK_H
 #define SK_CODEBOOK_H
 
+#include <math.h>
 #include <stddef.h>
 
 
@@ -154,7 +155,16 @@ char *codebook_levels_text(const struct codebook_levels *l);
 /* The code as scored: (min + max) - code for a reverse-keyed item, min
  * and max those declared; the code itself otherwise. The one place where
  * reverse keying is done. */
-double codebook_keyed(const struct codebook *cb, size_t item, double code);
+static inline double codebook_keyed(const struct codebook *cb, size_t item,
+                                    double code)
+{
+    const struct codebook_item *it = &cb->item[item];
+    if (!it->reverse || isnan(code))
+        return code;
+    /* (min - code) + max: never beyond the range of a double for a code
+     * in [min, max], as (min + max) - code can be (min = 1e308) */
+    return (it->min - code) + it->max;
+}
 
 /* Bind each item of a codebook read from a file to the data column of its
  * name, or else to the column whose header (blanks around it trimmed) is

@@ -15,6 +15,9 @@
 
 #define NO_NUL ((size_t)-1)
 
+/* Bytes kept free after the last field's NUL in the field buffer. */
+#define FIELD_SLACK 16
+
 struct rowrec {
     size_t first;          /* index of its first field */
     size_t nfields;
@@ -112,29 +115,32 @@ static unsigned long count_newlines(const char *s, size_t n,
 /* memcpy of LEN bytes, with fixed-size copies (inlined) for the short
  * fields that are most of them: two that overlap cover 1 to 16 bytes,
  * never past either end. */
-static void copy_field(char *dst, const unsigned char *src, size_t len)
+static inline __attribute__((always_inline)) void
+copy_field(char *dst, const unsigned char *src, size_t len)
 {
-    if (len >= 8 && len <= 16) {
-        memcpy(dst, src, 8);
-        memcpy(dst + len - 8, src + len - 8, 8);
-    } else if (len >= 4 && len < 8) {
+    if (len == 1)                     /* an answer code: first */
+        dst[0] = (char)src[0];
+    else if (len >= 4 && len < 8) {
         memcpy(dst, src, 4);
         memcpy(dst + len - 4, src + len - 4, 4);
+    } else if (len >= 8 && len <= 16) {
+        memcpy(dst, src, 8);
+        memcpy(dst + len - 8, src + len - 8, 8);
     } else if (len >= 2 && len < 4) {
         memcpy(dst, src, 2);
         memcpy(dst + len - 2, src + len - 2, 2);
-    } else if (len == 1)
-        dst[0] = (char)src[0];
-    else if (len > 16)
+    } else if (len > 16)
         memcpy(dst, src, len);
 }
 
-static void on_field(void *data, size_t len, void *ctx)
+/* on_field's every other case: the buffers grown, a field longer than 16
+ * bytes, or one that may hold a line break or a NUL byte. */
+static void __attribute__((noinline))
+on_field_slow(struct csvin *r, const void *data, size_t len)
 {
-    struct csvin *r = ctx;
     size_t blen = r->blen, nf = r->nf;
-    if (blen + len + 1 > r->bcap) {
-        while (blen + len + 1 > r->bcap)
+    if (blen + len + 1 + FIELD_SLACK > r->bcap) {
+        while (blen + len + 1 + FIELD_SLACK > r->bcap)
             r->bcap = r->bcap ? 2 * r->bcap : CHUNK;
         r->buf = sk_xrealloc(r->buf, r->bcap);
     }
@@ -148,19 +154,14 @@ static void on_field(void *data, size_t len, void *ctx)
     r->nf = nf + 1;
     r->blen = blen + len + 1;
     r->cur_nfields++;
-    /* The copy, and whether a byte may be a line break or a NUL: this
-     * runs for every field, most of them a few bytes (an answer code). */
     const unsigned char *src = data;
     char *dst = r->buf + blen;
     int clean = r->dirty < r->term;
     r->term = r->chunk_no;
-    if (clean) {
-        copy_field(dst, src, len);
-        dst[len] = '\0';
-        return;
-    }
     int ctl = 0;
-    if (len <= 16)
+    if (clean)
+        copy_field(dst, src, len);
+    else if (len <= 16)
         for (size_t i = 0; i < len; i++) {
             dst[i] = (char)src[i];
             ctl |= src[i] <= '\r';
@@ -180,6 +181,30 @@ static void on_field(void *data, size_t len, void *ctx)
         }
         r->cur_newlines += k;
     }
+}
+
+/* Every field: its copy and its place. The common case (room in the
+ * buffers, at most 16 bytes, no quote or NUL byte since the last field's
+ * end: see term) makes no call, so it saves no registers; this runs for
+ * every field, most of them a few bytes (an answer code). */
+static void on_field(void *data, size_t len, void *ctx)
+{
+    struct csvin *r = ctx;
+    size_t blen = r->blen, nf = r->nf;
+    if (__builtin_expect(len > 16 || blen + len + 1 + FIELD_SLACK > r->bcap ||
+                         nf == r->fcap || r->dirty >= r->term, 0)) {
+        on_field_slow(r, data, len);
+        return;
+    }
+    r->foff[nf] = blen;
+    r->flen[nf] = len;
+    r->nf = nf + 1;
+    r->blen = blen + len + 1;
+    r->cur_nfields++;
+    r->term = r->chunk_no;
+    char *dst = r->buf + blen;
+    copy_field(dst, data, len);
+    dst[len] = '\0';
 }
 
 static void on_row(int c, void *ctx)

@@ -8,23 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct slot {
+struct freqtab_slot {
     double x;
     size_t count;    /* 0: empty */
 };
 
-/* Whole numbers 0..SMALL-1 (answer codes) are counted in small[] (made
- * at the first one: a table per group and item stays small), no hashing;
- * every other value in the hash. used counts both. */
-#define SMALL 16
-
-struct freqtab {
-    size_t *small;
-    struct slot *slots;
-    size_t cap, used;
-    double *sorted_x;
-    size_t *sorted_c;
-};
+#define SMALL FREQTAB_SMALL
 
 static size_t hash_double(double x, size_t mask)
 {
@@ -57,7 +46,8 @@ void freqtab_free(struct freqtab *t)
     free(t);
 }
 
-static void insert(struct slot *slots, size_t mask, double x, size_t count)
+static void insert(struct freqtab_slot *slots, size_t mask, double x,
+                   size_t count)
 {
     size_t i = hash_double(x, mask);
     while (slots[i].count && slots[i].x != x)
@@ -66,7 +56,7 @@ static void insert(struct slot *slots, size_t mask, double x, size_t count)
     slots[i].count += count;
 }
 
-void freqtab_add(struct freqtab *t, double x, size_t count)
+void freqtab_add_any(struct freqtab *t, double x, size_t count)
 {
     if (x >= 0 && x < SMALL) {
         size_t v = (size_t)x;    /* 0 for -0.0 too: one key for both */
@@ -91,7 +81,7 @@ void freqtab_add(struct freqtab *t, double x, size_t count)
     t->used++;
     if (2 * t->used > t->cap) {
         size_t ncap = 2 * t->cap;
-        struct slot *ns = sk_xcalloc(ncap, sizeof *ns);
+        struct freqtab_slot *ns = sk_xcalloc(ncap, sizeof *ns);
         for (size_t k = 0; k < t->cap; k++)
             if (t->slots[k].count)
                 insert(ns, ncap - 1, t->slots[k].x, t->slots[k].count);
@@ -118,7 +108,8 @@ size_t freqtab_distinct(const struct freqtab *t)
 
 static int cmp_slot(const void *a, const void *b)
 {
-    double x = ((const struct slot *)a)->x, y = ((const struct slot *)b)->x;
+    double x = ((const struct freqtab_slot *)a)->x,
+           y = ((const struct freqtab_slot *)b)->x;
     return (x > y) - (x < y);
 }
 
@@ -126,7 +117,7 @@ size_t freqtab_sorted(struct freqtab *t, const double **values,
                       const size_t **counts)
 {
     /* Counts may have grown since the last sort; refresh them always. */
-    struct slot *tmp = sk_xmalloc((t->used ? t->used : 1) * sizeof *tmp);
+    struct freqtab_slot *tmp = sk_xmalloc((t->used ? t->used : 1) * sizeof *tmp);
     size_t k = 0;
     for (size_t v = 0; t->small && v < SMALL; v++)
         if (t->small[v]) {

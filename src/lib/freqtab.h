@@ -8,13 +8,40 @@
 
 #include <stddef.h>
 
-struct freqtab;
+/* Whole numbers 0..FREQTAB_SMALL-1 (answer codes) are counted in small[]
+ * (made at the first one: a table per group and item stays small), no
+ * hashing; every other value in the hash. used counts both. The fields
+ * are freqtab.c's; they are here for freqtab_add's inline case. */
+#define FREQTAB_SMALL 16
+
+struct freqtab {
+    size_t *small;
+    struct freqtab_slot *slots;
+    size_t cap, used;
+    double *sorted_x;
+    size_t *sorted_c;
+};
 
 struct freqtab *freqtab_new(void);
 void freqtab_free(struct freqtab *t);
 
-/* Add COUNT of value X. */
-void freqtab_add(struct freqtab *t, double x, size_t count);
+/* freqtab_add without its inline case: every value. */
+void freqtab_add_any(struct freqtab *t, double x, size_t count);
+
+/* Add COUNT of value X: a code counted where it is met, without a call
+ * (this runs for every answer of every item). */
+static inline void freqtab_add(struct freqtab *t, double x, size_t count)
+{
+    if (t->small && x >= 0 && x < FREQTAB_SMALL) {
+        size_t v = (size_t)x;    /* 0 for -0.0 too: one key for both */
+        if ((double)v == x) {
+            t->used += t->small[v] == 0;
+            t->small[v] += count;
+            return;
+        }
+    }
+    freqtab_add_any(t, x, count);
+}
 
 /* Number of distinct values. */
 size_t freqtab_distinct(const struct freqtab *t);

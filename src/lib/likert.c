@@ -483,6 +483,19 @@ static void raise_decimals(struct likert_sums *s, int d)
  * SUMS_DEC_MAX); 0 when a code does not fit. */
 static int row_int(struct likert_sums *s, const double *x)
 {
+    if (s->d == 0) {
+        /* whole codes (most scales): the loop below without decimals */
+        size_t i = 0;
+        for (; i < s->k; i++) {
+            double c = x[i];
+            if (!(c >= -SUMS_INT_MAX && c <= SUMS_INT_MAX &&
+                  (double)(int64_t)c == c))
+                break;
+            s->v[i] = (int64_t)c;
+        }
+        if (i == s->k)
+            return 1;
+    }
     for (size_t i = 0; i < s->k; i++) {
         double d = x[i], c = s->d ? nearbyint(d * sums_pow10[s->d]) : d;
         if (c >= -SUMS_INT_MAX && c <= SUMS_INT_MAX &&

@@ -47,8 +47,8 @@ enum num_status num_parse(const char *s, size_t len, struct num_value *out)
     return num_parse_mark(s, len, '.', out);
 }
 
-enum num_status num_parse_mark(const char *s, size_t len, char mark,
-                               struct num_value *out)
+enum num_status num_parse_mark_any(const char *s, size_t len, char mark,
+                                   struct num_value *out)
 {
     /* The common case first: [-]DIGITS[MARK DIGITS] with at most 15
      * digits and nothing else (an answer code, a measurement). Its value

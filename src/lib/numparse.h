@@ -38,8 +38,31 @@ enum num_status num_parse(const char *s, size_t len, struct num_value *out);
  * decimal comma, --decimal-comma) "1,5" is 1.5, exactly as "1.5" is for
  * num_parse (the same double, mant and scale), and "1.5" is NUM_INVALID:
  * one mark or the other, never both, and no thousands separators. */
-enum num_status num_parse_mark(const char *s, size_t len, char mark,
-                               struct num_value *out);
+static inline enum num_status num_parse_mark(const char *s, size_t len,
+                                             char mark,
+                                             struct num_value *out);
+
+/* num_parse_mark without its inline one-digit case: every field. */
+enum num_status num_parse_mark_any(const char *s, size_t len, char mark,
+                                   struct num_value *out);
+
+/* A field of one digit (an answer code: most fields of a survey) read
+ * where it is met, without a call; the rest by num_parse_mark_any (which
+ * reads one digit the same way). */
+static inline enum num_status num_parse_mark(const char *s, size_t len,
+                                             char mark,
+                                             struct num_value *out)
+{
+    unsigned d;
+    if (len == 1 && (d = (unsigned)(unsigned char)s[0] - '0') <= 9) {
+        out->x = (double)d;
+        out->mant = (int64_t)d;
+        out->scale = 0;
+        out->exact = 1;
+        return NUM_OK;
+    }
+    return num_parse_mark_any(s, len, mark, out);
+}
 
 /* Is the field blank (empty or only spaces and tabs)? */
 int num_is_blank(const char *s, size_t len);
