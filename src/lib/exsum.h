@@ -34,6 +34,19 @@ extern const int64_t exsum_pow10[19];
 static inline void exsum_add(struct exsum *e, int64_t mant, int scale)
 {
     if (scale <= e->scale && e->ok) {
+        int64_t v64;
+        if (!__builtin_mul_overflow(mant, exsum_pow10[e->scale - scale],
+                                    &v64)) {
+            /* the common case: v fits 64 bits, so v^2 < 2^126 fits 128 */
+            __int128 vv = (__int128)v64 * v64;
+            if (!__builtin_add_overflow(e->s, (__int128)v64, &e->s) &&
+                !__builtin_add_overflow(e->ss, vv, &e->ss)) {
+                e->n++;
+                return;
+            }
+            e->ok = 0;
+            return;
+        }
         /* |mant| < 2^63 and 10^(scale gap) <= 10^18 < 2^60: no overflow */
         __int128 v = (__int128)mant * exsum_pow10[e->scale - scale];
         __int128 vv;

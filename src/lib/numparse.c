@@ -38,70 +38,15 @@ int num_is_blank(const char *s, size_t len)
     return 1;
 }
 
-/* One function on purpose: it runs for every field of every row (the
- * hot loop of every program), and its steps (blanks, sign, digits with
- * the exact scaled integer alongside, exponent, strtod for the double,
- * the range checks) share the cursor and the partial results. */
-enum num_status num_parse(const char *s, size_t len, struct num_value *out)
+/* Every field that is not [-]DIGITS[MARK DIGITS] of at most 15 digits:
+ * blanks, a sign, an exponent, more digits, or not a number. One
+ * function on purpose: its steps (blanks, sign, digits with the exact
+ * scaled integer alongside, exponent, strtod for the double, the range
+ * checks) share the cursor and the partial results. Apart from the
+ * common case (num_parse_mark_any), so that it makes no stack frame. */
+static enum num_status __attribute__((noinline))
+parse_general(const char *s, size_t len, char mark, struct num_value *out)
 {
-    return num_parse_mark(s, len, '.', out);
-}
-
-enum num_status num_parse_mark_any(const char *s, size_t len, char mark,
-                                   struct num_value *out)
-{
-    /* The common case first: [-]DIGITS[MARK DIGITS] with at most 15
-     * digits and nothing else (an answer code, a measurement). Its value
-     * is m / 10^f with m < 10^15 < 2^53 and f <= 15, both exact doubles,
-     * so the quotient is correctly rounded (Clinger's fast path below);
-     * the exact decimal is m / 10^f without its trailing zeros. The same
-     * results as the general path, which takes every other field. */
-    if (len == 1 && (unsigned)(unsigned char)s[0] - '0' <= 9) {
-        int d = s[0] - '0';       /* one digit: an answer code */
-        out->x = (double)d;
-        out->mant = d;
-        out->scale = 0;
-        out->exact = 1;
-        return NUM_OK;
-    }
-    if (len > 0 && len <= 17) {
-        const unsigned char *u = (const unsigned char *)s;
-        size_t i = u[0] == '-', i0 = i;
-        int neg = (int)i, frac = 0;
-        uint64_t m = 0;
-        unsigned d;
-        while (i < len && (d = (unsigned)u[i] - '0') <= 9) {
-            m = m * 10 + d;
-            i++;
-        }
-        size_t digits = i - i0;
-        if (i < len && u[i] == (unsigned char)mark) {
-            size_t f0 = ++i;
-            while (i < len && (d = (unsigned)u[i] - '0') <= 9) {
-                m = m * 10 + d;
-                i++;
-            }
-            frac = (int)(i - f0);
-            digits += i - f0;
-        }
-        if (i == len && digits > 0 && digits <= 15) {
-            double x = (double)m;
-            if (frac)
-                x /= exact_pow10[frac];
-            out->x = neg ? -x : x;
-            if (m == 0)
-                frac = 0;
-            while (frac > 0 && m % 10 == 0) {
-                m /= 10;
-                frac--;
-            }
-            out->exact = 1;
-            out->mant = neg ? -(int64_t)m : (int64_t)m;
-            out->scale = frac;
-            return NUM_OK;
-        }
-    }
-
     const char *p = s, *end = s + len;
     while (p < end && is_blank(*p))
         p++;
@@ -211,4 +156,66 @@ enum num_status num_parse_mark_any(const char *s, size_t len, char mark,
         }
     }
     return NUM_OK;
+}
+
+enum num_status num_parse(const char *s, size_t len, struct num_value *out)
+{
+    return num_parse_mark(s, len, '.', out);
+}
+
+enum num_status num_parse_mark_any(const char *s, size_t len, char mark,
+                                   struct num_value *out)
+{
+    /* The common case first: [-]DIGITS[MARK DIGITS] with at most 15
+     * digits and nothing else (an answer code, a measurement). Its value
+     * is m / 10^f with m < 10^15 < 2^53 and f <= 15, both exact doubles,
+     * so the quotient is correctly rounded (Clinger's fast path below);
+     * the exact decimal is m / 10^f without its trailing zeros. The same
+     * results as the general path, which takes every other field. */
+    if (len == 1 && (unsigned)(unsigned char)s[0] - '0' <= 9) {
+        int d = s[0] - '0';       /* one digit: an answer code */
+        out->x = (double)d;
+        out->mant = d;
+        out->scale = 0;
+        out->exact = 1;
+        return NUM_OK;
+    }
+    if (len > 0 && len <= 17) {
+        const unsigned char *u = (const unsigned char *)s;
+        size_t i = u[0] == '-', i0 = i;
+        int neg = (int)i, frac = 0;
+        uint64_t m = 0;
+        unsigned d;
+        while (i < len && (d = (unsigned)u[i] - '0') <= 9) {
+            m = m * 10 + d;
+            i++;
+        }
+        size_t digits = i - i0;
+        if (i < len && u[i] == (unsigned char)mark) {
+            size_t f0 = ++i;
+            while (i < len && (d = (unsigned)u[i] - '0') <= 9) {
+                m = m * 10 + d;
+                i++;
+            }
+            frac = (int)(i - f0);
+            digits += i - f0;
+        }
+        if (i == len && digits > 0 && digits <= 15) {
+            double x = (double)m;
+            if (frac)
+                x /= exact_pow10[frac];
+            out->x = neg ? -x : x;
+            if (m == 0)
+                frac = 0;
+            while (frac > 0 && m % 10 == 0) {
+                m /= 10;
+                frac--;
+            }
+            out->exact = 1;
+            out->mant = neg ? -(int64_t)m : (int64_t)m;
+            out->scale = frac;
+            return NUM_OK;
+        }
+    }
+    return parse_general(s, len, mark, out);
 }

@@ -628,6 +628,45 @@ static void test_plain_fast_path(void)
     CU_ASSERT(fast_forms > N / 2);
 }
 
+/* Any short field, number or not (digits, both marks, signs, blanks,
+ * exponents, letters; 0 to 18 bytes): the fast path of num_parse_mark
+ * takes only the plain forms and gives what the general path (which a
+ * leading blank forces) gives, status, double and exact decimal, with
+ * either decimal mark. */
+static void test_fast_path_any_field(void)
+{
+    enum { N = 400000 };
+    static const char alphabet[] = "0123456789012345678900000..,,--+ eEa";
+    long bad = 0, ok = 0;
+    for (int t = 0; t < N; t++) {
+        char s[24], b[26];
+        size_t n = rnd(19);
+        for (size_t i = 0; i < n; i++)
+            s[i] = alphabet[rnd(sizeof alphabet - 1)];
+        s[n] = '\0';
+        b[0] = ' ';
+        memcpy(b + 1, s, n + 1);
+        for (int k = 0; k < 2; k++) {
+            char mark = k ? ',' : '.';
+            struct num_value v = { 0, 0, 0, 0 }, g = { 0, 0, 0, 0 };
+            enum num_status st = num_parse_mark(s, n, mark, &v);
+            enum num_status gt = num_parse_mark(b, n + 1, mark, &g);
+            ok += st == NUM_OK;
+            if (st != gt || (st == NUM_OK &&
+                             (!same_double(v.x, g.x) || v.exact != g.exact ||
+                              v.mant != g.mant || v.scale != g.scale))) {
+                if (bad++ < 5)
+                    fprintf(stderr, "\n  \"%s\" (mark %c): %d %.17g "
+                            "(%lld/10^%d), general %d %.17g (%lld/10^%d)\n",
+                            s, mark, st, v.x, (long long)v.mant, v.scale, gt,
+                            g.x, (long long)g.mant, g.scale);
+            }
+        }
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT(ok > N / 20);
+}
+
 /* Hard cases for correct rounding: halfway and near-halfway decimals of
  * 17 to 40 digits around every power of two, against strtod. */
 static void test_halfway(void)
@@ -703,6 +742,8 @@ int register_numparse_tests(void)
                      test_random_vs_strtod) ||
         !CU_add_test(s, "plain fields: fast path as the general one",
                      test_plain_fast_path) ||
+        !CU_add_test(s, "any short field: fast path as the general one",
+                     test_fast_path_any_field) ||
         !CU_add_test(s, "near-halfway cases against strtod", test_halfway) ||
         !CU_add_test(s, "LC_NUMERIC with a decimal comma is ignored",
                      test_locale))
