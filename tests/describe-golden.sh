@@ -19,6 +19,8 @@ top_srcdir=$(cd "$top_srcdir" && pwd)
 . "$top_srcdir/tests/golden.sh"
 
 tab=$(printf '\t')
+# expected files of the cases run below, outside cases.tab
+golden_extra="dense dense-groups dense-q1"
 golden_cases sk-describe "$top_srcdir/tests/describe/cases.tab" \
     "$top_srcdir/tests/describe/expected" 1e-12 tests/ref/describe.R
 
@@ -150,5 +152,51 @@ else
     tap_fail "-g: groups in first-seen order, variable-major" \
         "$work/order.detail"
 fi
+
+# The dense form: 40000 rows of cents made by a formula (the same in
+# tests/ref/describe.R, which prints the file's md5 beside the expected
+# outputs dense*.tsv; checked here too): more than 4096 distinct values
+# filling their span, counted in the dense form, and every way out of it
+# (a far value, more decimals, no short decimal, mostly distinct values),
+# a window that widens, negative values, two groups.
+awk 'function cents(v, a) {
+         a = v < 0 ? -v : v
+         return sprintf("%s%d.%02d", v < 0 ? "-" : "", int(a / 100), a % 100)
+     }
+     function s(k) { return k + int(k * k / 20000) }
+     BEGIN {
+         print "grp,a,b,c,e,f,g"
+         for (i = 1; i <= 40000; i++) {
+             k = (i * 7919) % 5001
+             w = 2000 + int(i / 4)
+             a = cents(s(k))
+             b = i == 30000 ? "123456.78" : a
+             c = i == 28000 ? "12.345" : a
+             e = cents(10000 + s((i * 7919) % w) - int(w / 2))
+             f = cents(i <= 18000 ? s(k) : 6251 + i - 18000)
+             g = i == 35000 ? "-1.2345678901234567890123" \
+                            : cents(-(s(k) + 1000))
+             grp = (i * 31) % 7 < 3 ? "p" : "q"
+             print grp "," a "," b "," c "," e "," f "," g
+         }
+     }' >"$work/dense.csv"
+sum=$(md5sum <"$work/dense.csv" | cut -d' ' -f1)
+if [ "$sum" = c60c2218d06eac8c2c4b6c0093fab6a1 ]; then
+    tap_ok "dense input: the file describe.R made (md5)"
+else
+    echo "md5 $sum, describe.R's c60c2218d06eac8c2c4b6c0093fab6a1" \
+        >"$work/dense.detail"
+    tap_fail "dense input: not the file describe.R made" "$work/dense.detail"
+fi
+for c in "dense|-c a,b,c,e,f,g" "dense-groups|-g grp -c a,f,g" \
+         "dense-q1|--quantile-type=1 -c a,e,f,g"; do
+    name=${c%%|*}
+    rc=0
+    # shellcheck disable=SC2086
+    sk-describe ${c#*|} "$work/dense.csv" >"$work/$name.out" \
+        2>"$work/$name.err" || rc=$?
+    golden_check sk-describe "$name" 0 "$rc" \
+        "$top_srcdir/tests/describe/expected" 1e-12 tests/ref/describe.R
+done
 
 tap_done

@@ -29,6 +29,10 @@ void acc_init(struct acc *a)
     a->hi = -INFINITY;
     a->scale = a->inexact = 0;
     a->skips = 0;
+    a->dc = NULL;
+    a->dbase = 0;
+    a->dspan = a->dused = a->dfill = a->dcap = 0;
+    a->dscale = 0;
 }
 
 void acc_free(struct acc *a)
@@ -36,8 +40,10 @@ void acc_free(struct acc *a)
     free(a->tv);
     free(a->tc);
     free(a->v);
+    free(a->dc);
     a->tv = a->v = NULL;
     a->tc = NULL;
+    a->dc = NULL;
 }
 
 static const double pow10_d[] = {
@@ -122,6 +128,171 @@ static void to_raw(struct acc *a, int final)
     a->raw = 1;
 }
 
+
+/* ---- the dense form ---- */
+
+/* At most this many slots a distinct value (4 bytes each: no more memory
+ * than the table's 16), and keys below 2^51 in magnitude, where
+ * consecutive keys k / 10^s are distinct doubles, in order. */
+#define DENSE_FILL 4
+#define DENSE_KEY_MAX ((int64_t)1 << 51)
+
+/* The key k of a value x of the table at scale s: x is the double of k /
+ * 10^s (so (double)k / 10^s gives x back). 0, or -1 when there is none. */
+static int dense_key(double x, int s, int64_t *k)
+{
+    double y = nearbyint(x * pow10_d[s]);
+    if (!(fabs(y) < (double)DENSE_KEY_MAX) || y / pow10_d[s] != x)
+        return -1;
+    *k = (int64_t)y;
+    return 0;
+}
+
+/* The table of the dense counts: tv, tc and tk, the counts freed. */
+static void dense_to_table(struct acc *a)
+{
+    size_t k = a->dused, j = 0;
+    a->tv = sk_xcalloc(k ? k : 1, sizeof *a->tv);
+    a->tc = sk_xcalloc(k ? k : 1, sizeof *a->tc);
+    double p = pow10_d[a->dscale];
+    for (size_t i = 0; i < a->dspan; i++)
+        if (a->dc[i]) {
+            a->tv[j] = (double)(a->dbase + (int64_t)i) / p;
+            a->tc[j++] = a->dc[i];
+        }
+    a->tk = j;
+    free(a->dc);
+    a->dc = NULL;
+    a->dspan = a->dused = 0;
+}
+
+/* Back to the table with a buffer that fills where the dense form's next
+ * flush was due. */
+static void leave_dense(struct acc *a)
+{
+    size_t room = a->dcap - a->dfill;
+    dense_to_table(a);
+    new_buffer(a, room);
+}
+
+/* A table of more than ACC_LOOKUP_MAX exact decimals that fill a quarter
+ * of their span at least, as dense counts (the buffer freed). */
+static void try_dense(struct acc *a)
+{
+    if (a->tk <= ACC_LOOKUP_MAX || a->raw || a->inexact ||
+        a->scale > 15 || a->nv > 0)
+        return;
+    int s = a->scale;
+    int64_t k0, k1, k;
+    if (dense_key(a->tv[0], s, &k0) != 0 ||
+        dense_key(a->tv[a->tk - 1], s, &k1) != 0)
+        return;
+    uint64_t span = (uint64_t)(k1 - k0) + 1;
+    if (span > (uint64_t)DENSE_FILL * a->tk)
+        return;
+    for (size_t i = 0; i < a->tk; i++)
+        if (a->tc[i] > UINT32_MAX)
+            return;
+    uint32_t *dc = sk_xcalloc((size_t)span, sizeof *dc);
+    for (size_t i = 0; i < a->tk; i++) {
+        if (dense_key(a->tv[i], s, &k) != 0 || k < k0 || k > k1) {
+            free(dc);
+            return;
+        }
+        dc[k - k0] = (uint32_t)a->tc[i];
+    }
+    a->dc = dc;
+    a->dbase = k0;
+    a->dspan = (size_t)span;
+    a->dscale = s;
+    a->dused = a->tk;
+    a->dfill = 0;
+    a->dcap = a->cap;          /* the buffer's size: the next flush */
+    free(a->tv);
+    free(a->tc);
+    free(a->v);
+    a->tv = a->v = NULL;
+    a->tc = NULL;
+    a->tk = a->nv = a->cap = 0;
+}
+
+/* The window of the dense counts widened to hold key k, within the fill
+ * rule: 0, or -1 (left as it was). */
+static int dense_grow(struct acc *a, int64_t k)
+{
+    if (k <= -DENSE_KEY_MAX || k >= DENSE_KEY_MAX)
+        return -1;
+    int64_t lo = a->dbase, hi = a->dbase + (int64_t)a->dspan - 1;
+    /* a margin of an eighth of the span beyond the new key */
+    int64_t margin = (int64_t)(a->dspan / 8);
+    if (k < lo)
+        lo = k - margin > -DENSE_KEY_MAX ? k - margin : -DENSE_KEY_MAX + 1;
+    else
+        hi = k + margin < DENSE_KEY_MAX ? k + margin : DENSE_KEY_MAX - 1;
+    uint64_t span = (uint64_t)(hi - lo) + 1;
+    if (span > (uint64_t)DENSE_FILL * (a->dused + 1))
+        return -1;
+    uint32_t *dc = sk_xcalloc((size_t)span, sizeof *dc);
+    memcpy(dc + (a->dbase - lo), a->dc, a->dspan * sizeof *dc);
+    free(a->dc);
+    a->dc = dc;
+    a->dbase = lo;
+    a->dspan = (size_t)span;
+    return 0;
+}
+
+/* The flush the table would have had now: the raw form when more than
+ * half the values are distinct, else the next flush as far off as the
+ * table is large. */
+static void dense_flush(struct acc *a)
+{
+    if (2 * a->dused > a->n) {
+        dense_to_table(a);
+        a->nv = a->cap = 0;
+        to_raw(a, 0);
+        return;
+    }
+    a->dfill = 0;
+    a->dcap = a->dused > ACC_BUF_MIN ? a->dused : ACC_BUF_MIN;
+}
+
+/* Count a value in the dense form: 1, or 0 when it does not fit (the
+ * form left then, for the table and buffer). */
+static int dense_add(struct acc *a, int exact, int64_t mant, int scale)
+{
+    int64_t k;
+    if (exact && scale <= a->dscale &&
+        !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k)) {
+        uint64_t i = (uint64_t)k - (uint64_t)a->dbase;
+        if (i >= a->dspan && dense_grow(a, k) == 0)
+            i = (uint64_t)k - (uint64_t)a->dbase;
+        if (i < a->dspan && a->dc[i] < UINT32_MAX) {
+            a->dused += a->dc[i] == 0;
+            a->dc[i]++;
+            a->n++;
+            if (++a->dfill == a->dcap)
+                dense_flush(a);
+            return 1;
+        }
+    }
+    leave_dense(a);
+    return 0;
+}
+
+/* The end of a flush, the buffer merged into the table: the raw form when
+ * more than half the values are distinct, else an empty buffer as large
+ * as the table (and, unless FINAL, the dense form when it fits). */
+static void after_merge(struct acc *a, int final)
+{
+    if (2 * a->tk > a->n) {
+        to_raw(a, final);
+        return;
+    }
+    new_buffer(a, a->tk > ACC_BUF_MIN ? a->tk : ACC_BUF_MIN);
+    if (!final)
+        try_dense(a);
+}
+
 /* Count the buffered values into the table: sorted and merged. Then keep the
  * cheaper form: the table (16 bytes a distinct value) with a buffer of
  * its size, or, when more than half the values are distinct, every
@@ -155,6 +326,7 @@ static void flush(struct acc *a, int final)
         memcpy(a->tv, a->v, k * sizeof *a->tv);
         a->raw = 0;
         new_buffer(a, k > ACC_BUF_MIN ? k : ACC_BUF_MIN);
+        try_dense(a);
         return;
     }
     size_t nv = a->nv;
@@ -191,11 +363,7 @@ static void flush(struct acc *a, int final)
         a->tk = top - gap;
         free(bc);
     }
-    if (2 * a->tk > a->n) {
-        to_raw(a, final);
-        return;
-    }
-    new_buffer(a, a->tk > ACC_BUF_MIN ? a->tk : ACC_BUF_MIN);
+    after_merge(a, final);
 }
 
 void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
@@ -210,6 +378,8 @@ void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
     a->hi = x > a->hi ? x : a->hi;
     a->inexact |= !exact;
     a->scale = exact && scale > a->scale ? scale : a->scale;
+    if (a->dc && dense_add(a, exact, mant, scale))
+        return;
     if (a->tk > 0 && a->tk <= ACC_LOOKUP_MAX) {
         /* a small table (codes): counted at once when it has x */
         size_t j = table_find(a, x);
@@ -226,6 +396,9 @@ void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
             a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
         } else {
             flush(a, 0);
+            /* the flush may have made the dense form */
+            if (a->dc && dense_add(a, exact, mant, scale))
+                return;
         }
     }
     a->n++;
@@ -529,7 +702,17 @@ void acc_describe(struct acc *a, double level, int qtype, struct describe *d)
     const double *x;
     const size_t *counts = NULL;
     size_t k;
-    if (a->raw || a->nv > 0)
+    if (a->dc) {
+        /* the table; the final flush's end when values came since the
+         * last */
+        int pending = a->dfill > 0;
+        dense_to_table(a);
+        free(a->v);
+        a->v = NULL;
+        a->nv = a->cap = 0;
+        if (pending)
+            after_merge(a, 1);
+    } else if (a->raw || a->nv > 0)
         flush(a, 1);
     if (!a->raw) {
         x = a->tv;

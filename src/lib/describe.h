@@ -36,6 +36,16 @@ struct acc {
     int scale, inexact;        /* the decimals' largest scale; a value
                                   that is no short decimal */
     unsigned skips;            /* raw counts skipped (flush) */
+    /* Dense form (of a table of many distinct short decimals that fill at
+     * least a quarter of their span): dc[i] counts the value (dbase + i)
+     * / 10^dscale, i < dspan, in place of tv, tc and the buffer; dused
+     * values are nonzero. dfill values came since the table's last
+     * (virtual) flush, which is due at dcap: the flushes, and so the
+     * choice of the raw form, fall where they would without it. */
+    uint32_t *dc;
+    int64_t dbase;
+    size_t dspan, dused, dfill, dcap;
+    int dscale;
 };
 
 void acc_init(struct acc *a);

@@ -405,24 +405,29 @@ int input_try_next(struct input *in, struct input_row *row, char **err)
     }
     if (rc == 0)
         return 0;
-    for (size_t i = 0; i < in->ncol; i++) {
-        size_t c = in->col[i];
+    /* in locals: the stores to the cells could alias them */
+    const size_t *col = in->col, ncol = in->ncol;
+    struct input_cell *cells = in->cells;
+    const int na_numeric = in->na_numeric;
+    const char mark = in->mark;
+    for (size_t i = 0; i < ncol; i++) {
+        size_t c = col[i];
         const char *s = r.field[c];
         size_t len = r.len[c];
-        struct input_cell *cell = &in->cells[i];
+        struct input_cell *cell = &cells[i];
         /* A field that is a number cannot be a token unless a token is a
          * number: then the tokens go first; else the number does, and
          * only a field that is not one is looked up among the tokens. */
         enum num_status st = NUM_INVALID;
-        if (!in->na_numeric)
-            st = num_parse_mark(s, len, in->mark, &cell->v);
+        if (!na_numeric)
+            st = num_parse_mark(s, len, mark, &cell->v);
         if (st != NUM_OK && is_missing(in, s, len)) {
             cell->missing = 1;
             continue;
         }
         cell->missing = 0;
-        if (in->na_numeric)
-            st = num_parse_mark(s, len, in->mark, &cell->v);
+        if (na_numeric)
+            st = num_parse_mark(s, len, mark, &cell->v);
         switch (st) {
         case NUM_OK:
             break;

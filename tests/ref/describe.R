@@ -66,6 +66,7 @@ make_inputs <- function() {
 if ("--make-inputs" %in% commandArgs(trailingOnly = TRUE))
     make_inputs()
 
+
 ## sk-describe's command line (only the forms used in cases.tab).
 parse_args <- function(words) {
     o <- list(columns = NULL, by = NULL, tsv = FALSE, header = TRUE,
@@ -247,6 +248,44 @@ for (line in lines) {
     nrows <- run_case(name, substring(line, tab + 1))
     cat(sprintf("%-22s %3d rows\n", name, nrows))
 }
+## The dense cases: 40000 rows made by a formula (tests/describe-golden.sh
+## makes the same file with awk, so it is not kept in the tree): short
+## decimals (cents) with more than 4096 distinct values that fill their
+## span, which sk-describe counts in its dense form, and the ways it
+## leaves it: a far value late (b), one with more decimals (c), a spread
+## that grows (e: the window widened), a second half of new values that
+## makes them mostly distinct (f: the raw form), negative values and, late,
+## one that is no short decimal (g); two groups (grp).
+cents <- function(v) sprintf("%s%d.%02d", ifelse(v < 0, "-", ""),
+                             abs(v) %/% 100, abs(v) %% 100)
+dense_csv <- function(path) {
+    i <- 1:40000
+    s <- function(k) k + (k * k) %/% 20000   # skewed, one to one
+    k <- (i * 7919) %% 5001
+    w <- 2000 + i %/% 4
+    a <- cents(s(k))
+    b <- a; b[30000] <- "123456.78"
+    c <- a; c[28000] <- "12.345"
+    e <- cents(10000 + s((i * 7919) %% w) - w %/% 2)
+    f <- cents(ifelse(i <= 18000, s(k), 6251 + i - 18000))
+    g <- cents(-(s(k) + 1000)); g[35000] <- "-1.2345678901234567890123"
+    grp <- ifelse((i * 31) %% 7 < 3, "p", "q")
+    writeLines(c("grp,a,b,c,e,f,g", paste(grp, a, b, c, e, f, g, sep = ",")),
+               path)
+}
+dense_path <- tempfile(fileext = ".csv")
+dense_csv(dense_path)
+dense_cases <- c("dense" = "-c a,b,c,e,f,g",
+                 "dense-groups" = "-g grp -c a,f,g",
+                 "dense-q1" = "--quantile-type=1 -c a,e,f,g")
+for (name in names(dense_cases)) {
+    seen <- c(seen, name)
+    nrows <- run_case(name, paste(dense_cases[[name]], dense_path))
+    cat(sprintf("%-22s %3d rows\n", name, nrows))
+}
+cat(sprintf("dense input md5 %s\n", tools::md5sum(dense_path)))
+unlink(dense_path)
+
 stale <- setdiff(old, paste0(seen, ".tsv"))
 if (length(stale))
     message("expected files without a case (remove them): ",
