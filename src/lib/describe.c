@@ -256,16 +256,16 @@ static void dense_flush(struct acc *a)
     a->dcap = a->dused > ACC_BUF_MIN ? a->dused : ACC_BUF_MIN;
 }
 
-/* Count a value in the dense form: 1, or 0 when it does not fit (the
- * form left then, for the table and buffer). */
-static int dense_add(struct acc *a, int exact, int64_t mant, int scale)
+/* dense_add's every other case: the window widened for the value, or
+ * the form left (0) when it does not fit. */
+static int __attribute__((noinline))
+dense_add_slow(struct acc *a, int exact, int64_t mant, int scale)
 {
     int64_t k;
     if (exact && scale <= a->dscale &&
-        !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k)) {
+        !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k) &&
+        dense_grow(a, k) == 0) {
         uint64_t i = (uint64_t)k - (uint64_t)a->dbase;
-        if (i >= a->dspan && dense_grow(a, k) == 0)
-            i = (uint64_t)k - (uint64_t)a->dbase;
         if (i < a->dspan && a->dc[i] < UINT32_MAX) {
             a->dused += a->dc[i] == 0;
             a->dc[i]++;
@@ -277,6 +277,26 @@ static int dense_add(struct acc *a, int exact, int64_t mant, int scale)
     }
     leave_dense(a);
     return 0;
+}
+
+/* Count a value in the dense form: 1, or 0 when it does not fit (the
+ * form left then, for the table and buffer). */
+static inline int dense_add(struct acc *a, int exact, int64_t mant, int scale)
+{
+    int64_t k;
+    uint64_t i;
+    if (exact && scale <= a->dscale &&
+        !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k) &&
+        (i = (uint64_t)k - (uint64_t)a->dbase) < a->dspan &&
+        a->dc[i] < UINT32_MAX) {
+        a->dused += a->dc[i] == 0;
+        a->dc[i]++;
+        a->n++;
+        if (++a->dfill == a->dcap)
+            dense_flush(a);
+        return 1;
+    }
+    return dense_add_slow(a, exact, mant, scale);
 }
 
 /* The end of a flush, the buffer merged into the table: the raw form when
