@@ -13,7 +13,8 @@ void group_table_init(struct group_table *t, size_t width, size_t size,
     *t = (struct group_table){ .width = width, .size = size, .init = init };
 }
 
-void *group_table_row(struct group_table *t, size_t g)
+/* group_table_row for a group not yet in the table. */
+void *group_table_grow(struct group_table *t, size_t g)
 {
     size_t row = t->width * t->size;
     while (g >= t->ngroups) {

@@ -30,7 +30,14 @@ void group_table_init(struct group_table *t, size_t width, size_t size,
 /* The first cell of group G's row; rows up to G are added when new, so
  * that a group seen without data still has its cells. The pointer is
  * valid until the next call that adds a group. */
-void *group_table_row(struct group_table *t, size_t g);
+void *group_table_grow(struct group_table *t, size_t g);
+
+static inline void *group_table_row(struct group_table *t, size_t g)
+{
+    if (g < t->ngroups)          /* every row but a new group's first */
+        return (char *)t->cell + g * t->width * t->size;
+    return group_table_grow(t, g);
+}
 
 #define GROUPED_MAX_SIDES 2
 
