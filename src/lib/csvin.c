@@ -310,8 +310,8 @@ static int fill(struct csvin *r)
     return 1;
 }
 
-static void fill_row(struct csvin *r, const struct rowrec *rec,
-                     struct csvin_row *row)
+static inline void fill_row(struct csvin *r, const struct rowrec *rec,
+                            struct csvin_row *row)
 {
     if (rec->nfields > r->fpcap) {
         r->fpcap = rec->nfields;
@@ -473,7 +473,7 @@ static struct csvin *open_fp(FILE *fp, int own, const char *name,
 
 int csvin_read(struct csvin *r, struct csvin_row *row)
 {
-    int rc = fill(r);
+    int rc = r->qpos < r->nq ? 1 : fill(r);    /* a row waiting: most calls */
     if (rc == 0 && r->ndata == 0) {
         set_error(r, "%s: no data rows after the header", r->name);
         return -1;
