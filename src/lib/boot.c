@@ -793,29 +793,21 @@ double boot_accel(const struct boot_set *s, size_t i)
     return accel(s, i, &undefined);
 }
 
-/* The leave-one-out values of a statistic: theta[j], for mult[j] rows of
- * stratum strat[j], j < m. */
-struct jack {
-    double *theta, *mult;
-    size_t *strat, m;
-};
-
-static void jack_alloc(struct jack *jk, size_t m)
-{
-    jk->m = m;
-    jk->theta = sk_xcalloc(m ? m : 1, sizeof *jk->theta);
-    jk->mult = sk_xcalloc(m ? m : 1, sizeof *jk->mult);
-    jk->strat = sk_xcalloc(m ? m : 1, sizeof *jk->strat);
-}
+/* The leave-one-out values of a statistic are visited, not stored: each
+ * is passed to a visitor with its multiplicity (rows sharing it) and its
+ * stratum. accel visits them two or three times, and every visit
+ * computes the same values by the same operations in the same order, so
+ * that a is what a stored array of them gave, without the 24 bytes a
+ * unit (m is n for the moments by rows). */
+typedef void jack_visit(void *ctx, double theta, double mult, size_t t);
 
 /* The median (of all rows) or the median-diff without one row, by
  * distinct value j and stratum t: a row of group t leaves the other
- * group's median as it is. */
+ * group's median as it is. Values of no row (mult 0) are not visited. */
 static void jack_median(const struct boot_set *s, enum boot_stat st,
-                        struct jack *jk)
+                        jack_visit *fn, void *ctx)
 {
     size_t K1 = s->KG + 1;
-    jack_alloc(jk, s->KG * s->S);
     unsigned long r1, r2;
     median_ranks(s->n - 1, &r1, &r2);
     for (size_t j = 0; j < s->KG; j++) {
@@ -824,19 +816,19 @@ static void jack_median(const struct boot_set *s, enum boot_stat st,
                         rank_without(s, s->ctot, j, r2)) : NAN;
         for (size_t t = 0; t < s->S; t++) {
             const unsigned long *c = &s->gcum[t * K1];
-            size_t k = j * s->S + t;
-            jk->mult[k] = (double)(c[j + 1] - c[j]);
-            jk->strat[k] = t;
-            jk->theta[k] = all;
-            if (st != BOOT_DIFF_MEDIAN || jk->mult[k] == 0)
+            double mult = (double)(c[j + 1] - c[j]), theta = all;
+            if (mult == 0)
                 continue;
-            unsigned long q1, q2;
-            median_ranks(s->sn[t] - 1, &q1, &q2);
-            double m = s->sn[t] > 1 ? median_of(rank_without(s, c, j, q1),
-                                                rank_without(s, c, j, q2))
-                                    : NAN;
-            double other = group_median(s, 1 - t);
-            jk->theta[k] = t == 1 ? m - other : other - m;
+            if (st == BOOT_DIFF_MEDIAN) {
+                unsigned long q1, q2;
+                median_ranks(s->sn[t] - 1, &q1, &q2);
+                double m = s->sn[t] > 1
+                    ? median_of(rank_without(s, c, j, q1),
+                                rank_without(s, c, j, q2)) : NAN;
+                double other = group_median(s, 1 - t);
+                theta = t == 1 ? m - other : other - m;
+            }
+            fn(ctx, theta, mult, t);
         }
     }
 }
@@ -845,9 +837,8 @@ static void jack_median(const struct boot_set *s, enum boot_stat st,
  * (#B > x + #B = x / 2 for a row x of A, #A < x + #A = x / 2 for one of
  * B), over (na - 1) nb or na (nb - 1). The other group's rows below and
  * equal to a unit come from a merge of the sorted units: O(K). */
-static void jack_theta(const struct boot_set *s, struct jack *jk)
+static void jack_theta(const struct boot_set *s, jack_visit *fn, void *ctx)
 {
-    jack_alloc(jk, s->K);
     long double u = theta_u2(s, s->cnt) / 2;
     double n[2] = { (double)s->sn[0], (double)s->sn[1] };
     const double *v = s->uval;
@@ -865,9 +856,8 @@ static void jack_theta(const struct boot_set *s, struct jack *jk)
             long double pairs = t == 0 ? n[1] - below - eq + eq / 2.0L
                                        : below + eq / 2.0L;
             double den = t == 0 ? (n[0] - 1) * n[1] : n[0] * (n[1] - 1);
-            jk->theta[k] = den > 0 ? (double)((u - pairs) / den) : NAN;
-            jk->mult[k] = unit_count(s->cnt, k);
-            jk->strat[k] = t;
+            fn(ctx, den > 0 ? (double)((u - pairs) / den) : NAN,
+               unit_count(s->cnt, k), t);
         }
     }
 }
@@ -875,11 +865,10 @@ static void jack_theta(const struct boot_set *s, struct jack *jk)
 /* A moment statistic without one row of each unit, from the sums less
  * its features; for two groups, its own group one row smaller. */
 static void jack_moments(const struct boot_set *s, enum boot_stat st,
-                         struct jack *jk)
+                         jack_visit *fn, void *ctx)
 {
     double n = (double)s->n;
     double *Sx = sk_xcalloc(s->P, sizeof *Sx), f[4];
-    jack_alloc(jk, s->K);
     size_t t = 0;
     for (size_t u = 0; u < s->K; u++) {
         const double *fu = s->F ? &s->F[u * s->P] : f;
@@ -892,73 +881,100 @@ static void jack_moments(const struct boot_set *s, enum boot_stat st,
         }
         for (size_t p = 0; p < s->P; p++)
             Sx[p] = s->Ftot[p] - fu[p];
+        double theta;
         if (s->kind == KIND_TWO)
-            jk->theta[u] = two_from_sums(s, st, Sx,
-                                         (double)s->sn[0] - (t == 0),
-                                         (double)s->sn[1] - (t == 1), s->J1);
+            theta = two_from_sums(s, st, Sx, (double)s->sn[0] - (t == 0),
+                                  (double)s->sn[1] - (t == 1), s->J1);
         else
-            jk->theta[u] = s->scaled ? from_sums_scaled(s, st, Sx, n - 1, 1)
-                                     : from_sums(s, st, Sx, n - 1);
-        jk->mult[u] = unit_count(s->cnt, u);
-        jk->strat[u] = t;
+            theta = s->scaled ? from_sums_scaled(s, st, Sx, n - 1, 1)
+                              : from_sums(s, st, Sx, n - 1);
+        fn(ctx, theta, unit_count(s->cnt, u), t);
     }
     free(Sx);
 }
 
+/* Visit the leave-one-out values of statistic st. */
+static void jack_each(const struct boot_set *s, enum boot_stat st,
+                      jack_visit *fn, void *ctx)
+{
+    if (st == BOOT_MEDIAN || st == BOOT_DIFF_MEDIAN)
+        jack_median(s, st, fn, ctx);
+    else if (st == BOOT_THETA)
+        jack_theta(s, fn, ctx);
+    else
+        jack_moments(s, st, fn, ctx);
+}
+
+/* The sums of accel's passes over the leave-one-out values, per stratum. */
+struct jack_sums {
+    const struct boot_set *s;
+    int undefined;             /* a value not finite */
+    double *tbar;              /* pass 1: sum mult theta, then the mean */
+    int *redo;                 /* pass 2: strata whose sum overflowed */
+    long double *lsum;         /* pass 2: their sums in long double */
+    long double s2, s3;        /* pass 3: sum mult L^2, sum mult L^3 */
+};
+
+static void jack_pass1(void *ctx, double theta, double mult, size_t t)
+{
+    struct jack_sums *js = ctx;
+    if (!isfinite(theta))
+        js->undefined = 1;
+    js->tbar[t] += mult * theta;
+}
+
+static void jack_pass2(void *ctx, double theta, double mult, size_t t)
+{
+    struct jack_sums *js = ctx;
+    if (js->redo[t])
+        js->lsum[t] += mult * (long double)theta;
+}
+
+static void jack_pass3(void *ctx, double theta, double mult, size_t t)
+{
+    struct jack_sums *js = ctx;
+    long double L = ((long double)js->s->sn[t] - 1) * (js->tbar[t] - theta);
+    js->s2 += mult * L * L;
+    js->s3 += mult * L * L * L;
+}
+
 /* boot_accel; *undefined is set when a leave-one-out value is undefined
- * (NAN then too). */
+ * (NAN then too). Three passes over the leave-one-out values: their
+ * means by stratum (again in long double for a stratum whose sum
+ * overflowed, values near 1e308), then L's moments. */
 static double accel(const struct boot_set *s, size_t i, int *undefined)
 {
     *undefined = 0;
     enum boot_stat st = s->stats[i];
     if (s->n < 2)
         return NAN;
-    /* leave-one-out values by unit (moments, theta) or by distinct value
-     * and stratum (medians), with their multiplicities */
-    struct jack jk;
-    if (st == BOOT_MEDIAN || st == BOOT_DIFF_MEDIAN)
-        jack_median(s, st, &jk);
-    else if (st == BOOT_THETA)
-        jack_theta(s, &jk);
-    else
-        jack_moments(s, st, &jk);
-    size_t m = jk.m;
-    const double *theta = jk.theta, *mult = jk.mult;
-    const size_t *strat = jk.strat;
-    for (size_t j = 0; j < m; j++)
-        if (mult[j] > 0 && !isfinite(theta[j]))
-            *undefined = 1;
-    double *tbar = sk_xcalloc(s->S, sizeof *tbar);
-    for (size_t j = 0; j < m; j++)
-        if (mult[j] > 0)
-            tbar[strat[j]] += mult[j] * theta[j];
+    struct jack_sums js = { s, 0, NULL, NULL, NULL, 0, 0 };
+    js.tbar = sk_xcalloc(s->S, sizeof *js.tbar);
+    jack_each(s, st, jack_pass1, &js);
+    *undefined = js.undefined;
     for (size_t t = 0; t < s->S; t++)
-        tbar[t] /= (double)s->sn[t];
+        js.tbar[t] /= (double)s->sn[t];
     for (size_t t = 0; t < s->S; t++)
-        if (!isfinite(tbar[t]) && !*undefined && s->sn[t]) {
-            /* the sum overflowed (values near 1e308): in long double */
-            long double sum = 0;
-            for (size_t j = 0; j < m; j++)
-                if (strat[j] == t && mult[j] > 0)
-                    sum += mult[j] * (long double)theta[j];
-            tbar[t] = (double)(sum / s->sn[t]);
+        if (!isfinite(js.tbar[t]) && !*undefined && s->sn[t]) {
+            if (!js.redo) {
+                js.redo = sk_xcalloc(s->S, sizeof *js.redo);
+                js.lsum = sk_xcalloc(s->S, sizeof *js.lsum);
+            }
+            js.redo[t] = 1;
         }
-    long double s2 = 0, s3 = 0;
-    for (size_t j = 0; j < m; j++) {
-        if (mult[j] == 0)
-            continue;
-        long double L = ((long double)s->sn[strat[j]] - 1) *
-                        (tbar[strat[j]] - theta[j]);
-        s2 += mult[j] * L * L;
-        s3 += mult[j] * L * L * L;
+    if (js.redo) {
+        jack_each(s, st, jack_pass2, &js);
+        for (size_t t = 0; t < s->S; t++)
+            if (js.redo[t])
+                js.tbar[t] = (double)(js.lsum[t] / s->sn[t]);
     }
-    free(jk.theta);
-    free(jk.mult);
-    free(jk.strat);
-    free(tbar);
-    if (*undefined || !(s2 > 0))
+    jack_each(s, st, jack_pass3, &js);
+    free(js.tbar);
+    free(js.redo);
+    free(js.lsum);
+    if (*undefined || !(js.s2 > 0))
         return NAN;
-    return (double)(s3 / (6 * powl(s2, 1.5L)));
+    return (double)(js.s3 / (6 * powl(js.s2, 1.5L)));
 }
 
 /* ---- replicates ---- */
