@@ -44,6 +44,7 @@ struct boot_set {
     double *F;                 /* K * P features of the centered rows */
     double *Ftot;              /* P: their sums over the sample */
     double *v1;                /* K: the centered values alone (w = 1) */
+    int v1_given;              /* v1 is the sample's given array */
     unsigned *cnt;             /* K multiplicities */
     size_t *unit_stratum;      /* K */
     size_t S;
@@ -501,15 +502,18 @@ static void make_units(struct boot_set *s, const struct boot_sample *smp)
 }
 
 /* The values of a sample of w = 1 in the order of cmp_rows (stratum,
- * value, row: equal values in the order of the rows), a new array; the
- * first row of each stratum into rs[0..S]. */
+ * value, row: equal values in the order of the rows), a new array or,
+ * without strata, the given one sorted in place; the first row of each
+ * stratum into rs[0..S]. */
 static double *sorted_values(const struct boot_set *s,
                              const struct boot_sample *smp, size_t *rs)
 {
     size_t n = smp->n, S = s->S;
-    double *v = sk_xcalloc(n ? n : 1, sizeof *v);
+    double *v = !smp->stratum && smp->given ? smp->given
+                                            : sk_xcalloc(n ? n : 1, sizeof *v);
     if (!smp->stratum) {
-        memcpy(v, smp->x, n * sizeof *v);
+        if (v != smp->x)
+            memcpy(v, smp->x, n * sizeof *v);
         rs[1] = n;
     } else {
         for (size_t r = 0; r < n; r++)
@@ -595,7 +599,8 @@ static void make_units_one(struct boot_set *s, const struct boot_sample *smp)
     s->Ftot = sk_xcalloc(P, sizeof *s->Ftot);
     if (!s->need_moments) {     /* the median alone: no units */
         s->su = sk_xcalloc(S + 1, sizeof *s->su);
-        free(v);
+        if (v != smp->given)
+            free(v);
         free(rs);
         return;
     }
@@ -626,6 +631,7 @@ static void make_units_one(struct boot_set *s, const struct boot_sample *smp)
         for (size_t p = 0; n > SMALL_N && p < P; p++)
             s->Ftot[p] = (double)tot[p];
         s->v1 = v;
+        s->v1_given = v == smp->given;
         return;
     }
     s->K = distinct;
@@ -666,7 +672,8 @@ static void make_units_one(struct boot_set *s, const struct boot_sample *smp)
         for (size_t u = 0; u < s->K; u++)
             s->v1[u] = s->F[u * P];
     }
-    free(v);
+    if (v != smp->given)
+        free(v);
     free(rs);
 }
 
@@ -720,7 +727,8 @@ void boot_free(struct boot_set *s)
     free(s->sexp);
     free(s->F);
     free(s->Ftot);
-    free(s->v1);
+    if (!s->v1_given)
+        free(s->v1);
     free(s->cnt);
     free(s->unit_stratum);
     free(s->su);
