@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "boot.h"
+#include "binv.h"
 #include "dsort.h"
 #include "stats.h"
 #include "dist.h"
@@ -996,54 +997,6 @@ struct job {
     size_t done;               /* replicates done (atomic) */
 };
 
-/* The two ranks r1 <= r2 of a resample by binomial splitting over the
- * sorted distinct values [lo, hi): c[t] draws of stratum t fall in it. */
-static void split_ranks(const struct boot_set *s, gsl_rng *g, size_t lo,
-                        size_t hi, unsigned long *c, unsigned long r1,
-                        unsigned long r2, double *v1, double *v2,
-                        unsigned long *tmp, unsigned long *right)
-{
-    size_t K1 = s->KG + 1;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        unsigned long cl = 0;
-        for (size_t t = 0; t < s->S; t++) {
-            const unsigned long *cum = &s->gcum[t * K1];
-            unsigned long W = cum[hi] - cum[lo], Wl = cum[mid] - cum[lo];
-            unsigned long x = 0;
-            if (c[t] && Wl)
-                x = Wl == W ? c[t]
-                    : gsl_ran_binomial(g, (double)Wl / (double)W,
-                                       (unsigned)c[t]);
-            tmp[t] = x;
-            cl += x;
-        }
-        if (r2 <= cl) {
-            for (size_t t = 0; t < s->S; t++)
-                c[t] = tmp[t];
-            hi = mid;
-        } else if (r1 > cl) {
-            for (size_t t = 0; t < s->S; t++)
-                c[t] -= tmp[t];
-            lo = mid;
-            r1 -= cl;
-            r2 -= cl;
-        } else {
-            /* r1 left, r2 right: two independent single-rank descents */
-            for (size_t t = 0; t < s->S; t++) {
-                right[t] = c[t] - tmp[t];
-                c[t] = tmp[t];
-            }
-            double dummy;
-            split_ranks(s, g, lo, mid, c, r1, r1, v1, &dummy, tmp, NULL);
-            split_ranks(s, g, mid, hi, right, r2 - cl, r2 - cl, v2, &dummy,
-                        tmp, NULL);
-            return;
-        }
-    }
-    *v1 = *v2 = s->gv[lo];
-}
-
 /* A worker's scratch space: one generator per replicate of a batch, their
  * feature sums, the multinomial counts (of distinct rows or of chunks),
  * the median's per-stratum counts and a buffer of row indexes. */
@@ -1058,7 +1011,126 @@ struct scratch {
     double *chp;               /* maxch chunk sizes */
     unsigned long *c;          /* 3 * S */
     uint32_t *idx;             /* IDXBUF */
+    struct binv_cache *bc;     /* the median's binomial tables, or NULL */
 };
+
+/* The draws (binv.h) of the median's binomials, made as a worker meets
+ * them: at node k of the splits (heap order: the root 1, the halves of
+ * node k 2k and 2k + 1; k < 2 KG), stratum t and c rows to place,
+ * Binomial(c, W_l / W) is drawn again and again for the same (k, t, c).
+ * Kept when there are at most BINV_KEYS keys; beyond BINV_TABLES of
+ * them, GSL draws the others. */
+#define BINV_KEYS (1u << 20)
+#define BINV_TABLES 4096u
+struct binv_cache {
+    size_t N1;                 /* the most rows of a stratum, + 1 */
+    uint32_t *slot;            /* per key: 0 not made, 1 GSL's (BTPE, or
+                                  no room), else 2 + its index in tab */
+    struct binv *tab;
+    size_t used, cap;
+};
+
+static struct binv_cache *binv_cache_new(const struct boot_set *s)
+{
+    size_t N = 0;
+    for (size_t t = 0; t < s->S; t++)
+        N = s->sn[t] > N ? s->sn[t] : N;
+    double keys = 2.0 * (double)s->KG * (double)s->S * ((double)N + 1);
+    if (!s->need_median || keys > BINV_KEYS)
+        return NULL;
+    struct binv_cache *bc = sk_xcalloc(1, sizeof *bc);
+    bc->N1 = N + 1;
+    bc->slot = sk_xcalloc((size_t)keys, sizeof *bc->slot);
+    return bc;
+}
+
+static void binv_cache_free(struct binv_cache *bc)
+{
+    if (!bc)
+        return;
+    free(bc->slot);
+    free(bc->tab);
+    free(bc);
+}
+
+/* gsl_ran_binomial(g, Wl / W, c) at node k, stratum t: by the draw of
+ * (k, t, c), made when first met. */
+static unsigned long median_binomial(const struct boot_set *s,
+                                     struct binv_cache *bc, gsl_rng *g,
+                                     size_t k, size_t t, unsigned long Wl,
+                                     unsigned long W, unsigned long c)
+{
+    if (!bc)
+        return gsl_ran_binomial(g, (double)Wl / (double)W, (unsigned)c);
+    uint32_t *slot = &bc->slot[(k * s->S + t) * bc->N1 + c];
+    if (*slot == 0) {
+        *slot = 1;
+        if (bc->used < BINV_TABLES) {
+            if (bc->used == bc->cap) {
+                bc->cap = bc->cap ? 2 * bc->cap : 64;
+                bc->tab = sk_xreallocarray(bc->tab, bc->cap, sizeof *bc->tab);
+            }
+            if (binv_make((double)Wl / (double)W, (unsigned)c,
+                          &bc->tab[bc->used]) == 0)
+                *slot = (uint32_t)(2 + bc->used++);
+        }
+    }
+    if (*slot == 1)
+        return gsl_ran_binomial(g, (double)Wl / (double)W, (unsigned)c);
+    return binv_draw(g->state, &bc->tab[*slot - 2]);
+}
+
+/* The two ranks r1 <= r2 of a resample by binomial splitting over the
+ * sorted distinct values [lo, hi), node NODE of the splits (binv_cache):
+ * c[t] draws of stratum t fall in it. */
+static void split_ranks(const struct boot_set *s, struct binv_cache *bc,
+                        gsl_rng *g, size_t node, size_t lo, size_t hi,
+                        unsigned long *c, unsigned long r1, unsigned long r2,
+                        double *v1, double *v2, unsigned long *tmp,
+                        unsigned long *right)
+{
+    size_t K1 = s->KG + 1;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        unsigned long cl = 0;
+        for (size_t t = 0; t < s->S; t++) {
+            const unsigned long *cum = &s->gcum[t * K1];
+            unsigned long W = cum[hi] - cum[lo], Wl = cum[mid] - cum[lo];
+            unsigned long x = 0;
+            if (c[t] && Wl)
+                x = Wl == W ? c[t]
+                    : median_binomial(s, bc, g, node, t, Wl, W, c[t]);
+            tmp[t] = x;
+            cl += x;
+        }
+        if (r2 <= cl) {
+            for (size_t t = 0; t < s->S; t++)
+                c[t] = tmp[t];
+            hi = mid;
+            node = 2 * node;
+        } else if (r1 > cl) {
+            for (size_t t = 0; t < s->S; t++)
+                c[t] -= tmp[t];
+            lo = mid;
+            node = 2 * node + 1;
+            r1 -= cl;
+            r2 -= cl;
+        } else {
+            /* r1 left, r2 right: two independent single-rank descents */
+            for (size_t t = 0; t < s->S; t++) {
+                right[t] = c[t] - tmp[t];
+                c[t] = tmp[t];
+            }
+            double dummy;
+            split_ranks(s, bc, g, 2 * node, lo, mid, c, r1, r1, v1, &dummy,
+                        tmp, NULL);
+            split_ranks(s, bc, g, 2 * node + 1, mid, hi, right, r2 - cl,
+                        r2 - cl, v2, &dummy, tmp, NULL);
+            return;
+        }
+    }
+    *v1 = *v2 = s->gv[lo];
+}
 
 static void scratch_init(struct scratch *w, const struct boot_set *s)
 {
@@ -1078,6 +1150,7 @@ static void scratch_init(struct scratch *w, const struct boot_set *s)
     w->chp = sk_xcalloc(w->maxch, sizeof *w->chp);
     w->c = sk_xcalloc(3 * s->S, sizeof *w->c);
     w->idx = sk_xcalloc(IDXBUF, sizeof *w->idx);
+    w->bc = binv_cache_new(s);
 }
 
 static void scratch_free(struct scratch *w)
@@ -1090,6 +1163,7 @@ static void scratch_free(struct scratch *w)
     free(w->chp);
     free(w->c);
     free(w->idx);
+    binv_cache_free(w->bc);
 }
 
 /* Resample stratum t by its counts: one multinomial draw over its
@@ -1211,9 +1285,17 @@ static void resample_rows(const struct boot_set *s, struct scratch *w,
     size_t nch = (len + CHUNK - 1) / CHUNK;
     for (size_t ch = 0; ch < nch; ch++)
         w->chp[ch] = (double)(ch + 1 < nch ? CHUNK : len - ch * CHUNK);
-    for (size_t r = 0; r < nb; r++)
-        gsl_ran_multinomial(w->g[r], nch, (unsigned)s->sn[t], w->chp,
-                            &w->mc[r * w->maxch]);
+    for (size_t r = 0; r < nb; r++) {
+        if (nch > 1) {
+            gsl_ran_multinomial(w->g[r], nch, (unsigned)s->sn[t], w->chp,
+                                &w->mc[r * w->maxch]);
+            continue;
+        }
+        /* one chunk: GSL's multinomial is then one binomial draw with
+         * p = 1, which takes one uniform and gives every row to it */
+        (void)gsl_rng_uniform(w->g[r]);
+        w->mc[r * w->maxch] = (unsigned)s->sn[t];
+    }
     for (size_t ch = 0; ch < nch; ch++) {
         size_t base = u0 + ch * CHUNK;
         uint32_t clen = (uint32_t)w->chp[ch];
@@ -1295,8 +1377,8 @@ static void median_stat(const struct job *jb, struct scratch *w, gsl_rng *g,
         median_ranks(s->n, &r1, &r2);
         for (size_t t = 0; t < s->S; t++)
             w->c[t] = s->sn[t];
-        split_ranks(s, g, 0, s->KG, w->c, r1, r2, &v1, &v2, w->c + s->S,
-                    w->c + 2 * s->S);
+        split_ranks(s, w->bc, g, 1, 0, s->KG, w->c, r1, r2, &v1, &v2,
+                    w->c + s->S, w->c + 2 * s->S);
         med = median_of(v1, v2);
     } else {
         /* median-diff: the median of each group, A then B, drawn apart
@@ -1308,8 +1390,8 @@ static void median_stat(const struct job *jb, struct scratch *w, gsl_rng *g,
             w->c[t] = s->sn[t];
             w->c[1 - t] = 0;
             median_ranks(s->sn[t], &r1, &r2);
-            split_ranks(s, g, 0, s->KG, w->c, r1, r2, &v1, &v2, w->c + 2,
-                        w->c + 4);
+            split_ranks(s, w->bc, g, 1, 0, s->KG, w->c, r1, r2, &v1, &v2,
+                        w->c + 2, w->c + 4);
             m[t] = median_of(v1, v2);
         }
         med = m[1] - m[0];
