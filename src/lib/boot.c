@@ -1132,6 +1132,41 @@ static void split_ranks(const struct boot_set *s, struct binv_cache *bc,
     *v1 = *v2 = s->gv[lo];
 }
 
+/* split_ranks of one stratum (no strata, one sample): the same draws in
+ * the same order, its counts in scalars. */
+static void split_one(const struct boot_set *s, struct binv_cache *bc,
+                      gsl_rng *g, size_t node, size_t lo, size_t hi,
+                      unsigned long c, unsigned long r1, unsigned long r2,
+                      double *v1, double *v2)
+{
+    const unsigned long *cum = s->gcum;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        unsigned long W = cum[hi] - cum[lo], Wl = cum[mid] - cum[lo];
+        unsigned long x = 0;
+        if (c && Wl)
+            x = Wl == W ? c : median_binomial(s, bc, g, node, 0, Wl, W, c);
+        if (r2 <= x) {
+            c = x;
+            hi = mid;
+            node = 2 * node;
+        } else if (r1 > x) {
+            c -= x;
+            lo = mid;
+            node = 2 * node + 1;
+            r1 -= x;
+            r2 -= x;
+        } else {
+            double dummy;
+            split_one(s, bc, g, 2 * node, lo, mid, x, r1, r1, v1, &dummy);
+            split_one(s, bc, g, 2 * node + 1, mid, hi, c - x, r2 - x, r2 - x,
+                      v2, &dummy);
+            return;
+        }
+    }
+    *v1 = *v2 = s->gv[lo];
+}
+
 static void scratch_init(struct scratch *w, const struct boot_set *s)
 {
     for (int r = 0; r < BATCH; r++)
@@ -1377,8 +1412,11 @@ static void median_stat(const struct job *jb, struct scratch *w, gsl_rng *g,
         median_ranks(s->n, &r1, &r2);
         for (size_t t = 0; t < s->S; t++)
             w->c[t] = s->sn[t];
-        split_ranks(s, w->bc, g, 1, 0, s->KG, w->c, r1, r2, &v1, &v2,
-                    w->c + s->S, w->c + 2 * s->S);
+        if (s->S == 1)
+            split_one(s, w->bc, g, 1, 0, s->KG, s->sn[0], r1, r2, &v1, &v2);
+        else
+            split_ranks(s, w->bc, g, 1, 0, s->KG, w->c, r1, r2, &v1, &v2,
+                        w->c + s->S, w->c + 2 * s->S);
         med = median_of(v1, v2);
     } else {
         /* median-diff: the median of each group, A then B, drawn apart
