@@ -36,6 +36,12 @@ void rng_stream(gsl_rng *r, uint64_t seed, uint64_t stream)
     s->ctr.v[1] = stream;
 }
 
+void rng_refill(struct rng_state *s)
+{
+    rng_block(s, s->out);
+    s->left = 8;
+}
+
 void rng_fill(struct rng_state *s, uint32_t *out, size_t k)
 {
     size_t i = (size_t)s->left < k ? (size_t)s->left : k;
