@@ -1053,31 +1053,42 @@ static void binv_cache_free(struct binv_cache *bc)
     free(bc);
 }
 
+/* The slot of key KEY made: the draw of Binomial(c, Wl / W), or 1 (GSL's)
+ * when it is BTPE's or there is no room. */
+static uint32_t binv_slot_make(struct binv_cache *bc, size_t key,
+                               unsigned long Wl, unsigned long W,
+                               unsigned long c)
+{
+    bc->slot[key] = 1;
+    if (bc->used < BINV_TABLES) {
+        if (bc->used == bc->cap) {
+            bc->cap = bc->cap ? 2 * bc->cap : 64;
+            bc->tab = sk_xreallocarray(bc->tab, bc->cap, sizeof *bc->tab);
+        }
+        if (binv_make((double)Wl / (double)W, (unsigned)c,
+                      &bc->tab[bc->used]) == 0)
+            bc->slot[key] = (uint32_t)(2 + bc->used++);
+    }
+    return bc->slot[key];
+}
+
 /* gsl_ran_binomial(g, Wl / W, c) at node k, stratum t: by the draw of
  * (k, t, c), made when first met. */
-static unsigned long median_binomial(const struct boot_set *s,
-                                     struct binv_cache *bc, gsl_rng *g,
-                                     size_t k, size_t t, unsigned long Wl,
-                                     unsigned long W, unsigned long c)
+static inline unsigned long median_binomial(const struct boot_set *s,
+                                            struct binv_cache *bc, gsl_rng *g,
+                                            size_t k, size_t t,
+                                            unsigned long Wl, unsigned long W,
+                                            unsigned long c)
 {
     if (!bc)
         return gsl_ran_binomial(g, (double)Wl / (double)W, (unsigned)c);
-    uint32_t *slot = &bc->slot[(k * s->S + t) * bc->N1 + c];
-    if (*slot == 0) {
-        *slot = 1;
-        if (bc->used < BINV_TABLES) {
-            if (bc->used == bc->cap) {
-                bc->cap = bc->cap ? 2 * bc->cap : 64;
-                bc->tab = sk_xreallocarray(bc->tab, bc->cap, sizeof *bc->tab);
-            }
-            if (binv_make((double)Wl / (double)W, (unsigned)c,
-                          &bc->tab[bc->used]) == 0)
-                *slot = (uint32_t)(2 + bc->used++);
-        }
-    }
-    if (*slot == 1)
+    size_t key = (k * s->S + t) * bc->N1 + c;
+    uint32_t slot = bc->slot[key];
+    if (slot == 0)
+        slot = binv_slot_make(bc, key, Wl, W, c);
+    if (slot == 1)
         return gsl_ran_binomial(g, (double)Wl / (double)W, (unsigned)c);
-    return binv_draw(g->state, &bc->tab[*slot - 2]);
+    return binv_draw(g->state, &bc->tab[slot - 2]);
 }
 
 /* The two ranks r1 <= r2 of a resample by binomial splitting over the
@@ -1660,6 +1671,60 @@ int boot_interval(enum boot_method m, const double *tsort, size_t R,
     return -1;
 }
 
+/* Replicates taking at most FEW_VALUES distinct values (a median's: of a
+ * few hundred possible midpoints) are sorted by counting them; dsort
+ * otherwise, and when there are both -0 and 0 (whose order it keeps). */
+#define FEW_VALUES 2048
+#define FEW_SLOTS 4096          /* the hash table: twice FEW_VALUES */
+
+static size_t few_slot(const uint64_t *key, const size_t *cnt, uint64_t k)
+{
+    size_t h = (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+    while (cnt[h] && key[h] != k)
+        h = (h + 1) & (FEW_SLOTS - 1);
+    return h;
+}
+
+/* x[0..n) sorted as dsort sorts it. */
+static void sort_reps(double *x, size_t n)
+{
+    if (n < 4 * FEW_SLOTS) {
+        dsort(x, n);
+        return;
+    }
+    uint64_t *key = sk_xcalloc(FEW_SLOTS, sizeof *key);
+    size_t *cnt = sk_xcalloc(FEW_SLOTS, sizeof *cnt), distinct = 0;
+    double few[FEW_VALUES];
+    int zero[2] = { 0, 0 };
+    for (size_t i = 0; i < n && distinct <= FEW_VALUES; i++) {
+        uint64_t k;
+        memcpy(&k, &x[i], sizeof k);
+        size_t h = few_slot(key, cnt, k);
+        if (!cnt[h]++) {
+            key[h] = k;
+            if (distinct < FEW_VALUES)
+                few[distinct] = x[i];
+            distinct++;
+            if (x[i] == 0)
+                zero[signbit(x[i]) != 0] = 1;
+        }
+    }
+    if (distinct > FEW_VALUES || (zero[0] && zero[1])) {
+        dsort(x, n);
+    } else {
+        dsort(few, distinct);
+        size_t o = 0;
+        for (size_t j = 0; j < distinct; j++) {
+            uint64_t k;
+            memcpy(&k, &few[j], sizeof k);
+            for (size_t c = cnt[few_slot(key, cnt, k)]; c > 0; c--)
+                x[o++] = few[j];
+        }
+    }
+    free(key);
+    free(cnt);
+}
+
 /* The finite replicates of t[0..B), sorted, into *ts (R of them), and for
  * the mean with se, the finite (t - t0) / se sorted into *zs (Rz). */
 static void sort_replicates(const double *t, const double *se, size_t B,
@@ -1670,7 +1735,7 @@ static void sort_replicates(const double *t, const double *se, size_t B,
     for (size_t b = 0; b < B; b++)
         if (isfinite(t[b]))
             (*ts)[(*R)++] = t[b];
-    dsort(*ts, *R);
+    sort_reps(*ts, *R);
     if (!se)
         return;
     *zs = sk_xcalloc(B ? B : 1, sizeof **zs);
@@ -1679,7 +1744,7 @@ static void sort_replicates(const double *t, const double *se, size_t B,
         if (isfinite(z))
             (*zs)[(*Rz)++] = z;
     }
-    dsort(*zs, *Rz);
+    sort_reps(*zs, *Rz);
 }
 
 /* bias = mean(ts) - t0 and sd(ts), two-pass in long double. */
