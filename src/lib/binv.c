@@ -59,7 +59,8 @@ int binv_make(double p, unsigned n, struct binv *b)
     for (unsigned j = 0, i = 0; j < 256; j++) {
         while (i < b->nt && b->T[i] < (uint64_t)j << 24)
             i++;
-        b->below[j] = (uint8_t)i;
+        int inside = i < b->nt && b->T[i] >> 24 == j;
+        b->below[j] = (uint8_t)(i | (unsigned)inside << 7);
     }
     return 0;
 }

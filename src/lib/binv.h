@@ -35,7 +35,8 @@ struct binv {
     unsigned nt;                /* thresholds T[0..nt), nondecreasing */
     uint32_t T[BINV_MAX];
     uint8_t below[256];         /* #{i : T[i] < j 2^24}: where the count
-                                   for a word of top byte j starts */
+                                   for a word of top byte j starts, + 128
+                                   when a threshold has that top byte */
 };
 
 /* The draw of gsl_ran_binomial(., p, n), 0 < p < 1, n >= 1, into *b.
@@ -50,9 +51,10 @@ static inline unsigned binv_pick(const struct binv *b, uint32_t k,
 {
     /* x = #{i : T[i] <= k}: from the count below k's top byte, the
      * thresholds within it (mostly none) */
-    unsigned x = b->below[k >> 24];
-    while (x < b->nt && b->T[x] <= k)
-        x++;
+    unsigned v = b->below[k >> 24], x = v & 127;
+    if (v & 128)
+        while (x < b->nt && b->T[x] <= k)
+            x++;
     *again = b->again && x == b->nt;
     return b->flipped ? b->n - x : x;
 }
