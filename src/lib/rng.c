@@ -31,9 +31,13 @@ const gsl_rng_type *rng_gsl = &rng_type;
 
 void rng_stream(gsl_rng *r, uint64_t seed, uint64_t stream)
 {
+    /* rng_set's state but for the stream, without clearing out[] (no
+     * word of it is left to read) */
     struct rng_state *s = r->state;
-    rng_set(s, (unsigned long)seed);
-    s->ctr.v[1] = stream;
+    s->key = (threefry4x64_key_t){ { (uint64_t)(unsigned long)seed, 0, 0,
+                                     0 } };
+    s->ctr = (threefry4x64_ctr_t){ { 0, stream, 0, 0 } };
+    s->left = 0;
 }
 
 void rng_refill(struct rng_state *s)
