@@ -1023,10 +1023,12 @@ static void work_free(struct work *wk)
 }
 
 /* The sample of analysis A in group g: its complete rows, as differences
- * (mean-diff, dz), 0 or 100 (pct), or the values of its columns; into SMP. */
+ * (mean-diff, dz), 0 or 100 (pct), or the values of its columns; into SMP.
+ * LAST: no later task reads the stored columns, so that a sample that is
+ * the stored column itself is given to the library to sort in place. */
 static void fill_sample(const struct data *d, const struct analysis *A,
-                        const struct batch *bt, size_t g, struct work *wk,
-                        struct boot_sample *smp)
+                        const struct batch *bt, size_t g, int last,
+                        struct work *wk, struct boot_sample *smp)
 {
     size_t n = 0, nstr = 0, nc = d->ncols;
     size_t w = A->fam == FAM_ALPHA ? A->ncols : A->fam == FAM_COR ? 2 : 1;
@@ -1087,7 +1089,8 @@ static void fill_sample(const struct data *d, const struct analysis *A,
     int strata = d->has_strata || A->fam == FAM_BETWEEN;
     *smp = (struct boot_sample){ n, w, own ? d->x : wk->x,
                                  strata ? wk->xs : NULL,
-                                 A->fam == FAM_BETWEEN ? 2 : nstr };
+                                 A->fam == FAM_BETWEEN ? 2 : nstr,
+                                 own && last ? d->x : NULL };
 }
 
 struct row_out {
@@ -1111,9 +1114,9 @@ static void add_row(struct rows *rs, struct row_out r)
 }
 
 /* Run task T: its replicates (written to REPS when not NULL) and one
- * result row per statistic and method. */
+ * result row per statistic and method; LAST as fill_sample. */
 static void run_task(const struct spec *sp, const struct data *d,
-                     const struct plan *p, const struct task *T,
+                     const struct plan *p, const struct task *T, int last,
                      struct work *wk, struct out *reps, struct rows *rs)
 {
     const struct analysis *A = &p->an[T->an];
@@ -1121,7 +1124,7 @@ static void run_task(const struct spec *sp, const struct data *d,
     size_t B = sp->B, nst = bt->nst;
     const char *gname = d->has_group ? strmap_key(d->groups, T->g) : ALL_ROWS;
     struct boot_sample smp;
-    fill_sample(d, A, bt, T->g, wk, &smp);
+    fill_sample(d, A, bt, T->g, last, wk, &smp);
     struct boot_set *set = NULL;
     double *t = NULL, *se = NULL;
     if (smp.n >= 1) {
@@ -1210,7 +1213,8 @@ int main(int argc, char **argv)
     work_init(&wk, &d);
     struct rows rs = { 0 };
     for (size_t i = 0; i < p.ntask; i++)
-        run_task(&sp, &d, &p, &p.task[i], &wk, rf ? &reps : NULL, &rs);
+        run_task(&sp, &d, &p, &p.task[i], i + 1 == p.ntask, &wk,
+                 rf ? &reps : NULL, &rs);
     if (rf && fclose(rf) != 0)
         sk_die("%s: write error", sp.reps_out);
     print_rows(&sp, &rs);

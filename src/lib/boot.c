@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include "boot.h"
+#include "binv.h"
 #include "dsort.h"
 #include "stats.h"
 #include "dist.h"
@@ -44,6 +45,7 @@ struct boot_set {
     double *F;                 /* K * P features of the centered rows */
     double *Ftot;              /* P: their sums over the sample */
     double *v1;                /* K: the centered values alone (w = 1) */
+    int v1_given;              /* v1 is the sample's given array */
     unsigned *cnt;             /* K multiplicities */
     size_t *unit_stratum;      /* K */
     size_t S;
@@ -501,15 +503,18 @@ static void make_units(struct boot_set *s, const struct boot_sample *smp)
 }
 
 /* The values of a sample of w = 1 in the order of cmp_rows (stratum,
- * value, row: equal values in the order of the rows), a new array; the
- * first row of each stratum into rs[0..S]. */
+ * value, row: equal values in the order of the rows), a new array or,
+ * without strata, the given one sorted in place; the first row of each
+ * stratum into rs[0..S]. */
 static double *sorted_values(const struct boot_set *s,
                              const struct boot_sample *smp, size_t *rs)
 {
     size_t n = smp->n, S = s->S;
-    double *v = sk_xcalloc(n ? n : 1, sizeof *v);
+    double *v = !smp->stratum && smp->given ? smp->given
+                                            : sk_xcalloc(n ? n : 1, sizeof *v);
     if (!smp->stratum) {
-        memcpy(v, smp->x, n * sizeof *v);
+        if (v != smp->x)
+            memcpy(v, smp->x, n * sizeof *v);
         rs[1] = n;
     } else {
         for (size_t r = 0; r < n; r++)
@@ -595,7 +600,8 @@ static void make_units_one(struct boot_set *s, const struct boot_sample *smp)
     s->Ftot = sk_xcalloc(P, sizeof *s->Ftot);
     if (!s->need_moments) {     /* the median alone: no units */
         s->su = sk_xcalloc(S + 1, sizeof *s->su);
-        free(v);
+        if (v != smp->given)
+            free(v);
         free(rs);
         return;
     }
@@ -626,6 +632,7 @@ static void make_units_one(struct boot_set *s, const struct boot_sample *smp)
         for (size_t p = 0; n > SMALL_N && p < P; p++)
             s->Ftot[p] = (double)tot[p];
         s->v1 = v;
+        s->v1_given = v == smp->given;
         return;
     }
     s->K = distinct;
@@ -666,7 +673,8 @@ static void make_units_one(struct boot_set *s, const struct boot_sample *smp)
         for (size_t u = 0; u < s->K; u++)
             s->v1[u] = s->F[u * P];
     }
-    free(v);
+    if (v != smp->given)
+        free(v);
     free(rs);
 }
 
@@ -720,7 +728,8 @@ void boot_free(struct boot_set *s)
     free(s->sexp);
     free(s->F);
     free(s->Ftot);
-    free(s->v1);
+    if (!s->v1_given)
+        free(s->v1);
     free(s->cnt);
     free(s->unit_stratum);
     free(s->su);
@@ -793,29 +802,21 @@ double boot_accel(const struct boot_set *s, size_t i)
     return accel(s, i, &undefined);
 }
 
-/* The leave-one-out values of a statistic: theta[j], for mult[j] rows of
- * stratum strat[j], j < m. */
-struct jack {
-    double *theta, *mult;
-    size_t *strat, m;
-};
-
-static void jack_alloc(struct jack *jk, size_t m)
-{
-    jk->m = m;
-    jk->theta = sk_xcalloc(m ? m : 1, sizeof *jk->theta);
-    jk->mult = sk_xcalloc(m ? m : 1, sizeof *jk->mult);
-    jk->strat = sk_xcalloc(m ? m : 1, sizeof *jk->strat);
-}
+/* The leave-one-out values of a statistic are visited, not stored: each
+ * is passed to a visitor with its multiplicity (rows sharing it) and its
+ * stratum. accel visits them two or three times, and every visit
+ * computes the same values by the same operations in the same order, so
+ * that a is what a stored array of them gave, without the 24 bytes a
+ * unit (m is n for the moments by rows). */
+typedef void jack_visit(void *ctx, double theta, double mult, size_t t);
 
 /* The median (of all rows) or the median-diff without one row, by
  * distinct value j and stratum t: a row of group t leaves the other
- * group's median as it is. */
+ * group's median as it is. Values of no row (mult 0) are not visited. */
 static void jack_median(const struct boot_set *s, enum boot_stat st,
-                        struct jack *jk)
+                        jack_visit *fn, void *ctx)
 {
     size_t K1 = s->KG + 1;
-    jack_alloc(jk, s->KG * s->S);
     unsigned long r1, r2;
     median_ranks(s->n - 1, &r1, &r2);
     for (size_t j = 0; j < s->KG; j++) {
@@ -824,19 +825,19 @@ static void jack_median(const struct boot_set *s, enum boot_stat st,
                         rank_without(s, s->ctot, j, r2)) : NAN;
         for (size_t t = 0; t < s->S; t++) {
             const unsigned long *c = &s->gcum[t * K1];
-            size_t k = j * s->S + t;
-            jk->mult[k] = (double)(c[j + 1] - c[j]);
-            jk->strat[k] = t;
-            jk->theta[k] = all;
-            if (st != BOOT_DIFF_MEDIAN || jk->mult[k] == 0)
+            double mult = (double)(c[j + 1] - c[j]), theta = all;
+            if (mult == 0)
                 continue;
-            unsigned long q1, q2;
-            median_ranks(s->sn[t] - 1, &q1, &q2);
-            double m = s->sn[t] > 1 ? median_of(rank_without(s, c, j, q1),
-                                                rank_without(s, c, j, q2))
-                                    : NAN;
-            double other = group_median(s, 1 - t);
-            jk->theta[k] = t == 1 ? m - other : other - m;
+            if (st == BOOT_DIFF_MEDIAN) {
+                unsigned long q1, q2;
+                median_ranks(s->sn[t] - 1, &q1, &q2);
+                double m = s->sn[t] > 1
+                    ? median_of(rank_without(s, c, j, q1),
+                                rank_without(s, c, j, q2)) : NAN;
+                double other = group_median(s, 1 - t);
+                theta = t == 1 ? m - other : other - m;
+            }
+            fn(ctx, theta, mult, t);
         }
     }
 }
@@ -845,9 +846,8 @@ static void jack_median(const struct boot_set *s, enum boot_stat st,
  * (#B > x + #B = x / 2 for a row x of A, #A < x + #A = x / 2 for one of
  * B), over (na - 1) nb or na (nb - 1). The other group's rows below and
  * equal to a unit come from a merge of the sorted units: O(K). */
-static void jack_theta(const struct boot_set *s, struct jack *jk)
+static void jack_theta(const struct boot_set *s, jack_visit *fn, void *ctx)
 {
-    jack_alloc(jk, s->K);
     long double u = theta_u2(s, s->cnt) / 2;
     double n[2] = { (double)s->sn[0], (double)s->sn[1] };
     const double *v = s->uval;
@@ -865,9 +865,8 @@ static void jack_theta(const struct boot_set *s, struct jack *jk)
             long double pairs = t == 0 ? n[1] - below - eq + eq / 2.0L
                                        : below + eq / 2.0L;
             double den = t == 0 ? (n[0] - 1) * n[1] : n[0] * (n[1] - 1);
-            jk->theta[k] = den > 0 ? (double)((u - pairs) / den) : NAN;
-            jk->mult[k] = unit_count(s->cnt, k);
-            jk->strat[k] = t;
+            fn(ctx, den > 0 ? (double)((u - pairs) / den) : NAN,
+               unit_count(s->cnt, k), t);
         }
     }
 }
@@ -875,11 +874,10 @@ static void jack_theta(const struct boot_set *s, struct jack *jk)
 /* A moment statistic without one row of each unit, from the sums less
  * its features; for two groups, its own group one row smaller. */
 static void jack_moments(const struct boot_set *s, enum boot_stat st,
-                         struct jack *jk)
+                         jack_visit *fn, void *ctx)
 {
     double n = (double)s->n;
     double *Sx = sk_xcalloc(s->P, sizeof *Sx), f[4];
-    jack_alloc(jk, s->K);
     size_t t = 0;
     for (size_t u = 0; u < s->K; u++) {
         const double *fu = s->F ? &s->F[u * s->P] : f;
@@ -892,73 +890,100 @@ static void jack_moments(const struct boot_set *s, enum boot_stat st,
         }
         for (size_t p = 0; p < s->P; p++)
             Sx[p] = s->Ftot[p] - fu[p];
+        double theta;
         if (s->kind == KIND_TWO)
-            jk->theta[u] = two_from_sums(s, st, Sx,
-                                         (double)s->sn[0] - (t == 0),
-                                         (double)s->sn[1] - (t == 1), s->J1);
+            theta = two_from_sums(s, st, Sx, (double)s->sn[0] - (t == 0),
+                                  (double)s->sn[1] - (t == 1), s->J1);
         else
-            jk->theta[u] = s->scaled ? from_sums_scaled(s, st, Sx, n - 1, 1)
-                                     : from_sums(s, st, Sx, n - 1);
-        jk->mult[u] = unit_count(s->cnt, u);
-        jk->strat[u] = t;
+            theta = s->scaled ? from_sums_scaled(s, st, Sx, n - 1, 1)
+                              : from_sums(s, st, Sx, n - 1);
+        fn(ctx, theta, unit_count(s->cnt, u), t);
     }
     free(Sx);
 }
 
+/* Visit the leave-one-out values of statistic st. */
+static void jack_each(const struct boot_set *s, enum boot_stat st,
+                      jack_visit *fn, void *ctx)
+{
+    if (st == BOOT_MEDIAN || st == BOOT_DIFF_MEDIAN)
+        jack_median(s, st, fn, ctx);
+    else if (st == BOOT_THETA)
+        jack_theta(s, fn, ctx);
+    else
+        jack_moments(s, st, fn, ctx);
+}
+
+/* The sums of accel's passes over the leave-one-out values, per stratum. */
+struct jack_sums {
+    const struct boot_set *s;
+    int undefined;             /* a value not finite */
+    double *tbar;              /* pass 1: sum mult theta, then the mean */
+    int *redo;                 /* pass 2: strata whose sum overflowed */
+    long double *lsum;         /* pass 2: their sums in long double */
+    long double s2, s3;        /* pass 3: sum mult L^2, sum mult L^3 */
+};
+
+static void jack_pass1(void *ctx, double theta, double mult, size_t t)
+{
+    struct jack_sums *js = ctx;
+    if (!isfinite(theta))
+        js->undefined = 1;
+    js->tbar[t] += mult * theta;
+}
+
+static void jack_pass2(void *ctx, double theta, double mult, size_t t)
+{
+    struct jack_sums *js = ctx;
+    if (js->redo[t])
+        js->lsum[t] += mult * (long double)theta;
+}
+
+static void jack_pass3(void *ctx, double theta, double mult, size_t t)
+{
+    struct jack_sums *js = ctx;
+    long double L = ((long double)js->s->sn[t] - 1) * (js->tbar[t] - theta);
+    js->s2 += mult * L * L;
+    js->s3 += mult * L * L * L;
+}
+
 /* boot_accel; *undefined is set when a leave-one-out value is undefined
- * (NAN then too). */
+ * (NAN then too). Three passes over the leave-one-out values: their
+ * means by stratum (again in long double for a stratum whose sum
+ * overflowed, values near 1e308), then L's moments. */
 static double accel(const struct boot_set *s, size_t i, int *undefined)
 {
     *undefined = 0;
     enum boot_stat st = s->stats[i];
     if (s->n < 2)
         return NAN;
-    /* leave-one-out values by unit (moments, theta) or by distinct value
-     * and stratum (medians), with their multiplicities */
-    struct jack jk;
-    if (st == BOOT_MEDIAN || st == BOOT_DIFF_MEDIAN)
-        jack_median(s, st, &jk);
-    else if (st == BOOT_THETA)
-        jack_theta(s, &jk);
-    else
-        jack_moments(s, st, &jk);
-    size_t m = jk.m;
-    const double *theta = jk.theta, *mult = jk.mult;
-    const size_t *strat = jk.strat;
-    for (size_t j = 0; j < m; j++)
-        if (mult[j] > 0 && !isfinite(theta[j]))
-            *undefined = 1;
-    double *tbar = sk_xcalloc(s->S, sizeof *tbar);
-    for (size_t j = 0; j < m; j++)
-        if (mult[j] > 0)
-            tbar[strat[j]] += mult[j] * theta[j];
+    struct jack_sums js = { s, 0, NULL, NULL, NULL, 0, 0 };
+    js.tbar = sk_xcalloc(s->S, sizeof *js.tbar);
+    jack_each(s, st, jack_pass1, &js);
+    *undefined = js.undefined;
     for (size_t t = 0; t < s->S; t++)
-        tbar[t] /= (double)s->sn[t];
+        js.tbar[t] /= (double)s->sn[t];
     for (size_t t = 0; t < s->S; t++)
-        if (!isfinite(tbar[t]) && !*undefined && s->sn[t]) {
-            /* the sum overflowed (values near 1e308): in long double */
-            long double sum = 0;
-            for (size_t j = 0; j < m; j++)
-                if (strat[j] == t && mult[j] > 0)
-                    sum += mult[j] * (long double)theta[j];
-            tbar[t] = (double)(sum / s->sn[t]);
+        if (!isfinite(js.tbar[t]) && !*undefined && s->sn[t]) {
+            if (!js.redo) {
+                js.redo = sk_xcalloc(s->S, sizeof *js.redo);
+                js.lsum = sk_xcalloc(s->S, sizeof *js.lsum);
+            }
+            js.redo[t] = 1;
         }
-    long double s2 = 0, s3 = 0;
-    for (size_t j = 0; j < m; j++) {
-        if (mult[j] == 0)
-            continue;
-        long double L = ((long double)s->sn[strat[j]] - 1) *
-                        (tbar[strat[j]] - theta[j]);
-        s2 += mult[j] * L * L;
-        s3 += mult[j] * L * L * L;
+    if (js.redo) {
+        jack_each(s, st, jack_pass2, &js);
+        for (size_t t = 0; t < s->S; t++)
+            if (js.redo[t])
+                js.tbar[t] = (double)(js.lsum[t] / s->sn[t]);
     }
-    free(jk.theta);
-    free(jk.mult);
-    free(jk.strat);
-    free(tbar);
-    if (*undefined || !(s2 > 0))
+    jack_each(s, st, jack_pass3, &js);
+    free(js.tbar);
+    free(js.redo);
+    free(js.lsum);
+    if (*undefined || !(js.s2 > 0))
         return NAN;
-    return (double)(s3 / (6 * powl(s2, 1.5L)));
+    return (double)(js.s3 / (6 * powl(js.s2, 1.5L)));
 }
 
 /* ---- replicates ---- */
@@ -971,54 +996,6 @@ struct job {
     size_t next;               /* next batch to take (atomic) */
     size_t done;               /* replicates done (atomic) */
 };
-
-/* The two ranks r1 <= r2 of a resample by binomial splitting over the
- * sorted distinct values [lo, hi): c[t] draws of stratum t fall in it. */
-static void split_ranks(const struct boot_set *s, gsl_rng *g, size_t lo,
-                        size_t hi, unsigned long *c, unsigned long r1,
-                        unsigned long r2, double *v1, double *v2,
-                        unsigned long *tmp, unsigned long *right)
-{
-    size_t K1 = s->KG + 1;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        unsigned long cl = 0;
-        for (size_t t = 0; t < s->S; t++) {
-            const unsigned long *cum = &s->gcum[t * K1];
-            unsigned long W = cum[hi] - cum[lo], Wl = cum[mid] - cum[lo];
-            unsigned long x = 0;
-            if (c[t] && Wl)
-                x = Wl == W ? c[t]
-                    : gsl_ran_binomial(g, (double)Wl / (double)W,
-                                       (unsigned)c[t]);
-            tmp[t] = x;
-            cl += x;
-        }
-        if (r2 <= cl) {
-            for (size_t t = 0; t < s->S; t++)
-                c[t] = tmp[t];
-            hi = mid;
-        } else if (r1 > cl) {
-            for (size_t t = 0; t < s->S; t++)
-                c[t] -= tmp[t];
-            lo = mid;
-            r1 -= cl;
-            r2 -= cl;
-        } else {
-            /* r1 left, r2 right: two independent single-rank descents */
-            for (size_t t = 0; t < s->S; t++) {
-                right[t] = c[t] - tmp[t];
-                c[t] = tmp[t];
-            }
-            double dummy;
-            split_ranks(s, g, lo, mid, c, r1, r1, v1, &dummy, tmp, NULL);
-            split_ranks(s, g, mid, hi, right, r2 - cl, r2 - cl, v2, &dummy,
-                        tmp, NULL);
-            return;
-        }
-    }
-    *v1 = *v2 = s->gv[lo];
-}
 
 /* A worker's scratch space: one generator per replicate of a batch, their
  * feature sums, the multinomial counts (of distinct rows or of chunks),
@@ -1034,7 +1011,172 @@ struct scratch {
     double *chp;               /* maxch chunk sizes */
     unsigned long *c;          /* 3 * S */
     uint32_t *idx;             /* IDXBUF */
+    struct binv_cache *bc;     /* the median's binomial tables, or NULL */
 };
+
+/* The draws (binv.h) of the median's binomials, made as a worker meets
+ * them: at node k of the splits (heap order: the root 1, the halves of
+ * node k 2k and 2k + 1; k < 2 KG), stratum t and c rows to place,
+ * Binomial(c, W_l / W) is drawn again and again for the same (k, t, c).
+ * Kept when there are at most BINV_KEYS keys; beyond BINV_TABLES of
+ * them, GSL draws the others. */
+#define BINV_KEYS (1u << 20)
+#define BINV_TABLES 4096u
+struct binv_cache {
+    size_t N1;                 /* the most rows of a stratum, + 1 */
+    uint32_t *slot;            /* per key: 0 not made, 1 GSL's (BTPE, or
+                                  no room), else 2 + its index in tab */
+    struct binv *tab;
+    size_t used, cap;
+};
+
+static struct binv_cache *binv_cache_new(const struct boot_set *s)
+{
+    size_t N = 0;
+    for (size_t t = 0; t < s->S; t++)
+        N = s->sn[t] > N ? s->sn[t] : N;
+    double keys = 2.0 * (double)s->KG * (double)s->S * ((double)N + 1);
+    if (!s->need_median || keys > BINV_KEYS)
+        return NULL;
+    struct binv_cache *bc = sk_xcalloc(1, sizeof *bc);
+    bc->N1 = N + 1;
+    bc->slot = sk_xcalloc((size_t)keys, sizeof *bc->slot);
+    return bc;
+}
+
+static void binv_cache_free(struct binv_cache *bc)
+{
+    if (!bc)
+        return;
+    free(bc->slot);
+    free(bc->tab);
+    free(bc);
+}
+
+/* The slot of key KEY made: the draw of Binomial(c, Wl / W), or 1 (GSL's)
+ * when it is BTPE's or there is no room. */
+static uint32_t binv_slot_make(struct binv_cache *bc, size_t key,
+                               unsigned long Wl, unsigned long W,
+                               unsigned long c)
+{
+    bc->slot[key] = 1;
+    if (bc->used < BINV_TABLES) {
+        if (bc->used == bc->cap) {
+            bc->cap = bc->cap ? 2 * bc->cap : 64;
+            bc->tab = sk_xreallocarray(bc->tab, bc->cap, sizeof *bc->tab);
+        }
+        if (binv_make((double)Wl / (double)W, (unsigned)c,
+                      &bc->tab[bc->used]) == 0)
+            bc->slot[key] = (uint32_t)(2 + bc->used++);
+    }
+    return bc->slot[key];
+}
+
+/* gsl_ran_binomial(g, Wl / W, c) at node k, stratum t: by the draw of
+ * (k, t, c), made when first met. */
+static inline unsigned long median_binomial(const struct boot_set *s,
+                                            struct binv_cache *bc, gsl_rng *g,
+                                            size_t k, size_t t,
+                                            unsigned long Wl, unsigned long W,
+                                            unsigned long c)
+{
+    if (!bc)
+        return gsl_ran_binomial(g, (double)Wl / (double)W, (unsigned)c);
+    size_t key = (k * s->S + t) * bc->N1 + c;
+    uint32_t slot = bc->slot[key];
+    if (slot == 0)
+        slot = binv_slot_make(bc, key, Wl, W, c);
+    if (slot == 1)
+        return gsl_ran_binomial(g, (double)Wl / (double)W, (unsigned)c);
+    return binv_draw(g->state, &bc->tab[slot - 2]);
+}
+
+/* The two ranks r1 <= r2 of a resample by binomial splitting over the
+ * sorted distinct values [lo, hi), node NODE of the splits (binv_cache):
+ * c[t] draws of stratum t fall in it. */
+static void split_ranks(const struct boot_set *s, struct binv_cache *bc,
+                        gsl_rng *g, size_t node, size_t lo, size_t hi,
+                        unsigned long *c, unsigned long r1, unsigned long r2,
+                        double *v1, double *v2, unsigned long *tmp,
+                        unsigned long *right)
+{
+    size_t K1 = s->KG + 1;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        unsigned long cl = 0;
+        for (size_t t = 0; t < s->S; t++) {
+            const unsigned long *cum = &s->gcum[t * K1];
+            unsigned long W = cum[hi] - cum[lo], Wl = cum[mid] - cum[lo];
+            unsigned long x = 0;
+            if (c[t] && Wl)
+                x = Wl == W ? c[t]
+                    : median_binomial(s, bc, g, node, t, Wl, W, c[t]);
+            tmp[t] = x;
+            cl += x;
+        }
+        if (r2 <= cl) {
+            for (size_t t = 0; t < s->S; t++)
+                c[t] = tmp[t];
+            hi = mid;
+            node = 2 * node;
+        } else if (r1 > cl) {
+            for (size_t t = 0; t < s->S; t++)
+                c[t] -= tmp[t];
+            lo = mid;
+            node = 2 * node + 1;
+            r1 -= cl;
+            r2 -= cl;
+        } else {
+            /* r1 left, r2 right: two independent single-rank descents */
+            for (size_t t = 0; t < s->S; t++) {
+                right[t] = c[t] - tmp[t];
+                c[t] = tmp[t];
+            }
+            double dummy;
+            split_ranks(s, bc, g, 2 * node, lo, mid, c, r1, r1, v1, &dummy,
+                        tmp, NULL);
+            split_ranks(s, bc, g, 2 * node + 1, mid, hi, right, r2 - cl,
+                        r2 - cl, v2, &dummy, tmp, NULL);
+            return;
+        }
+    }
+    *v1 = *v2 = s->gv[lo];
+}
+
+/* split_ranks of one stratum (no strata, one sample): the same draws in
+ * the same order, its counts in scalars. */
+static void split_one(const struct boot_set *s, struct binv_cache *bc,
+                      gsl_rng *g, size_t node, size_t lo, size_t hi,
+                      unsigned long c, unsigned long r1, unsigned long r2,
+                      double *v1, double *v2)
+{
+    const unsigned long *cum = s->gcum;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        unsigned long W = cum[hi] - cum[lo], Wl = cum[mid] - cum[lo];
+        unsigned long x = 0;
+        if (c && Wl)
+            x = Wl == W ? c : median_binomial(s, bc, g, node, 0, Wl, W, c);
+        if (r2 <= x) {
+            c = x;
+            hi = mid;
+            node = 2 * node;
+        } else if (r1 > x) {
+            c -= x;
+            lo = mid;
+            node = 2 * node + 1;
+            r1 -= x;
+            r2 -= x;
+        } else {
+            double dummy;
+            split_one(s, bc, g, 2 * node, lo, mid, x, r1, r1, v1, &dummy);
+            split_one(s, bc, g, 2 * node + 1, mid, hi, c - x, r2 - x, r2 - x,
+                      v2, &dummy);
+            return;
+        }
+    }
+    *v1 = *v2 = s->gv[lo];
+}
 
 static void scratch_init(struct scratch *w, const struct boot_set *s)
 {
@@ -1054,6 +1196,7 @@ static void scratch_init(struct scratch *w, const struct boot_set *s)
     w->chp = sk_xcalloc(w->maxch, sizeof *w->chp);
     w->c = sk_xcalloc(3 * s->S, sizeof *w->c);
     w->idx = sk_xcalloc(IDXBUF, sizeof *w->idx);
+    w->bc = binv_cache_new(s);
 }
 
 static void scratch_free(struct scratch *w)
@@ -1066,6 +1209,7 @@ static void scratch_free(struct scratch *w)
     free(w->chp);
     free(w->c);
     free(w->idx);
+    binv_cache_free(w->bc);
 }
 
 /* Resample stratum t by its counts: one multinomial draw over its
@@ -1187,9 +1331,17 @@ static void resample_rows(const struct boot_set *s, struct scratch *w,
     size_t nch = (len + CHUNK - 1) / CHUNK;
     for (size_t ch = 0; ch < nch; ch++)
         w->chp[ch] = (double)(ch + 1 < nch ? CHUNK : len - ch * CHUNK);
-    for (size_t r = 0; r < nb; r++)
-        gsl_ran_multinomial(w->g[r], nch, (unsigned)s->sn[t], w->chp,
-                            &w->mc[r * w->maxch]);
+    for (size_t r = 0; r < nb; r++) {
+        if (nch > 1) {
+            gsl_ran_multinomial(w->g[r], nch, (unsigned)s->sn[t], w->chp,
+                                &w->mc[r * w->maxch]);
+            continue;
+        }
+        /* one chunk: GSL's multinomial is then one binomial draw with
+         * p = 1, which takes one uniform and gives every row to it */
+        (void)gsl_rng_uniform(w->g[r]);
+        w->mc[r * w->maxch] = (unsigned)s->sn[t];
+    }
     for (size_t ch = 0; ch < nch; ch++) {
         size_t base = u0 + ch * CHUNK;
         uint32_t clen = (uint32_t)w->chp[ch];
@@ -1271,8 +1423,11 @@ static void median_stat(const struct job *jb, struct scratch *w, gsl_rng *g,
         median_ranks(s->n, &r1, &r2);
         for (size_t t = 0; t < s->S; t++)
             w->c[t] = s->sn[t];
-        split_ranks(s, g, 0, s->KG, w->c, r1, r2, &v1, &v2, w->c + s->S,
-                    w->c + 2 * s->S);
+        if (s->S == 1)
+            split_one(s, w->bc, g, 1, 0, s->KG, s->sn[0], r1, r2, &v1, &v2);
+        else
+            split_ranks(s, w->bc, g, 1, 0, s->KG, w->c, r1, r2, &v1, &v2,
+                        w->c + s->S, w->c + 2 * s->S);
         med = median_of(v1, v2);
     } else {
         /* median-diff: the median of each group, A then B, drawn apart
@@ -1284,8 +1439,8 @@ static void median_stat(const struct job *jb, struct scratch *w, gsl_rng *g,
             w->c[t] = s->sn[t];
             w->c[1 - t] = 0;
             median_ranks(s->sn[t], &r1, &r2);
-            split_ranks(s, g, 0, s->KG, w->c, r1, r2, &v1, &v2, w->c + 2,
-                        w->c + 4);
+            split_ranks(s, w->bc, g, 1, 0, s->KG, w->c, r1, r2, &v1, &v2,
+                        w->c + 2, w->c + 4);
             m[t] = median_of(v1, v2);
         }
         med = m[1] - m[0];
@@ -1516,6 +1671,60 @@ int boot_interval(enum boot_method m, const double *tsort, size_t R,
     return -1;
 }
 
+/* Replicates taking at most FEW_VALUES distinct values (a median's: of a
+ * few hundred possible midpoints) are sorted by counting them; dsort
+ * otherwise, and when there are both -0 and 0 (whose order it keeps). */
+#define FEW_VALUES 2048
+#define FEW_SLOTS 4096          /* the hash table: twice FEW_VALUES */
+
+static size_t few_slot(const uint64_t *key, const size_t *cnt, uint64_t k)
+{
+    size_t h = (size_t)((k * UINT64_C(0x9E3779B97F4A7C15)) >> 52);
+    while (cnt[h] && key[h] != k)
+        h = (h + 1) & (FEW_SLOTS - 1);
+    return h;
+}
+
+/* x[0..n) sorted as dsort sorts it. */
+static void sort_reps(double *x, size_t n)
+{
+    if (n < 4 * FEW_SLOTS) {
+        dsort(x, n);
+        return;
+    }
+    uint64_t *key = sk_xcalloc(FEW_SLOTS, sizeof *key);
+    size_t *cnt = sk_xcalloc(FEW_SLOTS, sizeof *cnt), distinct = 0;
+    double few[FEW_VALUES];
+    int zero[2] = { 0, 0 };
+    for (size_t i = 0; i < n && distinct <= FEW_VALUES; i++) {
+        uint64_t k;
+        memcpy(&k, &x[i], sizeof k);
+        size_t h = few_slot(key, cnt, k);
+        if (!cnt[h]++) {
+            key[h] = k;
+            if (distinct < FEW_VALUES)
+                few[distinct] = x[i];
+            distinct++;
+            if (x[i] == 0)
+                zero[signbit(x[i]) != 0] = 1;
+        }
+    }
+    if (distinct > FEW_VALUES || (zero[0] && zero[1])) {
+        dsort(x, n);
+    } else {
+        dsort(few, distinct);
+        size_t o = 0;
+        for (size_t j = 0; j < distinct; j++) {
+            uint64_t k;
+            memcpy(&k, &few[j], sizeof k);
+            for (size_t c = cnt[few_slot(key, cnt, k)]; c > 0; c--)
+                x[o++] = few[j];
+        }
+    }
+    free(key);
+    free(cnt);
+}
+
 /* The finite replicates of t[0..B), sorted, into *ts (R of them), and for
  * the mean with se, the finite (t - t0) / se sorted into *zs (Rz). */
 static void sort_replicates(const double *t, const double *se, size_t B,
@@ -1526,7 +1735,7 @@ static void sort_replicates(const double *t, const double *se, size_t B,
     for (size_t b = 0; b < B; b++)
         if (isfinite(t[b]))
             (*ts)[(*R)++] = t[b];
-    dsort(*ts, *R);
+    sort_reps(*ts, *R);
     if (!se)
         return;
     *zs = sk_xcalloc(B ? B : 1, sizeof **zs);
@@ -1535,7 +1744,7 @@ static void sort_replicates(const double *t, const double *se, size_t B,
         if (isfinite(z))
             (*zs)[(*Rz)++] = z;
     }
-    dsort(*zs, *Rz);
+    sort_reps(*zs, *Rz);
 }
 
 /* bias = mean(ts) - t0 and sd(ts), two-pass in long double. */

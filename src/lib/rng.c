@@ -31,16 +31,26 @@ const gsl_rng_type *rng_gsl = &rng_type;
 
 void rng_stream(gsl_rng *r, uint64_t seed, uint64_t stream)
 {
+    /* rng_set's state but for the stream, without clearing out[] (no
+     * word of it is left to read) */
     struct rng_state *s = r->state;
-    rng_set(s, (unsigned long)seed);
-    s->ctr.v[1] = stream;
+    s->key = (threefry4x64_key_t){ { (uint64_t)(unsigned long)seed, 0, 0,
+                                     0 } };
+    s->ctr = (threefry4x64_ctr_t){ { 0, stream, 0, 0 } };
+    s->left = 0;
+}
+
+void rng_refill(struct rng_state *s)
+{
+    rng_block(s, s->out);
+    s->left = 8;
 }
 
 void rng_fill(struct rng_state *s, uint32_t *out, size_t k)
 {
-    size_t i = 0;
-    while (i < k && s->left > 0)
-        out[i++] = s->out[8 - s->left--];
+    size_t i = (size_t)s->left < k ? (size_t)s->left : k;
+    memcpy(out, s->out + 8 - s->left, i * sizeof *out);
+    s->left -= (int)i;
     for (; i + 8 <= k; i += 8)
         rng_block(s, out + i);          /* the words rng_next32 would give */
     for (; i < k; i++)
@@ -48,13 +58,12 @@ void rng_fill(struct rng_state *s, uint32_t *out, size_t k)
 }
 
 /* One base-n digit of the fraction l / 2^64: the high word of l * n, and
- * l becomes the low word; n < 2^32, so 64-bit arithmetic suffices. */
+ * l becomes the low word (one 64 x 64 -> 128-bit multiplication). */
 static inline uint32_t next_digit(uint64_t *l, uint32_t n)
 {
-    uint64_t lo = (*l & 0xffffffffu) * n;
-    uint64_t mid = (*l >> 32) * n + (lo >> 32);
-    *l = mid << 32 | (lo & 0xffffffffu);
-    return (uint32_t)(mid >> 32);
+    unsigned __int128 m = (unsigned __int128)*l * n;
+    *l = (uint64_t)m;
+    return (uint32_t)(m >> 64);
 }
 
 /* Lemire's method for the bound P = n^5 on a 64-bit word, the result

@@ -42,13 +42,15 @@ extern const gsl_rng_type *rng_gsl;
 /* Point R at stream STREAM (64 bits) of SEED, at its start. */
 void rng_stream(gsl_rng *r, uint64_t seed, uint64_t stream);
 
+/* The next block into s->out (8 words left): rng_next32's rare path, out
+ * of line so that the loops drawing words stay small. */
+void rng_refill(struct rng_state *s);
+
 /* The next 32 random bits of the stream, inline for hot loops. */
 static inline uint32_t rng_next32(struct rng_state *s)
 {
-    if (s->left == 0) {
-        rng_block(s, s->out);
-        s->left = 8;
-    }
+    if (s->left == 0)
+        rng_refill(s);
     return s->out[8 - s->left--];
 }
 

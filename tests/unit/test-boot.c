@@ -9,6 +9,7 @@
 #include <config.h>
 
 #include <CUnit/CUnit.h>
+#include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdlib.h>
@@ -17,8 +18,10 @@
 #include <sched.h>
 #endif
 
+#include "lib/binv.h"
 #include "lib/boot.h"
 #include "lib/dsort.h"
+#include "lib/rng.h"
 #include "lib/util.h"
 #include "unit.h"
 
@@ -207,6 +210,122 @@ static void test_dsort(void)
     gsl_rng_free(g);
 }
 
+/* A GSL generator that gives the words of a list, as rng_gsl gives the
+ * words of its stream (get_double: the word over 2^32), then 0s. */
+struct queue {
+    const uint32_t *w;
+    size_t n, i;
+};
+
+static void queue_set(void *vs, unsigned long seed)
+{
+    (void)vs;
+    (void)seed;
+}
+
+static unsigned long queue_get(void *vs)
+{
+    struct queue *q = vs;
+    return q->i < q->n ? q->w[q->i++] : 0;
+}
+
+static double queue_get_double(void *vs)
+{
+    return (uint32_t)queue_get(vs) / 4294967296.0;
+}
+
+static const gsl_rng_type queue_type = {
+    "queue", 0xffffffffUL, 0, sizeof(struct queue), &queue_set, &queue_get,
+    &queue_get_double
+};
+
+/* gsl_ran_binomial(p, n) on the words k, then k2 (when it draws again) */
+static unsigned gsl_on(gsl_rng *g, double p, unsigned n, uint32_t k,
+                       uint32_t k2, size_t *used)
+{
+    uint32_t w[2] = { k, k2 };
+    struct queue *q = g->state;
+    *q = (struct queue){ w, 2, 0 };
+    unsigned x = gsl_ran_binomial(g, p, n);
+    *used = q->i;
+    return x;
+}
+
+/* binv (the median's binomial draws) answers as gsl_ran_binomial, bit for
+ * bit: for p = a / b, b <= 20 (the median's splits) and a few others,
+ * n = 1 .. 60 and some larger, on the words at each threshold and
+ * either side, the ends and words from a stream; with as many words
+ * taken (one, or two when GSL draws again); BTPE's (p, n) refused; and a
+ * stream of draws by binv_draw as by gsl_ran_binomial on rng_gsl. */
+static void test_binv(void)
+{
+    gsl_rng *g = gsl_rng_alloc(&queue_type);
+    gsl_rng *src = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(src, 2385);
+    static const double odd[] = { 1e-9, 0.001, 0.0123, 0.3, 0.4999999,
+                                  0.5000001, 0.7, 0.999, 1 - 1e-9 };
+    size_t bad = 0, tables = 0, refused = 0, again = 0;
+    for (unsigned b = 2; b <= 20; b++)
+        for (unsigned a = 1; a < b + sizeof odd / sizeof odd[0]; a++) {
+            double p = a < b ? (double)a / (double)b : odd[a - b];
+            for (unsigned n = 1; n <= 260; n += n < 60 ? 1 : 50) {
+                struct binv bv;
+                double pm = p > 0.5 ? 1 - p : p;
+                if (binv_make(p, n, &bv) != 0) {
+                    refused++;
+                    bad += n * pm < 14;
+                    continue;
+                }
+                tables++;
+                bad += !(n * pm < 14);
+                uint32_t words[3 * BINV_MAX + 12];
+                size_t nw = 0;
+                for (unsigned i = 0; i < bv.nt; i++) {
+                    words[nw++] = bv.T[i];
+                    words[nw++] = bv.T[i] - 1;
+                    words[nw++] = bv.T[i] + 1;
+                }
+                words[nw++] = 0;
+                words[nw++] = UINT32_MAX;
+                while (nw < sizeof words / sizeof words[0])
+                    words[nw++] = (uint32_t)gsl_rng_get(src);
+                for (size_t i = 0; i < nw; i++) {
+                    uint32_t k = words[i], k2 = (uint32_t)gsl_rng_get(src);
+                    size_t used;
+                    unsigned want = gsl_on(g, p, n, k, k2, &used);
+                    int ag1, ag2 = 0;
+                    unsigned got = binv_pick(&bv, k, &ag1);
+                    if (ag1) {
+                        again++;
+                        got = binv_pick(&bv, k2, &ag2);
+                    }
+                    if (ag2)
+                        continue;       /* a third word: not queued */
+                    bad += got != want || used != (size_t)(1 + ag1);
+                }
+            }
+        }
+    CU_ASSERT_EQUAL(bad, 0);
+    /* (a word past every threshold, drawn again, is not met here: GSL's
+     * f(x) add up to 1 within far less than 2^-32) */
+    CU_ASSERT(tables > 1000 && refused > 100);
+    (void)again;
+    /* a stream: the same draws and the same words taken */
+    gsl_rng *r1 = gsl_rng_alloc(rng_gsl), *r2 = gsl_rng_alloc(rng_gsl);
+    rng_stream(r1, 20240601, 7);
+    rng_stream(r2, 20240601, 7);
+    struct binv bv;
+    CU_ASSERT_EQUAL(binv_make(13.0 / 26.0, 26, &bv), 0);
+    for (int i = 0; i < 10000; i++)
+        bad += binv_draw(r1->state, &bv) != gsl_ran_binomial(r2, 0.5, 26);
+    CU_ASSERT_EQUAL(bad, 0);
+    CU_ASSERT_EQUAL(gsl_rng_get(r1), gsl_rng_get(r2));
+    gsl_rng_free(r1);
+    gsl_rng_free(r2);
+    gsl_rng_free(src);
+    gsl_rng_free(g);
+}
+
 /* The default threads follow the CPU affinity: pinned to one processor,
  * sk_ncpus says 1; with the mask back, its count. */
 static void test_ncpus(void)
@@ -238,6 +357,7 @@ int register_boot_tests(void)
         !CU_add_test(s, "boot.ci's five intervals", test_intervals) ||
         !CU_add_test(s, "undefined intervals", test_undefined) ||
         !CU_add_test(s, "dsort is a stable sort", test_dsort) ||
+        !CU_add_test(s, "binv draws as gsl_ran_binomial", test_binv) ||
         !CU_add_test(s, "threads follow the CPU affinity", test_ncpus))
         return CU_get_error();
     return 0;
