@@ -195,6 +195,14 @@ static void flush(struct acc *a, int final)
         to_raw(a, final);
         return;
     }
+    if (final) {
+        /* the table holds every value: no buffer (many groups each
+         * kept one of ACC_BUF_MIN until the end) */
+        free(a->v);
+        a->v = NULL;
+        a->nv = a->cap = 0;
+        return;
+    }
     new_buffer(a, a->tk > ACC_BUF_MIN ? a->tk : ACC_BUF_MIN);
 }
 
