@@ -300,17 +300,25 @@ static inline int dense_add(struct acc *a, int exact, int64_t mant, int scale)
 }
 
 /* The end of a flush, the buffer merged into the table: the raw form when
- * more than half the values are distinct, else an empty buffer as large
- * as the table (and, unless FINAL, the dense form when it fits). */
+ * more than half the values are distinct; else, FINAL, no buffer (the
+ * table holds every value), or an empty buffer as large as the table
+ * and the dense form when it fits. */
 static void after_merge(struct acc *a, int final)
 {
     if (2 * a->tk > a->n) {
         to_raw(a, final);
         return;
     }
+    if (final) {
+        /* the table holds every value: no buffer (many groups each
+         * kept one of ACC_BUF_MIN until the end) */
+        free(a->v);
+        a->v = NULL;
+        a->nv = a->cap = 0;
+        return;
+    }
     new_buffer(a, a->tk > ACC_BUF_MIN ? a->tk : ACC_BUF_MIN);
-    if (!final)
-        try_dense(a);
+    try_dense(a);
 }
 
 /* Count the buffered values into the table: sorted and merged. Then keep the

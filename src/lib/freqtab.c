@@ -27,12 +27,15 @@ static size_t hash_double(double x, size_t mask)
     return (size_t)u & mask;
 }
 
+/* The hash is made at the first value that is not a code (as small[] at
+ * the first code): a table of codes, one per group and item, is then its
+ * struct and small[] alone, which the rows of many groups in no order
+ * find in fewer cache lines. */
+#define FIRST_CAP 16
+
 struct freqtab *freqtab_new(void)
 {
-    struct freqtab *t = sk_xcalloc(1, sizeof *t);
-    t->cap = 16;
-    t->slots = sk_xcalloc(t->cap, sizeof *t->slots);
-    return t;
+    return sk_xcalloc(1, sizeof(struct freqtab));
 }
 
 void freqtab_free(struct freqtab *t)
@@ -67,6 +70,10 @@ void freqtab_add_any(struct freqtab *t, double x, size_t count)
             t->small[v] += count;
             return;
         }
+    }
+    if (!t->slots) {
+        t->cap = FIRST_CAP;
+        t->slots = sk_xcalloc(t->cap, sizeof *t->slots);
     }
     size_t mask = t->cap - 1, i = hash_double(x, mask);
     while (t->slots[i].count) {

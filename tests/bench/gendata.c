@@ -18,6 +18,12 @@
  *   paired      columns before,after: before ~ Normal(50, 10), after =
  *               before + Normal(0.5, 5), both with 4 decimals, for
  *               sk-paired
+ *   many        columns g,role,x,r,c: g one of max(1, ROWS / 100) groups
+ *               g1, g2 ... (uniformly: about 100 rows a group, so their
+ *               number grows with ROWS), role A or B, x ~ Normal(50, 10)
+ *               with 4 decimals, r ~ Normal(50, 10) with 1 decimal (about
+ *               a thousand distinct values) and c a code 1..5 as likert's
+ *               x, for the scaling benchmark (scale.sh)
  *
  * Exit status: 0 success, 1 write error, 2 bad usage.
  * Part of surveykit. */
@@ -46,8 +52,8 @@ static void usage_error(const char *fmt, ...)
     va_start(ap, fmt);
     vfprintf(stderr, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nUsage: %s ROWS SEED [continuous|likert|groups|paired]\n",
-            progname);
+    fprintf(stderr, "\nUsage: %s ROWS SEED "
+            "[continuous|likert|groups|paired|many]\n", progname);
     exit(EXIT_USAGE);
 }
 
@@ -88,9 +94,11 @@ int main(int argc, char **argv)
         likert = 2;
     else if (strcmp(kind, "paired") == 0)
         likert = 3;
+    else if (strcmp(kind, "many") == 0)
+        likert = 4;
     else
-        usage_error("unknown KIND '%s' (continuous, likert, groups or "
-                    "paired)", kind);
+        usage_error("unknown KIND '%s' (continuous, likert, groups, "
+                    "paired or many)", kind);
 
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     if (!r) {
@@ -124,6 +132,23 @@ int main(int argc, char **argv)
         }
         gsl_ran_discrete_free(da);
         gsl_ran_discrete_free(db);
+    } else if (likert == 4) {
+        gsl_ran_discrete_t *dc = gsl_ran_discrete_preproc(5, likert_x);
+        if (!dc) {
+            fprintf(stderr, "%s: out of memory\n", progname);
+            return 1;
+        }
+        unsigned long ngroups = rows / 100 > 0 ? rows / 100 : 1;
+        fputs("g,role,x,r,c\n", stdout);
+        for (unsigned long i = 0; i < rows; i++) {
+            unsigned long g = 1 + gsl_rng_uniform_int(r, ngroups);
+            int b = gsl_rng_uniform(r) < 0.5;
+            double x = 50 + gsl_ran_gaussian(r, 10);
+            double v = 50 + gsl_ran_gaussian(r, 10);
+            int c = 1 + (int)gsl_ran_discrete(r, dc);
+            printf("g%lu,%s,%.4f,%.1f,%d\n", g, b ? "B" : "A", x, v, c);
+        }
+        gsl_ran_discrete_free(dc);
     } else if (likert == 3) {
         fputs("before,after\n", stdout);
         for (unsigned long i = 0; i < rows; i++) {

@@ -6,8 +6,8 @@
 #     BENCH_QUICK=1 make bench                # 1% of the rows: a try-out
 #     cd build-dir && sh ../tests/bench/run.sh [NAME...]
 #
-# NAME is describe, freq, alpha, paired, compare or boot (the scripts
-# tests/bench/NAME.sh). Each script appends its rows to one file
+# NAME is describe, freq, alpha, paired, compare, boot or scale (the
+# scripts tests/bench/NAME.sh). Each script appends its rows to one file
 # (BENCH_TABLE; common.sh); table.awk makes the table, printed and written
 # to tests/bench/results.md of the build directory with the date, the
 # machine, its load and the commit. A script that fails is reported and
@@ -22,10 +22,10 @@ top_builddir=$(cd "$top_builddir" && pwd)
 export top_builddir
 bench_dir=$top_srcdir/tests/bench
 
-[ $# -gt 0 ] || set -- describe freq alpha paired compare boot
+[ $# -gt 0 ] || set -- describe freq alpha paired compare boot scale
 for name in "$@"; do
     [ -f "$bench_dir/$name.sh" ] ||
-        { echo "run.sh: no benchmark '$name' (describe, freq, alpha, paired, compare, boot)" >&2; exit 2; }
+        { echo "run.sh: no benchmark '$name' (describe, freq, alpha, paired, compare, boot, scale)" >&2; exit 2; }
 done
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/sk-bench-run.XXXXXX")
