@@ -256,6 +256,17 @@ static void dense_flush(struct acc *a)
     a->dcap = a->dused > ACC_BUF_MIN ? a->dused : ACC_BUF_MIN;
 }
 
+/* One more value of slot i (below its count's limit), and the flush when
+ * it is due. */
+static inline void dense_count(struct acc *a, uint64_t i)
+{
+    a->dused += a->dc[i] == 0;
+    a->dc[i]++;
+    a->n++;
+    if (++a->dfill == a->dcap)
+        dense_flush(a);
+}
+
 /* dense_add's every other case: the window widened for the value, or
  * the form left (0) when it does not fit. */
 static int __attribute__((noinline))
@@ -267,11 +278,7 @@ dense_add_slow(struct acc *a, int exact, int64_t mant, int scale)
         dense_grow(a, k) == 0) {
         uint64_t i = (uint64_t)k - (uint64_t)a->dbase;
         if (i < a->dspan && a->dc[i] < UINT32_MAX) {
-            a->dused += a->dc[i] == 0;
-            a->dc[i]++;
-            a->n++;
-            if (++a->dfill == a->dcap)
-                dense_flush(a);
+            dense_count(a, i);
             return 1;
         }
     }
@@ -289,11 +296,7 @@ static inline int dense_add(struct acc *a, int exact, int64_t mant, int scale)
         !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k) &&
         (i = (uint64_t)k - (uint64_t)a->dbase) < a->dspan &&
         a->dc[i] < UINT32_MAX) {
-        a->dused += a->dc[i] == 0;
-        a->dc[i]++;
-        a->n++;
-        if (++a->dfill == a->dcap)
-            dense_flush(a);
+        dense_count(a, i);
         return 1;
     }
     return dense_add_slow(a, exact, mant, scale);
