@@ -15,9 +15,6 @@
 
 #define NO_NUL ((size_t)-1)
 
-/* Bytes kept free after the last field's NUL in the field buffer. */
-#define FIELD_SLACK 16
-
 struct rowrec {
     size_t first;          /* index of its first field */
     size_t nfields;
@@ -139,8 +136,8 @@ static void __attribute__((noinline))
 on_field_slow(struct csvin *r, const void *data, size_t len)
 {
     size_t blen = r->blen, nf = r->nf;
-    if (blen + len + 1 + FIELD_SLACK > r->bcap) {
-        while (blen + len + 1 + FIELD_SLACK > r->bcap)
+    if (blen + len + 1 > r->bcap) {
+        while (blen + len + 1 > r->bcap)
             r->bcap = r->bcap ? 2 * r->bcap : CHUNK;
         r->buf = sk_xrealloc(r->buf, r->bcap);
     }
@@ -191,7 +188,7 @@ static void on_field(void *data, size_t len, void *ctx)
 {
     struct csvin *r = ctx;
     size_t blen = r->blen, nf = r->nf;
-    if (__builtin_expect(len > 16 || blen + len + 1 + FIELD_SLACK > r->bcap ||
+    if (__builtin_expect(len > 16 || blen + len + 1 > r->bcap ||
                          nf == r->fcap || r->dirty >= r->term, 0)) {
         on_field_slow(r, data, len);
         return;
