@@ -26,8 +26,6 @@ struct codebook_data {
     const struct codebook *cb;
     struct input *in;
     size_t *items, n;
-    size_t *slot;         /* per item: its key or numeric column index */
-    int *text;            /* per item: read as a text answer */
     struct plan *plan;    /* per item: what each row needs of it */
     int by;               /* key 0 is the group */
     struct codebook_answer *ans;    /* of the last row, per item */
@@ -56,8 +54,7 @@ struct codebook_data *codebook_data_open_keys(const struct codebook *cb,
     d->n = n;
     d->items = sk_xcalloc(n, sizeof *d->items);
     memcpy(d->items, items, n * sizeof *items);
-    d->slot = sk_xcalloc(n, sizeof *d->slot);
-    d->text = sk_xcalloc(n, sizeof *d->text);
+    d->plan = sk_xcalloc(n ? n : 1, sizeof *d->plan);
     d->ans = sk_xcalloc(n ? n : 1, sizeof *d->ans);
     size_t *keys = sk_xcalloc(n + nkey + 1, sizeof *keys), nkeys = 0;
     size_t *nums = sk_xcalloc(n, sizeof *nums), nnums = 0;
@@ -65,20 +62,14 @@ struct codebook_data *codebook_data_open_keys(const struct codebook *cb,
         keys[nkeys++] = key[k];
     for (size_t i = 0; i < n; i++) {
         const struct codebook_item *it = &cb->item[items[i]];
-        d->text[i] = it->levels != CODEBOOK_NONE;
-        if (d->text[i]) {
-            d->slot[i] = nkeys;
+        int text = it->levels != CODEBOOK_NONE;
+        size_t slot = text ? nkeys : nnums;
+        if (text)
             keys[nkeys++] = it->column;
-        } else {
-            d->slot[i] = nnums;
+        else
             nums[nnums++] = it->column;
-        }
-    }
-    d->plan = sk_xcalloc(n ? n : 1, sizeof *d->plan);
-    for (size_t i = 0; i < n; i++) {
-        const struct codebook_item *it = &cb->item[items[i]];
-        d->plan[i] = (struct plan){ d->slot[i], d->text[i], it->has_range,
-                                    it->min, it->max };
+        d->plan[i] = (struct plan){ slot, text, it->has_range, it->min,
+                                    it->max };
     }
     input_set_keys(in, keys, nkeys);
     input_set_columns(in, nums, nnums);
@@ -193,8 +184,6 @@ void codebook_data_close(struct codebook_data *d)
     if (!d)
         return;
     free(d->items);
-    free(d->slot);
-    free(d->text);
     free(d->plan);
     free(d->ans);
     free(d);
