@@ -930,23 +930,51 @@ out:
 
 /* ---- Fisher's exact test, 2 x k ------------------------------------ */
 
+/* The network search for kk >= 3 columns. The tables are enumerated
+ * column by column, B's count c in each; a node is (column l, r of B
+ * left to place, past = the sum of log C(t_j, c_j) over the columns
+ * before l), and the observed table's threshold is thr (R: a table
+ * counts when its probability is at most the observed's, to the relative
+ * tolerance 1e-7). With best[l][r], the largest sum of log C over the
+ * columns l.. placing r (a max-plus convolution of the concave
+ * sequences log C(t_j, .), itself concave, so made by merging their
+ * slopes), g(c) = log C(t_l, c) + best[l + 1][r - c] is concave in c:
+ * the children whose every completion counts are two tails of c, and
+ * their whole mass is a hypergeometric tail (c of t_l against r - c of
+ * the columns after), read from a table made once for each (l, r) met.
+ * Only the children between the tails are visited; in the last but one
+ * column every child is a single table, so a node there costs three
+ * binary searches. */
 struct fisher {
     size_t k;
     const unsigned long *t;         /* column totals */
     const unsigned long long *rem;  /* rem[l]: total of columns l.. */
     double **lc;                    /* lc[l][c] = log C(t[l], c) */
-    double *best, *worst;           /* [l * (nb + 1) + r] */
+    double **lrem;                  /* lrem[l][j] = log C(rem[l], j) */
+    double *best;                   /* [l * (nb + 1) + r] */
+    struct fisher_tail **tail;      /* [l * (nb + 1) + r], made when met */
     unsigned long nb;
     double thr, lnorm, sum;
     unsigned long nodes, work;
     int over;
-    /* the columns split.. enumerated once: for each r, the log
-     * probabilities L of their partial tables placing r, increasing
-     * (memo_L[start[r] .. start[r + 1])), and cum = the running sums of
-     * exp(L - Lmax[r]) */
+    /* the columns split.. enumerated once when they are few and small
+     * (split = k when not): for each r, the log probabilities L of their
+     * partial tables placing r, increasing (memo_L[start[r] ..
+     * start[r + 1])), and cum = the running sums of exp(L - Lmax[r]) */
     size_t split;
     size_t *start;
     double *memo_L, *memo_cum, *Lmax;
+};
+
+/* For a node (l, r): the children c in [lo, lo + n), the log of the
+ * mass of all its completions, log C(rem[l], r), and the hypergeometric
+ * probabilities of c summed from either end: pre[i] of c = lo..lo + i,
+ * suf[i] of c = lo + i..lo + n - 1 (summed from the small end, so that a
+ * small tail keeps its digits). */
+struct fisher_tail {
+    unsigned long lo, n, mode;      /* mode: of g(c), below */
+    double lmass;
+    double *pre, *suf;
 };
 
 static double lchoose(unsigned long n, unsigned long k)
@@ -1013,6 +1041,55 @@ static void suffix_memo(struct fisher *f, size_t size)
     free(e);
 }
 
+
+static const struct fisher_tail *fisher_tail(struct fisher *f, size_t l,
+                                             unsigned long r,
+                                             unsigned long lo,
+                                             unsigned long hi)
+{
+    struct fisher_tail **slot = &f->tail[l * (f->nb + 1) + r];
+    if (*slot)
+        return *slot;
+    struct fisher_tail *tl = sk_xcalloc(1, sizeof *tl);
+    tl->lo = lo;
+    tl->n = hi - lo + 1;
+    tl->lmass = f->lrem[l][r];
+    tl->pre = sk_xcalloc(2 * tl->n, sizeof *tl->pre);
+    tl->suf = tl->pre + tl->n;
+    const double *lc = f->lc[l], *lr = f->lrem[l + 1];
+    double run = 0;
+    for (unsigned long i = 0; i < tl->n; i++) {
+        unsigned long c = lo + i;
+        tl->pre[i] = run += exp(lc[c] + lr[r - c] - tl->lmass);
+    }
+    run = 0;
+    for (unsigned long i = tl->n; i-- > 0;) {
+        unsigned long c = lo + i;
+        tl->suf[i] = run += exp(lc[c] + lr[r - c] - tl->lmass);
+    }
+    /* the probabilities sum to 1 (Vandermonde): divided by their sum, a
+     * node whose completions all count adds its mass exactly, and a p of
+     * 1 is 1 */
+    double total = tl->pre[tl->n - 1];
+    for (unsigned long i = 0; i < 2 * tl->n; i++)
+        tl->pre[i] /= total;
+    /* the mode of g(c) = log C(t_l, c) + best[l + 1][r - c]: the first
+     * c whose successor is no larger */
+    const double *bn = f->best + (l + 1) * (f->nb + 1);
+    unsigned long a = lo, b = hi;
+    while (a < b) {
+        unsigned long mid = a + (b - a) / 2;
+        if (lc[mid + 1] + bn[r - mid - 1] > lc[mid] + bn[r - mid])
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    tl->mode = a;
+    f->nodes += tl->n / 4;
+    *slot = tl;
+    return tl;
+}
+
 static void fisher_node(struct fisher *f, size_t l, unsigned long r,
                         double past)
 {
@@ -1022,7 +1099,6 @@ static void fisher_node(struct fisher *f, size_t l, unsigned long r,
         f->over = 1;
         return;
     }
-    size_t W = f->nb + 1;
     if (l == f->split) {
         /* the completions with past + L <= thr: a prefix of the memo */
         size_t lo = f->start[r], hi = f->start[r + 1];
@@ -1039,18 +1115,52 @@ static void fisher_node(struct fisher *f, size_t l, unsigned long r,
                       exp(past + f->Lmax[r] - f->lnorm);
         return;
     }
-    if (past + f->best[l * W + r] <= f->thr) {
-        /* every completion counts: their total is C(rem, r) */
-        f->sum += exp(past + lchoose((unsigned long)f->rem[l], r) - f->lnorm);
-        return;
-    }
-    if (past + f->worst[l * W + r] > f->thr)
-        return;
+    size_t W = f->nb + 1;
+    const double *lc = f->lc[l], *bn = f->best + (l + 1) * W;
     unsigned long long after = f->rem[l + 1];
     unsigned long cmin = r > after ? (unsigned long)(r - after) : 0;
     unsigned long cmax = r < f->t[l] ? r : f->t[l];
-    for (unsigned long c = cmin; c <= cmax; c++)
-        fisher_node(f, l + 1, r - c, past + f->lc[l][c]);
+    double lim = f->thr - past;
+#define G(c) (lc[c] + bn[r - (c)])
+    const struct fisher_tail *tl = fisher_tail(f, l, r, cmin, cmax);
+    unsigned long m = tl->mode, lo, hi;
+    double scale = exp(past + tl->lmass - f->lnorm);
+    if (G(m) <= lim) {          /* every completion counts */
+        f->sum += scale * tl->pre[tl->n - 1];
+        return;
+    }
+    /* a: the first c of [cmin, m] with g(c) > lim (g increases there) */
+    lo = cmin;
+    hi = m;
+    while (lo < hi) {
+        unsigned long mid = lo + (hi - lo) / 2;
+        if (G(mid) > lim)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    unsigned long a = lo;
+    /* b: the first c of (m, cmax + 1] with g(c) <= lim (g decreases) */
+    lo = m + 1;
+    hi = cmax + 1;
+    while (lo < hi) {
+        unsigned long mid = lo + (hi - lo) / 2;
+        if (G(mid) <= lim)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    unsigned long b = lo;
+#undef G
+    double tails = 0;
+    if (a > cmin)
+        tails += tl->pre[a - 1 - cmin];
+    if (b <= cmax)
+        tails += tl->suf[b - cmin];
+    f->sum += scale * tails;
+    if (l + 2 < f->k || l + 1 == f->split)  /* a..b-1 straddle or miss */
+        for (unsigned long c = a; c < b; c++)
+            fisher_node(f, l + 1, r - c, past + lc[c]);
 }
 
 /* An upper bound on the number of 2 x k tables with column totals
@@ -1089,10 +1199,12 @@ static double fisher_2x2(const unsigned long *t, unsigned long nb,
     return fmin(1, sum);
 }
 
-/* best/worst[l][r]: the largest and smallest sum of lchoose over the
- * columns l.. placing r of B (-Inf/+Inf when r does not fit); and the
- * log choose tables lc[l][c]. */
-static void fisher_bounds(struct fisher *f)
+/* The log choose tables lc[l][c] = log C(t_l, c) and lrem[l][j] =
+ * log C(rem_l, j), j <= nb; and best[l][r], the largest sum of log C
+ * over the columns l.. placing r (-Inf when r does not fit): the
+ * max-plus convolution of log C(t_l, .) and best[l + 1], both concave,
+ * is their slopes merged in decreasing order. */
+static void fisher_tables(struct fisher *f)
 {
     size_t kk = f->k, W = f->nb + 1;
     const unsigned long *t = f->t;
@@ -1102,88 +1214,158 @@ static void fisher_bounds(struct fisher *f)
         for (unsigned long c = 0; c <= t[l]; c++)
             f->lc[l][c] = lchoose(t[l], c);
     }
+    f->lrem = sk_xcalloc(kk + 1, sizeof *f->lrem);
+    for (size_t l = 0; l <= kk; l++) {
+        f->lrem[l] = sk_xcalloc(W, sizeof **f->lrem);
+        for (unsigned long j = 0; j < W; j++)
+            f->lrem[l][j] = lchoose((unsigned long)f->rem[l], j);
+    }
     f->best = sk_xcalloc(kk * W, sizeof *f->best);
-    f->worst = sk_xcalloc(kk * W, sizeof *f->worst);
-    for (size_t l = kk; l-- > 0;)
+    for (size_t l = kk; l-- > 0;) {
+        double *b = f->best + l * W;
+        if (l == kk - 1) {
+            for (unsigned long r = 0; r < W; r++)
+                b[r] = r <= t[l] ? f->lc[l][r] : -INFINITY;
+            continue;
+        }
+        const double *x = f->lc[l], *y = f->best + (l + 1) * W;
+        unsigned long nx = t[l];
+        unsigned long long ny = f->rem[l + 1] < f->nb ? f->rem[l + 1] : f->nb;
+        unsigned long i = 0, j = 0;
         for (unsigned long r = 0; r < W; r++) {
-            double bst = -INFINITY, wst = INFINITY;
-            if (l == kk - 1) {
-                if (r <= t[l])
-                    bst = wst = f->lc[l][r];
-            } else {
-                unsigned long cmax = r < t[l] ? r : t[l];
-                for (unsigned long c = 0; c <= cmax; c++) {
-                    double nb_ = f->best[(l + 1) * W + r - c];
-                    double nw = f->worst[(l + 1) * W + r - c];
-                    if (!isfinite(nb_))
-                        continue;
-                    bst = fmax(bst, f->lc[l][c] + nb_);
-                    wst = fmin(wst, f->lc[l][c] + nw);
+            if (r > 0) {
+                if (i < nx && (j >= ny || x[i + 1] - x[i] >= y[j + 1] - y[j]))
+                    i++;
+                else if (j < ny)
+                    j++;
+                else {
+                    for (; r < W; r++)
+                        b[r] = -INFINITY;
+                    break;
                 }
             }
-            f->best[l * W + r] = bst;
-            f->worst[l * W + r] = wst;
+            b[r] = x[i] + y[j];
         }
+    }
 }
 
-/* The network enumeration of the tables (kk >= 3 columns t, nb of B,
- * the observed table's log probability numerator lobs): the p-value, or
- * NAN with *over set beyond WORK nodes. */
-static double fisher_network(const unsigned long *t, size_t kk,
+/* The predicted work of the search, in nodes, before any table is made:
+ * the tables met are those near the contour of the observed table's
+ * probability, a section of the ellipsoid q(x) <= q_obs of the normal
+ * approximation (q_obs = 2 (L_mode - L_obs), the mode approximated by the
+ * expected counts); the nodes of column d are about its projection on
+ * the counts of the columns before, the ball in a box of half-widths
+ * sqrt(q_obs v_i) (v_i the variance of B's count in column i given the
+ * columns before, hypergeometric; the box's edges one more count). Then the tables of log C and the bounds, a
+ * quarter node a cell. Increasing t; split columns are enumerated. */
+static double fisher_predict(const unsigned long *t, size_t kk, size_t split,
+                             unsigned long na, unsigned long nb, double lobs)
+{
+    double N = (double)na + (double)nb, lmode = 0, cells = 0;
+    unsigned long placed = 0;
+    for (size_t l = 0; l < kk; l++) {
+        /* B's expected count, what is left for the last column */
+        unsigned long x = l + 1 < kk ? (unsigned long)floor(
+                                           (double)t[l] * nb / N + 0.5)
+                                     : nb - placed;
+        if (x > nb - placed)
+            x = nb - placed;
+        if (x > t[l])
+            x = t[l];
+        placed += x;
+        lmode += lchoose(t[l], x);
+        cells += (double)t[l] + 1 + 2.0 * ((double)nb + 1);
+    }
+    double q = fmax(0, 2 * (lmode - lobs)) + 1;
+    double c = (double)na * nb / (N - 1), S = 0, nodes = 0, box = 1;
+    size_t depth = split < kk - 2 ? split : kk - 2;
+    for (size_t i = 0; i < depth; i++) {
+        double p = (double)t[i] / N;
+        double v = c * p * (1 - S - p) / (1 - S);
+        S += p;
+        box *= 2 * sqrt(q * fmax(v, 0)) + 1;
+        /* the ball in the box: pi^(d/2) / (2^d Gamma(d/2 + 1)) */
+        double d = (double)(i + 1);
+        nodes += box * exp(d / 2 * log(M_PI) - d * M_LN2 - lgamma(d / 2 + 1));
+    }
+    return nodes + cells / 4;
+}
+
+/* The network search (kk >= 3 columns t, nb of B, lobs the observed
+ * table's sum of log C): the p-value, or NAN with *over set beyond WORK
+ * nodes. The columns are taken in increasing size: the small ones are
+ * enumerated, the largest two are the last. */
+static double fisher_network(const unsigned long *t0, size_t kk,
                              unsigned long na, unsigned long nb, double lobs,
                              unsigned long work, int *over)
 {
+    unsigned long *t = sk_xcalloc(kk, sizeof *t);
+    memcpy(t, t0, kk * sizeof *t);
+    for (size_t i = 1; i < kk; i++)     /* insertion sort: kk <= 10 */
+        for (size_t j = i; j > 0 && t[j - 1] > t[j]; j--) {
+            unsigned long s = t[j];
+            t[j] = t[j - 1];
+            t[j - 1] = s;
+        }
     unsigned long long *rem = sk_xcalloc(kk + 1, sizeof *rem);
     for (size_t l = kk; l-- > 0;)
         rem[l] = rem[l + 1] + t[l];
-    struct fisher f = { kk, t, rem, NULL, NULL, NULL, nb, 0, 0, 0, 0, work,
-                        0, kk, NULL, NULL, NULL, NULL };
-    fisher_bounds(&f);
+    struct fisher f = { .k = kk, .t = t, .rem = rem, .nb = nb, .work = work };
+    /* the last columns, three or more, when they make at most
+     * STATS_FISHER_MEMO partial tables, are enumerated once (meet in the
+     * middle); two are met by the tails */
+    double size = 1;
+    f.split = kk;
+    while (f.split > 1 &&
+           size * (double)(t[f.split - 1] + 1) <= STATS_FISHER_MEMO) {
+        size *= (double)(t[f.split - 1] + 1);
+        f.split--;
+    }
+    if (kk - f.split < 3) {
+        f.split = kk;
+        size = 0;
+    }
+    double predicted = fisher_predict(t, kk, f.split, na, nb, lobs) + size;
+    if (predicted > (double)work &&
+        fisher_tables_bound(t, kk, nb < na ? nb : na) > (double)work) {
+        free(rem);
+        free(t);
+        *over = 1;              /* out of reach: refused before starting */
+        return NAN;
+    }
+    /* the prediction is within a few percent here; the search stops at
+     * twice the work in case it is not */
+    f.work = 2 * work;
+    fisher_tables(&f);
+    f.tail = sk_xcalloc(kk * (nb + 1), sizeof *f.tail);
     f.lnorm = lchoose(na + nb, nb);
     /* R: tables with probability <= the observed (1 + 1e-7) */
     f.thr = lobs + log1p(1e-7);
-    /* the last columns, as many as make at most STATS_FISHER_MEMO partial
-     * tables, are enumerated once (meet in the middle) */
-    double size = 1;
-    while (f.split > 0 &&
-           size * (double)(t[f.split - 1] + 1) <= STATS_FISHER_MEMO)
-        size *= (double)(t[--f.split] + 1);
     f.nodes = (unsigned long)size;
-    if (f.nodes > work)
-        f.over = 1;
-    else {
+    if (f.split < kk)
         suffix_memo(&f, (size_t)size);
-        fisher_node(&f, 0, nb, 0);
-    }
+    fisher_node(&f, 0, nb, 0);
     *over = f.over;
+    for (size_t i = 0; i < kk * (nb + 1); i++)
+        if (f.tail[i]) {
+            free(f.tail[i]->pre);
+            free(f.tail[i]);
+        }
+    free(f.tail);
     free(f.best);
-    free(f.worst);
-    for (size_t l = 0; l < kk; l++)
-        free(f.lc[l]);
-    free(f.lc);
     free(f.start);
     free(f.Lmax);
     free(f.memo_L);
     free(f.memo_cum);
-    free(rem);
-    return f.over ? NAN : fmin(1, f.sum);
-}
-
-/* Whether the enumeration is out of reach before it starts: many answers
- * (the work grows as the tables near the observed probability, about
- * prod sd(x_l)) with too many tables to visit them all, or bounds that
- * cost sum_l nb min(nb, t_l) beyond the work limit. */
-static int fisher_out_of_reach(const unsigned long *t, size_t kk,
-                               unsigned long na, unsigned long nb,
-                               unsigned long work)
-{
-    if (na + nb > STATS_FISHER_MAXN &&
-        !(fisher_tables_bound(t, kk, nb < na ? nb : na) <= (double)work))
-        return 1;
-    double cost = 0;
     for (size_t l = 0; l < kk; l++)
-        cost += (double)(nb + 1) * (double)(t[l] < nb ? t[l] + 1 : nb + 1);
-    return kk > 2 && cost > 10.0 * (double)work;
+        free(f.lc[l]);
+    for (size_t l = 0; l <= kk; l++)
+        free(f.lrem[l]);
+    free(f.lc);
+    free(f.lrem);
+    free(rem);
+    free(t);
+    return f.over ? NAN : fmin(1, f.sum);
 }
 
 double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
@@ -1209,11 +1391,13 @@ double stats_fisher_2xk(const unsigned long *ca, const unsigned long *cb,
         *flags |= STATS_TG_MANY_VALUES;
     else if (kk <= 1 || na == 0 || nb == 0)
         p = 1;
-    else if (fisher_out_of_reach(t, kk, na, nb, work))
-        *flags |= STATS_TG_TOO_BIG;
-    else if (kk == 2)
-        p = fisher_2x2(t, nb, x0);
-    else {
+    else if (kk == 2) {
+        /* one pass over the counts of the smaller column */
+        if (fisher_tables_bound(t, kk, nb < na ? nb : na) > (double)work)
+            *flags |= STATS_TG_TOO_BIG;
+        else
+            p = fisher_2x2(t, nb, x0);
+    } else {
         p = fisher_network(t, kk, na, nb, lobs, work, &over);
         if (over)
             *flags |= STATS_TG_TOO_BIG;
