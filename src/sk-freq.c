@@ -13,6 +13,7 @@
 #include "lib/codebook-cli.h"
 #include "lib/codebook-data.h"
 #include "lib/freqtab.h"
+#include "lib/grouppipe.h"
 #include "lib/grouped.h"
 #include "lib/input.h"
 #include "lib/likert.h"
@@ -331,16 +332,17 @@ static void undeclared(const struct opts *o, const char *item)
 }
 
 /* The counts of one item in one group: its values, and its
- * non-substantive answers by code. */
+ * non-substantive answers by code (in the cell: with many groups a row
+ * finds them in one place). */
 struct count_cell {
-    struct freqtab *tab, *aside_tab;
+    struct freqtab tab, aside_tab;
     size_t missing, aside;
 };
 
 static void count_cell_init(void *cell)
 {
-    ((struct count_cell *)cell)->tab = freqtab_new();
-    ((struct count_cell *)cell)->aside_tab = freqtab_new();
+    freqtab_init(&((struct count_cell *)cell)->tab);
+    freqtab_init(&((struct count_cell *)cell)->aside_tab);
 }
 
 static void parse_args(int argc, char **argv, struct cli_common *cli,
@@ -415,6 +417,45 @@ struct counts {
     struct freqtab **all;
 };
 
+/* What a row gives each item: its kind and code, as count_rows reads
+ * them (a copy, for the group_pipe). */
+struct count_answer {
+    double code, aside_code;
+    int aside;
+};
+
+static void count_row(struct counts *c, struct count_cell *cc,
+                      const struct count_answer *a, size_t n, int grouped)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (a[i].aside) {
+            cc[i].aside++;
+            freqtab_add(&cc[i].aside_tab, a[i].aside_code, 1);
+        } else if (isnan(a[i].code))
+            cc[i].missing++;
+        else {
+            freqtab_add(&cc[i].tab, a[i].code, 1);
+            if (grouped)
+                freqtab_add(c->all[i], a[i].code, 1);
+        }
+    }
+}
+
+/* The group_pipe's hook: the small counts of the row's items. */
+static void count_warm(void *ctx, const void *cells, const void *payload)
+{
+    const size_t *n = ctx;
+    const struct count_cell *cc = cells;
+    (void)payload;
+    for (size_t i = 0; i < *n; i++)
+        if (cc[i].tab.small)
+            __builtin_prefetch(cc[i].tab.small);
+}
+
+/* Groups beyond which the rows go through a group_pipe: their cells no
+ * longer fit in the cache (fewer, in the cache, need no pipe). */
+#define PIPE_GROUPS 4096
+
 static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
 {
     c->groups = strmap_new();
@@ -424,31 +465,45 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
     for (size_t i = 0; i < n; i++)
         c->all[i] = freqtab_new();
     double *code = sk_xcalloc(n ? n : 1, sizeof *code);
+    struct count_answer *a = sk_xcalloc(n ? n : 1, sizeof *a);
+    struct group_pipe *pipe = NULL;
+    size_t g;
+    void *pl;
     struct input_row row;
     while (codebook_data_next(d, code, &row)) {
-        size_t g = row.group ? strmap_intern(c->groups, row.group,
-                                             row.group_len, NULL) : 0;
-        struct count_cell *cc = group_table_row(&gt, g);
         const struct codebook_answer *ans = codebook_data_answers(d);
+        struct count_answer *to = a;
+        if (!pipe && row.group && strmap_size(c->groups) > PIPE_GROUPS)
+            pipe = group_pipe_new(c->groups, &gt, n * sizeof *a, count_warm,
+                                  &n);
+        if (pipe)
+            to = group_pipe_push(pipe, row.group, row.group_len);
         for (size_t i = 0; i < n; i++) {
-            if (ans[i].kind == CODEBOOK_ANSWER_ASIDE) {
-                cc[i].aside++;
-                freqtab_add(cc[i].aside_tab, ans[i].code, 1);
-            } else if (isnan(code[i]))
-                cc[i].missing++;
-            else {
-                freqtab_add(cc[i].tab, code[i], 1);
-                if (row.group)
-                    freqtab_add(c->all[i], code[i], 1);
-            }
+            to[i].aside = ans[i].kind == CODEBOOK_ANSWER_ASIDE;
+            to[i].aside_code = ans[i].code;
+            to[i].code = code[i];
         }
+        if (!pipe) {
+            g = row.group ? strmap_intern(c->groups, row.group,
+                                          row.group_len, NULL) : 0;
+            count_row(c, group_table_row(&gt, g), a, n, row.group != NULL);
+        }
+        while (pipe && group_pipe_pop(pipe, &g, &pl))
+            count_row(c, group_table_row(&gt, g), pl, n, 1);
+    }
+    if (pipe) {
+        group_pipe_end(pipe);
+        while (group_pipe_pop(pipe, &g, &pl))
+            count_row(c, group_table_row(&gt, g), pl, n, 1);
+        group_pipe_free(pipe);
     }
     /* without groups (none interned) the one group's tables are the
      * totals */
     if (strmap_size(c->groups) == 0 && gt.ngroups == 1)
         for (size_t i = 0; i < n; i++)
-            freqtab_merge(c->all[i], ((struct count_cell *)gt.cell)[i].tab);
+            freqtab_merge(c->all[i], &((struct count_cell *)gt.cell)[i].tab);
     free(code);
+    free(a);
     c->cells = gt.cell;
     c->ngroups = gt.ngroups;
 }
@@ -500,8 +555,8 @@ static void item_rows(struct out *out, const struct opts *o,
     const struct codebook_levels *cl = it->levels != CODEBOOK_NONE
         ? &cb->levels[it->levels] : NULL;
     for (size_t g = 0; g < c->ngroups; g++) {
-        const struct count_cell *cc = &c->cells[g * n + i];
-        level_counts(cc->tab, &L, count);
+        struct count_cell *cc = &c->cells[g * n + i];
+        level_counts(&cc->tab, &L, count);
         size_t valid = likert_percents(count, L.k, pct, cum);
         const char *gname = flags & COL_GROUP ? strmap_key(c->groups, g)
                                               : NULL;
@@ -521,7 +576,7 @@ static void item_rows(struct out *out, const struct opts *o,
          * valid answers (as SPSS lists its missing categories) */
         const double *av;
         const size_t *ac;
-        size_t am = freqtab_sorted(cc->aside_tab, &av, &ac), j = 0;
+        size_t am = freqtab_sorted(&cc->aside_tab, &av, &ac), j = 0;
         for (size_t l = 0; cl && l < cl->naside; l++) {
             double code = cl->aside[l].code;
             while (j < am && av[j] < code)
@@ -572,8 +627,8 @@ int main(int argc, char **argv)
         item_rows(&out, &o, cb, items[i], i, n, &c, cli.precision, flags);
 
     for (size_t i = 0; i < c.ngroups * n; i++) {
-        freqtab_free(c.cells[i].tab);
-        freqtab_free(c.cells[i].aside_tab);
+        freqtab_clear(&c.cells[i].tab);
+        freqtab_clear(&c.cells[i].aside_tab);
     }
     for (size_t i = 0; i < n; i++)
         freqtab_free(c.all[i]);

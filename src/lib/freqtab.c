@@ -38,14 +38,25 @@ struct freqtab *freqtab_new(void)
     return sk_xcalloc(1, sizeof(struct freqtab));
 }
 
-void freqtab_free(struct freqtab *t)
+void freqtab_init(struct freqtab *t)
 {
-    if (!t)
-        return;
+    memset(t, 0, sizeof *t);
+}
+
+void freqtab_clear(struct freqtab *t)
+{
     free(t->small);
     free(t->slots);
     free(t->sorted_x);
     free(t->sorted_c);
+    freqtab_init(t);
+}
+
+void freqtab_free(struct freqtab *t)
+{
+    if (!t)
+        return;
+    freqtab_clear(t);
     free(t);
 }
 

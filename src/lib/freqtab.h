@@ -25,6 +25,12 @@ struct freqtab {
 struct freqtab *freqtab_new(void);
 void freqtab_free(struct freqtab *t);
 
+/* A table in place (a cell of a group_table: one allocation less to find
+ * a row): freqtab_init makes it empty (all zero bytes are one too),
+ * freqtab_clear frees what it holds. */
+void freqtab_init(struct freqtab *t);
+void freqtab_clear(struct freqtab *t);
+
 /* freqtab_add without its inline case: every value. */
 void freqtab_add_any(struct freqtab *t, double x, size_t count);
 

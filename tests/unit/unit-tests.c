@@ -21,7 +21,8 @@ int main(void)
         register_likert_sums_tests() ||
         register_paired_tests() || register_twogroup_tests() ||
         register_boot_tests() || register_agree_tests() ||
-        register_numfmt_tests() || register_import_tests()) {
+        register_numfmt_tests() || register_import_tests() ||
+        register_groups_tests()) {
         fprintf(stderr, "unit-tests: %s\n", CU_get_error_msg());
         CU_cleanup_registry();
         return 99;

@@ -16,6 +16,7 @@ int register_agree_tests(void);
 int register_boot_tests(void);
 int register_numfmt_tests(void);
 int register_import_tests(void);
+int register_groups_tests(void);
 
 /* Assert |actual - expected| <= reltol * |expected| (or <= reltol when
  * expected is 0), with both printed on failure. */
