@@ -1057,16 +1057,16 @@ static const struct fisher_tail *fisher_tail(struct fisher *f, size_t l,
     tl->pre = sk_xcalloc(2 * tl->n, sizeof *tl->pre);
     tl->suf = tl->pre + tl->n;
     const double *lc = f->lc[l], *lr = f->lrem[l + 1];
-    double run = 0;
     for (unsigned long i = 0; i < tl->n; i++) {
         unsigned long c = lo + i;
-        tl->pre[i] = run += exp(lc[c] + lr[r - c] - tl->lmass);
+        tl->suf[i] = exp(lc[c] + lr[r - c] - tl->lmass);
     }
+    double run = 0;
+    for (unsigned long i = 0; i < tl->n; i++)
+        tl->pre[i] = run += tl->suf[i];
     run = 0;
-    for (unsigned long i = tl->n; i-- > 0;) {
-        unsigned long c = lo + i;
-        tl->suf[i] = run += exp(lc[c] + lr[r - c] - tl->lmass);
-    }
+    for (unsigned long i = tl->n; i-- > 0;)
+        tl->suf[i] = run += tl->suf[i];
     /* the probabilities sum to 1 (Vandermonde): divided by their sum, a
      * node whose completions all count adds its mass exactly, and a p of
      * 1 is 1 */
