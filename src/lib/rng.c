@@ -40,16 +40,25 @@ void rng_stream(gsl_rng *r, uint64_t seed, uint64_t stream)
     s->left = 0;
 }
 
+void rng_stream_ahead(gsl_rng *r, uint64_t seed, uint64_t stream)
+{
+    rng_stream(r, seed, stream);
+    struct rng_state *s = r->state;
+    rng_block(s, s->out);
+    rng_block(s, s->out + 8);
+    s->left = 16;
+}
+
 void rng_refill(struct rng_state *s)
 {
-    rng_block(s, s->out);
+    rng_block(s, s->out + RNG_BUF - 8);
     s->left = 8;
 }
 
 void rng_fill(struct rng_state *s, uint32_t *out, size_t k)
 {
     size_t i = (size_t)s->left < k ? (size_t)s->left : k;
-    memcpy(out, s->out + 8 - s->left, i * sizeof *out);
+    memcpy(out, s->out + RNG_BUF - s->left, i * sizeof *out);
     s->left -= (int)i;
     for (; i + 8 <= k; i += 8)
         rng_block(s, out + i);          /* the words rng_next32 would give */
