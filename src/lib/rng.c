@@ -79,11 +79,50 @@ static inline uint32_t next_digit(uint64_t *l, uint32_t n)
  * read as five base-n digits: each multiplication by n gives one digit
  * and leaves the fraction for the next. A rejected word's digits are
  * written, then overwritten by the next word's. */
+/* below_small of k integers when the words they take (2 for each 5, none
+ * rejected) are in the buffer: read there, not copied out. 0 when they
+ * are not, or one is rejected (nothing taken then, below_small's own way
+ * takes them again). */
+static int below_buffered(struct rng_state *s, uint32_t n, uint64_t t,
+                          uint32_t *idx, size_t k)
+{
+    size_t pairs = (k + 4) / 5, full = k / 5;
+    if (2 * pairs > (size_t)s->left)
+        return 0;
+    const uint32_t *w = s->out + RNG_BUF - s->left;
+    int bad = 0;
+    for (size_t j = 0; j < full; j++) {
+        uint64_t l = (uint64_t)w[2 * j] | (uint64_t)w[2 * j + 1] << 32;
+        uint32_t *d = idx + 5 * j;
+        d[0] = next_digit(&l, n);
+        d[1] = next_digit(&l, n);
+        d[2] = next_digit(&l, n);
+        d[3] = next_digit(&l, n);
+        d[4] = next_digit(&l, n);
+        bad |= l < t;
+    }
+    if (pairs > full) {
+        uint64_t l = (uint64_t)w[2 * full] | (uint64_t)w[2 * full + 1] << 32;
+        uint32_t tail[5];
+        for (int q = 0; q < 5; q++)
+            tail[q] = next_digit(&l, n);
+        bad |= l < t;
+        for (size_t q = 0; q < k - 5 * full; q++)
+            idx[5 * full + q] = tail[q];
+    }
+    if (bad)
+        return 0;
+    s->left -= (int)(2 * pairs);
+    return 1;
+}
+
 static void below_small(struct rng_state *s, uint32_t n, uint32_t *idx,
                         size_t k)
 {
     uint64_t P = (uint64_t)n * n * n * n * n;
     uint64_t t = (uint64_t)(-P) % P;          /* 2^64 mod P: rejected */
+    if (below_buffered(s, n, t, idx, k))
+        return;
     uint32_t w[256], tail[5];
     size_t i = 0;
     while (i < k) {
