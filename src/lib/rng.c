@@ -40,13 +40,68 @@ void rng_stream(gsl_rng *r, uint64_t seed, uint64_t stream)
     s->left = 0;
 }
 
-void rng_stream_ahead(gsl_rng *r, uint64_t seed, uint64_t stream)
+/* GCC on x86-64 ELF: clones of lane_blocks for AVX-512 (its 64-bit
+ * rotations), AVX2 and the baseline, chosen at load time; at -O2 GCC
+ * vectorizes the loop over the lanes of each. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    defined(__ELF__)
+#define LANE_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define LANE_CLONES
+#endif
+
+/* The blocks at position POS of the streams stream[0..RNG_LANES) of SEED,
+ * as rng_block makes them, into out[j]. */
+LANE_CLONES static void lane_blocks(uint64_t seed, uint64_t pos,
+                                    const uint64_t *restrict stream,
+                                    uint64_t (*restrict out)[4])
 {
-    rng_stream(r, seed, stream);
-    struct rng_state *s = r->state;
-    rng_block(s, s->out);
-    rng_block(s, s->out + 8);
-    s->left = 16;
+    uint64_t o0[RNG_LANES], o1[RNG_LANES], o2[RNG_LANES], o3[RNG_LANES];
+    for (int j = 0; j < RNG_LANES; j++) {
+        threefry4x64_ctr_t c = { { pos, stream[j], 0, 0 } };
+        threefry4x64_key_t k = { { seed, 0, 0, 0 } };
+        threefry4x64_ctr_t r = threefry4x64(c, k);
+        o0[j] = r.v[0];
+        o1[j] = r.v[1];
+        o2[j] = r.v[2];
+        o3[j] = r.v[3];
+    }
+    for (int j = 0; j < RNG_LANES; j++) {
+        out[j][0] = o0[j];
+        out[j][1] = o1[j];
+        out[j][2] = o2[j];
+        out[j][3] = o3[j];
+    }
+}
+
+void rng_streams_ahead(gsl_rng *const *r, size_t m, uint64_t seed,
+                       const uint64_t *stream, int nb)
+{
+    uint64_t st[RNG_LANES], out[RNG_LANES][4];
+    seed = (uint64_t)(unsigned long)seed;       /* as rng_stream keys it */
+    for (size_t j0 = 0; j0 < m; j0 += RNG_LANES) {
+        size_t k = m - j0 < RNG_LANES ? m - j0 : RNG_LANES;
+        for (size_t j = 0; j < RNG_LANES; j++)
+            st[j] = stream[j0 + (j < k ? j : 0)];
+        for (size_t j = 0; j < k; j++)
+            rng_stream(r[j0 + j], seed, st[j]);
+        for (int b = 0; b < nb; b++) {
+            lane_blocks(seed, (uint64_t)b, st, out);
+            for (size_t j = 0; j < k; j++) {
+                struct rng_state *s = r[j0 + j]->state;
+                uint32_t *o = s->out + RNG_BUF - 8 * nb + 8 * b;
+                for (int i = 0; i < 4; i++) {   /* rng_block's order */
+                    o[2 * i] = (uint32_t)out[j][i];
+                    o[2 * i + 1] = (uint32_t)(out[j][i] >> 32);
+                }
+            }
+        }
+        for (size_t j = 0; j < k; j++) {
+            struct rng_state *s = r[j0 + j]->state;
+            s->ctr.v[0] = (uint64_t)nb;
+            s->left = 8 * nb;
+        }
+    }
 }
 
 void rng_refill(struct rng_state *s)

@@ -44,10 +44,14 @@ extern const gsl_rng_type *rng_gsl;
 /* Point R at stream STREAM (64 bits) of SEED, at its start. */
 void rng_stream(gsl_rng *r, uint64_t seed, uint64_t stream);
 
-/* rng_stream, and the stream's first two blocks made at once (the work of
- * one overlaps the other's, where one at a time waits for each): for a
- * stream that will take more than 8 words; its words are the same. */
-void rng_stream_ahead(gsl_rng *r, uint64_t seed, uint64_t stream);
+/* rng_stream of r[j] at stream[j] of SEED, j < m, and the first NB blocks
+ * (1 or 2) of each made at once, RNG_LANES streams together (one loop of
+ * Random123's threefry4x64 over them, which the compiler vectorizes where
+ * the processor can): for streams that will take more than 8 (NB 2) or
+ * any (NB 1) words; their words are the same. */
+#define RNG_LANES 8
+void rng_streams_ahead(gsl_rng *const *r, size_t m, uint64_t seed,
+                       const uint64_t *stream, int nb);
 
 /* The next block into s->out (8 words left): rng_next32's rare path, out
  * of line so that the loops drawing words stay small. */
