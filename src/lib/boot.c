@@ -1511,13 +1511,15 @@ static void two_stats(const struct job *jb, size_t b, const double *S,
     }
 }
 
-/* The median of replicate b, from its own stream (bit 63 set). */
+/* The median of replicate b, from its own stream (bit 63 set; g already
+ * at its start when PRIMED). */
 static void median_stat(const struct job *jb, struct scratch *w, gsl_rng *g,
-                        size_t b)
+                        size_t b, int primed)
 {
     const struct boot_set *s = jb->s;
     size_t B = jb->B;
-    rng_stream(g, jb->seed, jb->family << 40 | b | (UINT64_C(1) << 63));
+    if (!primed)
+        rng_stream(g, jb->seed, jb->family << 40 | b | (UINT64_C(1) << 63));
     unsigned long r1, r2;
     double v1, v2, med = NAN;
     if (s->kind != KIND_TWO) {
@@ -1577,12 +1579,14 @@ static void *worker(void *arg)
         if (w.uc)
             memset(w.uc, 0, BATCH * s->K * sizeof *w.uc);
         if (s->need_moments) {
+            uint64_t st[BATCH];
             for (size_t r = 0; r < nb; r++)
-                if (ahead)
-                    rng_stream_ahead(w.g[r], jb->seed,
-                                     jb->family << 40 | (b0 + r));
-                else
-                    rng_stream(w.g[r], jb->seed, jb->family << 40 | (b0 + r));
+                st[r] = jb->family << 40 | (b0 + r);
+            if (ahead)
+                rng_streams_ahead(w.g, nb, jb->seed, st, 2);
+            else
+                for (size_t r = 0; r < nb; r++)
+                    rng_stream(w.g[r], jb->seed, st[r]);
             for (size_t t = 0; t < s->S; t++) {
                 if (s->su[t + 1] == s->su[t])
                     continue;
@@ -1592,6 +1596,15 @@ static void *worker(void *arg)
                     resample_rows(s, &w, t, nb, s->first_only && !jb->se);
             }
         }
+        /* the medians' streams (bit 63 set), each taking a word or more
+         * when there are two values or more: their first blocks at once */
+        int primed = s->need_median && s->KG >= 2;
+        if (primed) {
+            uint64_t st[BATCH];
+            for (size_t r = 0; r < nb; r++)
+                st[r] = jb->family << 40 | (b0 + r) | (UINT64_C(1) << 63);
+            rng_streams_ahead(w.g, nb, jb->seed, st, 1);
+        }
         for (size_t r = 0; r < nb; r++) {
             if (s->kind != KIND_TWO)
                 moment_stats(jb, b0 + r, &w.sums[r * P]);
@@ -1599,7 +1612,7 @@ static void *worker(void *arg)
                 two_stats(jb, b0 + r, &w.sums[r * P], !s->need_counts ? NULL
                           : s->by_counts ? &w.mc[r * s->K] : &w.uc[r * s->K]);
             if (s->need_median)
-                median_stat(jb, &w, w.g[r], b0 + r);
+                median_stat(jb, &w, w.g[r], b0 + r, primed);
         }
         __atomic_fetch_add(&jb->done, nb, __ATOMIC_RELAXED);
     }
