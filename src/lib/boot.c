@@ -1834,7 +1834,7 @@ static void sort_reps(double *x, size_t n)
         }
     }
     if (distinct > FEW_VALUES || (zero[0] && zero[1])) {
-        dsort_spare(x, n);
+        dsort(x, n);
     } else {
         dsort(few, distinct);
         size_t o = 0;

@@ -79,54 +79,9 @@ static void radix(uint64_t *a, size_t n, int shift)
     }
 }
 
-/* radix with a spare array tmp of n keys: a pass over SPARE_MIN keys or
- * more moves them into tmp and back, a scatter whose moves do not wait on
- * each other (radix's cycles of swaps each wait on the last one's load,
- * a cache miss when the keys are beyond the cache); the smaller buckets
- * by radix. The same sorted keys. */
-#define SPARE_MIN 16384
-static void radix_spare(uint64_t *a, uint64_t *tmp, size_t n, int shift)
-{
-    for (;;) {
-        if (n < SPARE_MIN) {
-            radix(a, n, shift);
-            return;
-        }
-        size_t count[256] = { 0 };
-        uint64_t diff = 0;
-        for (size_t i = 0; i < n; i++) {
-            count[(a[i] >> shift) & 255]++;
-            diff |= a[i] ^ a[0];
-        }
-        if (shift < 56 ? !(diff & ((UINT64_C(1) << (shift + 8)) - 1))
-                       : !diff)
-            return;
-        if (count[(a[0] >> shift) & 255] == n) {
-            if (shift == 0)
-                return;
-            shift -= 8;
-            continue;
-        }
-        size_t next[256], pos = 0;
-        for (int b = 0; b < 256; b++) {
-            next[b] = pos;
-            pos += count[b];
-        }
-        for (size_t i = 0; i < n; i++)
-            tmp[next[(a[i] >> shift) & 255]++] = a[i];
-        memcpy(a, tmp, n * sizeof *a);
-        if (shift == 0)
-            return;
-        for (size_t b = 0, lo = 0; b < 256; lo += count[b], b++)
-            if (count[b] > 1)
-                radix_spare(a + lo, tmp, count[b], shift - 8);
-        return;
-    }
-}
-
 /* x[0..n) sorted by stats_dkey: keys in place of the values (the same 8
- * bytes), sorted, turned back; by radix_spare when given tmp. */
-static void sort_by_key_spare(double *x, size_t n, uint64_t *tmp)
+ * bytes), sorted, turned back. */
+static void sort_by_key(double *x, size_t n)
 {
     uint64_t *a = (uint64_t *)(void *)x;
     for (size_t i = 0; i < n; i++) {
@@ -135,10 +90,7 @@ static void sort_by_key_spare(double *x, size_t n, uint64_t *tmp)
         uint64_t k = stats_dkey(v);
         memcpy(&a[i], &k, sizeof k);
     }
-    if (tmp)
-        radix_spare(a, tmp, n, 56);
-    else
-        radix(a, n, 56);
+    radix(a, n, 56);
     for (size_t i = 0; i < n; i++) {
         uint64_t k;
         memcpy(&k, &a[i], sizeof k);
@@ -147,20 +99,13 @@ static void sort_by_key_spare(double *x, size_t n, uint64_t *tmp)
     }
 }
 
-static void sort_by_key(double *x, size_t n)
-{
-    sort_by_key_spare(x, n, NULL);
-}
-
 void dsort_keys(double *x, size_t n)
 {
     if (n >= 2)
         sort_by_key(x, n);
 }
 
-/* dsort, by radix_spare when SPARE (its array allocated here, for
- * SPARE_MIN values or more). */
-static void dsort_with(double *x, size_t n, int spare)
+void dsort(double *x, size_t n)
 {
     if (n < 2)
         return;
@@ -178,24 +123,11 @@ static void dsort_with(double *x, size_t n, int spare)
             if (x[i] == 0)
                 neg[k++] = signbit(x[i]) != 0;
     }
-    uint64_t *tmp = spare && n >= SPARE_MIN ? sk_xmalloc(n * sizeof *tmp)
-                                            : NULL;
-    sort_by_key_spare(x, n, tmp);
-    free(tmp);
+    sort_by_key(x, n);
     if (neg) {
         size_t z = stats_lower_bound(x, n, 0.0);   /* the first zero */
         for (size_t k = 0; k < nz; k++)
             x[z + k] = neg[k] ? -0.0 : 0.0;
         free(neg);
     }
-}
-
-void dsort(double *x, size_t n)
-{
-    dsort_with(x, n, 0);
-}
-
-void dsort_spare(double *x, size_t n)
-{
-    dsort_with(x, n, 1);
 }

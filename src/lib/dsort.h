@@ -13,11 +13,6 @@
  * extra memory but for the signs of the zeros when both kinds occur. */
 void dsort(double *x, size_t n);
 
-/* dsort with 8 bytes a value more memory for the while (from 16384
- * values): its passes over many values move them out and back, faster
- * than in place when they are beyond the cache. The same answer. */
-void dsort_spare(double *x, size_t n);
-
 /* The same in the order of stats_dkey: -0 before 0 always (the order in
  * which a merge of negative and positive values by sign wants them). */
 void dsort_keys(double *x, size_t n);
