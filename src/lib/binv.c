@@ -61,6 +61,9 @@ int binv_make(double p, unsigned n, struct binv *b)
             i++;
         int inside = i < b->nt && b->T[i] >> 24 == j;
         b->below[j] = (uint8_t)(i | (unsigned)inside << 7);
+        unsigned x = b->flipped ? n - i : i;
+        b->pick[j] = inside || (b->again && i == b->nt) || x >= 255
+                   ? 255 : (uint8_t)x;
     }
     return 0;
 }

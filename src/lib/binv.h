@@ -37,6 +37,10 @@ struct binv {
     uint8_t below[256];         /* #{i : T[i] < j 2^24}: where the count
                                    for a word of top byte j starts, + 128
                                    when a threshold has that top byte */
+    uint8_t pick[256];          /* the answer to every word of top byte j
+                                   when that byte fixes it (no threshold
+                                   has it, no draw again, below 255),
+                                   else 255 */
 };
 
 /* The draw of gsl_ran_binomial(., p, n), 0 < p < 1, n >= 1, into *b.
@@ -49,6 +53,11 @@ int binv_make(double p, unsigned n, struct binv *b);
 static inline unsigned binv_pick(const struct binv *b, uint32_t k,
                                  int *again)
 {
+    unsigned f = b->pick[k >> 24];
+    if (f != 255) {
+        *again = 0;
+        return f;
+    }
     /* x = #{i : T[i] <= k}: from the count below k's top byte, the
      * thresholds within it (mostly none) */
     unsigned v = b->below[k >> 24], x = v & 127;
@@ -64,8 +73,12 @@ static inline unsigned binv_pick(const struct binv *b, uint32_t k,
 static inline unsigned binv_draw(struct rng_state *st, const struct binv *b)
 {
     for (;;) {
+        uint32_t k = rng_next32(st);
+        unsigned f = b->pick[k >> 24];
+        if (f != 255)
+            return f;
         int again;
-        unsigned x = binv_pick(b, rng_next32(st), &again);
+        unsigned x = binv_pick(b, k, &again);
         if (!again)
             return x;
     }

@@ -1025,10 +1025,34 @@ struct scratch {
 struct binv_cache {
     size_t N1;                 /* the most rows of a stratum, + 1 */
     uint32_t *slot;            /* per key: 0 not made, 1 GSL's (BTPE, or
-                                  no room), else 2 + its index in tab */
+                                  no room), else 2 + its byte offset in
+                                  tab (no multiplication to find it) */
     struct binv *tab;
     size_t used, cap;
+    struct binv_node {         /* node k's values [lo, hi): 4 KG + 2 */
+        uint32_t lo, hi;
+    } *node;
 };
+
+/* The draw of a made slot (>= 2). */
+static inline const struct binv *binv_at(const struct binv_cache *bc,
+                                         uint32_t slot)
+{
+    return (const struct binv *)(const void *)((const char *)bc->tab +
+                                               (slot - 2));
+}
+
+/* The values [lo, hi) of node k and its halves, as the splits make them. */
+static void binv_nodes(struct binv_node *nd, size_t k, size_t lo, size_t hi)
+{
+    nd[k].lo = (uint32_t)lo;
+    nd[k].hi = (uint32_t)hi;
+    if (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        binv_nodes(nd, 2 * k, lo, mid);
+        binv_nodes(nd, 2 * k + 1, mid, hi);
+    }
+}
 
 static struct binv_cache *binv_cache_new(const struct boot_set *s)
 {
@@ -1041,6 +1065,9 @@ static struct binv_cache *binv_cache_new(const struct boot_set *s)
     struct binv_cache *bc = sk_xcalloc(1, sizeof *bc);
     bc->N1 = N + 1;
     bc->slot = sk_xcalloc((size_t)keys, sizeof *bc->slot);
+    /* a leaf's index is below 4 KG (an inner node's below 2 KG) */
+    bc->node = sk_xcalloc(4 * s->KG + 2, sizeof *bc->node);
+    binv_nodes(bc->node, 1, 0, s->KG);
     return bc;
 }
 
@@ -1050,6 +1077,7 @@ static void binv_cache_free(struct binv_cache *bc)
         return;
     free(bc->slot);
     free(bc->tab);
+    free(bc->node);
     free(bc);
 }
 
@@ -1067,9 +1095,23 @@ static uint32_t binv_slot_make(struct binv_cache *bc, size_t key,
         }
         if (binv_make((double)Wl / (double)W, (unsigned)c,
                       &bc->tab[bc->used]) == 0)
-            bc->slot[key] = (uint32_t)(2 + bc->used++);
+            bc->slot[key] = (uint32_t)(2 + bc->used++ * sizeof *bc->tab);
     }
     return bc->slot[key];
+}
+
+/* median_binomial's rare path: no cache, the key's draw not made yet, or
+ * GSL's. */
+static unsigned long median_binomial_slow(struct binv_cache *bc, gsl_rng *g,
+                                          size_t key, unsigned long Wl,
+                                          unsigned long W, unsigned long c)
+{
+    uint32_t slot = !bc ? 1 : bc->slot[key];
+    if (slot == 0)
+        slot = binv_slot_make(bc, key, Wl, W, c);
+    if (slot == 1)
+        return gsl_ran_binomial(g, (double)Wl / (double)W, (unsigned)c);
+    return binv_draw(g->state, binv_at(bc, slot));
 }
 
 /* gsl_ran_binomial(g, Wl / W, c) at node k, stratum t: by the draw of
@@ -1080,15 +1122,11 @@ static inline unsigned long median_binomial(const struct boot_set *s,
                                             unsigned long Wl, unsigned long W,
                                             unsigned long c)
 {
-    if (!bc)
-        return gsl_ran_binomial(g, (double)Wl / (double)W, (unsigned)c);
-    size_t key = (k * s->S + t) * bc->N1 + c;
-    uint32_t slot = bc->slot[key];
-    if (slot == 0)
-        slot = binv_slot_make(bc, key, Wl, W, c);
-    if (slot == 1)
-        return gsl_ran_binomial(g, (double)Wl / (double)W, (unsigned)c);
-    return binv_draw(g->state, &bc->tab[slot - 2]);
+    size_t key = bc ? (k * s->S + t) * bc->N1 + c : 0;
+    uint32_t slot = bc ? bc->slot[key] : 0;
+    if (slot < 2)
+        return median_binomial_slow(bc, g, key, Wl, W, c);
+    return binv_draw(g->state, binv_at(bc, slot));
 }
 
 /* The two ranks r1 <= r2 of a resample by binomial splitting over the
@@ -1176,6 +1214,69 @@ static void split_one(const struct boot_set *s, struct binv_cache *bc,
         }
     }
     *v1 = *v2 = s->gv[lo];
+}
+
+/* split_one with the draws' cache (bc): the same draws in the same
+ * order, without recursion and with less work a level (the node's
+ * values from bc->node; by rows W > Wl >= 1 at every inner node and
+ * c >= 1 on the way down, so every level draws). The common descent goes
+ * on with r1 alone when the ranks part (r1 left, r2 right: once at
+ * most), the right one's start kept, then run from it. The way down is
+ * random (one level in two turns the other way): taken by masks, not by
+ * branches the processor would mispredict. */
+static void split_fast(const struct boot_set *s, struct binv_cache *bc,
+                       gsl_rng *g, unsigned long c, unsigned long r1,
+                       unsigned long r2, double *v1, double *v2)
+{
+    const struct binv_node *nd = bc->node;
+    const unsigned long *cum = s->gcum;
+    struct rng_state *st = g->state;
+    size_t N1 = bc->N1, node = 1, pnode = 0;
+    unsigned long pc = 0, pr = 0;
+    int parted = 0;
+    for (int pass = 0;; pass++) {
+        while (nd[node].hi - nd[node].lo > 1) {
+            size_t key = node * N1 + c;
+            uint32_t slot = bc->slot[key];
+            unsigned long x;
+            if (slot >= 2) {
+                x = binv_draw(st, binv_at(bc, slot));
+            } else {
+                size_t lo = nd[node].lo, hi = nd[node].hi;
+                size_t mid = lo + (hi - lo) / 2;
+                unsigned long W = cum[hi] - cum[lo], Wl = cum[mid] - cum[lo];
+                x = !c || !Wl ? 0 : Wl == W ? c   /* (not met) */
+                    : median_binomial_slow(bc, g, key, Wl, W, c);
+            }
+            int left = r1 <= x;
+            if (left && r2 > x) {       /* r1 left, r2 right */
+                pnode = 2 * node + 1;
+                pc = c - x;
+                pr = r2 - x;
+                parted = 1;
+                r2 = r1;
+            }
+            /* L all ones to go left, 0 right */
+            unsigned long L = -(unsigned long)left, d = x & ~L;
+            node = 2 * node + 1 + L;
+            c = (x & L) | ((c - x) & ~L);
+            r1 -= d;
+            r2 -= d;
+        }
+        if (pass == 0) {
+            *v1 = s->gv[nd[node].lo];
+            if (!parted) {
+                *v2 = *v1;
+                return;
+            }
+            node = pnode;
+            c = pc;
+            r1 = r2 = pr;
+        } else {
+            *v2 = s->gv[nd[node].lo];
+            return;
+        }
+    }
 }
 
 static void scratch_init(struct scratch *w, const struct boot_set *s)
@@ -1339,7 +1440,7 @@ static void resample_rows(const struct boot_set *s, struct scratch *w,
         }
         /* one chunk: GSL's multinomial is then one binomial draw with
          * p = 1, which takes one uniform and gives every row to it */
-        (void)gsl_rng_uniform(w->g[r]);
+        (void)rng_next32(w->g[r]->state);  /* gsl_rng_uniform's word */
         w->mc[r * w->maxch] = (unsigned)s->sn[t];
     }
     for (size_t ch = 0; ch < nch; ch++) {
@@ -1410,20 +1511,24 @@ static void two_stats(const struct job *jb, size_t b, const double *S,
     }
 }
 
-/* The median of replicate b, from its own stream (bit 63 set). */
+/* The median of replicate b, from its own stream (bit 63 set; g already
+ * at its start when PRIMED). */
 static void median_stat(const struct job *jb, struct scratch *w, gsl_rng *g,
-                        size_t b)
+                        size_t b, int primed)
 {
     const struct boot_set *s = jb->s;
     size_t B = jb->B;
-    rng_stream(g, jb->seed, jb->family << 40 | b | (UINT64_C(1) << 63));
+    if (!primed)
+        rng_stream(g, jb->seed, jb->family << 40 | b | (UINT64_C(1) << 63));
     unsigned long r1, r2;
     double v1, v2, med = NAN;
     if (s->kind != KIND_TWO) {
         median_ranks(s->n, &r1, &r2);
         for (size_t t = 0; t < s->S; t++)
             w->c[t] = s->sn[t];
-        if (s->S == 1)
+        if (s->S == 1 && w->bc)
+            split_fast(s, w->bc, g, s->sn[0], r1, r2, &v1, &v2);
+        else if (s->S == 1)
             split_one(s, w->bc, g, 1, 0, s->KG, s->sn[0], r1, r2, &v1, &v2);
         else
             split_ranks(s, w->bc, g, 1, 0, s->KG, w->c, r1, r2, &v1, &v2,
@@ -1461,6 +1566,10 @@ static void *worker(void *arg)
     size_t P = s->P, B = jb->B;
     struct scratch w;
     scratch_init(&w, s);
+    /* 20 rows or more take 9 words or more a replicate (by rows, a word
+     * for the chunks, then 2 for each 5 rows; by counts, one or more
+     * for each distinct row), 16 or fewer only below 40 */
+    int ahead = s->n >= 20;
     for (;;) {
         size_t b0 = __atomic_fetch_add(&jb->next, 1, __ATOMIC_RELAXED) * BATCH;
         if (b0 >= B)
@@ -1470,8 +1579,14 @@ static void *worker(void *arg)
         if (w.uc)
             memset(w.uc, 0, BATCH * s->K * sizeof *w.uc);
         if (s->need_moments) {
+            uint64_t st[BATCH];
             for (size_t r = 0; r < nb; r++)
-                rng_stream(w.g[r], jb->seed, jb->family << 40 | (b0 + r));
+                st[r] = jb->family << 40 | (b0 + r);
+            if (ahead)
+                rng_streams_ahead(w.g, nb, jb->seed, st, 2);
+            else
+                for (size_t r = 0; r < nb; r++)
+                    rng_stream(w.g[r], jb->seed, st[r]);
             for (size_t t = 0; t < s->S; t++) {
                 if (s->su[t + 1] == s->su[t])
                     continue;
@@ -1481,6 +1596,15 @@ static void *worker(void *arg)
                     resample_rows(s, &w, t, nb, s->first_only && !jb->se);
             }
         }
+        /* the medians' streams (bit 63 set), each taking a word or more
+         * when there are two values or more: their first blocks at once */
+        int primed = s->need_median && s->KG >= 2;
+        if (primed) {
+            uint64_t st[BATCH];
+            for (size_t r = 0; r < nb; r++)
+                st[r] = jb->family << 40 | (b0 + r) | (UINT64_C(1) << 63);
+            rng_streams_ahead(w.g, nb, jb->seed, st, 1);
+        }
         for (size_t r = 0; r < nb; r++) {
             if (s->kind != KIND_TWO)
                 moment_stats(jb, b0 + r, &w.sums[r * P]);
@@ -1488,7 +1612,7 @@ static void *worker(void *arg)
                 two_stats(jb, b0 + r, &w.sums[r * P], !s->need_counts ? NULL
                           : s->by_counts ? &w.mc[r * s->K] : &w.uc[r * s->K]);
             if (s->need_median)
-                median_stat(jb, &w, w.g[r], b0 + r);
+                median_stat(jb, &w, w.g[r], b0 + r, primed);
         }
         __atomic_fetch_add(&jb->done, nb, __ATOMIC_RELAXED);
     }

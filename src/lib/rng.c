@@ -40,16 +40,80 @@ void rng_stream(gsl_rng *r, uint64_t seed, uint64_t stream)
     s->left = 0;
 }
 
+/* GCC on x86-64 ELF: clones of lane_blocks for AVX-512 (its 64-bit
+ * rotations), AVX2 and the baseline, chosen at load time; at -O2 GCC
+ * vectorizes the loop over the lanes of each. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__) && \
+    defined(__ELF__)
+#define LANE_CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#else
+#define LANE_CLONES
+#endif
+
+/* The blocks at position POS of the streams stream[0..RNG_LANES) of SEED,
+ * as rng_block makes them, into out[j]. */
+LANE_CLONES static void lane_blocks(uint64_t seed, uint64_t pos,
+                                    const uint64_t *restrict stream,
+                                    uint64_t (*restrict out)[4])
+{
+    uint64_t o0[RNG_LANES], o1[RNG_LANES], o2[RNG_LANES], o3[RNG_LANES];
+    for (int j = 0; j < RNG_LANES; j++) {
+        threefry4x64_ctr_t c = { { pos, stream[j], 0, 0 } };
+        threefry4x64_key_t k = { { seed, 0, 0, 0 } };
+        threefry4x64_ctr_t r = threefry4x64(c, k);
+        o0[j] = r.v[0];
+        o1[j] = r.v[1];
+        o2[j] = r.v[2];
+        o3[j] = r.v[3];
+    }
+    for (int j = 0; j < RNG_LANES; j++) {
+        out[j][0] = o0[j];
+        out[j][1] = o1[j];
+        out[j][2] = o2[j];
+        out[j][3] = o3[j];
+    }
+}
+
+void rng_streams_ahead(gsl_rng *const *r, size_t m, uint64_t seed,
+                       const uint64_t *stream, int nb)
+{
+    uint64_t st[RNG_LANES], out[RNG_LANES][4];
+    seed = (uint64_t)(unsigned long)seed;       /* as rng_stream keys it */
+    for (size_t j0 = 0; j0 < m; j0 += RNG_LANES) {
+        size_t k = m - j0 < RNG_LANES ? m - j0 : RNG_LANES;
+        for (size_t j = 0; j < RNG_LANES; j++)
+            st[j] = stream[j0 + (j < k ? j : 0)];
+        for (size_t j = 0; j < k; j++)
+            rng_stream(r[j0 + j], seed, st[j]);
+        for (int b = 0; b < nb; b++) {
+            lane_blocks(seed, (uint64_t)b, st, out);
+            for (size_t j = 0; j < k; j++) {
+                struct rng_state *s = r[j0 + j]->state;
+                uint32_t *o = s->out + RNG_BUF - 8 * nb + 8 * b;
+                for (int i = 0; i < 4; i++) {   /* rng_block's order */
+                    o[2 * i] = (uint32_t)out[j][i];
+                    o[2 * i + 1] = (uint32_t)(out[j][i] >> 32);
+                }
+            }
+        }
+        for (size_t j = 0; j < k; j++) {
+            struct rng_state *s = r[j0 + j]->state;
+            s->ctr.v[0] = (uint64_t)nb;
+            s->left = 8 * nb;
+        }
+    }
+}
+
 void rng_refill(struct rng_state *s)
 {
-    rng_block(s, s->out);
+    rng_block(s, s->out + RNG_BUF - 8);
     s->left = 8;
 }
 
 void rng_fill(struct rng_state *s, uint32_t *out, size_t k)
 {
     size_t i = (size_t)s->left < k ? (size_t)s->left : k;
-    memcpy(out, s->out + 8 - s->left, i * sizeof *out);
+    memcpy(out, s->out + RNG_BUF - s->left, i * sizeof *out);
     s->left -= (int)i;
     for (; i + 8 <= k; i += 8)
         rng_block(s, out + i);          /* the words rng_next32 would give */
@@ -70,11 +134,50 @@ static inline uint32_t next_digit(uint64_t *l, uint32_t n)
  * read as five base-n digits: each multiplication by n gives one digit
  * and leaves the fraction for the next. A rejected word's digits are
  * written, then overwritten by the next word's. */
+/* below_small of k integers when the words they take (2 for each 5, none
+ * rejected) are in the buffer: read there, not copied out. 0 when they
+ * are not, or one is rejected (nothing taken then, below_small's own way
+ * takes them again). */
+static int below_buffered(struct rng_state *s, uint32_t n, uint64_t t,
+                          uint32_t *idx, size_t k)
+{
+    size_t pairs = (k + 4) / 5, full = k / 5;
+    if (2 * pairs > (size_t)s->left)
+        return 0;
+    const uint32_t *w = s->out + RNG_BUF - s->left;
+    int bad = 0;
+    for (size_t j = 0; j < full; j++) {
+        uint64_t l = (uint64_t)w[2 * j] | (uint64_t)w[2 * j + 1] << 32;
+        uint32_t *d = idx + 5 * j;
+        d[0] = next_digit(&l, n);
+        d[1] = next_digit(&l, n);
+        d[2] = next_digit(&l, n);
+        d[3] = next_digit(&l, n);
+        d[4] = next_digit(&l, n);
+        bad |= l < t;
+    }
+    if (pairs > full) {
+        uint64_t l = (uint64_t)w[2 * full] | (uint64_t)w[2 * full + 1] << 32;
+        uint32_t tail[5];
+        for (int q = 0; q < 5; q++)
+            tail[q] = next_digit(&l, n);
+        bad |= l < t;
+        for (size_t q = 0; q < k - 5 * full; q++)
+            idx[5 * full + q] = tail[q];
+    }
+    if (bad)
+        return 0;
+    s->left -= (int)(2 * pairs);
+    return 1;
+}
+
 static void below_small(struct rng_state *s, uint32_t n, uint32_t *idx,
                         size_t k)
 {
     uint64_t P = (uint64_t)n * n * n * n * n;
     uint64_t t = (uint64_t)(-P) % P;          /* 2^64 mod P: rejected */
+    if (below_buffered(s, n, t, idx, k))
+        return;
     uint32_t w[256], tail[5];
     size_t i = 0;
     while (i < k) {

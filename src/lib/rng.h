@@ -17,11 +17,13 @@
 
 #define RNG_NAME "threefry4x64-20"
 
+#define RNG_BUF 16              /* words buffered: two blocks */
+
 struct rng_state {
     threefry4x64_key_t key;     /* v[0]: seed */
     threefry4x64_ctr_t ctr;     /* v[0]: position; v[1]: stream */
-    uint32_t out[8];            /* one block: 256 bits */
-    int left;                   /* unused words of out */
+    uint32_t out[RNG_BUF];      /* one or two blocks (256 bits each) */
+    int left;                   /* unused words: the last left of out */
 };
 
 /* The next block of 8 words; advances the position. */
@@ -42,6 +44,15 @@ extern const gsl_rng_type *rng_gsl;
 /* Point R at stream STREAM (64 bits) of SEED, at its start. */
 void rng_stream(gsl_rng *r, uint64_t seed, uint64_t stream);
 
+/* rng_stream of r[j] at stream[j] of SEED, j < m, and the first NB blocks
+ * (1 or 2) of each made at once, RNG_LANES streams together (one loop of
+ * Random123's threefry4x64 over them, which the compiler vectorizes where
+ * the processor can): for streams that will take more than 8 (NB 2) or
+ * any (NB 1) words; their words are the same. */
+#define RNG_LANES 8
+void rng_streams_ahead(gsl_rng *const *r, size_t m, uint64_t seed,
+                       const uint64_t *stream, int nb);
+
 /* The next block into s->out (8 words left): rng_next32's rare path, out
  * of line so that the loops drawing words stay small. */
 void rng_refill(struct rng_state *s);
@@ -51,7 +62,7 @@ static inline uint32_t rng_next32(struct rng_state *s)
 {
     if (s->left == 0)
         rng_refill(s);
-    return s->out[8 - s->left--];
+    return s->out[RNG_BUF - s->left--];
 }
 
 /* The next k 32-bit words of the stream into out: the same words k calls

@@ -326,6 +326,58 @@ static void test_binv(void)
     gsl_rng_free(g);
 }
 
+/* rng_streams_ahead: the same words as rng_stream and rng_next32, for
+ * 1 to 19 streams (a part of RNG_LANES, one, two and more lanes' worth),
+ * one block or two made ahead, streams with bit 63 set and not, and the
+ * words after the blocks made ahead; rng_fill and rng_below_fill on them
+ * as on streams made one block at a time. */
+static void test_streams_ahead(void)
+{
+    enum { M = 19, WORDS = 40 };
+    gsl_rng *a[M], *b[M];
+    uint64_t st[M];
+    size_t bad = 0;
+    for (int i = 0; i < M; i++) {
+        a[i] = gsl_rng_alloc(rng_gsl);
+        b[i] = gsl_rng_alloc(rng_gsl);
+        st[i] = (uint64_t)(i * 7919) << 3 | (i % 3 ? UINT64_C(1) << 63 : 0);
+    }
+    for (size_t m = 1; m <= M; m++)
+        for (int nb = 1; nb <= 2; nb++) {
+            uint64_t seed = 20240601 + m;
+            rng_streams_ahead(a, m, seed, st, nb);
+            for (size_t i = 0; i < m; i++) {
+                rng_stream(b[i], seed, st[i]);
+                for (int w = 0; w < WORDS; w++)
+                    bad += gsl_rng_get(a[i]) != gsl_rng_get(b[i]);
+            }
+        }
+    CU_ASSERT_EQUAL(bad, 0);
+    /* bulk draws from a buffer of two blocks */
+    uint32_t x[64], y[64];
+    for (uint32_t n = 1; n <= 40; n++) {
+        rng_streams_ahead(a, 2, 99, st, 2);
+        rng_stream(b[0], 99, st[0]);
+        rng_stream(b[1], 99, st[1]);
+        size_t k = 1 + n % 30;
+        (void)gsl_rng_get(a[0]);
+        (void)gsl_rng_get(b[0]);
+        rng_below_fill(a[0]->state, n, x, k);
+        rng_below_fill(b[0]->state, n, y, k);
+        bad += memcmp(x, y, k * sizeof *x) != 0;
+        rng_fill(a[1]->state, x, 3 + n);
+        rng_fill(b[1]->state, y, 3 + n);
+        bad += memcmp(x, y, (3 + n) * sizeof *x) != 0;
+        bad += gsl_rng_get(a[0]) != gsl_rng_get(b[0]);
+        bad += gsl_rng_get(a[1]) != gsl_rng_get(b[1]);
+    }
+    CU_ASSERT_EQUAL(bad, 0);
+    for (int i = 0; i < M; i++) {
+        gsl_rng_free(a[i]);
+        gsl_rng_free(b[i]);
+    }
+}
+
 /* The default threads follow the CPU affinity: pinned to one processor,
  * sk_ncpus says 1; with the mask back, its count. */
 static void test_ncpus(void)
@@ -358,6 +410,8 @@ int register_boot_tests(void)
         !CU_add_test(s, "undefined intervals", test_undefined) ||
         !CU_add_test(s, "dsort is a stable sort", test_dsort) ||
         !CU_add_test(s, "binv draws as gsl_ran_binomial", test_binv) ||
+        !CU_add_test(s, "streams made ahead give the same words",
+                     test_streams_ahead) ||
         !CU_add_test(s, "threads follow the CPU affinity", test_ncpus))
         return CU_get_error();
     return 0;
