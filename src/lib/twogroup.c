@@ -1313,7 +1313,7 @@ static double fisher_network(const unsigned long *t0, size_t kk,
     struct fisher f = { .k = kk, .t = t, .rem = rem, .nb = nb, .work = work };
     /* the last columns, three or more, when they make at most
      * STATS_FISHER_MEMO partial tables, are enumerated once (meet in the
-     * middle); two are met by the tails */
+     * middle; two are met by the tails) ... */
     double size = 1;
     f.split = kk;
     while (f.split > 1 &&
@@ -1321,11 +1321,18 @@ static double fisher_network(const unsigned long *t0, size_t kk,
         size *= (double)(t[f.split - 1] + 1);
         f.split--;
     }
-    if (kk - f.split < 3) {
+    /* ... when that is cheaper: a memo's table costs about three nodes
+     * (made, sorted), and the search without it visits more nodes */
+    double plain = fisher_predict(t, kk, kk, na, nb, lobs), predicted = plain;
+    if (kk - f.split >= 3) {
+        double memo = fisher_predict(t, kk, f.split, na, nb, lobs) + 3 * size;
+        if (memo < plain)
+            predicted = memo;
+    }
+    if (predicted == plain) {
         f.split = kk;
         size = 0;
     }
-    double predicted = fisher_predict(t, kk, f.split, na, nb, lobs) + size;
     if (predicted > (double)work &&
         fisher_tables_bound(t, kk, nb < na ? nb : na) > (double)work) {
         free(rem);
