@@ -287,14 +287,45 @@ static void add_note(struct row *r, const char *text)
     r->note = r->notes;
 }
 
-/* The median of sorted x (R's median, quantile type 7 at 1/2). */
-static double median(const double *x, size_t n)
+/* The runs of sample S: of its sorted answers X, or of its counts. */
+static void sample_runs(const struct between_sample *S, const double *x,
+                        struct stats_runs *r)
 {
-    if (n == 0)
+    const double *v;
+    const size_t *c;
+    size_t k = between_sample_counts(S, &v, &c);
+    if (k == 0 && !S->tab) {
+        stats_runs_make(x, S->n, r);
+        return;
+    }
+    r->k = k;
+    r->n = S->n;
+    r->v = sk_xcalloc(k ? k : 1, sizeof *r->v);
+    r->c = sk_xcalloc(k ? k : 1, sizeof *r->c);
+    if (k) {
+        memcpy(r->v, v, k * sizeof *v);
+        memcpy(r->c, c, k * sizeof *c);
+    }
+}
+
+/* The value at position i (1-based) of the runs' sorted answers. */
+static double runs_at(const struct stats_runs *r, size_t i)
+{
+    size_t cum = 0;
+    for (size_t j = 0; j < r->k; j++)
+        if ((cum += r->c[j]) >= i)
+            return r->v[j];
+    return NAN;
+}
+
+/* The median of the answers (R's median, quantile type 7 at 1/2). */
+static double median(const struct stats_runs *r)
+{
+    if (r->n == 0)
         return NAN;
     struct stats_qplan pl;
-    stats_quantile_plan(n, 0.5, 7, &pl);
-    return stats_quantile_apply(&pl, x[pl.lo - 1], x[pl.hi - 1]);
+    stats_quantile_plan(r->n, 0.5, 7, &pl);
+    return stats_quantile_apply(&pl, runs_at(r, pl.lo), runs_at(r, pl.hi));
 }
 
 /* The partially overlapping t test in place of Welch's (--dyad). */
@@ -397,13 +428,14 @@ static void compare(const struct between *bt, const struct between_spec *sp,
         stats_sort(a, na);
         stats_sort(b, nb);
     }
-    r->median_a = median(a, na);
-    r->median_b = median(b, nb);
     /* each group's answers as runs of equal values, made once for every
-     * test */
+     * test: from the sorted answers, or the counts of a sample that kept
+     * counts */
     struct stats_runs ra, rb;
-    stats_runs_make(a, na, &ra);
-    stats_runs_make(b, nb, &rb);
+    sample_runs(A, a, &ra);
+    sample_runs(B, b, &rb);
+    r->median_a = median(&ra);
+    r->median_b = median(&rb);
     stats_ttest2_runs(&ra, &rb, o->w.level, o->w.alt, o->var_equal, &r->t);
     r->t_method = o->var_equal ? "student" : "welch";
     if (sp->dyad)

@@ -8,6 +8,7 @@
 
 #include "between.h"
 #include "codebook-data.h"
+#include "freqtab.h"
 #include "grouped.h"
 #include "match.h"
 #include "stats.h"
@@ -178,12 +179,62 @@ static void sample_init(void *cell)
     memset(cell, 0, sizeof(struct between_sample));
 }
 
+/* The sample's answers x[0..n) as counts, when they are few distinct
+ * values (else it stays raw). */
+static void sample_count(struct between_sample *s)
+{
+    struct freqtab *t = freqtab_new();
+    for (size_t i = 0; i < s->n; i++)
+        freqtab_add(t, s->x[i], 1);
+    if (freqtab_distinct(t) > BETWEEN_COUNT_MAX) {
+        freqtab_free(t);
+        s->raw = 1;
+        return;
+    }
+    free(s->x);
+    s->x = NULL;
+    s->cap = 0;
+    s->tab = t;
+}
+
+/* The counted form back to x: too many distinct values. */
+static void sample_uncount(struct between_sample *s)
+{
+    const double *v;
+    const size_t *c;
+    size_t k = freqtab_sorted(s->tab, &v, &c);
+    s->cap = s->n + 1;
+    s->x = sk_xreallocarray(NULL, s->cap, sizeof *s->x);
+    size_t m = 0;
+    for (size_t j = 0; j < k; j++)
+        for (size_t i = 0; i < c[j]; i++)
+            s->x[m++] = v[j];
+    freqtab_free(s->tab);
+    s->tab = NULL;
+    s->raw = 1;
+}
+
 /* Append an answer, and its pair when there are pairs (DYAD not NO_PAIR
- * or the sample already keeping them; without --dyad none are kept). */
+ * or the sample already keeping them; without --dyad none are kept, and
+ * answer codes are counted). */
 static void sample_push(struct between_sample *s, double x, size_t dyad,
                         int keep_dyad)
 {
+    if (s->tab) {
+        freqtab_add(s->tab, x, 1);
+        s->n++;
+        if (freqtab_distinct(s->tab) > BETWEEN_RAW_AT)
+            sample_uncount(s);
+        return;
+    }
     if (s->n == s->cap) {
+        if (!keep_dyad && !s->raw && s->n >= BETWEEN_COUNT_AT) {
+            sample_count(s);
+            if (s->tab) {
+                sample_push(s, x, dyad, keep_dyad);
+                return;
+            }
+        }
         s->cap = s->cap ? 2 * s->cap : 64;
         s->x = sk_xreallocarray(s->x, s->cap, sizeof *s->x);
         if (keep_dyad)
@@ -193,6 +244,15 @@ static void sample_push(struct between_sample *s, double x, size_t dyad,
     if (keep_dyad)
         s->dyad[s->n] = dyad;
     s->n++;
+}
+
+size_t between_sample_counts(const struct between_sample *s,
+                             const double **v, const size_t **c)
+{
+    if (!s->tab)
+        return 0;
+    /* the table's sorted view is a cache inside it */
+    return freqtab_sorted((struct freqtab *)s->tab, v, c);
 }
 
 /* The pair index of a row (its --dyad id within its subgroup), checked
@@ -373,7 +433,8 @@ int between_sort(struct between *b)
         return 0;
     struct between_sample *s = b->samples.cell;
     for (size_t i = 0; i < b->samples.ngroups * b->lv.nlevels * b->nvars; i++)
-        stats_sort(s[i].x, s[i].n);
+        if (!s[i].tab)
+            stats_sort(s[i].x, s[i].n);
     return 1;
 }
 
@@ -431,6 +492,7 @@ void between_free(struct between *b)
          i++) {
         free(s[i].x);
         free(s[i].dyad);
+        freqtab_free(s[i].tab);
     }
     free(b->samples.cell);
     free(b->left.cell);

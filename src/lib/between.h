@@ -36,13 +36,31 @@ struct between_spec {
  * id is missing; dyad is NULL without --dyad), and the rows at this level
  * whose answer is missing. */
 #define BETWEEN_NO_PAIR ((size_t)-1)
+struct freqtab;
 struct between_sample {
     double *x;
     size_t *dyad;
     size_t n, cap, missing;
     size_t aside;              /* non-substantive answers (a codebook's
                                   missing=yes levels): neither */
+    struct freqtab *tab;       /* the counted form (x NULL): without
+                                  --dyad, a sample whose first
+                                  BETWEEN_COUNT_AT answers have at most
+                                  BETWEEN_COUNT_MAX distinct values (answer
+                                  codes) keeps their counts, in memory
+                                  that does not grow with the rows; back
+                                  to x beyond BETWEEN_RAW_AT distinct */
+    int raw;                   /* not to be counted (tried) */
 };
+#define BETWEEN_COUNT_AT 1024
+#define BETWEEN_COUNT_MAX 64
+#define BETWEEN_RAW_AT 1024
+
+/* A sample's distinct answers increasing in *v and their counts in *c
+ * (valid until the sample changes): how many, or 0 when it keeps x (its
+ * answers one by one, or none). */
+size_t between_sample_counts(const struct between_sample *s,
+                             const double **v, const size_t **c);
 
 struct between;
 
@@ -103,7 +121,8 @@ const struct between_sample *between_sample(const struct between *b,
 
 /* Sort every sample's answers in place (increasing), when there are no
  * pair indexes to keep beside them (no --dyad): returns 1, else 0 and
- * leaves them in reading order. The statistics take sorted answers. */
+ * leaves them in reading order. The statistics take sorted answers. (A
+ * sample in the counted form has no x to sort: its counts are in order.) */
 int between_sort(struct between *b);
 
 /* The answers of variable V in subgroup G split by pair: A's answers
