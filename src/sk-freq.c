@@ -441,15 +441,16 @@ static void count_row(struct counts *c, struct count_cell *cc,
     }
 }
 
-/* The group_pipe's hook: the small counts of the row's items. */
+/* The group_pipe's hook: the count each item's code will add to (a
+ * code's place in small[], which may be the table's second line). */
 static void count_warm(void *ctx, const void *cells, const void *payload)
 {
     const size_t *n = ctx;
     const struct count_cell *cc = cells;
-    (void)payload;
+    const struct count_answer *a = payload;
     for (size_t i = 0; i < *n; i++)
-        if (cc[i].tab.small)
-            __builtin_prefetch(cc[i].tab.small);
+        if (cc[i].tab.small && a[i].code >= 0 && a[i].code < FREQTAB_SMALL)
+            __builtin_prefetch(&cc[i].tab.small[(size_t)a[i].code]);
 }
 
 /* Groups beyond which the rows go through a group_pipe: their cells no

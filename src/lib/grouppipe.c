@@ -79,10 +79,13 @@ static void look_up(struct group_pipe *p, size_t i)
                                           NULL)
                    : 0;
     if (r->group < p->t->ngroups) {
+        /* every cache line of the row's cells (up to 32) */
         size_t bytes = p->t->width * p->t->size;
-        const char *cells = (char *)p->t->cell + r->group * bytes;
-        for (size_t b = 0; b < bytes && b < 64 * 32; b += 64)
-            __builtin_prefetch(cells + b);
+        uintptr_t at = (uintptr_t)p->t->cell + r->group * bytes;
+        uintptr_t end = at + (bytes ? bytes - 1 : 0);
+        for (uintptr_t b = at & ~(uintptr_t)63, k = 0; b <= end && k < 32;
+             b += 64, k++)
+            __builtin_prefetch((const void *)b);
     }
 }
 
