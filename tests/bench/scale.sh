@@ -86,6 +86,14 @@ boot-r|many|~1000 distinct: rows, counts|sk-boot -B 200 -c r
 boot-gx|many|n/100 groups, continuous|sk-boot -B 200 -g g -c x
 EOF
 
+# BENCH_SCALE_ONLY: an extended regular expression; only the workloads
+# whose ID matches it run (say 'describe-g|freq-g').
+if [ -n "${BENCH_SCALE_ONLY:-}" ]; then
+    grep -E "^(${BENCH_SCALE_ONLY})[^|]*\|" "$work/workloads" \
+        >"$work/workloads.only" || die "BENCH_SCALE_ONLY matches no workload"
+    mv "$work/workloads.only" "$work/workloads"
+fi
+
 # The sizes: 1000, 10000 ... below the largest (10M scaled), and it.
 TOP=$(bench_rows 10000000)
 SIZES=$(awk -v top="$TOP" 'BEGIN {
