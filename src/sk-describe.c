@@ -252,6 +252,7 @@ int main(int argc, char **argv)
         d = codebook_data_open(cb, in, items, nvars, co.by);
     } else {
         in = input_open(&cli.in);
+        input_drop_fields(in);
         nvars = input_nvars(in);
     }
     struct tally t = { strmap_new(), { 0 }, nvars, NULL, 0 };

@@ -95,6 +95,13 @@ const char *input_var_name(const struct input *in, size_t i);
 /* The group column's name (input_open's --by), or NULL without one. */
 const char *input_group_name(const struct input *in);
 
+/* Read the rows without their text: each row's field and field_len are
+ * NULL (nfields stays), and the chosen fields are read as the CSV reader
+ * hands them over, with no copy of the row and the other columns not
+ * looked at. The rows, values, keys and errors are the same. Call it
+ * before the first input_next. */
+void input_drop_fields(struct input *in);
+
 /* The next row: 1, or 0 at the end. Dies on bad data. */
 int input_next(struct input *in, struct input_row *row);
 /* ... or -1 with *err. */
