@@ -33,6 +33,8 @@ void acc_init(struct acc *a)
     a->dbase = 0;
     a->dspan = a->dused = a->dfill = a->dcap = 0;
     a->dscale = 0;
+    a->dpend = NULL;
+    a->npend = 0;
 }
 
 void acc_free(struct acc *a)
@@ -41,9 +43,11 @@ void acc_free(struct acc *a)
     free(a->tc);
     free(a->v);
     free(a->dc);
+    free(a->dpend);
     a->tv = a->v = NULL;
     a->tc = NULL;
     a->dc = NULL;
+    a->dpend = NULL;
 }
 
 static const double pow10_d[] = {
@@ -137,6 +141,24 @@ static void to_raw(struct acc *a, int final)
 #define DENSE_FILL 4
 #define DENSE_KEY_MAX ((int64_t)1 << 51)
 
+/* The values counted at once in the dense form: enough that the misses
+ * of their slots overlap (a span of a million slots is beyond L2). */
+#define DENSE_PEND 32
+
+/* The pending values into their slots. */
+static void dense_apply(struct acc *a)
+{
+    uint32_t *dc = a->dc;
+    size_t used = a->dused;
+    for (size_t j = 0; j < a->npend; j++) {
+        size_t i = a->dpend[j];
+        used += dc[i] == 0;
+        dc[i]++;
+    }
+    a->dused = used;
+    a->npend = 0;
+}
+
 /* The key k of a value x of the table at scale s: x is the double of k /
  * 10^s (so (double)k / 10^s gives x back). 0, or -1 when there is none. */
 static int dense_key(double x, int s, int64_t *k)
@@ -151,6 +173,7 @@ static int dense_key(double x, int s, int64_t *k)
 /* The table of the dense counts: tv, tc and tk, the counts freed. */
 static void dense_to_table(struct acc *a)
 {
+    dense_apply(a);
     size_t k = a->dused, j = 0;
     a->tv = sk_xcalloc(k ? k : 1, sizeof *a->tv);
     a->tc = sk_xcalloc(k ? k : 1, sizeof *a->tc);
@@ -162,7 +185,9 @@ static void dense_to_table(struct acc *a)
         }
     a->tk = j;
     free(a->dc);
+    free(a->dpend);
     a->dc = NULL;
+    a->dpend = NULL;
     a->dspan = a->dused = 0;
 }
 
@@ -202,6 +227,8 @@ static void try_dense(struct acc *a)
         dc[k - k0] = (uint32_t)a->tc[i];
     }
     a->dc = dc;
+    a->dpend = sk_xcalloc(DENSE_PEND, sizeof *a->dpend);
+    a->npend = 0;
     a->dbase = k0;
     a->dspan = (size_t)span;
     a->dscale = s;
@@ -246,6 +273,7 @@ static int dense_grow(struct acc *a, int64_t k)
  * table is large. */
 static void dense_flush(struct acc *a)
 {
+    dense_apply(a);
     if (2 * a->dused > a->n) {
         dense_to_table(a);
         a->nv = a->cap = 0;
@@ -256,15 +284,27 @@ static void dense_flush(struct acc *a)
     a->dcap = a->dused > ACC_BUF_MIN ? a->dused : ACC_BUF_MIN;
 }
 
-/* One more value of slot i (below its count's limit), and the flush when
- * it is due. */
+/* One more value of slot i (below its count's limit): pending, its
+ * cache line fetched, until a batch is full or the flush is due. */
 static inline void dense_count(struct acc *a, uint64_t i)
 {
-    a->dused += a->dc[i] == 0;
-    a->dc[i]++;
+    __builtin_prefetch(&a->dc[i], 1);
+    a->dpend[a->npend] = (size_t)i;
     a->n++;
+    if (++a->npend == DENSE_PEND)
+        dense_apply(a);
     if (++a->dfill == a->dcap)
         dense_flush(a);
+}
+
+/* Is slot i below the limit of a count? Surely while there are fewer
+ * values than that (every count is at most n); else as it is now. */
+static inline int dense_room(struct acc *a, uint64_t i)
+{
+    if (__builtin_expect(a->n < UINT32_MAX, 1))
+        return 1;
+    dense_apply(a);
+    return a->dc[i] < UINT32_MAX;
 }
 
 /* dense_add's every other case: the window widened for the value, or
@@ -273,6 +313,7 @@ static int __attribute__((noinline))
 dense_add_slow(struct acc *a, int exact, int64_t mant, int scale)
 {
     int64_t k;
+    dense_apply(a);
     if (exact && scale <= a->dscale &&
         !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k) &&
         dense_grow(a, k) == 0) {
@@ -295,7 +336,7 @@ static inline int dense_add(struct acc *a, int exact, int64_t mant, int scale)
     if (exact && scale <= a->dscale &&
         !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k) &&
         (i = (uint64_t)k - (uint64_t)a->dbase) < a->dspan &&
-        a->dc[i] < UINT32_MAX) {
+        dense_room(a, i)) {
         dense_count(a, i);
         return 1;
     }

@@ -46,6 +46,9 @@ struct acc {
     int64_t dbase;
     size_t dspan, dused, dfill, dcap;
     int dscale;
+    /* the slots of values counted in n but not yet in dc (a batch: their
+     * cache lines fetched meanwhile), npend of them */
+    size_t *dpend, npend;
 };
 
 void acc_init(struct acc *a);
