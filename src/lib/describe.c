@@ -365,6 +365,90 @@ static void after_merge(struct acc *a, int final)
     try_dense(a);
 }
 
+/* The raw values' counts by key (dense_key at the decimals' largest
+ * scale): *cnt[i] counts the value (k0 + i) / 10^scale, i < *span, and
+ * *k of them are nonzero. The sort of v by counting, when the keys span
+ * at most twice as many slots as there are values (4 bytes a slot: no
+ * more memory than v's 8 a value). 0, or -1 (no keys, v as it was). */
+static int count_keys(const struct acc *a, uint32_t **cnt, int64_t *k0,
+                      size_t *span, size_t *k)
+{
+    int s = a->scale;
+    int64_t lo, hi;
+    if (a->inexact || s > 15 || a->nv >= UINT32_MAX ||
+        dense_key(a->lo, s, &lo) != 0 || dense_key(a->hi, s, &hi) != 0 ||
+        (uint64_t)(hi - lo) >= 2 * (uint64_t)a->nv)
+        return -1;
+    size_t n = (size_t)(hi - lo) + 1;
+    uint32_t *c = sk_xcalloc(n, sizeof *c);
+    const double p = pow10_d[s];
+    /* blocks of slots, their cache lines fetched before the counting */
+    enum { BLOCK = 64 };
+    size_t slot[BLOCK];
+    for (size_t i = 0; i < a->nv; i += BLOCK) {
+        size_t m = a->nv - i < BLOCK ? a->nv - i : BLOCK;
+        for (size_t j = 0; j < m; j++) {
+            /* dense_key inline: x p rounded to an integer (adding 1.5
+             * 2^52 rounds it below 2^51), and k / p must be x again */
+            double x = a->v[i + j], y = x * p;
+            double r = (y + 0x1.8p52) - 0x1.8p52;
+            int64_t key = (int64_t)r;
+            if (!(fabs(r) < (double)DENSE_KEY_MAX) || r / p != x ||
+                key < lo || key > hi) {
+                free(c);
+                return -1;
+            }
+            slot[j] = (size_t)(key - lo);
+            __builtin_prefetch(&c[slot[j]], 1);
+        }
+        for (size_t j = 0; j < m; j++)
+            c[slot[j]]++;
+    }
+    size_t used = 0;
+    for (size_t i = 0; i < n; i++)
+        used += c[i] != 0;
+    *cnt = c;
+    *k0 = lo;
+    *span = n;
+    *k = used;
+    return 0;
+}
+
+/* flush's end for the raw values counted by count_keys (K distinct):
+ * the table when at most half the values are distinct, else v sorted
+ * (the same doubles: k / 10^scale is each value) with room for as many
+ * again. */
+static void from_counts(struct acc *a, const uint32_t *cnt, int64_t k0,
+                        size_t span, size_t k)
+{
+    const double p = pow10_d[a->scale];
+    if (2 * k > a->nv) {
+        size_t o = 0;
+        for (size_t i = 0; i < span; i++) {
+            if (!cnt[i])
+                continue;
+            double x = (double)(k0 + (int64_t)i) / p;
+            for (uint32_t c = cnt[i]; c > 0; c--)
+                a->v[o++] = x;
+        }
+        a->cap = 2 * a->nv;
+        a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
+        return;
+    }
+    a->tv = sk_xcalloc(k, sizeof *a->tv);
+    a->tc = sk_xcalloc(k, sizeof *a->tc);
+    size_t j = 0;
+    for (size_t i = 0; i < span; i++)
+        if (cnt[i]) {
+            a->tv[j] = (double)(k0 + (int64_t)i) / p;
+            a->tc[j++] = cnt[i];
+        }
+    a->tk = k;
+    a->raw = 0;
+    new_buffer(a, k > ACC_BUF_MIN ? k : ACC_BUF_MIN);
+    try_dense(a);
+}
+
 /* Count the buffered values into the table: sorted and merged. Then keep the
  * cheaper form: the table (16 bytes a distinct value) with a buffer of
  * its size, or, when more than half the values are distinct, every
@@ -385,8 +469,16 @@ static void flush(struct acc *a, int final)
             a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
             return;
         }
+        uint32_t *cnt;
+        int64_t k0;
+        size_t span_k, k;
+        if (count_keys(a, &cnt, &k0, &span_k, &k) == 0) {
+            from_counts(a, cnt, k0, span_k, k);
+            free(cnt);
+            return;
+        }
         dsort_keys(a->v, a->nv);
-        size_t k = distinct(a->v, a->nv);
+        k = distinct(a->v, a->nv);
         if (2 * k > a->nv) {
             a->cap = 2 * a->nv;
             a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
