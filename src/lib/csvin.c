@@ -64,6 +64,7 @@ struct csvin {
      * reading ends) */
     struct csvin_sink sink;
     size_t sink_ncols;
+    size_t row_ncols;             /* ncols, or SIZE_MAX once it ends */
     int streaming, stopped;
 
     const char **fptrs;
@@ -550,23 +551,49 @@ scan_field(struct csvin *r, const char *s, size_t len)
     r->cur_newlines += k;
 }
 
-/* Every field: its column's handed over when it is chosen. sink_ncols is
- * 0 once the reading ends (an error, or the sink stopped it). */
-static void on_field_stream(void *data, size_t len, void *ctx)
+/* on_field_stream's field after a quote or a NUL byte (see term). */
+static void __attribute__((noinline))
+on_field_stream_slow(struct csvin *r, void *data, size_t len, size_t c)
 {
-    struct csvin *r = ctx;
-    size_t c = r->cur_nfields++;
-    if (__builtin_expect(r->dirty >= r->term, 0) && len > 0)
+    if (len > 0)
         scan_field(r, data, len);
     r->term = r->chunk_no;
     if (c < r->sink_ncols && r->sink.want[c])
         r->sink.field(r->sink.ctx, c, data, len);
 }
 
-static void on_row_stream(int c, void *ctx)
+/* Every field: its column's handed over when it is chosen. sink_ncols is
+ * 0 once the reading ends (an error, or the sink stopped it). Both calls
+ * are the last thing done: no frame. */
+static void on_field_stream(void *data, size_t len, void *ctx)
 {
     struct csvin *r = ctx;
+    size_t c = r->cur_nfields++;
+    if (__builtin_expect(r->dirty >= r->term, 0)) {
+        on_field_stream_slow(r, data, len, c);
+        return;
+    }
     r->term = r->chunk_no;
+    if (c < r->sink_ncols && r->sink.want[c])
+        r->sink.field(r->sink.ctx, c, data, len);
+}
+
+/* A row's end for the sink: it takes the row, or stops the reading. */
+static inline void stream_give(struct csvin *r, unsigned long line)
+{
+    r->ndata++;
+    if (r->sink.row(r->sink.ctx, line) != 0) {
+        r->stopped = 1;
+        r->sink_ncols = 0;
+        r->row_ncols = (size_t)-1;
+    }
+}
+
+/* on_row_stream's every other case: a blank line, the end of a row with
+ * a line break or a NUL byte, of a ragged one, or after the end. */
+static void __attribute__((noinline)) on_row_stream_slow(struct csvin *r,
+                                                         int c)
+{
     if (r->cur_nfields == 0) {
         /* A blank line, or the LF of a CRLF pair. */
         if (c == '\n' && r->after_cr)
@@ -589,13 +616,29 @@ static void on_row_stream(int c, void *ctx)
     if (rec.nul_field != NO_NUL || rec.nfields != r->ncols) {
         row_error(r, &rec);
         r->sink_ncols = 0;
+        r->row_ncols = (size_t)-1;
         return;
     }
-    r->ndata++;
-    if (r->sink.row(r->sink.ctx, rec.line) != 0) {
-        r->stopped = 1;
-        r->sink_ncols = 0;
+    stream_give(r, rec.line);
+}
+
+/* A row's end: the common case (as many fields as the header, on one
+ * line, no NUL byte, the reading on: row_ncols) without a call but the
+ * sink's. */
+static void on_row_stream(int c, void *ctx)
+{
+    struct csvin *r = ctx;
+    r->term = r->chunk_no;
+    if (__builtin_expect(r->cur_nfields == r->row_ncols &&
+                         r->cur_newlines == 0 && c != -1 &&
+                         r->cur_nul_field == NO_NUL, 1)) {
+        unsigned long line = r->line++;
+        r->after_cr = (c == '\r');
+        r->cur_nfields = 0;
+        stream_give(r, line);
+        return;
     }
+    on_row_stream_slow(r, c);
 }
 
 /* The first call: the rows read ahead as rows, then the fields of the
@@ -604,11 +647,13 @@ static int stream_start(struct csvin *r, const struct csvin_sink *sink)
 {
     r->sink = *sink;
     r->sink_ncols = r->ncols;
+    r->row_ncols = r->ncols;
     r->streaming = 1;
     struct csvin_row row;
     while (r->qpos < r->nq) {
         if (csvin_read(r, &row) < 0) {
             r->sink_ncols = 0;
+            r->row_ncols = (size_t)-1;
             return -1;
         }
         for (size_t c = 0; c < row.nfields; c++)
@@ -617,6 +662,7 @@ static int stream_start(struct csvin *r, const struct csvin_sink *sink)
         if (sink->row(sink->ctx, row.line) != 0) {
             r->stopped = 1;
             r->sink_ncols = 0;
+            r->row_ncols = (size_t)-1;
             return 1;
         }
     }

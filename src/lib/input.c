@@ -34,11 +34,16 @@ struct input {
 
     /* input_drop_fields: rows read through csvin_stream into a queue */
     int drop_fields, stream;
+    size_t nfields;        /* the file's columns */
     struct csvin_sink sink;
     unsigned char *want;   /* per column of the file: chosen */
     size_t *tfirst, *tgt;  /* column c's field goes to tgt[tfirst[c] ..
                               tfirst[c + 1]): cell i < ncol, key i - ncol */
+    size_t *one;           /* per column: the one cell its field goes to
+                              when it is a number first (no key, no
+                              token that reads as a number), or NO_BAD */
     struct input_cell *q;  /* the queued rows' cells, ncol each */
+    struct input_cell *qcur;   /* the cells of the row being read, at qn */
     unsigned long *qline;
     size_t qn, qpos, qcap;
     char *kbuf;            /* the queued rows' key texts, NUL-terminated */
@@ -455,6 +460,7 @@ static void stream_grow(struct input *in)
                                  sizeof *in->qklen);
     in->qkmiss = sk_xreallocarray(in->qkmiss, in->qcap * nk,
                                   sizeof *in->qkmiss);
+    in->qcur = in->q + in->qn * in->ncol;
 }
 
 static void __attribute__((noinline))
@@ -497,11 +503,11 @@ stream_bad(struct input *in, size_t i, enum num_status st, const char *s,
     in->badst = st;
 }
 
-static void stream_field(void *ctx, size_t c, const char *s, size_t len)
+static void __attribute__((noinline))
+stream_field_slow(struct input *in, size_t c, const char *s, size_t len)
 {
-    struct input *in = ctx;
     const size_t ncol = in->ncol;
-    struct input_cell *cells = in->q + in->qn * ncol;
+    struct input_cell *cells = in->qcur;
     for (size_t t = in->tfirst[c], end = in->tfirst[c + 1]; t < end; t++) {
         size_t i = in->tgt[t];
         if (i >= ncol)
@@ -515,6 +521,22 @@ static void stream_field(void *ctx, size_t c, const char *s, size_t len)
     }
 }
 
+/* A field: the common case (a short decimal of a column read as one
+ * number) inline and without a frame, the rest by stream_field_slow. */
+static void stream_field(void *ctx, size_t c, const char *s, size_t len)
+{
+    struct input *in = ctx;
+    size_t i = in->one[c];
+    if (__builtin_expect(i != NO_BAD, 1)) {
+        struct input_cell *cell = in->qcur + i;
+        if (num_parse_short(s, len, in->mark, &cell->v)) {
+            cell->missing = 0;
+            return;
+        }
+    }
+    stream_field_slow(in, c, s, len);
+}
+
 /* A complete row: queued, or its error kept (and the reading stopped). */
 static int stream_row(void *ctx, unsigned long line)
 {
@@ -526,6 +548,7 @@ static int stream_row(void *ctx, unsigned long line)
     }
     in->qline[in->qn] = line;
     in->krow = in->kblen;
+    in->qcur += in->ncol;
     if (++in->qn == in->qcap)
         stream_grow(in);
     return 0;
@@ -536,6 +559,7 @@ static void stream_init(struct input *in)
 {
     size_t ncols = csvin_ncols(in->csv), n = in->ncol + in->nkey;
     in->want = sk_xcalloc(ncols, sizeof *in->want);
+    in->one = sk_xcalloc(ncols, sizeof *in->one);
     in->tfirst = sk_xcalloc(ncols + 1, sizeof *in->tfirst);
     in->tgt = sk_xcalloc(n ? n : 1, sizeof *in->tgt);
     size_t t = 0;
@@ -548,11 +572,14 @@ static void stream_init(struct input *in)
             if (in->keycol[k] == c)
                 in->tgt[t++] = in->ncol + k;
         in->want[c] = t > in->tfirst[c];
+        in->one[c] = t == in->tfirst[c] + 1 && in->tgt[t - 1] < in->ncol &&
+                     !in->na_numeric ? in->tgt[t - 1] : NO_BAD;
     }
     in->tfirst[ncols] = t;
     in->sink = (struct csvin_sink){ in->want, stream_field, stream_row, in };
     in->bad = NO_BAD;
     stream_grow(in);
+    in->nfields = ncols;
     in->stream = 1;
 }
 
@@ -574,34 +601,12 @@ static void stream_restart(struct input *in)
         in->krow = 0;
     }
     in->qpos = in->qn = 0;
+    in->qcur = in->q;
 }
 
-static int stream_next(struct input *in, struct input_row *row, char **err)
+/* The next queued row into ROW. */
+static inline void stream_take(struct input *in, struct input_row *row)
 {
-    if (in->qpos == in->qn) {
-        if (in->qerr) {
-            *err = sk_xstrdup(in->qerr);
-            return -1;
-        }
-        stream_restart(in);
-        int rc = 1;
-        while (in->qn == 0 && !in->qerr && rc > 0)
-            rc = csvin_stream(in->csv, &in->sink);
-        if (in->qn == 0) {
-            if (in->qerr) {
-                *err = sk_xstrdup(in->qerr);
-                return -1;
-            }
-            if (rc < 0) {
-                const char *hint = delimiter_hint(in, NULL, 0);
-                *err = sk_xstrdup(csvin_errmsg(in->csv));
-                if (hint)
-                    *err = add_hint(*err, hint);
-                return -1;
-            }
-            return 0;
-        }
-    }
     size_t q = in->qpos++;
     for (size_t k = 0; k < in->nkey; k++) {
         size_t j = q * in->nkey + k;
@@ -618,7 +623,37 @@ static int stream_next(struct input *in, struct input_row *row, char **err)
     row->group_len = in->by >= 0 ? in->key_len[0] : 0;
     row->field = NULL;
     row->field_len = NULL;
-    row->nfields = csvin_ncols(in->csv);
+    row->nfields = in->nfields;
+}
+
+/* The queue empty: refilled from the next chunks, or the end, or the
+ * error after the rows queued. */
+static int __attribute__((noinline))
+stream_next(struct input *in, struct input_row *row, char **err)
+{
+    if (in->qerr) {
+        *err = sk_xstrdup(in->qerr);
+        return -1;
+    }
+    stream_restart(in);
+    int rc = 1;
+    while (in->qn == 0 && !in->qerr && rc > 0)
+        rc = csvin_stream(in->csv, &in->sink);
+    if (in->qn == 0) {
+        if (in->qerr) {
+            *err = sk_xstrdup(in->qerr);
+            return -1;
+        }
+        if (rc < 0) {
+            const char *hint = delimiter_hint(in, NULL, 0);
+            *err = sk_xstrdup(csvin_errmsg(in->csv));
+            if (hint)
+                *err = add_hint(*err, hint);
+            return -1;
+        }
+        return 0;
+    }
+    stream_take(in, row);
     return 1;
 }
 
@@ -627,7 +662,21 @@ void input_drop_fields(struct input *in)
     in->drop_fields = 1;
 }
 
+static int __attribute__((noinline))
+next_row(struct input *in, struct input_row *row, char **err);
+
 int input_try_next(struct input *in, struct input_row *row, char **err)
+{
+    if (__builtin_expect(in->qpos < in->qn, 1)) {    /* a row queued */
+        stream_take(in, row);
+        return 1;
+    }
+    return next_row(in, row, err);
+}
+
+/* input_try_next's every other case: a row read as a row, or the queue
+ * refilled. */
+static int next_row(struct input *in, struct input_row *row, char **err)
 {
     struct csvin_row r;
     if (!in->names_checked) {
@@ -687,6 +736,10 @@ int input_try_next(struct input *in, struct input_row *row, char **err)
 
 int input_next(struct input *in, struct input_row *row)
 {
+    if (__builtin_expect(in->qpos < in->qn, 1)) {    /* a row queued */
+        stream_take(in, row);
+        return 1;
+    }
     char *err;
     int rc = input_try_next(in, row, &err);
     if (rc < 0)
@@ -710,6 +763,7 @@ void input_close(struct input *in)
     free(in->key_len);
     free(in->key_missing);
     free(in->want);
+    free(in->one);
     free(in->tfirst);
     free(in->tgt);
     free(in->q);
