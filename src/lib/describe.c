@@ -35,6 +35,7 @@ void acc_init(struct acc *a)
     a->dscale = 0;
     a->dpend = NULL;
     a->npend = 0;
+    a->dsum = 0;
 }
 
 void acc_free(struct acc *a)
@@ -143,7 +144,7 @@ static void to_raw(struct acc *a, int final)
 
 /* The values counted at once in the dense form: enough that the misses
  * of their slots overlap (a span of a million slots is beyond L2). */
-#define DENSE_PEND 32
+#define DENSE_PEND 64
 
 /* The pending values into their slots. */
 static void dense_apply(struct acc *a)
@@ -170,10 +171,50 @@ static int dense_key(double x, int s, int64_t *k)
     return 0;
 }
 
-/* The table of the dense counts: tv, tc and tk, the counts freed. */
+/* SIGN (1 or -1) times the exact sums of the dense counts added to ex:
+ * slot i is the integer dbase + i at ex's scale, below 2^51 in
+ * magnitude. Exactness is lost when the sums do not fit, as it would be
+ * value by value: the sum of squares only grows, and the sum is at most
+ * it in magnitude. */
+static void dense_sums(struct acc *a, int sign)
+{
+    struct exsum *e = &a->ex;
+    __int128 s = 0, ss = 0;
+    size_t n = 0;
+    int over = 0;
+    for (size_t i = 0; i < a->dspan; i++) {
+        uint32_t c = a->dc[i];
+        if (!c)
+            continue;
+        int64_t k = a->dbase + (int64_t)i;
+        __int128 ck = (__int128)c * k, ckk;       /* |ck| < 2^83 */
+        over |= __builtin_mul_overflow(ck, (__int128)k, &ckk);
+        over |= __builtin_add_overflow(s, ck, &s);
+        over |= __builtin_add_overflow(ss, ckk, &ss);
+        n += c;
+    }
+    if (sign > 0) {
+        over |= __builtin_add_overflow(e->s, s, &e->s);
+        over |= __builtin_add_overflow(e->ss, ss, &e->ss);
+        e->n += n;
+    } else {
+        over |= __builtin_sub_overflow(e->s, s, &e->s);
+        over |= __builtin_sub_overflow(e->ss, ss, &e->ss);
+        e->n -= n;
+    }
+    if (over)
+        e->ok = 0;
+}
+
+/* The table of the dense counts: tv, tc and tk, the counts freed (and
+ * their sums in ex). */
 static void dense_to_table(struct acc *a)
 {
     dense_apply(a);
+    if (a->dsum) {
+        dense_sums(a, 1);
+        a->dsum = 0;
+    }
     size_t k = a->dused, j = 0;
     a->tv = sk_xcalloc(k ? k : 1, sizeof *a->tv);
     a->tc = sk_xcalloc(k ? k : 1, sizeof *a->tc);
@@ -235,6 +276,11 @@ static void try_dense(struct acc *a)
     a->dused = a->tk;
     a->dfill = 0;
     a->dcap = a->cap;          /* the buffer's size: the next flush */
+    /* the sums of the counts (every value: the table's) out of ex, back
+     * when the form ends */
+    a->dsum = a->ex.ok && a->ex.scale == s;
+    if (a->dsum)
+        dense_sums(a, -1);
     free(a->tv);
     free(a->tc);
     free(a->v);
@@ -319,6 +365,8 @@ dense_add_slow(struct acc *a, int exact, int64_t mant, int scale)
         dense_grow(a, k) == 0) {
         uint64_t i = (uint64_t)k - (uint64_t)a->dbase;
         if (i < a->dspan && a->dc[i] < UINT32_MAX) {
+            if (!a->dsum)
+                exsum_add(&a->ex, mant, scale);
             dense_count(a, i);
             return 1;
         }
@@ -337,6 +385,8 @@ static inline int dense_add(struct acc *a, int exact, int64_t mant, int scale)
         !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k) &&
         (i = (uint64_t)k - (uint64_t)a->dbase) < a->dspan &&
         dense_room(a, i)) {
+        if (!a->dsum)
+            exsum_add(&a->ex, mant, scale);
         dense_count(a, i);
         return 1;
     }
@@ -530,12 +580,18 @@ static void flush(struct acc *a, int final)
     after_merge(a, final);
 }
 
-void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
+/* The exact sums of a value not counted in the dense form. */
+static inline void sum_value(struct acc *a, int exact, int64_t mant,
+                             int scale)
 {
     if (exact)
         exsum_add(&a->ex, mant, scale);
     else
         exsum_lose(&a->ex);
+}
+
+void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
+{
     if (x == 0)
         x = 0.0;                        /* one value for -0 and 0 */
     a->lo = x < a->lo ? x : a->lo;
@@ -548,6 +604,7 @@ void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
         /* a small table (codes): counted at once when it has x */
         size_t j = table_find(a, x);
         if (j < a->tk) {
+            sum_value(a, exact, mant, scale);
             a->tc[j]++;
             a->n++;
             return;
@@ -565,6 +622,7 @@ void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
                 return;
         }
     }
+    sum_value(a, exact, mant, scale);
     a->n++;
     a->v[a->nv++] = x;
 }

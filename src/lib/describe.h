@@ -49,6 +49,9 @@ struct acc {
     /* the slots of values counted in n but not yet in dc (a batch: their
      * cache lines fetched meanwhile), npend of them */
     size_t *dpend, npend;
+    /* dsum: the exact sums of the counts in dc are added to ex when the
+     * form ends (ex holds the other values meanwhile) */
+    int dsum;
 };
 
 void acc_init(struct acc *a);
