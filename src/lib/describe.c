@@ -144,7 +144,7 @@ static void to_raw(struct acc *a, int final)
 
 /* The values counted at once in the dense form: enough that the misses
  * of their slots overlap (a span of a million slots is beyond L2). */
-#define DENSE_PEND 64
+#define DENSE_PEND ACC_DENSE_PEND
 
 /* The pending values into their slots. */
 static void dense_apply(struct acc *a)
@@ -590,7 +590,8 @@ static inline void sum_value(struct acc *a, int exact, int64_t mant,
         exsum_lose(&a->ex);
 }
 
-void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
+void acc_add_any(struct acc *a, double x, int exact, int64_t mant,
+                 int scale)
 {
     if (x == 0)
         x = 0.0;                        /* one value for -0 and 0 */
