@@ -11,7 +11,8 @@
  * decimal mark of bit 6) reads from its field, and its exact decimal (when there is one) is in
  * range; a missing value is a blank field or a token; a key has its
  * length and no NUL, "NA" when missing; the row's fields are the
- * file's. */
+ * file's; and input_drop_fields reads the same rows, cells, keys and
+ * error. */
 #include <config.h>
 
 #include <math.h>
@@ -160,5 +161,46 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     free(err);
     input_close(in);
+
+    /* The same rows without their fields (input_drop_fields), beside the
+     * rows with them. */
+    struct input *a = input_try_open(&o, &status, &err);
+    struct input *b = input_try_open(&o, &status, &err);
+    FUZZ_ASSERT(a != NULL && b != NULL);
+    input_drop_fields(b);
+    struct input_row rb;
+    char *erra = NULL, *errb = NULL;
+    int ra, rbc;
+    do {
+        ra = input_try_next(a, &row, &erra);
+        rbc = input_try_next(b, &rb, &errb);
+        FUZZ_ASSERT(ra == rbc);
+        if (ra != 1)
+            break;
+        FUZZ_ASSERT(row.line == rb.line);
+        FUZZ_ASSERT(rb.field == NULL && rb.nfields == row.nfields);
+        for (size_t i = 0; i < nvars; i++) {
+            const struct input_cell *x = &row.cell[i], *y = &rb.cell[i];
+            FUZZ_ASSERT(x->missing == y->missing);
+            if (x->missing)
+                continue;
+            FUZZ_ASSERT(memcmp(&x->v.x, &y->v.x, sizeof x->v.x) == 0);
+            FUZZ_ASSERT(x->v.exact == y->v.exact);
+            if (x->v.exact)
+                FUZZ_ASSERT(x->v.mant == y->v.mant &&
+                            x->v.scale == y->v.scale);
+        }
+        FUZZ_ASSERT((row.group == NULL) == (rb.group == NULL));
+        if (row.group)
+            FUZZ_ASSERT(row.group_len == rb.group_len &&
+                        memcmp(row.group, rb.group, row.group_len) == 0 &&
+                        rb.group[rb.group_len] == '\0');
+    } while (1);
+    if (ra < 0)
+        FUZZ_ASSERT(strcmp(erra, errb) == 0);
+    free(erra);
+    free(errb);
+    input_close(a);
+    input_close(b);
     return 0;
 }
