@@ -144,8 +144,8 @@ struct tally {
     size_t *aside, cap;
 };
 
-static struct acc *tally_row(struct tally *t, const char *group, size_t len,
-                             size_t *gp)
+static inline struct acc *tally_row(struct tally *t, const char *group,
+                                    size_t len, size_t *gp)
 {
     size_t g = group ? strmap_intern(t->groups, group, len, NULL) : 0;
     *gp = g;

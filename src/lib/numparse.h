@@ -79,7 +79,7 @@ static inline int num_parse_short(const char *s, size_t len, char mark,
     }
     if (i != len || digits == 0 || digits > 15)
         return 0;
-    double x = (double)m;
+    double x = (double)(int64_t)m;     /* m < 10^17: no unsigned case */
     if (frac)
         x /= p10[frac];
     out->x = neg ? -x : x;
