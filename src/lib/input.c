@@ -57,6 +57,9 @@ struct input {
     char *badtext;         /* that field's text */
     size_t badlen, badcap;
     char *qerr;            /* the error of the row after the queued ones */
+    /* input_each: each row handed on as it ends, not queued */
+    void (*each)(void *ctx, const struct input_row *row);
+    void *each_ctx;
 };
 
 #define NO_BAD ((size_t)-1)
@@ -537,6 +540,28 @@ static void stream_field(void *ctx, size_t c, const char *s, size_t len)
     stream_field_slow(in, c, s, len);
 }
 
+/* Queued row Q into ROW. */
+static inline void stream_fill(struct input *in, size_t q,
+                               struct input_row *row)
+{
+    for (size_t k = 0; k < in->nkey; k++) {
+        size_t j = q * in->nkey + k;
+        in->key_missing[k] = in->qkmiss[j];
+        in->key[k] = in->qkmiss[j] ? "NA" : in->kbuf + in->qkoff[j];
+        in->key_len[k] = in->qkmiss[j] ? 2 : in->qklen[j];
+    }
+    row->cell = in->q + q * in->ncol;
+    row->key = in->key;
+    row->key_len = in->key_len;
+    row->key_missing = in->key_missing;
+    row->line = in->qline[q];
+    row->group = in->by >= 0 ? in->key[0] : NULL;
+    row->group_len = in->by >= 0 ? in->key_len[0] : 0;
+    row->field = NULL;
+    row->field_len = NULL;
+    row->nfields = in->nfields;
+}
+
 /* A complete row: queued, or its error kept (and the reading stopped). */
 static int stream_row(void *ctx, unsigned long line)
 {
@@ -547,6 +572,14 @@ static int stream_row(void *ctx, unsigned long line)
         return 1;
     }
     in->qline[in->qn] = line;
+    if (in->each) {
+        /* input_each: at slot 0 (qn is 0), handed on at once */
+        struct input_row row;
+        stream_fill(in, 0, &row);
+        in->each(in->each_ctx, &row);
+        in->kblen = 0;
+        return 0;
+    }
     in->krow = in->kblen;
     in->qcur += in->ncol;
     if (++in->qn == in->qcap)
@@ -607,23 +640,15 @@ static void stream_restart(struct input *in)
 /* The next queued row into ROW. */
 static inline void stream_take(struct input *in, struct input_row *row)
 {
-    size_t q = in->qpos++;
-    for (size_t k = 0; k < in->nkey; k++) {
-        size_t j = q * in->nkey + k;
-        in->key_missing[k] = in->qkmiss[j];
-        in->key[k] = in->qkmiss[j] ? "NA" : in->kbuf + in->qkoff[j];
-        in->key_len[k] = in->qkmiss[j] ? 2 : in->qklen[j];
-    }
-    row->cell = in->q + q * in->ncol;
-    row->key = in->key;
-    row->key_len = in->key_len;
-    row->key_missing = in->key_missing;
-    row->line = in->qline[q];
-    row->group = in->by >= 0 ? in->key[0] : NULL;
-    row->group_len = in->by >= 0 ? in->key_len[0] : 0;
-    row->field = NULL;
-    row->field_len = NULL;
-    row->nfields = in->nfields;
+    stream_fill(in, in->qpos++, row);
+}
+
+/* The reader's error, with the delimiter hint when it fits. */
+static char *stream_error(const struct input *in)
+{
+    const char *hint = delimiter_hint(in, NULL, 0);
+    char *err = sk_xstrdup(csvin_errmsg(in->csv));
+    return hint ? add_hint(err, hint) : err;
 }
 
 /* The queue empty: refilled from the next chunks, or the end, or the
@@ -645,16 +670,52 @@ stream_next(struct input *in, struct input_row *row, char **err)
             return -1;
         }
         if (rc < 0) {
-            const char *hint = delimiter_hint(in, NULL, 0);
-            *err = sk_xstrdup(csvin_errmsg(in->csv));
-            if (hint)
-                *err = add_hint(*err, hint);
+            *err = stream_error(in);
             return -1;
         }
         return 0;
     }
     stream_take(in, row);
     return 1;
+}
+
+int input_try_each(struct input *in,
+                   void (*each)(void *ctx, const struct input_row *row),
+                   void *ctx, char **err)
+{
+    struct input_row row;
+    int rc;
+    /* the rows read as rows, or queued (the read-ahead) */
+    while (!in->stream || in->qpos < in->qn) {
+        if ((rc = input_try_next(in, &row, err)) <= 0)
+            return rc;
+        each(ctx, &row);
+    }
+    stream_restart(in);
+    in->each = each;
+    in->each_ctx = ctx;
+    rc = 1;
+    while (!in->qerr && rc > 0)
+        rc = csvin_stream(in->csv, &in->sink);
+    in->each = NULL;
+    if (in->qerr) {
+        *err = sk_xstrdup(in->qerr);
+        return -1;
+    }
+    if (rc < 0) {
+        *err = stream_error(in);
+        return -1;
+    }
+    return 0;
+}
+
+void input_each(struct input *in,
+                void (*each)(void *ctx, const struct input_row *row),
+                void *ctx)
+{
+    char *err;
+    if (input_try_each(in, each, ctx, &err) < 0)
+        sk_die("%s", err);
 }
 
 void input_drop_fields(struct input *in)

@@ -107,6 +107,18 @@ int input_next(struct input *in, struct input_row *row);
 /* ... or -1 with *err. */
 int input_try_next(struct input *in, struct input_row *row, char **err);
 
+/* Every row left, in order, to EACH(ctx, ROW) (ROW valid during the
+ * call): what input_next would return, handed on as each row ends (with
+ * input_drop_fields, not queued). Dies on bad data, after the rows
+ * before it. */
+void input_each(struct input *in,
+                void (*each)(void *ctx, const struct input_row *row),
+                void *ctx);
+/* ... or returns -1 with *err; 0 at the end. */
+int input_try_each(struct input *in,
+                   void (*each)(void *ctx, const struct input_row *row),
+                   void *ctx, char **err);
+
 void input_close(struct input *in);
 
 /* A field as messages show it: control characters escaped (\n, \t,
