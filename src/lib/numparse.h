@@ -85,10 +85,17 @@ static inline int num_parse_short(const char *s, size_t len, char mark,
     out->x = neg ? -x : x;
     if (m == 0)
         frac = 0;
-    while (frac > 0 && m % 10 == 0) {
-        m /= 10;
-        frac--;
-    }
+    /* the trailing zeros of the fraction off: one without a branch (m's
+     * last digit is the field's last byte), more in a loop (rare) */
+    int z = frac > 0 && u[len - 1] == '0';
+    uint64_t m10 = m / 10;
+    m = z ? m10 : m;
+    frac -= z;
+    if (__builtin_expect(z && frac > 0 && u[len - 2] == '0', 0))
+        while (frac > 0 && m % 10 == 0) {
+            m /= 10;
+            frac--;
+        }
     out->exact = 1;
     out->mant = neg ? -(int64_t)m : (int64_t)m;
     out->scale = frac;
