@@ -60,6 +60,7 @@ struct input {
     /* input_each: each row handed on as it ends, not queued */
     void (*each)(void *ctx, const struct input_row *row);
     void *each_ctx;
+    struct input_row erow;     /* the row handed on: slot 0 */
 };
 
 #define NO_BAD ((size_t)-1)
@@ -540,9 +541,8 @@ static void stream_field(void *ctx, size_t c, const char *s, size_t len)
     stream_field_slow(in, c, s, len);
 }
 
-/* Queued row Q into ROW. */
-static inline void stream_fill(struct input *in, size_t q,
-                               struct input_row *row)
+/* The keys of queued row Q. */
+static inline void stream_keys(struct input *in, size_t q)
 {
     for (size_t k = 0; k < in->nkey; k++) {
         size_t j = q * in->nkey + k;
@@ -550,6 +550,13 @@ static inline void stream_fill(struct input *in, size_t q,
         in->key[k] = in->qkmiss[j] ? "NA" : in->kbuf + in->qkoff[j];
         in->key_len[k] = in->qkmiss[j] ? 2 : in->qklen[j];
     }
+}
+
+/* Queued row Q into ROW. */
+static inline void stream_fill(struct input *in, size_t q,
+                               struct input_row *row)
+{
+    stream_keys(in, q);
     row->cell = in->q + q * in->ncol;
     row->key = in->key;
     row->key_len = in->key_len;
@@ -571,15 +578,22 @@ static int stream_row(void *ctx, unsigned long line)
                               in->badlen);
         return 1;
     }
-    in->qline[in->qn] = line;
     if (in->each) {
-        /* input_each: at slot 0 (qn is 0), handed on at once */
-        struct input_row row;
-        stream_fill(in, 0, &row);
-        in->each(in->each_ctx, &row);
+        /* input_each: at slot 0 (qn is 0), handed on at once; erow is
+         * that slot's but for the line and the group */
+        in->erow.line = line;
+        if (in->nkey) {
+            stream_keys(in, 0);
+            if (in->by >= 0) {
+                in->erow.group = in->key[0];
+                in->erow.group_len = in->key_len[0];
+            }
+        }
+        in->each(in->each_ctx, &in->erow);
         in->kblen = 0;
         return 0;
     }
+    in->qline[in->qn] = line;
     in->krow = in->kblen;
     in->qcur += in->ncol;
     if (++in->qn == in->qcap)
@@ -692,6 +706,7 @@ int input_try_each(struct input *in,
         each(ctx, &row);
     }
     stream_restart(in);
+    stream_fill(in, 0, &in->erow);
     in->each = each;
     in->each_ctx = ctx;
     rc = 1;
