@@ -241,6 +241,34 @@ static void leave_dense(struct acc *a)
     new_buffer(a, room);
 }
 
+/* The dense form of counts DC (USED of them nonzero) of the keys K0 ..
+ * K0 + SPAN - 1 at the decimals' largest scale, its next flush due after
+ * CAP values (the buffer's size); the table and the buffer freed. */
+static void enter_dense(struct acc *a, uint32_t *dc, int64_t k0, size_t span,
+                        size_t used, size_t cap)
+{
+    a->dc = dc;
+    a->dpend = sk_xcalloc(DENSE_PEND, sizeof *a->dpend);
+    a->npend = 0;
+    a->dbase = k0;
+    a->dspan = span;
+    a->dscale = a->scale;
+    a->dused = used;
+    a->dfill = 0;
+    a->dcap = cap;
+    /* the sums of the counts (every value) out of ex, back when the form
+     * ends */
+    a->dsum = a->ex.ok && a->ex.scale == a->scale;
+    if (a->dsum)
+        dense_sums(a, -1);
+    free(a->tv);
+    free(a->tc);
+    free(a->v);
+    a->tv = a->v = NULL;
+    a->tc = NULL;
+    a->tk = a->nv = a->cap = 0;
+}
+
 /* A table of more than ACC_LOOKUP_MAX exact decimals that fill a quarter
  * of their span at least, as dense counts (the buffer freed). */
 static void try_dense(struct acc *a)
@@ -267,26 +295,7 @@ static void try_dense(struct acc *a)
         }
         dc[k - k0] = (uint32_t)a->tc[i];
     }
-    a->dc = dc;
-    a->dpend = sk_xcalloc(DENSE_PEND, sizeof *a->dpend);
-    a->npend = 0;
-    a->dbase = k0;
-    a->dspan = (size_t)span;
-    a->dscale = s;
-    a->dused = a->tk;
-    a->dfill = 0;
-    a->dcap = a->cap;          /* the buffer's size: the next flush */
-    /* the sums of the counts (every value: the table's) out of ex, back
-     * when the form ends */
-    a->dsum = a->ex.ok && a->ex.scale == s;
-    if (a->dsum)
-        dense_sums(a, -1);
-    free(a->tv);
-    free(a->tc);
-    free(a->v);
-    a->tv = a->v = NULL;
-    a->tc = NULL;
-    a->tk = a->nv = a->cap = 0;
+    enter_dense(a, dc, k0, (size_t)span, a->tk, a->cap);
 }
 
 /* The window of the dense counts widened to hold key k, within the fill
@@ -468,10 +477,19 @@ static int count_keys(const struct acc *a, uint32_t **cnt, int64_t *k0,
  * the table when at most half the values are distinct, else v sorted
  * (the same doubles: k / 10^scale is each value) with room for as many
  * again. */
-static void from_counts(struct acc *a, const uint32_t *cnt, int64_t k0,
+static void from_counts(struct acc *a, uint32_t *cnt, int64_t k0,
                         size_t span, size_t k)
 {
     const double p = pow10_d[a->scale];
+    if (2 * k <= a->nv && k > ACC_LOOKUP_MAX && span <= DENSE_FILL * k) {
+        /* what the table would be and try_dense would make of it: the
+         * counts are the dense form (their ends are the smallest and
+         * largest values, nonzero), the next flush after a buffer of the
+         * table's size */
+        a->raw = 0;
+        enter_dense(a, cnt, k0, span, k, k > ACC_BUF_MIN ? k : ACC_BUF_MIN);
+        return;
+    }
     if (2 * k > a->nv) {
         size_t o = 0;
         for (size_t i = 0; i < span; i++) {
@@ -483,6 +501,7 @@ static void from_counts(struct acc *a, const uint32_t *cnt, int64_t k0,
         }
         a->cap = 2 * a->nv;
         a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
+        free(cnt);
         return;
     }
     a->tv = sk_xcalloc(k, sizeof *a->tv);
@@ -493,6 +512,7 @@ static void from_counts(struct acc *a, const uint32_t *cnt, int64_t k0,
             a->tv[j] = (double)(k0 + (int64_t)i) / p;
             a->tc[j++] = cnt[i];
         }
+    free(cnt);
     a->tk = k;
     a->raw = 0;
     new_buffer(a, k > ACC_BUF_MIN ? k : ACC_BUF_MIN);
@@ -524,7 +544,6 @@ static void flush(struct acc *a, int final)
         size_t span_k, k;
         if (count_keys(a, &cnt, &k0, &span_k, &k) == 0) {
             from_counts(a, cnt, k0, span_k, k);
-            free(cnt);
             return;
         }
         dsort_keys(a->v, a->nv);
