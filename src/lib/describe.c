@@ -30,6 +30,7 @@ void acc_init(struct acc *a)
     a->scale = a->inexact = 0;
     a->skips = 0;
     a->dc = NULL;
+    a->dch = NULL;
     a->dbase = 0;
     a->dspan = a->dused = a->dfill = a->dcap = 0;
     a->dscale = 0;
@@ -44,10 +45,11 @@ void acc_free(struct acc *a)
     free(a->tc);
     free(a->v);
     free(a->dc);
+    free(a->dch);
     free(a->dpend);
     a->tv = a->v = NULL;
     a->tc = NULL;
-    a->dc = NULL;
+    a->dc = a->dch = NULL;
     a->dpend = NULL;
 }
 
@@ -146,15 +148,41 @@ static void to_raw(struct acc *a, int final)
  * of their slots overlap (a span of a million slots is beyond L2). */
 #define DENSE_PEND ACC_DENSE_PEND
 
+/* The count of slot i. */
+static inline uint32_t dcount(const struct acc *a, size_t i)
+{
+    return a->dc[i] | (a->dch ? (uint32_t)a->dch[i] << 16 : 0);
+}
+
+/* Slot i's low half went round: its carry (the high halves made when
+ * there are none yet). */
+static void __attribute__((noinline)) dense_carry(struct acc *a, size_t i)
+{
+    if (!a->dch)
+        a->dch = sk_xcalloc(a->dspan, sizeof *a->dch);
+    a->dch[i]++;
+}
+
 /* The pending values into their slots. */
 static void dense_apply(struct acc *a)
 {
-    uint32_t *dc = a->dc;
-    size_t used = a->dused;
-    for (size_t j = 0; j < a->npend; j++) {
+    uint16_t *dc = a->dc;
+    size_t used = a->dused, j = 0;
+    if (!a->dch)                /* no count past 65535 yet: most of them */
+        for (; j < a->npend; j++) {
+            size_t i = a->dpend[j];
+            used += dc[i] == 0;
+            if (__builtin_expect(++dc[i] == 0, 0)) {
+                dense_carry(a, i);
+                j++;
+                break;
+            }
+        }
+    for (; j < a->npend; j++) {
         size_t i = a->dpend[j];
-        used += dc[i] == 0;
-        dc[i]++;
+        used += dc[i] == 0 && a->dch[i] == 0;
+        if (++dc[i] == 0)
+            dense_carry(a, i);
     }
     a->dused = used;
     a->npend = 0;
@@ -183,7 +211,7 @@ static void dense_sums(struct acc *a, int sign)
     size_t n = 0;
     int over = 0;
     for (size_t i = 0; i < a->dspan; i++) {
-        uint32_t c = a->dc[i];
+        uint32_t c = dcount(a, i);
         if (!c)
             continue;
         int64_t k = a->dbase + (int64_t)i;
@@ -220,14 +248,15 @@ static void dense_to_table(struct acc *a)
     a->tc = sk_xcalloc(k ? k : 1, sizeof *a->tc);
     double p = pow10_d[a->dscale];
     for (size_t i = 0; i < a->dspan; i++)
-        if (a->dc[i]) {
+        if (dcount(a, i)) {
             a->tv[j] = (double)(a->dbase + (int64_t)i) / p;
-            a->tc[j++] = a->dc[i];
+            a->tc[j++] = dcount(a, i);
         }
     a->tk = j;
     free(a->dc);
+    free(a->dch);
     free(a->dpend);
-    a->dc = NULL;
+    a->dc = a->dch = NULL;
     a->dpend = NULL;
     a->dspan = a->dused = 0;
 }
@@ -247,7 +276,17 @@ static void leave_dense(struct acc *a)
 static void enter_dense(struct acc *a, uint32_t *dc, int64_t k0, size_t span,
                         size_t used, size_t cap)
 {
-    a->dc = dc;
+    a->dc = sk_xcalloc(span, sizeof *a->dc);
+    a->dch = NULL;
+    for (size_t i = 0; i < span; i++) {
+        a->dc[i] = (uint16_t)dc[i];
+        if (dc[i] >> 16) {
+            if (!a->dch)
+                a->dch = sk_xcalloc(span, sizeof *a->dch);
+            a->dch[i] = (uint16_t)(dc[i] >> 16);
+        }
+    }
+    free(dc);
     a->dpend = sk_xcalloc(DENSE_PEND, sizeof *a->dpend);
     a->npend = 0;
     a->dbase = k0;
@@ -314,10 +353,16 @@ static int dense_grow(struct acc *a, int64_t k)
     uint64_t span = (uint64_t)(hi - lo) + 1;
     if (span > (uint64_t)DENSE_FILL * (a->dused + 1))
         return -1;
-    uint32_t *dc = sk_xcalloc((size_t)span, sizeof *dc);
+    uint16_t *dc = sk_xcalloc((size_t)span, sizeof *dc);
     memcpy(dc + (a->dbase - lo), a->dc, a->dspan * sizeof *dc);
     free(a->dc);
     a->dc = dc;
+    if (a->dch) {
+        uint16_t *dch = sk_xcalloc((size_t)span, sizeof *dch);
+        memcpy(dch + (a->dbase - lo), a->dch, a->dspan * sizeof *dch);
+        free(a->dch);
+        a->dch = dch;
+    }
     a->dbase = lo;
     a->dspan = (size_t)span;
     return 0;
@@ -359,7 +404,7 @@ static inline int dense_room(struct acc *a, uint64_t i)
     if (__builtin_expect(a->n < UINT32_MAX, 1))
         return 1;
     dense_apply(a);
-    return a->dc[i] < UINT32_MAX;
+    return dcount(a, i) < UINT32_MAX;
 }
 
 /* dense_add's every other case: the window widened for the value, or
@@ -373,7 +418,7 @@ dense_add_slow(struct acc *a, int exact, int64_t mant, int scale)
         !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k) &&
         dense_grow(a, k) == 0) {
         uint64_t i = (uint64_t)k - (uint64_t)a->dbase;
-        if (i < a->dspan && a->dc[i] < UINT32_MAX) {
+        if (i < a->dspan && dcount(a, i) < UINT32_MAX) {
             if (!a->dsum)
                 exsum_add(&a->ex, mant, scale);
             dense_count(a, i);

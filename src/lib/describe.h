@@ -42,7 +42,10 @@ struct acc {
      * values are nonzero. dfill values came since the table's last
      * (virtual) flush, which is due at dcap: the flushes, and so the
      * choice of the raw form, fall where they would without it. */
-    uint32_t *dc;
+    uint16_t *dc;              /* the counts' low 16 bits */
+    uint16_t *dch;             /* their high 16 bits, once a count is past
+                                  65535 (NULL before): half the memory of
+                                  32-bit counts, more of them in cache */
     int64_t dbase;
     size_t dspan, dused, dfill, dcap;
     int dscale;
