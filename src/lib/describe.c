@@ -216,7 +216,10 @@ static void dense_sums(struct acc *a, int sign)
             continue;
         int64_t k = a->dbase + (int64_t)i;
         __int128 ck = (__int128)c * k, ckk;       /* |ck| < 2^83 */
-        over |= __builtin_mul_overflow(ck, (__int128)k, &ckk);
+        if (c < (1u << 24))                       /* c k^2 < 2^126 */
+            ckk = (__int128)k * k * c;
+        else
+            over |= __builtin_mul_overflow(ck, (__int128)k, &ckk);
         over |= __builtin_add_overflow(s, ck, &s);
         over |= __builtin_add_overflow(ss, ckk, &ss);
         n += c;
@@ -298,7 +301,12 @@ static void enter_dense(struct acc *a, uint32_t *dc, int64_t k0, size_t span,
     /* the sums of the counts (every value) out of ex, back when the form
      * ends */
     a->dsum = a->ex.ok && a->ex.scale == a->scale;
-    if (a->dsum)
+    if (a->dsum && a->ex.n == a->n) {
+        /* ex holds every value, all of them counted: their sums less
+         * the counts' are nothing */
+        a->ex.s = a->ex.ss = 0;
+        a->ex.n = 0;
+    } else if (a->dsum)
         dense_sums(a, -1);
     free(a->tv);
     free(a->tc);
