@@ -144,8 +144,8 @@ struct tally {
     size_t *aside, cap;
 };
 
-static struct acc *tally_row(struct tally *t, const char *group, size_t len,
-                             size_t *gp)
+static inline struct acc *tally_row(struct tally *t, const char *group,
+                                    size_t len, size_t *gp)
 {
     size_t g = group ? strmap_intern(t->groups, group, len, NULL) : 0;
     *gp = g;
@@ -159,20 +159,18 @@ static struct acc *tally_row(struct tally *t, const char *group, size_t len,
     return a;
 }
 
-/* Without a codebook: the numeric columns, as read. */
-static void tally_input(struct input *in, struct tally *t)
+/* Without a codebook: the numeric columns, as read (input_each). */
+static void tally_one(void *ctx, const struct input_row *row)
 {
-    struct input_row row;
-    while (input_next(in, &row)) {
-        size_t g;
-        struct acc *a = tally_row(t, row.group, row.group_len, &g);
-        for (size_t v = 0; v < t->nvars; v++) {
-            const struct input_cell *c = &row.cell[v];
-            if (c->missing)
-                acc_add_missing(&a[v]);
-            else
-                acc_add(&a[v], c->v.x, c->v.exact, c->v.mant, c->v.scale);
-        }
+    struct tally *t = ctx;
+    size_t g;
+    struct acc *a = tally_row(t, row->group, row->group_len, &g);
+    for (size_t v = 0; v < t->nvars; v++) {
+        const struct input_cell *c = &row->cell[v];
+        if (c->missing)
+            acc_add_missing(&a[v]);
+        else
+            acc_add(&a[v], c->v.x, c->v.exact, c->v.mant, c->v.scale);
     }
 }
 
@@ -252,6 +250,7 @@ int main(int argc, char **argv)
         d = codebook_data_open(cb, in, items, nvars, co.by);
     } else {
         in = input_open(&cli.in);
+        input_drop_fields(in);
         nvars = input_nvars(in);
     }
     struct tally t = { strmap_new(), { 0 }, nvars, NULL, 0 };
@@ -259,7 +258,7 @@ int main(int argc, char **argv)
     if (d)
         tally_codebook(d, &t);
     else
-        tally_input(in, &t);
+        input_each(in, tally_one, &t);
     struct acc *acc = t.gt.cell;
     size_t ngroups = t.gt.ngroups;
     const char *by = co.by;

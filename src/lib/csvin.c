@@ -60,6 +60,13 @@ struct csvin {
     int pending_error;
     char *err;
 
+    /* csvin_stream: its sink, and the columns it takes (0 once the
+     * reading ends) */
+    struct csvin_sink sink;
+    size_t sink_ncols;
+    size_t row_ncols;             /* ncols, or SIZE_MAX once it ends */
+    int streaming, stopped;
+
     const char **fptrs;
     size_t fpcap;
 
@@ -255,6 +262,58 @@ static void compact(struct csvin *r)
     r->nq = r->qpos = 0;
 }
 
+/* Read and parse the next chunk through the callbacks FIELD and ROW, or
+ * at the end of the input finish the parse (eof set). Errors are left in
+ * pending_error and err. */
+static void parse_chunk(struct csvin *r, void (*field)(void *, size_t, void *),
+                        void (*row)(int, void *))
+{
+    size_t n = fread(r->chunk, 1, r->chunk_size, r->fp);
+    if (n > 0) {
+        const char *p = r->chunk;
+        if (r->at_start) {
+            r->at_start = 0;
+            if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
+                p += 3;
+                n -= 3;
+            }
+            r->utf16_bom = n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 ||
+                                      memcmp(p, "\xFE\xFF", 2) == 0);
+        }
+        r->chunk_no++;
+        if (memchr(p, '"', n) || memchr(p, '\0', n))
+            r->dirty = r->chunk_no;
+        if (csv_parse(&r->parser, p, n, field, row, r) != n &&
+            !r->pending_error) {
+            r->pending_error = 1;
+            if (csv_error(&r->parser) == CSV_ENOMEM)
+                set_error(r, "%s:%lu: out of memory (reading a field of "
+                          "more than %zu bytes)", r->name, r->line,
+                          r->parser.entry_pos);
+            else if (csv_error(&r->parser) == CSV_EPARSE)
+                set_error(r, "%s:%lu: malformed quoted field (a quote "
+                          "inside quotes must be doubled, and a closing "
+                          "quote must end the field)", r->name, r->line);
+            else
+                set_error(r, "%s:%lu: %s", r->name, r->line,
+                          csv_strerror(csv_error(&r->parser)));
+        }
+    } else {
+        r->dirty = (unsigned long)-1;   /* csv_fini's field: look */
+        if (ferror(r->fp)) {
+            if (!r->pending_error)
+                set_error(r, "%s: read error: %s", r->name, strerror(errno));
+            r->pending_error = 1;
+        } else if (csv_fini(&r->parser, field, row, r) != 0 &&
+                   !r->pending_error) {
+            set_error(r, "%s:%lu: unterminated quoted field at the end "
+                      "of the input", r->name, r->line);
+            r->pending_error = 1;
+        }
+        r->eof = 1;
+    }
+}
+
 /* Make a row available at rows[qpos]: 1, or 0 at the end, -1 on error. */
 static int fill(struct csvin *r)
 {
@@ -262,47 +321,7 @@ static int fill(struct csvin *r)
         if (r->pending_error || r->eof)
             return r->pending_error ? -1 : 0;
         compact(r);
-        size_t n = fread(r->chunk, 1, r->chunk_size, r->fp);
-        if (n > 0) {
-            const char *p = r->chunk;
-            if (r->at_start) {
-                r->at_start = 0;
-                if (n >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0) {
-                    p += 3;
-                    n -= 3;
-                }
-                r->utf16_bom = n >= 2 && (memcmp(p, "\xFF\xFE", 2) == 0 ||
-                                          memcmp(p, "\xFE\xFF", 2) == 0);
-            }
-            r->chunk_no++;
-            if (memchr(p, '"', n) || memchr(p, '\0', n))
-                r->dirty = r->chunk_no;
-            if (csv_parse(&r->parser, p, n, on_field, on_row, r) != n) {
-                r->pending_error = 1;
-                if (csv_error(&r->parser) == CSV_ENOMEM)
-                    set_error(r, "%s:%lu: out of memory (reading a field of "
-                              "more than %zu bytes)", r->name, r->line,
-                              r->parser.entry_pos);
-                else if (csv_error(&r->parser) == CSV_EPARSE)
-                    set_error(r, "%s:%lu: malformed quoted field (a quote "
-                              "inside quotes must be doubled, and a closing "
-                              "quote must end the field)", r->name, r->line);
-                else
-                    set_error(r, "%s:%lu: %s", r->name, r->line,
-                              csv_strerror(csv_error(&r->parser)));
-            }
-        } else {
-            r->dirty = (unsigned long)-1;   /* csv_fini's field: look */
-            if (ferror(r->fp)) {
-                set_error(r, "%s: read error: %s", r->name, strerror(errno));
-                r->pending_error = 1;
-            } else if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
-                set_error(r, "%s:%lu: unterminated quoted field at the end "
-                          "of the input", r->name, r->line);
-                r->pending_error = 1;
-            }
-            r->eof = 1;
-        }
+        parse_chunk(r, on_field, on_row);
     }
     return 1;
 }
@@ -468,16 +487,10 @@ static struct csvin *open_fp(FILE *fp, int own, const char *name,
     return r;
 }
 
-int csvin_read(struct csvin *r, struct csvin_row *row)
+/* The error of a row that is not one to return: a NUL byte, or not as
+ * many fields as the header. -1 with the error set, or 0. */
+static int row_error(struct csvin *r, const struct rowrec *rec)
 {
-    int rc = r->qpos < r->nq ? 1 : fill(r);    /* a row waiting: most calls */
-    if (rc == 0 && r->ndata == 0) {
-        set_error(r, "%s: no data rows after the header", r->name);
-        return -1;
-    }
-    if (rc <= 0)
-        return rc;
-    const struct rowrec *rec = &r->rows[r->qpos];
     if (rec->nul_field != NO_NUL) {
         nul_error(r, rec, 0);
         return -1;
@@ -491,9 +504,191 @@ int csvin_read(struct csvin *r, struct csvin_row *row)
         r->qpos = r->nq = 0;
         return -1;
     }
+    return 0;
+}
+
+int csvin_read(struct csvin *r, struct csvin_row *row)
+{
+    int rc = r->qpos < r->nq ? 1 : fill(r);    /* a row waiting: most calls */
+    if (rc == 0 && r->ndata == 0) {
+        set_error(r, "%s: no data rows after the header", r->name);
+        return -1;
+    }
+    if (rc <= 0)
+        return rc;
+    const struct rowrec *rec = &r->rows[r->qpos];
+    if (row_error(r, rec) != 0)
+        return -1;
     fill_row(r, rec, row);
     r->qpos++;
     r->ndata++;
+    return 1;
+}
+
+/* ---- the fields handed over (csvin_stream) ---- */
+
+/* on_field_stream's field that may hold a line break or a NUL byte: the
+ * row's count of line breaks, and its first NUL, as on_field_slow keeps
+ * them. */
+static void __attribute__((noinline))
+scan_field(struct csvin *r, const char *s, size_t len)
+{
+    int ctl = 0;
+    if (len <= 16)
+        for (size_t i = 0; i < len; i++)
+            ctl |= (unsigned char)s[i] <= '\r';
+    else
+        ctl = memchr(s, '\n', len) || memchr(s, '\r', len) ||
+              memchr(s, '\0', len);
+    if (!ctl)
+        return;
+    unsigned long nul = (unsigned long)-1;
+    unsigned long k = count_newlines(s, len, &nul);
+    if (nul != (unsigned long)-1 && r->cur_nul_field == NO_NUL) {
+        r->cur_nul_field = r->cur_nfields - 1;
+        r->cur_nul_newlines = r->cur_newlines + nul;
+    }
+    r->cur_newlines += k;
+}
+
+/* on_field_stream's field after a quote or a NUL byte (see term). */
+static void __attribute__((noinline))
+on_field_stream_slow(struct csvin *r, void *data, size_t len, size_t c)
+{
+    if (len > 0)
+        scan_field(r, data, len);
+    r->term = r->chunk_no;
+    if (c < r->sink_ncols && r->sink.want[c])
+        r->sink.field(r->sink.ctx, c, data, len);
+}
+
+/* Every field: its column's handed over when it is chosen. sink_ncols is
+ * 0 once the reading ends (an error, or the sink stopped it). Both calls
+ * are the last thing done: no frame. */
+static void on_field_stream(void *data, size_t len, void *ctx)
+{
+    struct csvin *r = ctx;
+    size_t c = r->cur_nfields++;
+    if (__builtin_expect(r->dirty >= r->term, 0)) {
+        on_field_stream_slow(r, data, len, c);
+        return;
+    }
+    r->term = r->chunk_no;
+    if (c < r->sink_ncols && r->sink.want[c])
+        r->sink.field(r->sink.ctx, c, data, len);
+}
+
+/* A row's end for the sink: it takes the row, or stops the reading. */
+static inline void stream_give(struct csvin *r, unsigned long line)
+{
+    r->ndata++;
+    if (r->sink.row(r->sink.ctx, line) != 0) {
+        r->stopped = 1;
+        r->sink_ncols = 0;
+        r->row_ncols = (size_t)-1;
+    }
+}
+
+/* on_row_stream's every other case: a blank line, the end of a row with
+ * a line break or a NUL byte, of a ragged one, or after the end. */
+static void __attribute__((noinline)) on_row_stream_slow(struct csvin *r,
+                                                         int c)
+{
+    if (r->cur_nfields == 0) {
+        /* A blank line, or the LF of a CRLF pair. */
+        if (c == '\n' && r->after_cr)
+            r->after_cr = 0;
+        else if (c != -1) {
+            r->line++;
+            r->after_cr = (c == '\r');
+        }
+        return;
+    }
+    struct rowrec rec = { 0, r->cur_nfields, r->line, r->cur_nul_field,
+                          r->line + r->cur_nul_newlines };
+    r->line += r->cur_newlines + (c != -1);
+    r->after_cr = (c == '\r');
+    r->cur_nfields = 0;
+    r->cur_newlines = 0;
+    r->cur_nul_field = NO_NUL;
+    if (r->sink_ncols == 0)
+        return;
+    if (rec.nul_field != NO_NUL || rec.nfields != r->ncols) {
+        row_error(r, &rec);
+        r->sink_ncols = 0;
+        r->row_ncols = (size_t)-1;
+        return;
+    }
+    stream_give(r, rec.line);
+}
+
+/* A row's end: the common case (as many fields as the header, on one
+ * line, no NUL byte, the reading on: row_ncols) without a call but the
+ * sink's. */
+static void on_row_stream(int c, void *ctx)
+{
+    struct csvin *r = ctx;
+    r->term = r->chunk_no;
+    if (__builtin_expect(r->cur_nfields == r->row_ncols &&
+                         r->cur_newlines == 0 && c != -1 &&
+                         r->cur_nul_field == NO_NUL, 1)) {
+        unsigned long line = r->line++;
+        r->after_cr = (c == '\r');
+        r->cur_nfields = 0;
+        stream_give(r, line);
+        return;
+    }
+    on_row_stream_slow(r, c);
+}
+
+/* The first call: the rows read ahead as rows, then the fields of the
+ * row in progress; the parse goes on from there with on_field_stream. */
+static int stream_start(struct csvin *r, const struct csvin_sink *sink)
+{
+    r->sink = *sink;
+    r->sink_ncols = r->ncols;
+    r->row_ncols = r->ncols;
+    r->streaming = 1;
+    struct csvin_row row;
+    while (r->qpos < r->nq) {
+        if (csvin_read(r, &row) < 0) {
+            r->sink_ncols = 0;
+            r->row_ncols = (size_t)-1;
+            return -1;
+        }
+        for (size_t c = 0; c < row.nfields; c++)
+            if (sink->want[c])
+                sink->field(sink->ctx, c, row.field[c], row.len[c]);
+        if (sink->row(sink->ctx, row.line) != 0) {
+            r->stopped = 1;
+            r->sink_ncols = 0;
+            r->row_ncols = (size_t)-1;
+            return 1;
+        }
+    }
+    for (size_t i = 0; i < r->cur_nfields && i < r->ncols; i++)
+        if (sink->want[i])
+            sink->field(sink->ctx, i, r->buf + r->foff[r->cur_first + i],
+                        r->flen[r->cur_first + i]);
+    return 1;
+}
+
+int csvin_stream(struct csvin *r, const struct csvin_sink *sink)
+{
+    if (!r->streaming)
+        return stream_start(r, sink);
+    if (r->pending_error)
+        return -1;
+    if (r->stopped)
+        return 0;
+    if (r->eof) {
+        if (r->ndata == 0) {
+            set_error(r, "%s: no data rows after the header", r->name);
+            return -1;
+        }
+        return 0;
+    }
+    parse_chunk(r, on_field_stream, on_row_stream);
     return 1;
 }
 

@@ -63,6 +63,28 @@ struct csvin *csvin_open_stream(FILE *fp, const char *name,
  * is named by number). Returned fields never hold a NUL byte. */
 int csvin_read(struct csvin *r, struct csvin_row *row);
 
+/* The fields of chosen columns, handed over as libcsv reads them instead
+ * of rows: no copy of a row, and the other columns are not looked at.
+ * field(ctx, COL, S, LEN): field COL of the row being read, S (LEN bytes,
+ * not NUL-terminated) valid only during the call; then row(ctx, LINE)
+ * once the row is complete and valid (as csvin_read would return it; a
+ * ragged row or a NUL byte is an error instead, and its fields handed
+ * over before are to be dropped). row returns 0, or nonzero to stop: no
+ * further callbacks. */
+struct csvin_sink {
+    const unsigned char *want;    /* csvin_ncols() flags: hand column over */
+    void (*field)(void *ctx, size_t col, const char *s, size_t len);
+    int (*row)(void *ctx, unsigned long line);
+    void *ctx;
+};
+
+/* Read on through SINK (the same one each call; csvin_read not called
+ * after the first): the rows csvin_open read ahead, or the next chunk of
+ * the input. Returns 1 (rows may have come, and the next call may report
+ * an error found after them), 0 at the end or once the sink stopped, -1
+ * on error with csvin_errmsg() (the messages of csvin_read). */
+int csvin_stream(struct csvin *r, const struct csvin_sink *sink);
+
 const char *csvin_errmsg(const struct csvin *r);
 
 /* The name used in messages: the path, or "(standard input)". */

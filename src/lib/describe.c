@@ -30,9 +30,13 @@ void acc_init(struct acc *a)
     a->scale = a->inexact = 0;
     a->skips = 0;
     a->dc = NULL;
+    a->dch = NULL;
     a->dbase = 0;
     a->dspan = a->dused = a->dfill = a->dcap = 0;
     a->dscale = 0;
+    a->dpend = NULL;
+    a->npend = 0;
+    a->dsum = 0;
 }
 
 void acc_free(struct acc *a)
@@ -41,9 +45,12 @@ void acc_free(struct acc *a)
     free(a->tc);
     free(a->v);
     free(a->dc);
+    free(a->dch);
+    free(a->dpend);
     a->tv = a->v = NULL;
     a->tc = NULL;
-    a->dc = NULL;
+    a->dc = a->dch = NULL;
+    a->dpend = NULL;
 }
 
 static const double pow10_d[] = {
@@ -137,6 +144,50 @@ static void to_raw(struct acc *a, int final)
 #define DENSE_FILL 4
 #define DENSE_KEY_MAX ((int64_t)1 << 51)
 
+/* The values counted at once in the dense form: enough that the misses
+ * of their slots overlap (a span of a million slots is beyond L2). */
+#define DENSE_PEND ACC_DENSE_PEND
+
+/* The count of slot i. */
+static inline uint32_t dcount(const struct acc *a, size_t i)
+{
+    return a->dc[i] | (a->dch ? (uint32_t)a->dch[i] << 16 : 0);
+}
+
+/* Slot i's low half went round: its carry (the high halves made when
+ * there are none yet). */
+static void __attribute__((noinline)) dense_carry(struct acc *a, size_t i)
+{
+    if (!a->dch)
+        a->dch = sk_xcalloc(a->dspan, sizeof *a->dch);
+    a->dch[i]++;
+}
+
+/* The pending values into their slots. */
+static void dense_apply(struct acc *a)
+{
+    uint16_t *dc = a->dc;
+    size_t used = a->dused, j = 0;
+    if (!a->dch)                /* no count past 65535 yet: most of them */
+        for (; j < a->npend; j++) {
+            size_t i = a->dpend[j];
+            used += dc[i] == 0;
+            if (__builtin_expect(++dc[i] == 0, 0)) {
+                dense_carry(a, i);
+                j++;
+                break;
+            }
+        }
+    for (; j < a->npend; j++) {
+        size_t i = a->dpend[j];
+        used += dc[i] == 0 && a->dch[i] == 0;
+        if (++dc[i] == 0)
+            dense_carry(a, i);
+    }
+    a->dused = used;
+    a->npend = 0;
+}
+
 /* The key k of a value x of the table at scale s: x is the double of k /
  * 10^s (so (double)k / 10^s gives x back). 0, or -1 when there is none. */
 static int dense_key(double x, int s, int64_t *k)
@@ -148,21 +199,68 @@ static int dense_key(double x, int s, int64_t *k)
     return 0;
 }
 
-/* The table of the dense counts: tv, tc and tk, the counts freed. */
+/* SIGN (1 or -1) times the exact sums of the dense counts added to ex:
+ * slot i is the integer dbase + i at ex's scale, below 2^51 in
+ * magnitude. Exactness is lost when the sums do not fit, as it would be
+ * value by value: the sum of squares only grows, and the sum is at most
+ * it in magnitude. */
+static void dense_sums(struct acc *a, int sign)
+{
+    struct exsum *e = &a->ex;
+    __int128 s = 0, ss = 0;
+    size_t n = 0;
+    int over = 0;
+    for (size_t i = 0; i < a->dspan; i++) {
+        uint32_t c = dcount(a, i);
+        if (!c)
+            continue;
+        int64_t k = a->dbase + (int64_t)i;
+        __int128 ck = (__int128)c * k, ckk;       /* |ck| < 2^83 */
+        if (c < (1u << 24))                       /* c k^2 < 2^126 */
+            ckk = (__int128)k * k * c;
+        else
+            over |= __builtin_mul_overflow(ck, (__int128)k, &ckk);
+        over |= __builtin_add_overflow(s, ck, &s);
+        over |= __builtin_add_overflow(ss, ckk, &ss);
+        n += c;
+    }
+    if (sign > 0) {
+        over |= __builtin_add_overflow(e->s, s, &e->s);
+        over |= __builtin_add_overflow(e->ss, ss, &e->ss);
+        e->n += n;
+    } else {
+        over |= __builtin_sub_overflow(e->s, s, &e->s);
+        over |= __builtin_sub_overflow(e->ss, ss, &e->ss);
+        e->n -= n;
+    }
+    if (over)
+        e->ok = 0;
+}
+
+/* The table of the dense counts: tv, tc and tk, the counts freed (and
+ * their sums in ex). */
 static void dense_to_table(struct acc *a)
 {
+    dense_apply(a);
+    if (a->dsum) {
+        dense_sums(a, 1);
+        a->dsum = 0;
+    }
     size_t k = a->dused, j = 0;
     a->tv = sk_xcalloc(k ? k : 1, sizeof *a->tv);
     a->tc = sk_xcalloc(k ? k : 1, sizeof *a->tc);
     double p = pow10_d[a->dscale];
     for (size_t i = 0; i < a->dspan; i++)
-        if (a->dc[i]) {
+        if (dcount(a, i)) {
             a->tv[j] = (double)(a->dbase + (int64_t)i) / p;
-            a->tc[j++] = a->dc[i];
+            a->tc[j++] = dcount(a, i);
         }
     a->tk = j;
     free(a->dc);
-    a->dc = NULL;
+    free(a->dch);
+    free(a->dpend);
+    a->dc = a->dch = NULL;
+    a->dpend = NULL;
     a->dspan = a->dused = 0;
 }
 
@@ -173,6 +271,49 @@ static void leave_dense(struct acc *a)
     size_t room = a->dcap - a->dfill;
     dense_to_table(a);
     new_buffer(a, room);
+}
+
+/* The dense form of counts DC (USED of them nonzero) of the keys K0 ..
+ * K0 + SPAN - 1 at the decimals' largest scale, its next flush due after
+ * CAP values (the buffer's size); the table and the buffer freed. */
+static void enter_dense(struct acc *a, uint32_t *dc, int64_t k0, size_t span,
+                        size_t used, size_t cap)
+{
+    a->dc = sk_xcalloc(span, sizeof *a->dc);
+    a->dch = NULL;
+    for (size_t i = 0; i < span; i++) {
+        a->dc[i] = (uint16_t)dc[i];
+        if (dc[i] >> 16) {
+            if (!a->dch)
+                a->dch = sk_xcalloc(span, sizeof *a->dch);
+            a->dch[i] = (uint16_t)(dc[i] >> 16);
+        }
+    }
+    free(dc);
+    a->dpend = sk_xcalloc(DENSE_PEND, sizeof *a->dpend);
+    a->npend = 0;
+    a->dbase = k0;
+    a->dspan = span;
+    a->dscale = a->scale;
+    a->dused = used;
+    a->dfill = 0;
+    a->dcap = cap;
+    /* the sums of the counts (every value) out of ex, back when the form
+     * ends */
+    a->dsum = a->ex.ok && a->ex.scale == a->scale;
+    if (a->dsum && a->ex.n == a->n) {
+        /* ex holds every value, all of them counted: their sums less
+         * the counts' are nothing */
+        a->ex.s = a->ex.ss = 0;
+        a->ex.n = 0;
+    } else if (a->dsum)
+        dense_sums(a, -1);
+    free(a->tv);
+    free(a->tc);
+    free(a->v);
+    a->tv = a->v = NULL;
+    a->tc = NULL;
+    a->tk = a->nv = a->cap = 0;
 }
 
 /* A table of more than ACC_LOOKUP_MAX exact decimals that fill a quarter
@@ -201,19 +342,7 @@ static void try_dense(struct acc *a)
         }
         dc[k - k0] = (uint32_t)a->tc[i];
     }
-    a->dc = dc;
-    a->dbase = k0;
-    a->dspan = (size_t)span;
-    a->dscale = s;
-    a->dused = a->tk;
-    a->dfill = 0;
-    a->dcap = a->cap;          /* the buffer's size: the next flush */
-    free(a->tv);
-    free(a->tc);
-    free(a->v);
-    a->tv = a->v = NULL;
-    a->tc = NULL;
-    a->tk = a->nv = a->cap = 0;
+    enter_dense(a, dc, k0, (size_t)span, a->tk, a->cap);
 }
 
 /* The window of the dense counts widened to hold key k, within the fill
@@ -232,10 +361,16 @@ static int dense_grow(struct acc *a, int64_t k)
     uint64_t span = (uint64_t)(hi - lo) + 1;
     if (span > (uint64_t)DENSE_FILL * (a->dused + 1))
         return -1;
-    uint32_t *dc = sk_xcalloc((size_t)span, sizeof *dc);
+    uint16_t *dc = sk_xcalloc((size_t)span, sizeof *dc);
     memcpy(dc + (a->dbase - lo), a->dc, a->dspan * sizeof *dc);
     free(a->dc);
     a->dc = dc;
+    if (a->dch) {
+        uint16_t *dch = sk_xcalloc((size_t)span, sizeof *dch);
+        memcpy(dch + (a->dbase - lo), a->dch, a->dspan * sizeof *dch);
+        free(a->dch);
+        a->dch = dch;
+    }
     a->dbase = lo;
     a->dspan = (size_t)span;
     return 0;
@@ -246,6 +381,7 @@ static int dense_grow(struct acc *a, int64_t k)
  * table is large. */
 static void dense_flush(struct acc *a)
 {
+    dense_apply(a);
     if (2 * a->dused > a->n) {
         dense_to_table(a);
         a->nv = a->cap = 0;
@@ -256,15 +392,27 @@ static void dense_flush(struct acc *a)
     a->dcap = a->dused > ACC_BUF_MIN ? a->dused : ACC_BUF_MIN;
 }
 
-/* One more value of slot i (below its count's limit), and the flush when
- * it is due. */
+/* One more value of slot i (below its count's limit): pending, its
+ * cache line fetched, until a batch is full or the flush is due. */
 static inline void dense_count(struct acc *a, uint64_t i)
 {
-    a->dused += a->dc[i] == 0;
-    a->dc[i]++;
+    __builtin_prefetch(&a->dc[i], 1);
+    a->dpend[a->npend] = (size_t)i;
     a->n++;
+    if (++a->npend == DENSE_PEND)
+        dense_apply(a);
     if (++a->dfill == a->dcap)
         dense_flush(a);
+}
+
+/* Is slot i below the limit of a count? Surely while there are fewer
+ * values than that (every count is at most n); else as it is now. */
+static inline int dense_room(struct acc *a, uint64_t i)
+{
+    if (__builtin_expect(a->n < UINT32_MAX, 1))
+        return 1;
+    dense_apply(a);
+    return dcount(a, i) < UINT32_MAX;
 }
 
 /* dense_add's every other case: the window widened for the value, or
@@ -273,11 +421,14 @@ static int __attribute__((noinline))
 dense_add_slow(struct acc *a, int exact, int64_t mant, int scale)
 {
     int64_t k;
+    dense_apply(a);
     if (exact && scale <= a->dscale &&
         !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k) &&
         dense_grow(a, k) == 0) {
         uint64_t i = (uint64_t)k - (uint64_t)a->dbase;
-        if (i < a->dspan && a->dc[i] < UINT32_MAX) {
+        if (i < a->dspan && dcount(a, i) < UINT32_MAX) {
+            if (!a->dsum)
+                exsum_add(&a->ex, mant, scale);
             dense_count(a, i);
             return 1;
         }
@@ -295,7 +446,9 @@ static inline int dense_add(struct acc *a, int exact, int64_t mant, int scale)
     if (exact && scale <= a->dscale &&
         !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k) &&
         (i = (uint64_t)k - (uint64_t)a->dbase) < a->dspan &&
-        a->dc[i] < UINT32_MAX) {
+        dense_room(a, i)) {
+        if (!a->dsum)
+            exsum_add(&a->ex, mant, scale);
         dense_count(a, i);
         return 1;
     }
@@ -324,6 +477,101 @@ static void after_merge(struct acc *a, int final)
     try_dense(a);
 }
 
+/* The raw values' counts by key (dense_key at the decimals' largest
+ * scale): *cnt[i] counts the value (k0 + i) / 10^scale, i < *span, and
+ * *k of them are nonzero. The sort of v by counting, when the keys span
+ * at most twice as many slots as there are values (4 bytes a slot: no
+ * more memory than v's 8 a value). 0, or -1 (no keys, v as it was). */
+static int count_keys(const struct acc *a, uint32_t **cnt, int64_t *k0,
+                      size_t *span, size_t *k)
+{
+    int s = a->scale;
+    int64_t lo, hi;
+    if (a->inexact || s > 15 || a->nv >= UINT32_MAX ||
+        dense_key(a->lo, s, &lo) != 0 || dense_key(a->hi, s, &hi) != 0 ||
+        (uint64_t)(hi - lo) >= 2 * (uint64_t)a->nv)
+        return -1;
+    size_t n = (size_t)(hi - lo) + 1;
+    uint32_t *c = sk_xcalloc(n, sizeof *c);
+    const double p = pow10_d[s];
+    /* blocks of slots, their cache lines fetched before the counting */
+    enum { BLOCK = 64 };
+    size_t slot[BLOCK];
+    for (size_t i = 0; i < a->nv; i += BLOCK) {
+        size_t m = a->nv - i < BLOCK ? a->nv - i : BLOCK;
+        for (size_t j = 0; j < m; j++) {
+            /* dense_key inline: x p rounded to an integer (adding 1.5
+             * 2^52 rounds it below 2^51), and k / p must be x again */
+            double x = a->v[i + j], y = x * p;
+            double r = (y + 0x1.8p52) - 0x1.8p52;
+            int64_t key = (int64_t)r;
+            if (!(fabs(r) < (double)DENSE_KEY_MAX) || r / p != x ||
+                key < lo || key > hi) {
+                free(c);
+                return -1;
+            }
+            slot[j] = (size_t)(key - lo);
+            __builtin_prefetch(&c[slot[j]], 1);
+        }
+        for (size_t j = 0; j < m; j++)
+            c[slot[j]]++;
+    }
+    size_t used = 0;
+    for (size_t i = 0; i < n; i++)
+        used += c[i] != 0;
+    *cnt = c;
+    *k0 = lo;
+    *span = n;
+    *k = used;
+    return 0;
+}
+
+/* flush's end for the raw values counted by count_keys (K distinct):
+ * the table when at most half the values are distinct, else v sorted
+ * (the same doubles: k / 10^scale is each value) with room for as many
+ * again. */
+static void from_counts(struct acc *a, uint32_t *cnt, int64_t k0,
+                        size_t span, size_t k)
+{
+    const double p = pow10_d[a->scale];
+    if (2 * k <= a->nv && k > ACC_LOOKUP_MAX && span <= DENSE_FILL * k) {
+        /* what the table would be and try_dense would make of it: the
+         * counts are the dense form (their ends are the smallest and
+         * largest values, nonzero), the next flush after a buffer of the
+         * table's size */
+        a->raw = 0;
+        enter_dense(a, cnt, k0, span, k, k > ACC_BUF_MIN ? k : ACC_BUF_MIN);
+        return;
+    }
+    if (2 * k > a->nv) {
+        size_t o = 0;
+        for (size_t i = 0; i < span; i++) {
+            if (!cnt[i])
+                continue;
+            double x = (double)(k0 + (int64_t)i) / p;
+            for (uint32_t c = cnt[i]; c > 0; c--)
+                a->v[o++] = x;
+        }
+        a->cap = 2 * a->nv;
+        a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
+        free(cnt);
+        return;
+    }
+    a->tv = sk_xcalloc(k, sizeof *a->tv);
+    a->tc = sk_xcalloc(k, sizeof *a->tc);
+    size_t j = 0;
+    for (size_t i = 0; i < span; i++)
+        if (cnt[i]) {
+            a->tv[j] = (double)(k0 + (int64_t)i) / p;
+            a->tc[j++] = cnt[i];
+        }
+    free(cnt);
+    a->tk = k;
+    a->raw = 0;
+    new_buffer(a, k > ACC_BUF_MIN ? k : ACC_BUF_MIN);
+    try_dense(a);
+}
+
 /* Count the buffered values into the table: sorted and merged. Then keep the
  * cheaper form: the table (16 bytes a distinct value) with a buffer of
  * its size, or, when more than half the values are distinct, every
@@ -344,8 +592,15 @@ static void flush(struct acc *a, int final)
             a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
             return;
         }
+        uint32_t *cnt;
+        int64_t k0;
+        size_t span_k, k;
+        if (count_keys(a, &cnt, &k0, &span_k, &k) == 0) {
+            from_counts(a, cnt, k0, span_k, k);
+            return;
+        }
         dsort_keys(a->v, a->nv);
-        size_t k = distinct(a->v, a->nv);
+        k = distinct(a->v, a->nv);
         if (2 * k > a->nv) {
             a->cap = 2 * a->nv;
             a->v = sk_xreallocarray(a->v, a->cap, sizeof *a->v);
@@ -397,12 +652,19 @@ static void flush(struct acc *a, int final)
     after_merge(a, final);
 }
 
-void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
+/* The exact sums of a value not counted in the dense form. */
+static inline void sum_value(struct acc *a, int exact, int64_t mant,
+                             int scale)
 {
     if (exact)
         exsum_add(&a->ex, mant, scale);
     else
         exsum_lose(&a->ex);
+}
+
+void acc_add_any(struct acc *a, double x, int exact, int64_t mant,
+                 int scale)
+{
     if (x == 0)
         x = 0.0;                        /* one value for -0 and 0 */
     a->lo = x < a->lo ? x : a->lo;
@@ -415,6 +677,7 @@ void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
         /* a small table (codes): counted at once when it has x */
         size_t j = table_find(a, x);
         if (j < a->tk) {
+            sum_value(a, exact, mant, scale);
             a->tc[j]++;
             a->n++;
             return;
@@ -432,6 +695,7 @@ void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale)
                 return;
         }
     }
+    sum_value(a, exact, mant, scale);
     a->n++;
     a->v[a->nv++] = x;
 }

@@ -42,17 +42,54 @@ struct acc {
      * values are nonzero. dfill values came since the table's last
      * (virtual) flush, which is due at dcap: the flushes, and so the
      * choice of the raw form, fall where they would without it. */
-    uint32_t *dc;
+    uint16_t *dc;              /* the counts' low 16 bits */
+    uint16_t *dch;             /* their high 16 bits, once a count is past
+                                  65535 (NULL before): half the memory of
+                                  32-bit counts, more of them in cache */
     int64_t dbase;
     size_t dspan, dused, dfill, dcap;
     int dscale;
+    /* the slots of values counted in n but not yet in dc (a batch: their
+     * cache lines fetched meanwhile), npend of them */
+    size_t *dpend, npend;
+    /* dsum: the exact sums of the counts in dc are added to ex when the
+     * form ends (ex holds the other values meanwhile) */
+    int dsum;
 };
 
 void acc_init(struct acc *a);
 void acc_free(struct acc *a);
 
-/* Add value x; when exact, x is exactly mant / 10^scale (scale 0..18). */
-void acc_add(struct acc *a, double x, int exact, int64_t mant, int scale);
+/* The values the dense form counts at once (their slots' cache lines
+ * fetched meanwhile). */
+#define ACC_DENSE_PEND 64
+
+/* acc_add without its inline case: every value. */
+void acc_add_any(struct acc *a, double x, int exact, int64_t mant,
+                 int scale);
+
+/* Add value x; when exact, x is exactly mant / 10^scale (scale 0..18).
+ * The dense form's common case inline, without a call: a value inside
+ * the window and strictly between the smallest and largest so far, no
+ * batch or flush due (what acc_add_any would do, and all it would do). */
+static inline void acc_add(struct acc *a, double x, int exact, int64_t mant,
+                           int scale)
+{
+    int64_t k;
+    uint64_t i;
+    if (a->dsum && exact && scale <= a->dscale && x > a->lo && x < a->hi &&
+        a->npend + 1 < ACC_DENSE_PEND && a->dfill + 1 < a->dcap &&
+        a->n < UINT32_MAX &&
+        !__builtin_mul_overflow(mant, exsum_pow10[a->dscale - scale], &k) &&
+        (i = (uint64_t)k - (uint64_t)a->dbase) < a->dspan) {
+        __builtin_prefetch(&a->dc[i], 1);
+        a->dpend[a->npend++] = (size_t)i;
+        a->n++;
+        a->dfill++;
+        return;
+    }
+    acc_add_any(a, x, exact, mant, scale);
+}
 
 static inline void acc_add_missing(struct acc *a)
 {

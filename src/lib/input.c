@@ -31,7 +31,39 @@ struct input {
     int header;
     int suggest_codebook;
     int names_checked;     /* the chosen columns' names checked for blanks */
+
+    /* input_drop_fields: rows read through csvin_stream into a queue */
+    int drop_fields, stream;
+    size_t nfields;        /* the file's columns */
+    struct csvin_sink sink;
+    unsigned char *want;   /* per column of the file: chosen */
+    size_t *tfirst, *tgt;  /* column c's field goes to tgt[tfirst[c] ..
+                              tfirst[c + 1]): cell i < ncol, key i - ncol */
+    size_t *one;           /* per column: the one cell its field goes to
+                              when it is a number first (no key, no
+                              token that reads as a number), or NO_BAD */
+    struct input_cell *q;  /* the queued rows' cells, ncol each */
+    struct input_cell *qcur;   /* the cells of the row being read, at qn */
+    unsigned long *qline;
+    size_t qn, qpos, qcap;
+    char *kbuf;            /* the queued rows' key texts, NUL-terminated */
+    size_t kblen, kbcap, krow;    /* krow: where the texts of the row
+                                     being read begin */
+    size_t *qkoff, *qklen; /* nkey per queued row */
+    int *qkmiss;
+    size_t bad;            /* the row being read: its first cell (in column
+                              order) that is no number, or NO_BAD */
+    enum num_status badst;
+    char *badtext;         /* that field's text */
+    size_t badlen, badcap;
+    char *qerr;            /* the error of the row after the queued ones */
+    /* input_each: each row handed on as it ends, not queued */
+    void (*each)(void *ctx, const struct input_row *row);
+    void *each_ctx;
+    struct input_row erow;     /* the row handed on: slot 0 */
 };
+
+#define NO_BAD ((size_t)-1)
 
 unsigned char input_delim(const struct input_opts *o)
 {
@@ -386,14 +418,352 @@ const char *input_group_name(const struct input *in)
     return in->by < 0 ? NULL : csvin_names(in->csv)[in->by];
 }
 
+/* Field S (LEN bytes) into CELL: a number or a missing value, NUM_OK;
+ * else the status of its parse. A field that is a number cannot be a
+ * token unless a token is a number (NA_NUMERIC): then the tokens go
+ * first; else the number does, and only a field that is not one is
+ * looked up among the tokens. */
+static inline enum num_status read_cell(const struct input *in,
+                                        int na_numeric, char mark,
+                                        const char *s, size_t len,
+                                        struct input_cell *cell)
+{
+    enum num_status st = NUM_INVALID;
+    if (!na_numeric)
+        st = num_parse_mark(s, len, mark, &cell->v);
+    if (st != NUM_OK && is_missing(in, s, len)) {
+        cell->missing = 1;
+        return NUM_OK;
+    }
+    cell->missing = 0;
+    if (na_numeric)
+        st = num_parse_mark(s, len, mark, &cell->v);
+    return st;
+}
+
+static char *cell_error(const struct input *in, unsigned long line, size_t i,
+                        enum num_status st, const char *s, size_t len)
+{
+    return bad_number(in, line, i, st == NUM_RANGE ? "number out of range"
+                                                   : "invalid number",
+                      s, len);
+}
+
+/* ---- input_drop_fields: the fields as csvin_stream hands them over ---- */
+
+/* Room for one more queued row (the row being read is at qn). */
+static void stream_grow(struct input *in)
+{
+    in->qcap = in->qcap ? 2 * in->qcap : 1024;
+    size_t nc = in->ncol ? in->ncol : 1, nk = in->nkey ? in->nkey : 1;
+    in->q = sk_xreallocarray(in->q, in->qcap * nc, sizeof *in->q);
+    in->qline = sk_xreallocarray(in->qline, in->qcap, sizeof *in->qline);
+    in->qkoff = sk_xreallocarray(in->qkoff, in->qcap * nk,
+                                 sizeof *in->qkoff);
+    in->qklen = sk_xreallocarray(in->qklen, in->qcap * nk,
+                                 sizeof *in->qklen);
+    in->qkmiss = sk_xreallocarray(in->qkmiss, in->qcap * nk,
+                                  sizeof *in->qkmiss);
+    in->qcur = in->q + in->qn * in->ncol;
+}
+
+static void __attribute__((noinline))
+stream_key(struct input *in, size_t k, const char *s, size_t len)
+{
+    size_t j = in->qn * in->nkey + k;
+    in->qkmiss[j] = is_missing(in, s, len);
+    if (in->qkmiss[j])
+        return;
+    if (in->kblen + len + 1 > in->kbcap) {
+        while (in->kblen + len + 1 > in->kbcap)
+            in->kbcap = in->kbcap ? 2 * in->kbcap : 4096;
+        in->kbuf = sk_xrealloc(in->kbuf, in->kbcap);
+    }
+    if (len)
+        memcpy(in->kbuf + in->kblen, s, len);
+    in->kbuf[in->kblen + len] = '\0';
+    in->qkoff[j] = in->kblen;
+    in->qklen[j] = len;
+    in->kblen += len + 1;
+}
+
+/* A field that is no number: kept when it is the row's first in column
+ * order, for the message. */
+static void __attribute__((noinline))
+stream_bad(struct input *in, size_t i, enum num_status st, const char *s,
+           size_t len)
+{
+    if (i > in->bad)
+        return;
+    if (len + 1 > in->badcap) {
+        in->badcap = len + 1;
+        in->badtext = sk_xrealloc(in->badtext, in->badcap);
+    }
+    if (len)
+        memcpy(in->badtext, s, len);
+    in->badtext[len] = '\0';
+    in->badlen = len;
+    in->bad = i;
+    in->badst = st;
+}
+
+static void __attribute__((noinline))
+stream_field_slow(struct input *in, size_t c, const char *s, size_t len)
+{
+    const size_t ncol = in->ncol;
+    struct input_cell *cells = in->qcur;
+    for (size_t t = in->tfirst[c], end = in->tfirst[c + 1]; t < end; t++) {
+        size_t i = in->tgt[t];
+        if (i >= ncol)
+            stream_key(in, i - ncol, s, len);
+        else {
+            enum num_status st = read_cell(in, in->na_numeric, in->mark, s,
+                                           len, &cells[i]);
+            if (__builtin_expect(st != NUM_OK, 0))
+                stream_bad(in, i, st, s, len);
+        }
+    }
+}
+
+/* A field: the common case (a short decimal of a column read as one
+ * number) inline and without a frame, the rest by stream_field_slow. */
+static void stream_field(void *ctx, size_t c, const char *s, size_t len)
+{
+    struct input *in = ctx;
+    size_t i = in->one[c];
+    if (__builtin_expect(i != NO_BAD, 1)) {
+        struct input_cell *cell = in->qcur + i;
+        if (num_parse_short(s, len, in->mark, &cell->v)) {
+            cell->missing = 0;
+            return;
+        }
+    }
+    stream_field_slow(in, c, s, len);
+}
+
+/* The keys of queued row Q. */
+static inline void stream_keys(struct input *in, size_t q)
+{
+    for (size_t k = 0; k < in->nkey; k++) {
+        size_t j = q * in->nkey + k;
+        in->key_missing[k] = in->qkmiss[j];
+        in->key[k] = in->qkmiss[j] ? "NA" : in->kbuf + in->qkoff[j];
+        in->key_len[k] = in->qkmiss[j] ? 2 : in->qklen[j];
+    }
+}
+
+/* Queued row Q into ROW. */
+static inline void stream_fill(struct input *in, size_t q,
+                               struct input_row *row)
+{
+    stream_keys(in, q);
+    row->cell = in->q + q * in->ncol;
+    row->key = in->key;
+    row->key_len = in->key_len;
+    row->key_missing = in->key_missing;
+    row->line = in->qline[q];
+    row->group = in->by >= 0 ? in->key[0] : NULL;
+    row->group_len = in->by >= 0 ? in->key_len[0] : 0;
+    row->field = NULL;
+    row->field_len = NULL;
+    row->nfields = in->nfields;
+}
+
+/* A complete row: queued, or its error kept (and the reading stopped). */
+static int stream_row(void *ctx, unsigned long line)
+{
+    struct input *in = ctx;
+    if (__builtin_expect(in->bad != NO_BAD, 0)) {
+        in->qerr = cell_error(in, line, in->bad, in->badst, in->badtext,
+                              in->badlen);
+        return 1;
+    }
+    if (in->each) {
+        /* input_each: at slot 0 (qn is 0), handed on at once; erow is
+         * that slot's but for the line and the group */
+        in->erow.line = line;
+        if (in->nkey) {
+            stream_keys(in, 0);
+            if (in->by >= 0) {
+                in->erow.group = in->key[0];
+                in->erow.group_len = in->key_len[0];
+            }
+        }
+        in->each(in->each_ctx, &in->erow);
+        in->kblen = 0;
+        return 0;
+    }
+    in->qline[in->qn] = line;
+    in->krow = in->kblen;
+    in->qcur += in->ncol;
+    if (++in->qn == in->qcap)
+        stream_grow(in);
+    return 0;
+}
+
+/* The tables of where each column's field goes, and the first queue. */
+static void stream_init(struct input *in)
+{
+    size_t ncols = csvin_ncols(in->csv), n = in->ncol + in->nkey;
+    in->want = sk_xcalloc(ncols, sizeof *in->want);
+    in->one = sk_xcalloc(ncols, sizeof *in->one);
+    in->tfirst = sk_xcalloc(ncols + 1, sizeof *in->tfirst);
+    in->tgt = sk_xcalloc(n ? n : 1, sizeof *in->tgt);
+    size_t t = 0;
+    for (size_t c = 0; c < ncols; c++) {
+        in->tfirst[c] = t;
+        for (size_t i = 0; i < in->ncol; i++)
+            if (in->col[i] == c)
+                in->tgt[t++] = i;
+        for (size_t k = 0; k < in->nkey; k++)
+            if (in->keycol[k] == c)
+                in->tgt[t++] = in->ncol + k;
+        in->want[c] = t > in->tfirst[c];
+        in->one[c] = t == in->tfirst[c] + 1 && in->tgt[t - 1] < in->ncol &&
+                     !in->na_numeric ? in->tgt[t - 1] : NO_BAD;
+    }
+    in->tfirst[ncols] = t;
+    in->sink = (struct csvin_sink){ in->want, stream_field, stream_row, in };
+    in->bad = NO_BAD;
+    stream_grow(in);
+    in->nfields = ncols;
+    in->stream = 1;
+}
+
+/* The queue emptied, all rows returned: the row being read (its fields
+ * so far) moved to its start. */
+static void stream_restart(struct input *in)
+{
+    size_t qn = in->qn, nk = in->nkey;
+    if (qn > 0) {
+        memcpy(in->q, in->q + qn * in->ncol, in->ncol * sizeof *in->q);
+        memcpy(in->qkmiss, in->qkmiss + qn * nk, nk * sizeof *in->qkmiss);
+        memcpy(in->qklen, in->qklen + qn * nk, nk * sizeof *in->qklen);
+        for (size_t k = 0; k < nk; k++)
+            in->qkoff[k] = in->qkoff[qn * nk + k] - in->krow;
+    }
+    if (in->krow) {
+        memmove(in->kbuf, in->kbuf + in->krow, in->kblen - in->krow);
+        in->kblen -= in->krow;
+        in->krow = 0;
+    }
+    in->qpos = in->qn = 0;
+    in->qcur = in->q;
+}
+
+/* The next queued row into ROW. */
+static inline void stream_take(struct input *in, struct input_row *row)
+{
+    stream_fill(in, in->qpos++, row);
+}
+
+/* The reader's error, with the delimiter hint when it fits. */
+static char *stream_error(const struct input *in)
+{
+    const char *hint = delimiter_hint(in, NULL, 0);
+    char *err = sk_xstrdup(csvin_errmsg(in->csv));
+    return hint ? add_hint(err, hint) : err;
+}
+
+/* The queue empty: refilled from the next chunks, or the end, or the
+ * error after the rows queued. */
+static int __attribute__((noinline))
+stream_next(struct input *in, struct input_row *row, char **err)
+{
+    if (in->qerr) {
+        *err = sk_xstrdup(in->qerr);
+        return -1;
+    }
+    stream_restart(in);
+    int rc = 1;
+    while (in->qn == 0 && !in->qerr && rc > 0)
+        rc = csvin_stream(in->csv, &in->sink);
+    if (in->qn == 0) {
+        if (in->qerr) {
+            *err = sk_xstrdup(in->qerr);
+            return -1;
+        }
+        if (rc < 0) {
+            *err = stream_error(in);
+            return -1;
+        }
+        return 0;
+    }
+    stream_take(in, row);
+    return 1;
+}
+
+int input_try_each(struct input *in,
+                   void (*each)(void *ctx, const struct input_row *row),
+                   void *ctx, char **err)
+{
+    struct input_row row;
+    int rc;
+    /* the rows read as rows, or queued (the read-ahead) */
+    while (!in->stream || in->qpos < in->qn) {
+        if ((rc = input_try_next(in, &row, err)) <= 0)
+            return rc;
+        each(ctx, &row);
+    }
+    stream_restart(in);
+    stream_fill(in, 0, &in->erow);
+    in->each = each;
+    in->each_ctx = ctx;
+    rc = 1;
+    while (!in->qerr && rc > 0)
+        rc = csvin_stream(in->csv, &in->sink);
+    in->each = NULL;
+    if (in->qerr) {
+        *err = sk_xstrdup(in->qerr);
+        return -1;
+    }
+    if (rc < 0) {
+        *err = stream_error(in);
+        return -1;
+    }
+    return 0;
+}
+
+void input_each(struct input *in,
+                void (*each)(void *ctx, const struct input_row *row),
+                void *ctx)
+{
+    char *err;
+    if (input_try_each(in, each, ctx, &err) < 0)
+        sk_die("%s", err);
+}
+
+void input_drop_fields(struct input *in)
+{
+    in->drop_fields = 1;
+}
+
+static int __attribute__((noinline))
+next_row(struct input *in, struct input_row *row, char **err);
+
 int input_try_next(struct input *in, struct input_row *row, char **err)
+{
+    if (__builtin_expect(in->qpos < in->qn, 1)) {    /* a row queued */
+        stream_take(in, row);
+        return 1;
+    }
+    return next_row(in, row, err);
+}
+
+/* input_try_next's every other case: a row read as a row, or the queue
+ * refilled. */
+static int next_row(struct input *in, struct input_row *row, char **err)
 {
     struct csvin_row r;
     if (!in->names_checked) {
         in->names_checked = 1;
         if ((*err = blank_name(in)) != NULL)
             return -1;
+        if (in->drop_fields)
+            stream_init(in);
     }
+    if (in->stream)
+        return stream_next(in, row, err);
     int rc = csvin_read(in->csv, &r);
     if (rc < 0) {
         /* a ragged or malformed row of a one-column file: the delimiter? */
@@ -414,28 +784,10 @@ int input_try_next(struct input *in, struct input_row *row, char **err)
         size_t c = col[i];
         const char *s = r.field[c];
         size_t len = r.len[c];
-        struct input_cell *cell = &cells[i];
-        /* A field that is a number cannot be a token unless a token is a
-         * number: then the tokens go first; else the number does, and
-         * only a field that is not one is looked up among the tokens. */
-        enum num_status st = NUM_INVALID;
-        if (!na_numeric)
-            st = num_parse_mark(s, len, mark, &cell->v);
-        if (st != NUM_OK && is_missing(in, s, len)) {
-            cell->missing = 1;
-            continue;
-        }
-        cell->missing = 0;
-        if (na_numeric)
-            st = num_parse_mark(s, len, mark, &cell->v);
-        switch (st) {
-        case NUM_OK:
-            break;
-        case NUM_INVALID:
-            *err = bad_number(in, r.line, i, "invalid number", s, len);
-            return -1;
-        case NUM_RANGE:
-            *err = bad_number(in, r.line, i, "number out of range", s, len);
+        enum num_status st = read_cell(in, na_numeric, mark, s, len,
+                                       &cells[i]);
+        if (st != NUM_OK) {
+            *err = cell_error(in, r.line, i, st, s, len);
             return -1;
         }
     }
@@ -460,6 +812,10 @@ int input_try_next(struct input *in, struct input_row *row, char **err)
 
 int input_next(struct input *in, struct input_row *row)
 {
+    if (__builtin_expect(in->qpos < in->qn, 1)) {    /* a row queued */
+        stream_take(in, row);
+        return 1;
+    }
     char *err;
     int rc = input_try_next(in, row, &err);
     if (rc < 0)
@@ -482,5 +838,17 @@ void input_close(struct input *in)
     free(in->key);
     free(in->key_len);
     free(in->key_missing);
+    free(in->want);
+    free(in->one);
+    free(in->tfirst);
+    free(in->tgt);
+    free(in->q);
+    free(in->qline);
+    free(in->kbuf);
+    free(in->qkoff);
+    free(in->qklen);
+    free(in->qkmiss);
+    free(in->badtext);
+    free(in->qerr);
     free(in);
 }

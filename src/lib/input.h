@@ -95,10 +95,29 @@ const char *input_var_name(const struct input *in, size_t i);
 /* The group column's name (input_open's --by), or NULL without one. */
 const char *input_group_name(const struct input *in);
 
+/* Read the rows without their text: each row's field and field_len are
+ * NULL (nfields stays), and the chosen fields are read as the CSV reader
+ * hands them over, with no copy of the row and the other columns not
+ * looked at. The rows, values, keys and errors are the same. Call it
+ * before the first input_next. */
+void input_drop_fields(struct input *in);
+
 /* The next row: 1, or 0 at the end. Dies on bad data. */
 int input_next(struct input *in, struct input_row *row);
 /* ... or -1 with *err. */
 int input_try_next(struct input *in, struct input_row *row, char **err);
+
+/* Every row left, in order, to EACH(ctx, ROW) (ROW valid during the
+ * call): what input_next would return, handed on as each row ends (with
+ * input_drop_fields, not queued). Dies on bad data, after the rows
+ * before it. */
+void input_each(struct input *in,
+                void (*each)(void *ctx, const struct input_row *row),
+                void *ctx);
+/* ... or returns -1 with *err; 0 at the end. */
+int input_try_each(struct input *in,
+                   void (*each)(void *ctx, const struct input_row *row),
+                   void *ctx, char **err);
 
 void input_close(struct input *in);
 

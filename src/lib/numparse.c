@@ -166,12 +166,6 @@ enum num_status num_parse(const char *s, size_t len, struct num_value *out)
 enum num_status num_parse_mark_any(const char *s, size_t len, char mark,
                                    struct num_value *out)
 {
-    /* The common case first: [-]DIGITS[MARK DIGITS] with at most 15
-     * digits and nothing else (an answer code, a measurement). Its value
-     * is m / 10^f with m < 10^15 < 2^53 and f <= 15, both exact doubles,
-     * so the quotient is correctly rounded (Clinger's fast path below);
-     * the exact decimal is m / 10^f without its trailing zeros. The same
-     * results as the general path, which takes every other field. */
     if (len == 1 && (unsigned)(unsigned char)s[0] - '0' <= 9) {
         int d = s[0] - '0';       /* one digit: an answer code */
         out->x = (double)d;
@@ -180,42 +174,7 @@ enum num_status num_parse_mark_any(const char *s, size_t len, char mark,
         out->exact = 1;
         return NUM_OK;
     }
-    if (len > 0 && len <= 17) {
-        const unsigned char *u = (const unsigned char *)s;
-        size_t i = u[0] == '-', i0 = i;
-        int neg = (int)i, frac = 0;
-        uint64_t m = 0;
-        unsigned d;
-        while (i < len && (d = (unsigned)u[i] - '0') <= 9) {
-            m = m * 10 + d;
-            i++;
-        }
-        size_t digits = i - i0;
-        if (i < len && u[i] == (unsigned char)mark) {
-            size_t f0 = ++i;
-            while (i < len && (d = (unsigned)u[i] - '0') <= 9) {
-                m = m * 10 + d;
-                i++;
-            }
-            frac = (int)(i - f0);
-            digits += i - f0;
-        }
-        if (i == len && digits > 0 && digits <= 15) {
-            double x = (double)m;
-            if (frac)
-                x /= exact_pow10[frac];
-            out->x = neg ? -x : x;
-            if (m == 0)
-                frac = 0;
-            while (frac > 0 && m % 10 == 0) {
-                m /= 10;
-                frac--;
-            }
-            out->exact = 1;
-            out->mant = neg ? -(int64_t)m : (int64_t)m;
-            out->scale = frac;
-            return NUM_OK;
-        }
-    }
+    if (num_parse_short(s, len, mark, out))
+        return NUM_OK;
     return parse_general(s, len, mark, out);
 }

@@ -42,6 +42,66 @@ static inline enum num_status num_parse_mark(const char *s, size_t len,
                                              char mark,
                                              struct num_value *out);
 
+/* The common case of num_parse_mark, inline: [-]DIGITS[MARK DIGITS] with
+ * at most 15 digits and nothing else (an answer code, a measurement).
+ * 1 with *out as num_parse_mark sets it, or 0 (*out untouched) for every
+ * other field, which num_parse_mark reads. Its value is m / 10^f with m
+ * < 10^15 < 2^53 and f <= 15, both exact doubles, so the quotient is
+ * correctly rounded (Clinger's fast path); the exact decimal is m / 10^f
+ * without its trailing zeros. */
+static inline int num_parse_short(const char *s, size_t len, char mark,
+                                  struct num_value *out)
+{
+    static const double p10[] = {
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+        1e12, 1e13, 1e14, 1e15
+    };
+    if (len == 0 || len > 17)
+        return 0;
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = u[0] == '-', i0 = i;
+    int neg = (int)i, frac = 0;
+    uint64_t m = 0;
+    unsigned d;
+    while (i < len && (d = (unsigned)u[i] - '0') <= 9) {
+        m = m * 10 + d;
+        i++;
+    }
+    size_t digits = i - i0;
+    if (i < len && u[i] == (unsigned char)mark) {
+        size_t f0 = ++i;
+        while (i < len && (d = (unsigned)u[i] - '0') <= 9) {
+            m = m * 10 + d;
+            i++;
+        }
+        frac = (int)(i - f0);
+        digits += i - f0;
+    }
+    if (i != len || digits == 0 || digits > 15)
+        return 0;
+    double x = (double)(int64_t)m;     /* m < 10^17: no unsigned case */
+    if (frac)
+        x /= p10[frac];
+    out->x = neg ? -x : x;
+    if (m == 0)
+        frac = 0;
+    /* the trailing zeros of the fraction off: one without a branch (m's
+     * last digit is the field's last byte), more in a loop (rare) */
+    int z = frac > 0 && u[len - 1] == '0';
+    uint64_t m10 = m / 10;
+    m = z ? m10 : m;
+    frac -= z;
+    if (__builtin_expect(z && frac > 0 && u[len - 2] == '0', 0))
+        while (frac > 0 && m % 10 == 0) {
+            m /= 10;
+            frac--;
+        }
+    out->exact = 1;
+    out->mant = neg ? -(int64_t)m : (int64_t)m;
+    out->scale = frac;
+    return 1;
+}
+
 /* num_parse_mark without its inline one-digit case: every field. */
 enum num_status num_parse_mark_any(const char *s, size_t len, char mark,
                                    struct num_value *out);

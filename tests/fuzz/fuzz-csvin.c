@@ -6,7 +6,8 @@
  * NUL-terminated at its length, holds no NUL, and is no longer than the
  * input; rows start on increasing lines, no later than the input's line
  * breaks allow; an error is sticky and its message short; and the rows,
- * their lines and the outcome do not depend on the size of the reads. */
+ * their lines and the outcome do not depend on the size of the reads;
+ * csvin_stream hands over the same fields, rows and outcome. */
 #include <config.h>
 
 #include <string.h>
@@ -89,6 +90,70 @@ static void read_all(const char *path, const struct csvin_opts *co,
     csvin_close(r);
 }
 
+/* read_all through csvin_stream, every column handed over. */
+struct stream_state {
+    struct outcome *o;
+    size_t ncols, next, size;
+    uint64_t h;          /* o->hash with the fields of the row so far */
+};
+
+static void stream_field(void *ctx, size_t col, const char *s, size_t len)
+{
+    struct stream_state *st = ctx;
+    FUZZ_ASSERT(col == st->next && col < st->ncols);
+    FUZZ_ASSERT(len <= st->size);
+    if (st->next++ == 0)
+        st->h = st->o->hash;      /* a row's fields count once it ends */
+    st->h = mix(st->h, s, len);
+    st->h = mix(st->h, "", 1);
+}
+
+static int stream_row(void *ctx, unsigned long line)
+{
+    struct stream_state *st = ctx;
+    FUZZ_ASSERT(st->next == st->ncols);
+    st->next = 0;
+    st->o->hash = mix(st->h, &line, sizeof line);
+    st->o->nrows++;
+    return 0;
+}
+
+static void stream_all(const char *path, const struct csvin_opts *co,
+                       size_t chunk, size_t size, struct outcome *o)
+{
+    char *err = NULL;
+    memset(o, 0, sizeof *o);
+    o->hash = UINT64_C(14695981039346656037);
+    struct csvin *r = csvin_open_chunked(path, co, chunk, &err);
+    if (!r) {
+        keep_error(o, err);
+        free(err);
+        o->rc = 2;
+        return;
+    }
+    size_t ncols = csvin_ncols(r);
+    const char *const *names = csvin_names(r);
+    for (size_t i = 0; i < ncols; i++)
+        o->hash = mix(o->hash, names[i], strlen(names[i]) + 1);
+    unsigned char *want = malloc(ncols);
+    FUZZ_ASSERT(want != NULL);
+    memset(want, 1, ncols);
+    struct stream_state st = { o, ncols, 0, size, 0 };
+    struct csvin_sink sink = { want, stream_field, stream_row, &st };
+    int rc;
+    while ((rc = csvin_stream(r, &sink)) == 1)
+        continue;
+    FUZZ_ASSERT(csvin_nrows(r) == o->nrows);
+    o->rc = rc;
+    if (rc < 0) {
+        keep_error(o, csvin_errmsg(r));
+        FUZZ_ASSERT(csvin_stream(r, &sink) == -1);
+    } else
+        FUZZ_ASSERT(csvin_stream(r, &sink) == 0);
+    free(want);
+    csvin_close(r);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -101,12 +166,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     for (size_t i = 0; i < size; i++)
         nbreaks += data[i] == '\n' || data[i] == '\r';
     const char *path = fuzz_path(data, size);
-    struct outcome a, b;
+    struct outcome a, b, c;
     read_all(path, &co, chunk, size, nbreaks, &a);
     read_all(path, &co, chunk ? 0 : 7, size, nbreaks, &b);
     FUZZ_ASSERT(a.rc == b.rc);
     FUZZ_ASSERT(a.nrows == b.nrows);
     FUZZ_ASSERT(a.hash == b.hash);
     FUZZ_ASSERT(strcmp(a.err, b.err) == 0);
+    stream_all(path, &co, chunk, size, &c);
+    FUZZ_ASSERT(a.rc == c.rc);
+    FUZZ_ASSERT(a.nrows == c.nrows);
+    FUZZ_ASSERT(a.hash == c.hash);
+    FUZZ_ASSERT(strcmp(a.err, c.err) == 0);
     return 0;
 }

@@ -11,7 +11,8 @@
  * decimal mark of bit 6) reads from its field, and its exact decimal (when there is one) is in
  * range; a missing value is a blank field or a token; a key has its
  * length and no NUL, "NA" when missing; the row's fields are the
- * file's. */
+ * file's; and input_drop_fields reads the same rows, cells, keys and
+ * error, through input_try_next or input_try_each. */
 #include <config.h>
 
 #include <math.h>
@@ -62,6 +63,42 @@ static int is_token(const char *s, size_t len, const char *tokens)
             return 0;
         t = comma + 1;
     }
+}
+
+/* A row's line, cells and group into a hash (of input_try_each's rows or
+ * input_try_next's). */
+struct rows_hash {
+    uint64_t h;
+    size_t nvars, n;
+};
+
+static uint64_t mixh(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * UINT64_C(1099511628211);
+    return h;
+}
+
+static void hash_row(void *ctx, const struct input_row *row)
+{
+    struct rows_hash *rh = ctx;
+    rh->h = mixh(rh->h, &row->line, sizeof row->line);
+    for (size_t i = 0; i < rh->nvars; i++) {
+        const struct input_cell *c = &row->cell[i];
+        rh->h = mixh(rh->h, &c->missing, sizeof c->missing);
+        if (c->missing)
+            continue;
+        rh->h = mixh(rh->h, &c->v.x, sizeof c->v.x);
+        rh->h = mixh(rh->h, &c->v.exact, sizeof c->v.exact);
+        if (c->v.exact) {
+            rh->h = mixh(rh->h, &c->v.mant, sizeof c->v.mant);
+            rh->h = mixh(rh->h, &c->v.scale, sizeof c->v.scale);
+        }
+    }
+    if (row->group)
+        rh->h = mixh(rh->h, row->group, row->group_len + 1);
+    rh->n++;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -160,5 +197,64 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     free(err);
     input_close(in);
+
+    /* The same rows without their fields (input_drop_fields), beside the
+     * rows with them. */
+    struct input *a = input_try_open(&o, &status, &err);
+    struct input *b = input_try_open(&o, &status, &err);
+    FUZZ_ASSERT(a != NULL && b != NULL);
+    input_drop_fields(b);
+    struct input_row rb;
+    char *erra = NULL, *errb = NULL;
+    int ra, rbc;
+    do {
+        ra = input_try_next(a, &row, &erra);
+        rbc = input_try_next(b, &rb, &errb);
+        FUZZ_ASSERT(ra == rbc);
+        if (ra != 1)
+            break;
+        FUZZ_ASSERT(row.line == rb.line);
+        FUZZ_ASSERT(rb.field == NULL && rb.nfields == row.nfields);
+        for (size_t i = 0; i < nvars; i++) {
+            const struct input_cell *x = &row.cell[i], *y = &rb.cell[i];
+            FUZZ_ASSERT(x->missing == y->missing);
+            if (x->missing)
+                continue;
+            FUZZ_ASSERT(memcmp(&x->v.x, &y->v.x, sizeof x->v.x) == 0);
+            FUZZ_ASSERT(x->v.exact == y->v.exact);
+            if (x->v.exact)
+                FUZZ_ASSERT(x->v.mant == y->v.mant &&
+                            x->v.scale == y->v.scale);
+        }
+        FUZZ_ASSERT((row.group == NULL) == (rb.group == NULL));
+        if (row.group)
+            FUZZ_ASSERT(row.group_len == rb.group_len &&
+                        memcmp(row.group, rb.group, row.group_len) == 0 &&
+                        rb.group[rb.group_len] == '\0');
+    } while (1);
+    if (ra < 0)
+        FUZZ_ASSERT(strcmp(erra, errb) == 0);
+    free(erra);
+    free(errb);
+    input_close(a);
+    input_close(b);
+
+    /* input_try_each, against input_try_next */
+    struct rows_hash h1 = { 14695981039346656037u, nvars, 0 }, h2 = h1;
+    a = input_try_open(&o, &status, &err);
+    b = input_try_open(&o, &status, &err);
+    FUZZ_ASSERT(a != NULL && b != NULL);
+    input_drop_fields(b);
+    erra = errb = NULL;
+    while ((ra = input_try_next(a, &row, &erra)) == 1)
+        hash_row(&h1, &row);
+    rbc = input_try_each(b, hash_row, &h2, &errb);
+    FUZZ_ASSERT(ra == rbc && h1.n == h2.n && h1.h == h2.h);
+    if (ra < 0)
+        FUZZ_ASSERT(strcmp(erra, errb) == 0);
+    free(erra);
+    free(errb);
+    input_close(a);
+    input_close(b);
     return 0;
 }

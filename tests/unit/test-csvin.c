@@ -1079,6 +1079,103 @@ static void test_colsel_numeric_names(void)
         free(idx);
 }
 
+/* csvin_stream: what a sink got, "COL=TEXT|" for each field handed
+ * over and "@LINE;" at each row's end; it stops after stop_after rows
+ * (0: never). */
+struct sunk {
+    char text[1024];
+    size_t len;
+    unsigned long rows, stop_after;
+};
+
+static void sunk_field(void *ctx, size_t col, const char *s, size_t len)
+{
+    struct sunk *k = ctx;
+    k->len += (size_t)snprintf(k->text + k->len, sizeof k->text - k->len,
+                               "%zu=%.*s|", col, (int)len, s);
+}
+
+static int sunk_row(void *ctx, unsigned long line)
+{
+    struct sunk *k = ctx;
+    k->len += (size_t)snprintf(k->text + k->len, sizeof k->text - k->len,
+                               "@%lu;", line);
+    return ++k->rows == k->stop_after;
+}
+
+/* Stream FILE with chunks of CHUNK bytes, columns WANT; the sink's text
+ * and the last result (its message in *err when -1). */
+static int stream_file(const char *data, size_t chunk,
+                       const unsigned char *want, unsigned long stop_after,
+                       struct sunk *k, char **err)
+{
+    const char *path = write_str(data);
+    struct csvin_opts o = { ',', 1, 0 };
+    char *oerr;
+    struct csvin *r = csvin_open_chunked(path, &o, chunk, &oerr);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    memset(k, 0, sizeof *k);
+    k->stop_after = stop_after;
+    struct csvin_sink sink = { want, sunk_field, sunk_row, k };
+    int rc;
+    while ((rc = csvin_stream(r, &sink)) == 1)
+        continue;
+    CU_ASSERT_EQUAL(csvin_stream(r, &sink), rc);     /* it stays */
+    *err = rc < 0 ? strdup(csvin_errmsg(r)) : NULL;
+    if (rc < 0) {
+        size_t n = strlen(path);
+        CU_ASSERT_NSTRING_EQUAL(*err, path, n);
+        memmove(*err, *err + n, strlen(*err + n) + 1);
+    }
+    csvin_close(r);
+    unlink(path);
+    return rc;
+}
+
+/* The first row "1,2,3" ended, and no other: the fields of the row in
+ * error before it was found to be one may have come (to be dropped). */
+static int only_first_row(const char *text)
+{
+    return strncmp(text, "0=1|2=3|@2;", 11) == 0 &&
+           strchr(text + 11, '@') == NULL;
+}
+
+/* The fields of the chosen columns as csvin_read has them, the rows read
+ * ahead by csvin_open included, over every split of the reads; the
+ * errors of csvin_read after the rows before them; a sink that stops. */
+static void test_stream(void)
+{
+    static const size_t chunks[] = { 8, 9, 13, 64, 0 };
+    static const unsigned char want[] = { 1, 0, 1 };
+    for (size_t c = 0; c < NELEM(chunks); c++) {
+        struct sunk k;
+        char *err;
+        CU_ASSERT_EQUAL(stream_file("a,b,c\n1,2,3\n4,\"5\n5\",\"6\"\n\n"
+                                    "7,8,99\r\n10,11,12", chunks[c], want,
+                                    0, &k, &err), 0);
+        CU_ASSERT_STRING_EQUAL(k.text, "0=1|2=3|@2;0=4|2=6|@3;0=7|2=99|@6;"
+                                       "0=10|2=12|@7;");
+        CU_ASSERT_EQUAL(stream_file("a,b,c\n1,2,3\n4,5\n7,8,9\n", chunks[c],
+                                    want, 0, &k, &err), -1);
+        CU_ASSERT(only_first_row(k.text));
+        CU_ASSERT_STRING_EQUAL(err, ":3: row has 2 fields, expected 3 (as "
+                                    "in the header)");
+        free(err);
+        CU_ASSERT_EQUAL(stream_file("a,b,c\n1,2,3\n4,\"x\"y,6\n", chunks[c],
+                                    want, 0, &k, &err), -1);
+        CU_ASSERT(only_first_row(k.text));
+        CU_ASSERT_NSTRING_EQUAL(err, ":3: malformed quoted field", 26);
+        free(err);
+        CU_ASSERT_EQUAL(stream_file("a,b,c\n", chunks[c], want, 0, &k,
+                                    &err), -1);
+        CU_ASSERT_STRING_EQUAL(err, ": no data rows after the header");
+        free(err);
+        CU_ASSERT_EQUAL(stream_file("a,b,c\n1,2,3\n4,5,6\n7,8,9\n",
+                                    chunks[c], want, 2, &k, &err), 0);
+        CU_ASSERT_STRING_EQUAL(k.text, "0=1|2=3|@2;0=4|2=6|@3;");
+    }
+}
+
 int register_csvin_tests(void)
 {
     CU_pSuite s = CU_add_suite("csvin", NULL, NULL);
@@ -1108,7 +1205,9 @@ int register_csvin_tests(void)
         !CU_add_test(s, "CRLF, quotes and newlines at the chunk edge",
                      test_chunk_edges) ||
         !CU_add_test(s, "plain chunks, then a quoted line break or a NUL",
-                     test_clean_chunks_then_quote_or_nul))
+                     test_clean_chunks_then_quote_or_nul) ||
+        !CU_add_test(s, "csvin_stream: chosen fields, errors, a stop",
+                     test_stream))
         return CU_get_error();
     s = CU_add_suite("colsel", NULL, NULL);
     if (!s ||

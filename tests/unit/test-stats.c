@@ -1805,6 +1805,38 @@ static void test_describe_table(void)
     }
 }
 
+/* 5000 distinct values k / 1000, then 2.5 70000 times more: the dense
+ * form (16-bit counts) with a count past 65535, carried into the high
+ * halves. Sorted: 2499 values below 2.5, 70001 of it, 2500 above. */
+static void test_describe_dense_carry(void)
+{
+    struct acc a;
+    struct describe d;
+    acc_init(&a);
+    for (int64_t i = 0; i < 5000; i++) {
+        int64_t m = (7919 * i) % 5000 + 1;
+        acc_add(&a, (double)m / 1000, 1, m, 3);
+    }
+    for (int i = 0; i < 70000; i++)
+        acc_add(&a, 2.5, 1, 2500, 3);
+    CU_ASSERT_PTR_NOT_NULL(a.dc);
+    CU_ASSERT_PTR_NOT_NULL(a.dch);
+    acc_describe(&a, 0.95, 7, &d);
+    CU_ASSERT_EQUAL(d.n, 75000);
+    CU_ASSERT_EQUAL(d.exact, 1);
+    CU_ASSERT_EQUAL(d.mean, 2.5000333333333336);   /* 187502.5 / 75000 */
+    CU_ASSERT_EQUAL(d.min, 0.001);
+    CU_ASSERT_EQUAL(d.q1, 2.5);
+    CU_ASSERT_EQUAL(d.median, 2.5);
+    CU_ASSERT_EQUAL(d.q3, 2.5);
+    CU_ASSERT_EQUAL(d.max, 5);
+    CU_ASSERT_EQUAL(a.tk, 5000);
+    for (size_t i = 0; i < a.tk; i++)
+        if (a.tv[i] == 2.5)
+            CU_ASSERT_EQUAL(a.tc[i], 70001);
+    acc_free(&a);
+}
+
 /* Values that are no short decimals. */
 static void test_describe_sqrt(void)
 {
@@ -2099,6 +2131,7 @@ int register_stats_tests(void)
         { "mostly distinct values (raw)", test_describe_many },
         { "a table of counts, merged and looked up (R)",
           test_describe_table },
+        { "describe: dense counts past 65535", test_describe_dense_carry },
         { "sqrt(1..2000), not exact", test_describe_sqrt },
         { "exact sums overflow: fallback", test_describe_big },
         { "NIST NumAcc4 through acc_add", test_describe_nist },
