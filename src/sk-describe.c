@@ -15,6 +15,7 @@
 #include "lib/grouped.h"
 #include "lib/input.h"
 #include "lib/out.h"
+#include "lib/grouppipe.h"
 #include "lib/strmap.h"
 #include "lib/util.h"
 
@@ -136,19 +137,18 @@ static void acc_init_cell(void *cell)
 }
 
 /* The accumulators of every (group, variable), acc[group * nvars + var],
- * and with a codebook the non-substantive answers of each, aside[...]. */
+ * and with a codebook the non-substantive answers of each, aside[...];
+ * with many groups the rows through a group_pipe. */
 struct tally {
     struct strmap *groups;
     struct group_table gt;
     size_t nvars;
     size_t *aside, cap;
+    struct group_pipe *pipe;
 };
 
-static inline struct acc *tally_row(struct tally *t, const char *group,
-                                    size_t len, size_t *gp)
+static inline struct acc *tally_group(struct tally *t, size_t g)
 {
-    size_t g = group ? strmap_intern(t->groups, group, len, NULL) : 0;
-    *gp = g;
     struct acc *a = group_table_row(&t->gt, g);
     if (t->gt.ngroups * t->nvars > t->cap) {
         size_t old = t->cap;
@@ -159,10 +159,76 @@ static inline struct acc *tally_row(struct tally *t, const char *group,
     return a;
 }
 
+static inline struct acc *tally_row(struct tally *t, const char *group,
+                                    size_t len, size_t *gp)
+{
+    size_t g = group ? strmap_intern(t->groups, group, len, NULL) : 0;
+    *gp = g;
+    return tally_group(t, g);
+}
+
+/* A value of a row, as the group_pipe carries it. */
+struct tally_value {
+    double x;
+    int64_t mant;
+    int scale, exact, missing;
+};
+
+/* Groups beyond which the rows go through a group_pipe: their
+ * accumulators no longer fit in the cache. */
+#define PIPE_GROUPS 4096
+
+/* The group_pipe's hook: where each value will go (the end of the
+ * accumulator's buffer, or its table); the dense form fetches its own. */
+static void tally_warm(void *ctx, const void *cells, const void *payload)
+{
+    const struct tally *t = ctx;
+    const struct acc *a = cells;
+    const struct tally_value *x = payload;
+    for (size_t v = 0; v < t->nvars; v++) {
+        if (x[v].missing || a[v].dsum)
+            continue;
+        if (a[v].tk) {
+            __builtin_prefetch(a[v].tv);
+            __builtin_prefetch(a[v].tc);
+        } else if (a[v].v && a[v].nv < a[v].cap)
+            __builtin_prefetch(&a[v].v[a[v].nv], 1);
+    }
+}
+
+static void tally_values(struct tally *t, struct acc *a,
+                         const struct tally_value *x)
+{
+    for (size_t v = 0; v < t->nvars; v++) {
+        if (x[v].missing)
+            acc_add_missing(&a[v]);
+        else
+            acc_add(&a[v], x[v].x, x[v].exact, x[v].mant, x[v].scale);
+    }
+}
+
 /* Without a codebook: the numeric columns, as read (input_each). */
 static void tally_one(void *ctx, const struct input_row *row)
 {
     struct tally *t = ctx;
+    if (!t->pipe && row->group && strmap_size(t->groups) > PIPE_GROUPS)
+        t->pipe = group_pipe_new(t->groups, &t->gt,
+                                 t->nvars * sizeof(struct tally_value),
+                                 tally_warm, t);
+    if (t->pipe) {
+        struct tally_value *to = group_pipe_push(t->pipe, row->group,
+                                                 row->group_len);
+        for (size_t v = 0; v < t->nvars; v++) {
+            const struct input_cell *c = &row->cell[v];
+            to[v] = (struct tally_value){ c->v.x, c->v.mant, c->v.scale,
+                                          c->v.exact, c->missing };
+        }
+        size_t g;
+        void *pl;
+        while (group_pipe_pop(t->pipe, &g, &pl))
+            tally_values(t, tally_group(t, g), pl);
+        return;
+    }
     size_t g;
     struct acc *a = tally_row(t, row->group, row->group_len, &g);
     for (size_t v = 0; v < t->nvars; v++) {
@@ -172,6 +238,20 @@ static void tally_one(void *ctx, const struct input_row *row)
         else
             acc_add(&a[v], c->v.x, c->v.exact, c->v.mant, c->v.scale);
     }
+}
+
+/* The rows still in the pipe, at the end of the input. */
+static void tally_end(struct tally *t)
+{
+    if (!t->pipe)
+        return;
+    group_pipe_end(t->pipe);
+    size_t g;
+    void *pl;
+    while (group_pipe_pop(t->pipe, &g, &pl))
+        tally_values(t, tally_group(t, g), pl);
+    group_pipe_free(t->pipe);
+    t->pipe = NULL;
 }
 
 /* With a codebook: each answer's code, exact as its level declares it;
@@ -253,12 +333,14 @@ int main(int argc, char **argv)
         input_drop_fields(in);
         nvars = input_nvars(in);
     }
-    struct tally t = { strmap_new(), { 0 }, nvars, NULL, 0 };
+    struct tally t = { strmap_new(), { 0 }, nvars, NULL, 0, NULL };
     group_table_init(&t.gt, nvars, sizeof(struct acc), acc_init_cell);
     if (d)
         tally_codebook(d, &t);
-    else
+    else {
         input_each(in, tally_one, &t);
+        tally_end(&t);
+    }
     struct acc *acc = t.gt.cell;
     size_t ngroups = t.gt.ngroups;
     const char *by = co.by;

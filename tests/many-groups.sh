@@ -1,12 +1,15 @@
 #!/bin/sh
 # many-groups.sh - -g with thousands of groups in no order, where the rows
-# go through a group_pipe (src/lib/grouppipe.h; sk-freq from 4,096 groups).
+# go through a group_pipe (src/lib/grouppipe.h; sk-freq and sk-describe
+# from 4,096 groups).
 #
 # 40,000 rows of 6,000 groups in a scrambled order, two items of codes
 # 1..5 with blanks (made by the awk formula below): sk-freq -g's counts,
 # n and missing of every group and level must be those that awk counts
 # from the same file, the groups in the order first seen, every level of
-# the item in each group (count 0 where the group has none).
+# the item in each group (count 0 where the group has none); sk-describe
+# -g's n, missing, min and max those awk finds, and its mean awk's sum / n
+# to 1e-12 relative (awk's sum of small integers is exact).
 set -eu
 # shellcheck source=tests/lib.sh
 . "${top_srcdir:-$(dirname "$0")/..}/tests/lib.sh"
@@ -52,6 +55,49 @@ else
     { echo "exit $rc"; cat "$work/freq.err"
       diff "$work/want.tsv" "$work/got.tsv" | head -20; } >"$work/detail"
     tap_fail "sk-freq -g, 6000 groups in no order: counts as awk's" \
+        "$work/detail"
+fi
+# variable group n missing min max mean, as awk finds them
+awk -F, 'NR > 1 {
+    if (!($1 in seen)) { seen[$1] = ++ng; name[ng] = $1 }
+    for (i = 2; i <= 3; i++) {
+        k = i SUBSEP $1
+        if ($i == "") { miss[k]++; continue }
+        if (!(k in n) || $i < lo[k]) lo[k] = $i
+        if (!(k in n) || $i > hi[k]) hi[k] = $i
+        n[k]++; sum[k] += $i
+    }
+}
+END {
+    for (i = 2; i <= 3; i++)
+        for (j = 1; j <= ng; j++) {
+            k = i SUBSEP name[j]
+            printf "q%d\t%s\t%d\t%d\t%s\t%s\t%.17g\n", i - 1, name[j],
+                   n[k] + 0, miss[k] + 0, k in n ? lo[k] : "NA",
+                   k in n ? hi[k] : "NA", k in n ? sum[k] / n[k] : "NA"
+        }
+}' "$work/many.csv" >"$work/dwant.tsv"
+
+rc=0
+sk-describe -g grp -c q1,q2 "$work/many.csv" >"$work/desc.out" \
+    2>"$work/desc.err" || rc=$?
+awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+    { print $col["variable"] "\t" $col["group"] "\t" $col["n"] "\t" \
+            $col["missing"] "\t" $col["min"] "\t" $col["max"] "\t" \
+            $col["mean"] }' "$work/desc.out" >"$work/dgot.tsv"
+if [ $rc -eq 0 ] && [ ! -s "$work/desc.err" ] &&
+   awk -F '\t' 'NR == FNR { want[FNR] = $0; nw = FNR; next }
+        { split(want[FNR], w, "\t")
+          for (i = 1; i <= 6; i++) if ($i != w[i]) exit 1
+          if (w[7] == "NA") { if ($7 != "NA") exit 1 }
+          else if ((d = $7 - w[7]) * d > 1e-24 * w[7] * w[7]) exit 1 }
+        END { if (FNR != nw) exit 1 }' "$work/dwant.tsv" "$work/dgot.tsv"
+then
+    tap_ok "sk-describe -g, 6000 groups in no order: as awk finds them"
+else
+    { echo "exit $rc"; cat "$work/desc.err"
+      diff "$work/dwant.tsv" "$work/dgot.tsv" | head -20; } >"$work/detail"
+    tap_fail "sk-describe -g, 6000 groups in no order: as awk finds them" \
         "$work/detail"
 fi
 tap_done
