@@ -466,30 +466,42 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
     for (size_t i = 0; i < n; i++)
         c->all[i] = freqtab_new();
     double *code = sk_xcalloc(n ? n : 1, sizeof *code);
-    struct count_answer *a = sk_xcalloc(n ? n : 1, sizeof *a);
     struct group_pipe *pipe = NULL;
     size_t g;
     void *pl;
     struct input_row row;
     while (codebook_data_next(d, code, &row)) {
         const struct codebook_answer *ans = codebook_data_answers(d);
-        struct count_answer *to = a;
         if (!pipe && row.group && strmap_size(c->groups) > PIPE_GROUPS)
-            pipe = group_pipe_new(c->groups, &gt, n * sizeof *a, count_warm,
-                                  &n);
-        if (pipe)
-            to = group_pipe_push(pipe, row.group, row.group_len);
+            pipe = group_pipe_new(c->groups, &gt,
+                                  n * sizeof(struct count_answer),
+                                  count_warm, &n);
+        if (!pipe) {            /* counted at once, as read */
+            g = row.group ? strmap_intern(c->groups, row.group,
+                                          row.group_len, NULL) : 0;
+            struct count_cell *cc = group_table_row(&gt, g);
+            for (size_t i = 0; i < n; i++) {
+                if (ans[i].kind == CODEBOOK_ANSWER_ASIDE) {
+                    cc[i].aside++;
+                    freqtab_add(&cc[i].aside_tab, ans[i].code, 1);
+                } else if (isnan(code[i]))
+                    cc[i].missing++;
+                else {
+                    freqtab_add(&cc[i].tab, code[i], 1);
+                    if (row.group)
+                        freqtab_add(c->all[i], code[i], 1);
+                }
+            }
+            continue;
+        }
+        struct count_answer *to = group_pipe_push(pipe, row.group,
+                                                  row.group_len);
         for (size_t i = 0; i < n; i++) {
             to[i].aside = ans[i].kind == CODEBOOK_ANSWER_ASIDE;
             to[i].aside_code = ans[i].code;
             to[i].code = code[i];
         }
-        if (!pipe) {
-            g = row.group ? strmap_intern(c->groups, row.group,
-                                          row.group_len, NULL) : 0;
-            count_row(c, group_table_row(&gt, g), a, n, row.group != NULL);
-        }
-        while (pipe && group_pipe_pop(pipe, &g, &pl))
+        while (group_pipe_pop(pipe, &g, &pl))
             count_row(c, group_table_row(&gt, g), pl, n, 1);
     }
     if (pipe) {
@@ -504,7 +516,6 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
         for (size_t i = 0; i < n; i++)
             freqtab_merge(c->all[i], &((struct count_cell *)gt.cell)[i].tab);
     free(code);
-    free(a);
     c->cells = gt.cell;
     c->ngroups = gt.ngroups;
 }
