@@ -211,18 +211,24 @@ static void on_field(void *data, size_t len, void *ctx)
     dst[len] = '\0';
 }
 
+/* A row of no fields ended by C: a blank line, or the LF of a CRLF
+ * pair. */
+static void blank_row(struct csvin *r, int c)
+{
+    if (c == '\n' && r->after_cr)
+        r->after_cr = 0;
+    else if (c != -1) {
+        r->line++;
+        r->after_cr = (c == '\r');
+    }
+}
+
 static void on_row(int c, void *ctx)
 {
     struct csvin *r = ctx;
     r->term = r->chunk_no;
     if (r->cur_nfields == 0) {
-        /* A blank line, or the LF of a CRLF pair. */
-        if (c == '\n' && r->after_cr)
-            r->after_cr = 0;
-        else if (c != -1) {
-            r->line++;
-            r->after_cr = (c == '\r');
-        }
+        blank_row(r, c);
         return;
     }
     if (r->nq == r->qcap) {
@@ -595,13 +601,7 @@ static void __attribute__((noinline)) on_row_stream_slow(struct csvin *r,
                                                          int c)
 {
     if (r->cur_nfields == 0) {
-        /* A blank line, or the LF of a CRLF pair. */
-        if (c == '\n' && r->after_cr)
-            r->after_cr = 0;
-        else if (c != -1) {
-            r->line++;
-            r->after_cr = (c == '\r');
-        }
+        blank_row(r, c);
         return;
     }
     struct rowrec rec = { 0, r->cur_nfields, r->line, r->cur_nul_field,

@@ -37,9 +37,11 @@ static void keep_error(struct outcome *o, const char *msg)
     snprintf(o->err, sizeof o->err, "%s", msg);
 }
 
-static void read_all(const char *path, const struct csvin_opts *co,
-                     size_t chunk, size_t size, unsigned long nbreaks,
-                     struct outcome *o)
+/* The file opened for an outcome (O emptied), or NULL with the error in
+ * it (rc 2). */
+static struct csvin *open_outcome(const char *path,
+                                  const struct csvin_opts *co, size_t chunk,
+                                  struct outcome *o)
 {
     char *err = NULL;
     memset(o, 0, sizeof *o);
@@ -49,9 +51,18 @@ static void read_all(const char *path, const struct csvin_opts *co,
         keep_error(o, err);
         free(err);
         o->rc = 2;
+    } else
+        FUZZ_ASSERT(err == NULL);
+    return r;
+}
+
+static void read_all(const char *path, const struct csvin_opts *co,
+                     size_t chunk, size_t size, unsigned long nbreaks,
+                     struct outcome *o)
+{
+    struct csvin *r = open_outcome(path, co, chunk, o);
+    if (!r)
         return;
-    }
-    FUZZ_ASSERT(err == NULL);
     size_t ncols = csvin_ncols(r);
     const char *const *names = csvin_names(r);
     FUZZ_ASSERT(ncols >= 1 && ncols <= size + 1);
@@ -121,16 +132,9 @@ static int stream_row(void *ctx, unsigned long line)
 static void stream_all(const char *path, const struct csvin_opts *co,
                        size_t chunk, size_t size, struct outcome *o)
 {
-    char *err = NULL;
-    memset(o, 0, sizeof *o);
-    o->hash = UINT64_C(14695981039346656037);
-    struct csvin *r = csvin_open_chunked(path, co, chunk, &err);
-    if (!r) {
-        keep_error(o, err);
-        free(err);
-        o->rc = 2;
+    struct csvin *r = open_outcome(path, co, chunk, o);
+    if (!r)
         return;
-    }
     size_t ncols = csvin_ncols(r);
     const char *const *names = csvin_names(r);
     for (size_t i = 0; i < ncols; i++)

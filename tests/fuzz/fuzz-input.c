@@ -101,6 +101,19 @@ static void hash_row(void *ctx, const struct input_row *row)
     rh->n++;
 }
 
+/* Two readings of the same input ended alike (the same message when they
+ * failed, RC < 0); their messages freed, the inputs closed. */
+static void same_end(int rc, char *erra, char *errb, struct input *a,
+                     struct input *b)
+{
+    if (rc < 0)
+        FUZZ_ASSERT(strcmp(erra, errb) == 0);
+    free(erra);
+    free(errb);
+    input_close(a);
+    input_close(b);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     if (size < 1)
@@ -232,12 +245,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         memcmp(row.group, rb.group, row.group_len) == 0 &&
                         rb.group[rb.group_len] == '\0');
     } while (1);
-    if (ra < 0)
-        FUZZ_ASSERT(strcmp(erra, errb) == 0);
-    free(erra);
-    free(errb);
-    input_close(a);
-    input_close(b);
+    same_end(ra, erra, errb, a, b);
 
     /* input_try_each, against input_try_next */
     struct rows_hash h1 = { 14695981039346656037u, nvars, 0 }, h2 = h1;
@@ -250,11 +258,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         hash_row(&h1, &row);
     rbc = input_try_each(b, hash_row, &h2, &errb);
     FUZZ_ASSERT(ra == rbc && h1.n == h2.n && h1.h == h2.h);
-    if (ra < 0)
-        FUZZ_ASSERT(strcmp(erra, errb) == 0);
-    free(erra);
-    free(errb);
-    input_close(a);
-    input_close(b);
+    same_end(ra, erra, errb, a, b);
     return 0;
 }
