@@ -137,6 +137,19 @@ copy_field(char *dst, const unsigned char *src, size_t len)
         memcpy(dst, src, len);
 }
 
+/* The line breaks and the first NUL byte of the current row's field S
+ * (LEN bytes; it has one of them): counted for the row's lines. */
+static void field_lines(struct csvin *r, const char *s, size_t len)
+{
+    unsigned long nul = (unsigned long)-1;
+    unsigned long k = count_newlines(s, len, &nul);
+    if (nul != (unsigned long)-1 && r->cur_nul_field == NO_NUL) {
+        r->cur_nul_field = r->cur_nfields - 1;
+        r->cur_nul_newlines = r->cur_newlines + nul;
+    }
+    r->cur_newlines += k;
+}
+
 /* on_field's every other case: the buffers grown, a field longer than 16
  * bytes, or one that may hold a line break or a NUL byte. */
 static void __attribute__((noinline))
@@ -176,15 +189,8 @@ on_field_slow(struct csvin *r, const void *data, size_t len)
               memchr(src, '\0', len);
     }
     dst[len] = '\0';
-    if (ctl) {
-        unsigned long nul = (unsigned long)-1;
-        unsigned long k = count_newlines(data, len, &nul);
-        if (nul != (unsigned long)-1 && r->cur_nul_field == NO_NUL) {
-            r->cur_nul_field = r->cur_nfields - 1;
-            r->cur_nul_newlines = r->cur_newlines + nul;
-        }
-        r->cur_newlines += k;
-    }
+    if (ctl)
+        field_lines(r, data, len);
 }
 
 /* Every field: its copy and its place. The common case (room in the
@@ -546,15 +552,8 @@ scan_field(struct csvin *r, const char *s, size_t len)
     else
         ctl = memchr(s, '\n', len) || memchr(s, '\r', len) ||
               memchr(s, '\0', len);
-    if (!ctl)
-        return;
-    unsigned long nul = (unsigned long)-1;
-    unsigned long k = count_newlines(s, len, &nul);
-    if (nul != (unsigned long)-1 && r->cur_nul_field == NO_NUL) {
-        r->cur_nul_field = r->cur_nfields - 1;
-        r->cur_nul_newlines = r->cur_newlines + nul;
-    }
-    r->cur_newlines += k;
+    if (ctl)
+        field_lines(r, s, len);
 }
 
 /* on_field_stream's field after a quote or a NUL byte (see term). */
