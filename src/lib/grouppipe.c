@@ -102,6 +102,9 @@ static void warm_up(struct group_pipe *p, size_t i)
 void *group_pipe_push(struct group_pipe *p, const char *key, size_t len)
 {
     /* the caller has popped what was due, so there is room */
+    if (p->n == RING || p->ended)
+        sk_die("group_pipe_push: %s", p->ended ? "after the end"
+                                                : "rows not popped");
     struct pipe_row *r = at(p, p->n);
     r->has_key = key != NULL;
     r->len = len;
@@ -134,7 +137,7 @@ int group_pipe_pop(struct group_pipe *p, size_t *group, void **payload)
         return 0;
     if (!p->ended && p->n < RING)
         return 0;
-    while (p->looked == 0)          /* at the end: the rest looked up */
+    if (p->looked == 0)             /* at the end: each as it leaves */
         look_up(p, p->looked++);
     if (p->warmed == 0)
         warm_up(p, p->warmed++);
