@@ -167,24 +167,14 @@ static inline struct acc *tally_row(struct tally *t, const char *group,
     return tally_group(t, g);
 }
 
-/* A value of a row, as the group_pipe carries it. */
-struct tally_value {
-    double x;
-    int64_t mant;
-    int scale, exact, missing;
-};
-
-/* Groups beyond which the rows go through a group_pipe: their
- * accumulators no longer fit in the cache. */
-#define PIPE_GROUPS 4096
-
 /* The group_pipe's hook: where each value will go (the end of the
- * accumulator's buffer, or its table); the dense form fetches its own. */
+ * accumulator's buffer, or its table); the dense form fetches its own.
+ * The payload is the row's cells. */
 static void tally_warm(void *ctx, const void *cells, const void *payload)
 {
     const struct tally *t = ctx;
     const struct acc *a = cells;
-    const struct tally_value *x = payload;
+    const struct input_cell *x = payload;
     for (size_t v = 0; v < t->nvars; v++) {
         if (x[v].missing || a[v].dsum)
             continue;
@@ -196,48 +186,39 @@ static void tally_warm(void *ctx, const void *cells, const void *payload)
     }
 }
 
-static void tally_values(struct tally *t, struct acc *a,
-                         const struct tally_value *x)
+/* A row's cells into its group's accumulators. */
+static inline void tally_cells(const struct tally *t, struct acc *a,
+                               const struct input_cell *c)
 {
     for (size_t v = 0; v < t->nvars; v++) {
-        if (x[v].missing)
+        if (c[v].missing)
             acc_add_missing(&a[v]);
         else
-            acc_add(&a[v], x[v].x, x[v].exact, x[v].mant, x[v].scale);
+            acc_add(&a[v], c[v].v.x, c[v].v.exact, c[v].v.mant,
+                    c[v].v.scale);
     }
 }
 
-/* Without a codebook: the numeric columns, as read (input_each). */
+/* Without a codebook: the numeric columns, as read (input_each); with
+ * many groups through a group_pipe, which carries copies of the cells. */
 static void tally_one(void *ctx, const struct input_row *row)
 {
     struct tally *t = ctx;
-    if (!t->pipe && row->group && strmap_size(t->groups) > PIPE_GROUPS)
+    if (!t->pipe && row->group && strmap_size(t->groups) > GROUP_PIPE_FROM)
         t->pipe = group_pipe_new(t->groups, &t->gt,
-                                 t->nvars * sizeof(struct tally_value),
-                                 tally_warm, t);
-    if (t->pipe) {
-        struct tally_value *to = group_pipe_push(t->pipe, row->group,
-                                                 row->group_len);
-        for (size_t v = 0; v < t->nvars; v++) {
-            const struct input_cell *c = &row->cell[v];
-            to[v] = (struct tally_value){ c->v.x, c->v.mant, c->v.scale,
-                                          c->v.exact, c->missing };
-        }
-        size_t g;
-        void *pl;
-        while (group_pipe_pop(t->pipe, &g, &pl))
-            tally_values(t, tally_group(t, g), pl);
+                                 t->nvars * sizeof *row->cell, tally_warm,
+                                 t);
+    size_t g;
+    if (!t->pipe) {
+        tally_cells(t, tally_row(t, row->group, row->group_len, &g),
+                    row->cell);
         return;
     }
-    size_t g;
-    struct acc *a = tally_row(t, row->group, row->group_len, &g);
-    for (size_t v = 0; v < t->nvars; v++) {
-        const struct input_cell *c = &row->cell[v];
-        if (c->missing)
-            acc_add_missing(&a[v]);
-        else
-            acc_add(&a[v], c->v.x, c->v.exact, c->v.mant, c->v.scale);
-    }
+    void *pl = group_pipe_push(t->pipe, row->group, row->group_len);
+    if (t->nvars)
+        memcpy(pl, row->cell, t->nvars * sizeof *row->cell);
+    while (group_pipe_pop(t->pipe, &g, &pl))
+        tally_cells(t, tally_group(t, g), pl);
 }
 
 /* The rows still in the pipe, at the end of the input. */
@@ -249,7 +230,7 @@ static void tally_end(struct tally *t)
     size_t g;
     void *pl;
     while (group_pipe_pop(t->pipe, &g, &pl))
-        tally_values(t, tally_group(t, g), pl);
+        tally_cells(t, tally_group(t, g), pl);
     group_pipe_free(t->pipe);
     t->pipe = NULL;
 }

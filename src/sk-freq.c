@@ -424,20 +424,23 @@ struct count_answer {
     int aside;
 };
 
-static void count_row(struct counts *c, struct count_cell *cc,
-                      const struct count_answer *a, size_t n, int grouped)
+/* One item's answer into its cell (and the item's totals when
+ * GROUPED): ASIDE a non-substantive answer of code ASIDE_CODE, else the
+ * code, NAN when missing. */
+static inline void count_one(struct counts *c, size_t i,
+                             struct count_cell *cc, int aside,
+                             double aside_code, double code,
+                             int grouped)
 {
-    for (size_t i = 0; i < n; i++) {
-        if (a[i].aside) {
-            cc[i].aside++;
-            freqtab_add(&cc[i].aside_tab, a[i].aside_code, 1);
-        } else if (isnan(a[i].code))
-            cc[i].missing++;
-        else {
-            freqtab_add(&cc[i].tab, a[i].code, 1);
-            if (grouped)
-                freqtab_add(c->all[i], a[i].code, 1);
-        }
+    if (aside) {
+        cc->aside++;
+        freqtab_add(&cc->aside_tab, aside_code, 1);
+    } else if (isnan(code))
+        cc->missing++;
+    else {
+        freqtab_add(&cc->tab, code, 1);
+        if (grouped)
+            freqtab_add(c->all[i], code, 1);
     }
 }
 
@@ -453,9 +456,15 @@ static void count_warm(void *ctx, const void *cells, const void *payload)
             __builtin_prefetch(&cc[i].tab.small[(size_t)a[i].code]);
 }
 
-/* Groups beyond which the rows go through a group_pipe: their cells no
- * longer fit in the cache (fewer, in the cache, need no pipe). */
-#define PIPE_GROUPS 4096
+/* A row out of the group_pipe: its answers into group G's cells. */
+static void count_piped(struct counts *c, struct group_table *gt, size_t g,
+                        const struct count_answer *a, size_t n)
+{
+    struct count_cell *cc = group_table_row(gt, g);
+    for (size_t i = 0; i < n; i++)
+        count_one(c, i, &cc[i], a[i].aside, a[i].aside_code, a[i].code,
+                  1);
+}
 
 static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
 {
@@ -472,7 +481,7 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
     struct input_row row;
     while (codebook_data_next(d, code, &row)) {
         const struct codebook_answer *ans = codebook_data_answers(d);
-        if (!pipe && row.group && strmap_size(c->groups) > PIPE_GROUPS)
+        if (!pipe && row.group && strmap_size(c->groups) > GROUP_PIPE_FROM)
             pipe = group_pipe_new(c->groups, &gt,
                                   n * sizeof(struct count_answer),
                                   count_warm, &n);
@@ -480,18 +489,9 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
             g = row.group ? strmap_intern(c->groups, row.group,
                                           row.group_len, NULL) : 0;
             struct count_cell *cc = group_table_row(&gt, g);
-            for (size_t i = 0; i < n; i++) {
-                if (ans[i].kind == CODEBOOK_ANSWER_ASIDE) {
-                    cc[i].aside++;
-                    freqtab_add(&cc[i].aside_tab, ans[i].code, 1);
-                } else if (isnan(code[i]))
-                    cc[i].missing++;
-                else {
-                    freqtab_add(&cc[i].tab, code[i], 1);
-                    if (row.group)
-                        freqtab_add(c->all[i], code[i], 1);
-                }
-            }
+            for (size_t i = 0; i < n; i++)
+                count_one(c, i, &cc[i], ans[i].kind == CODEBOOK_ANSWER_ASIDE,
+                          ans[i].code, code[i], row.group != NULL);
             continue;
         }
         struct count_answer *to = group_pipe_push(pipe, row.group,
@@ -502,12 +502,12 @@ static void count_rows(struct codebook_data *d, size_t n, struct counts *c)
             to[i].code = code[i];
         }
         while (group_pipe_pop(pipe, &g, &pl))
-            count_row(c, group_table_row(&gt, g), pl, n, 1);
+            count_piped(c, &gt, g, pl, n);
     }
     if (pipe) {
         group_pipe_end(pipe);
         while (group_pipe_pop(pipe, &g, &pl))
-            count_row(c, group_table_row(&gt, g), pl, n, 1);
+            count_piped(c, &gt, g, pl, n);
         group_pipe_free(pipe);
     }
     /* without groups (none interned) the one group's tables are the

@@ -26,6 +26,11 @@
 
 #define GROUP_PIPE_DEPTH 8
 
+/* The groups beyond which a program's rows are worth a pipe: their cells
+ * no longer fit in the cache (fewer, in the cache, need none, and the
+ * copy of each row would only cost). */
+#define GROUP_PIPE_FROM 4096
+
 struct group_pipe;
 
 /* A pipe whose groups are named in M (NULL: rows have no group; each is
