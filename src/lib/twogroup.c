@@ -1041,7 +1041,8 @@ static void suffix_memo(struct fisher *f, size_t size)
     free(e);
 }
 
-
+/* The tail table of node (l, r), its children c in [lo, hi]: made the
+ * first time the node is met, kept for the others. */
 static const struct fisher_tail *fisher_tail(struct fisher *f, size_t l,
                                              unsigned long r,
                                              unsigned long lo,
@@ -1125,8 +1126,8 @@ static void fisher_node(struct fisher *f, size_t l, unsigned long r,
     const struct fisher_tail *tl = fisher_tail(f, l, r, cmin, cmax);
     unsigned long m = tl->mode, lo, hi;
     double scale = exp(past + tl->lmass - f->lnorm);
-    if (G(m) <= lim) {          /* every completion counts */
-        f->sum += scale * tl->pre[tl->n - 1];
+    if (G(m) <= lim) {          /* every completion counts: all its mass */
+        f->sum += scale;
         return;
     }
     /* a: the first c of [cmin, m] with g(c) > lim (g increases there) */
@@ -1200,7 +1201,8 @@ static double fisher_2x2(const unsigned long *t, unsigned long nb,
 }
 
 /* The log choose tables lc[l][c] = log C(t_l, c) and lrem[l][j] =
- * log C(rem_l, j), j <= nb; and best[l][r], the largest sum of log C
+ * log C(rem_l, j), j <= nb (l < k: no node is in the last column); and
+ * best[l][r], the largest sum of log C
  * over the columns l.. placing r (-Inf when r does not fit): the
  * max-plus convolution of log C(t_l, .) and best[l + 1], both concave,
  * is their slopes merged in decreasing order. */
@@ -1214,8 +1216,8 @@ static void fisher_tables(struct fisher *f)
         for (unsigned long c = 0; c <= t[l]; c++)
             f->lc[l][c] = lchoose(t[l], c);
     }
-    f->lrem = sk_xcalloc(kk + 1, sizeof *f->lrem);
-    for (size_t l = 0; l <= kk; l++) {
+    f->lrem = sk_xcalloc(kk, sizeof *f->lrem);
+    for (size_t l = 0; l < kk; l++) {
         f->lrem[l] = sk_xcalloc(W, sizeof **f->lrem);
         for (unsigned long j = 0; j < W; j++)
             f->lrem[l][j] = lchoose((unsigned long)f->rem[l], j);
@@ -1256,8 +1258,9 @@ static void fisher_tables(struct fisher *f)
  * expected counts); the nodes of column d are about its projection on
  * the counts of the columns before, the ball in a box of half-widths
  * sqrt(q_obs v_i) (v_i the variance of B's count in column i given the
- * columns before, hypergeometric; the box's edges one more count). Then the tables of log C and the bounds, a
- * quarter node a cell. Increasing t; split columns are enumerated. */
+ * columns before, hypergeometric; the box's edges one more count). Then
+ * the tables of log C and the bounds, a quarter node a cell. T
+ * increasing; the columns before SPLIT are enumerated. */
 static double fisher_predict(const unsigned long *t, size_t kk, size_t split,
                              unsigned long na, unsigned long nb, double lobs)
 {
@@ -1323,13 +1326,13 @@ static double fisher_network(const unsigned long *t0, size_t kk,
     }
     /* ... when that is cheaper: a memo's table costs about three nodes
      * (made, sorted), and the search without it visits more nodes */
-    double plain = fisher_predict(t, kk, kk, na, nb, lobs), predicted = plain;
-    if (kk - f.split >= 3) {
-        double memo = fisher_predict(t, kk, f.split, na, nb, lobs) + 3 * size;
-        if (memo < plain)
-            predicted = memo;
-    }
-    if (predicted == plain) {
+    double predicted = fisher_predict(t, kk, kk, na, nb, lobs);
+    double memo = kk - f.split >= 3
+                      ? fisher_predict(t, kk, f.split, na, nb, lobs) + 3 * size
+                      : INFINITY;
+    if (memo < predicted)
+        predicted = memo;
+    else {
         f.split = kk;
         size = 0;
     }
@@ -1366,7 +1369,7 @@ static double fisher_network(const unsigned long *t0, size_t kk,
     free(f.memo_cum);
     for (size_t l = 0; l < kk; l++)
         free(f.lc[l]);
-    for (size_t l = 0; l <= kk; l++)
+    for (size_t l = 0; l < kk; l++)
         free(f.lrem[l]);
     free(f.lc);
     free(f.lrem);
