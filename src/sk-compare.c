@@ -294,18 +294,16 @@ static void sample_runs(const struct between_sample *S, const double *x,
     const double *v;
     const size_t *c;
     size_t k = between_sample_counts(S, &v, &c);
-    if (k == 0 && !S->tab) {
+    if (k == 0) {
         stats_runs_make(x, S->n, r);
         return;
     }
     r->k = k;
     r->n = S->n;
-    r->v = sk_xcalloc(k ? k : 1, sizeof *r->v);
-    r->c = sk_xcalloc(k ? k : 1, sizeof *r->c);
-    if (k) {
-        memcpy(r->v, v, k * sizeof *v);
-        memcpy(r->c, c, k * sizeof *c);
-    }
+    r->v = sk_xcalloc(k, sizeof *r->v);
+    r->c = sk_xcalloc(k, sizeof *r->c);
+    memcpy(r->v, v, k * sizeof *v);
+    memcpy(r->c, c, k * sizeof *c);
 }
 
 /* The value at position i (1-based) of the runs' sorted answers. */

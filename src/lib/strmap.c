@@ -8,16 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A slot holds the key's hash, its index + 1 (0: empty), its length and,
- * when it is at most STRMAP_INLINE bytes (a group name, a short id), the
- * key itself: a lookup reads one slot, not the key arrays, so that with
- * many groups in no order a row costs one cache miss here, not four. */
-#define STRMAP_INLINE 12
+/* A slot (32 bytes) holds the key's hash, its index + 1 (0: empty), its
+ * length and, when it is at most STRMAP_INLINE bytes (a group name, a
+ * short id), the key itself: a lookup reads one slot, not the key
+ * arrays, so that with many groups in no order a row costs one cache
+ * miss here, not four. */
+#define STRMAP_INLINE 8
 
 struct strmap_slot {
     uint64_t hash;
     size_t idx;
-    uint32_t len;
+    size_t len;
     char key[STRMAP_INLINE];
 };
 
@@ -99,8 +100,6 @@ size_t strmap_intern_hashed(struct strmap *m, uint64_t h, const char *s,
         }
         j = (j + 1) & (m->cap - 1);
     }
-    if (len > UINT32_MAX)
-        sk_die("a key of %zu bytes", len);
     if (m->n == m->kcap) {
         m->kcap = m->kcap ? 2 * m->kcap : 16;
         m->keys = sk_xreallocarray(m->keys, m->kcap, sizeof *m->keys);
@@ -109,7 +108,7 @@ size_t strmap_intern_hashed(struct strmap *m, uint64_t h, const char *s,
     struct strmap_slot *e = &m->slots[j];
     e->hash = h;
     e->idx = ++m->n;
-    e->len = (uint32_t)len;
+    e->len = len;
     if (len <= STRMAP_INLINE)
         memcpy(e->key, s, len);
     if (added)

@@ -14,8 +14,8 @@
 #include "unit.h"
 
 /* The key of row i: one of m names in a scrambled order, short (inline
- * in the strmap's slot) or long (beyond its 12 bytes), some sharing their
- * first 12 bytes. */
+ * in the strmap's slot, 8 bytes) or long, many sharing their first 8 or
+ * 12 bytes. */
 static size_t row_key(size_t i, size_t m, char *buf, size_t cap)
 {
     size_t k = (i * 7919 + (i >> 3)) % m;
@@ -60,6 +60,13 @@ static void test_strmap(void)
     for (size_t j = 0; j < nseen; j++)
         CU_ASSERT_STRING_EQUAL(strmap_key(m, j), seen[j]);
     /* keys that differ only past the inline bytes, or in length */
+    size_t e7 = strmap_intern(m, "eight-b", 7, NULL);
+    size_t e8 = strmap_intern(m, "eight-by", 8, NULL);
+    size_t e9 = strmap_intern(m, "eight-byt", 9, NULL);
+    CU_ASSERT(e7 != e8 && e8 != e9 && e7 != e9);
+    CU_ASSERT_EQUAL(strmap_intern(m, "eight-by", 8, NULL), e8);
+    CU_ASSERT_EQUAL(strmap_intern(m, "eight-byt", 9, NULL), e9);
+    CU_ASSERT_STRING_EQUAL(strmap_key(m, e9), "eight-byt");
     size_t a = strmap_intern(m, "twelve-bytes", 12, NULL);
     size_t b = strmap_intern(m, "twelve-bytes!", 13, NULL);
     size_t c = strmap_intern(m, "twelve-byte", 11, NULL);
