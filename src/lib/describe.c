@@ -144,10 +144,6 @@ static void to_raw(struct acc *a, int final)
 #define DENSE_FILL 4
 #define DENSE_KEY_MAX ((int64_t)1 << 51)
 
-/* The values counted at once in the dense form: enough that the misses
- * of their slots overlap (a span of a million slots is beyond L2). */
-#define DENSE_PEND ACC_DENSE_PEND
-
 /* The count of slot i. */
 static inline uint32_t dcount(const struct acc *a, size_t i)
 {
@@ -290,7 +286,7 @@ static void enter_dense(struct acc *a, uint32_t *dc, int64_t k0, size_t span,
         }
     }
     free(dc);
-    a->dpend = sk_xcalloc(DENSE_PEND, sizeof *a->dpend);
+    a->dpend = sk_xcalloc(ACC_DENSE_PEND, sizeof *a->dpend);
     a->npend = 0;
     a->dbase = k0;
     a->dspan = span;
@@ -399,7 +395,7 @@ static inline void dense_count(struct acc *a, uint64_t i)
     __builtin_prefetch(&a->dc[i], 1);
     a->dpend[a->npend] = (size_t)i;
     a->n++;
-    if (++a->npend == DENSE_PEND)
+    if (++a->npend == ACC_DENSE_PEND)
         dense_apply(a);
     if (++a->dfill == a->dcap)
         dense_flush(a);

@@ -61,7 +61,8 @@ void acc_init(struct acc *a);
 void acc_free(struct acc *a);
 
 /* The values the dense form counts at once (their slots' cache lines
- * fetched meanwhile). */
+ * fetched meanwhile): enough that the misses of their slots overlap (a
+ * span of a million slots is beyond L2). */
 #define ACC_DENSE_PEND 64
 
 /* acc_add without its inline case: every value. */

@@ -665,6 +665,21 @@ static char *stream_error(const struct input *in)
     return hint ? add_hint(err, hint) : err;
 }
 
+/* The reading stopped (csvin_stream's RC) with no row left: the error
+ * of a row (-1), the reader's (-1), or the end (0). */
+static int stream_end(const struct input *in, int rc, char **err)
+{
+    if (in->qerr) {
+        *err = sk_xstrdup(in->qerr);
+        return -1;
+    }
+    if (rc < 0) {
+        *err = stream_error(in);
+        return -1;
+    }
+    return 0;
+}
+
 /* The queue empty: refilled from the next chunks, or the end, or the
  * error after the rows queued. */
 static int __attribute__((noinline))
@@ -678,17 +693,8 @@ stream_next(struct input *in, struct input_row *row, char **err)
     int rc = 1;
     while (in->qn == 0 && !in->qerr && rc > 0)
         rc = csvin_stream(in->csv, &in->sink);
-    if (in->qn == 0) {
-        if (in->qerr) {
-            *err = sk_xstrdup(in->qerr);
-            return -1;
-        }
-        if (rc < 0) {
-            *err = stream_error(in);
-            return -1;
-        }
-        return 0;
-    }
+    if (in->qn == 0)
+        return stream_end(in, rc, err);
     stream_take(in, row);
     return 1;
 }
@@ -713,15 +719,7 @@ int input_try_each(struct input *in,
     while (!in->qerr && rc > 0)
         rc = csvin_stream(in->csv, &in->sink);
     in->each = NULL;
-    if (in->qerr) {
-        *err = sk_xstrdup(in->qerr);
-        return -1;
-    }
-    if (rc < 0) {
-        *err = stream_error(in);
-        return -1;
-    }
-    return 0;
+    return stream_end(in, rc, err);
 }
 
 void input_each(struct input *in,
