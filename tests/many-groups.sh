@@ -41,22 +41,38 @@ END {
                            miss[i, name[k]] + 0
 }' "$work/many.csv" >"$work/want.tsv"
 
+# columns FILE NAME...: the named columns of a program's output, in order
+columns() {
+    f=$1
+    shift
+    awk -F '\t' -v names="$*" '
+        NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i
+                  n = split(names, want, " "); next }
+        { line = $col[want[1]]
+          for (j = 2; j <= n; j++) line = line "\t" $col[want[j]]
+          print line }' "$f"
+}
+
+# verdict NAME SAME RC ERR WANT GOT: ok when the program exited 0 with
+# nothing on standard error and SAME (0 or 1) says its numbers were awk's
+verdict() {
+    if [ "$3" -eq 0 ] && [ ! -s "$4" ] && [ "$2" -eq 1 ]; then
+        tap_ok "$1"
+    else
+        { echo "exit $3"; cat "$4"; diff "$5" "$6" | head -20; } \
+            >"$work/detail"
+        tap_fail "$1" "$work/detail"
+    fi
+}
+
 rc=0
 sk-freq -g grp -c q1,q2 "$work/many.csv" >"$work/freq.out" \
     2>"$work/freq.err" || rc=$?
-awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-    { print $col["item"] "\t" $col["group"] "\t" $col["level"] "\t" \
-            $col["count"] "\t" $col["n"] "\t" $col["missing"] }' \
-    "$work/freq.out" >"$work/got.tsv"
-if [ $rc -eq 0 ] && [ ! -s "$work/freq.err" ] &&
-   cmp -s "$work/want.tsv" "$work/got.tsv"; then
-    tap_ok "sk-freq -g, 6000 groups in no order: counts as awk's"
-else
-    { echo "exit $rc"; cat "$work/freq.err"
-      diff "$work/want.tsv" "$work/got.tsv" | head -20; } >"$work/detail"
-    tap_fail "sk-freq -g, 6000 groups in no order: counts as awk's" \
-        "$work/detail"
-fi
+columns "$work/freq.out" item group level count n missing >"$work/got.tsv"
+same=0
+cmp -s "$work/want.tsv" "$work/got.tsv" && same=1
+verdict "sk-freq -g, 6000 groups in no order: counts as awk's" $same $rc \
+    "$work/freq.err" "$work/want.tsv" "$work/got.tsv"
 # variable group n missing min max mean, as awk finds them
 awk -F, 'NR > 1 {
     if (!($1 in seen)) { seen[$1] = ++ng; name[ng] = $1 }
@@ -81,23 +97,16 @@ END {
 rc=0
 sk-describe -g grp -c q1,q2 "$work/many.csv" >"$work/desc.out" \
     2>"$work/desc.err" || rc=$?
-awk -F '\t' 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-    { print $col["variable"] "\t" $col["group"] "\t" $col["n"] "\t" \
-            $col["missing"] "\t" $col["min"] "\t" $col["max"] "\t" \
-            $col["mean"] }' "$work/desc.out" >"$work/dgot.tsv"
-if [ $rc -eq 0 ] && [ ! -s "$work/desc.err" ] &&
-   awk -F '\t' 'NR == FNR { want[FNR] = $0; nw = FNR; next }
-        { split(want[FNR], w, "\t")
-          for (i = 1; i <= 6; i++) if ($i != w[i]) exit 1
-          if (w[7] == "NA") { if ($7 != "NA") exit 1 }
-          else if ((d = $7 - w[7]) * d > 1e-24 * w[7] * w[7]) exit 1 }
-        END { if (FNR != nw) exit 1 }' "$work/dwant.tsv" "$work/dgot.tsv"
-then
-    tap_ok "sk-describe -g, 6000 groups in no order: as awk finds them"
-else
-    { echo "exit $rc"; cat "$work/desc.err"
-      diff "$work/dwant.tsv" "$work/dgot.tsv" | head -20; } >"$work/detail"
-    tap_fail "sk-describe -g, 6000 groups in no order: as awk finds them" \
-        "$work/detail"
-fi
+columns "$work/desc.out" variable group n missing min max mean \
+    >"$work/dgot.tsv"
+same=0
+awk -F '\t' 'NR == FNR { want[FNR] = $0; nw = FNR; next }
+    { split(want[FNR], w, "\t")
+      for (i = 1; i <= 6; i++) if ($i != w[i]) exit 1
+      if (w[7] == "NA") { if ($7 != "NA") exit 1 }
+      else if ((d = $7 - w[7]) * d > 1e-24 * w[7] * w[7]) exit 1 }
+    END { if (FNR != nw) exit 1 }' "$work/dwant.tsv" "$work/dgot.tsv" &&
+    same=1
+verdict "sk-describe -g, 6000 groups in no order: as awk finds them" \
+    $same $rc "$work/desc.err" "$work/dwant.tsv" "$work/dgot.tsv"
 tap_done
